@@ -1,0 +1,18 @@
+/**
+ * API integration tests: the real NestJS app against a real PostgreSQL, called through the
+ * generated SDK. globalSetup creates one fresh database for the run (starting an embedded
+ * server when DATABASE_URL is unset) and globalTeardown drops it.
+ */
+module.exports = {
+  displayName: 'backend-e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  globalSetup: '<rootDir>/../backend/test/global-setup.ts',
+  globalTeardown: '<rootDir>/../backend/test/global-teardown.ts',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper: { '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,19 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../../backend/src/app.factory';
+import { loadConfig } from '../../../backend/src/config/app-config';
+
+export interface TestServer {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Boots the real API on a free port against this run's database (TEST_DATABASE_URL). */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
+  const built = await createApp(config);
+  const server = await built.app.listen(0, '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => built.close() };
+}

@@ -1,0 +1,35 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { createOrmConfig } from './database/mikro-orm.config';
+import { IdentityModule } from './modules/identity';
+import { ProblemFilter } from './platform/errors/problem.filter';
+import { HealthController } from './platform/health/health.controller';
+import { LoggingModule } from './platform/logging/logging.module';
+
+export interface AppModuleOptions {
+  /** false: build the module graph without opening a database connection (OpenAPI generation). */
+  connectDatabase?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        MikroOrmModule.forRoot({
+          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true }),
+          registerRequestContext: true,
+        }),
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  const base = { DATABASE_URL: 'postgres://localhost/db' };
+
+  it('applies defaults and converts numbers and booleans', () => {
+    const config = loadConfig({ ...base, PORT: '8080', COOKIE_SECURE: 'true' });
+    expect(config.PORT).toBe(8080);
+    expect(config.COOKIE_SECURE).toBe(true);
+    expect(config.LOGIN_MAX_FAILURES_PER_ACCOUNT).toBe(5);
+  });
+
+  it('fails fast naming every bad variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/DATABASE_URL/);
+      expect((error as Error).message).toMatch(/PORT/);
+    }
+  });
+
+  it('requires a real SESSION_SECRET in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }).isProduction).toBe(true);
+  });
+});

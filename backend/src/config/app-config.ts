@@ -1,0 +1,85 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * The environment, validated once at boot. This is the only place that reads process.env
+ * (besides the embedded-database bootstrap, which runs before the app exists).
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://… — when unset, `npm start` runs an embedded PostgreSQL and fills this in. */
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Signs the session cookie. Required in production; a fixed development value otherwise. */
+  @IsString() @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET!: string;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
+
+  /** Serve cookies with `Secure` (set when the app is behind https). */
+  @Transform(toBool) @IsBoolean()
+  COOKIE_SECURE = false;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder with the built Angular app; served at `/` when it exists. */
+  @IsOptional() @IsString()
+  STATIC_DIR?: string;
+
+  /** Body size limit for JSON requests. */
+  @IsString()
+  BODY_LIMIT = '100kb';
+
+  /** Number of proxies in front of the app, for req.ip (`trust proxy`). */
+  @Transform(toInt) @IsInt() @Min(0)
+  TRUST_PROXY_HOPS = 0;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+const CONFIG_KEYS = [
+  'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
+  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS',
+] as const;
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';
+
+export class ConfigError extends Error {}
+
+/** Validates an environment and returns the typed config, or throws one message naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  if (raw['NODE_ENV'] !== 'production' && raw['SESSION_SECRET'] === undefined) raw['SESSION_SECRET'] = DEV_SESSION_SECRET;
+  const config = plainToInstance(AppConfig, raw, { excludeExtraneousValues: false });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

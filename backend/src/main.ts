@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { resolveDatabase } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+async function bootstrap(): Promise<void> {
+  // Fail fast on bad configuration before starting anything.
+  const staticDir = process.env['STATIC_DIR'] ?? path.join(repoRoot, 'dist', 'frontend', 'browser');
+  loadConfig({ ...process.env, DATABASE_URL: process.env['DATABASE_URL'] ?? 'postgres://placeholder/validated-after-start' });
+
+  const database = await resolveDatabase(process.env, { dataDir: path.join(repoRoot, '.data', 'postgres') });
+  if (database.embedded) console.log(`Embedded PostgreSQL is running (data in .data/postgres)`);
+  const config = loadConfig({ ...process.env, DATABASE_URL: database.url, STATIC_DIR: existsSync(staticDir) ? staticDir : undefined });
+
+  await runMigrations(config.DATABASE_URL, (line) => console.log(line));
+  const built = await createApp(config);
+  built.app.enableShutdownHooks([]);
+  const server = await built.app.listen(config.PORT);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  console.log(`Balanced Workspace is listening on http://localhost:${port} (API under /api, docs at /api/docs)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await built.close();
+      await database.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Failed to start:', error);
+  process.exit(1);
+});

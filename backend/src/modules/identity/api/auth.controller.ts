@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, CurrentActor, Public, SkipCsrf } from '../../../platform/auth/actor';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { IdParam } from '../../../platform/http/id.pipe';
+import { IdentityService } from '../application/identity.service';
+import { NotAuthenticatedError } from '../domain/identity.errors';
+import { User } from '../domain/user.entity';
+import { CreateApiTokenDto } from './dto/create-api-token.dto';
+import { ApiTokenListDto, CreatedApiTokenDto, UserResponseDto } from './dto/identity.response.dto';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { LoginGuard } from './login.guard';
+import { endSession, startSession } from './session';
+import { toApiTokenDto, toUserDto } from './user.mapper';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('signup')
+  @Public()
+  @SkipCsrf()
+  @ApiOperation({ summary: 'Create an account and log in' })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiProblems(400, 409)
+  async signup(@Body() body: SignupDto, @Req() req: Request): Promise<UserResponseDto> {
+    const user = await this.identity.signup(body);
+    await startSession(req, user.id);
+    return { user: toUserDto(user) };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @SkipCsrf()
+  @UseGuards(LoginGuard)
+  @ApiOperation({ summary: 'Log in with email and password' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(400, 401, 429)
+  async login(@Body() _body: LoginDto, @Req() req: Request): Promise<UserResponseDto> {
+    const user = req.user as User;
+    await startSession(req, user.id);
+    return { user: toUserDto(user) };
+  }
+
+  @Post('demo')
+  @HttpCode(200)
+  @Public()
+  @SkipCsrf()
+  @ApiOperation({ summary: 'Log in as the demo user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  async demoLogin(@Req() req: Request): Promise<UserResponseDto> {
+    const user = await this.identity.demoUser();
+    await startSession(req, user.id);
+    return { user: toUserDto(user) };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out (destroys the session)' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (req.actor?.via === 'session') await endSession(req, res);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The logged-in user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiProblems(401)
+  async getMe(@CurrentActor() actor: Actor): Promise<UserResponseDto> {
+    const user = await this.identity.findUser(actor.userId);
+    if (!user) throw new NotAuthenticatedError();
+    return { user: toUserDto(user) };
+  }
+
+  @Post('tokens')
+  @ApiOperation({ summary: 'Create an API token (the secret is shown once)' })
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
+  @ApiProblems(400, 401, 403)
+  async createApiToken(@CurrentActor() actor: Actor, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+    const { token, secret } = await this.identity.createToken(actor.userId, body.name);
+    return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt.toISOString() };
+  }
+
+  @Get('tokens')
+  @ApiOperation({ summary: "The caller's API tokens (without secrets)" })
+  @ApiOkResponse({ type: ApiTokenListDto })
+  @ApiProblems(401)
+  async listApiTokens(@CurrentActor() actor: Actor): Promise<ApiTokenListDto> {
+    return { items: (await this.identity.listTokens(actor.userId)).map(toApiTokenDto) };
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API token' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  async revokeApiToken(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
+    await this.identity.revokeToken(actor.userId, id);
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { IS_PUBLIC, SKIP_CSRF } from '../../../platform/auth/actor';
+import { csrfHeaderMatches, SAFE_METHODS } from '../../../platform/auth/csrf';
+import { IdentityService } from '../application/identity.service';
+import { CsrfTokenError, NotAuthenticatedError } from '../domain/identity.errors';
+
+/**
+ * Global guard: a bearer token or the session cookie identifies the caller; anything else is 401
+ * (except @Public endpoints). Cookie-authenticated writes must pass the CSRF header check (403).
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      const userId = match ? await this.identity.userIdForToken(match[1]) : null;
+      if (!userId) {
+        if (isPublic) return true;
+        throw new NotAuthenticatedError();
+      }
+      req.actor = { userId, via: 'token' };
+      return true;
+    }
+
+    const sessionUserId = req.session?.userId;
+    if (sessionUserId) {
+      const skipCsrf = this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, targets) ?? false;
+      if (!SAFE_METHODS.has(req.method) && !skipCsrf && !csrfHeaderMatches(req)) throw new CsrfTokenError();
+      req.actor = { userId: sessionUserId, via: 'session' };
+      return true;
+    }
+
+    if (isPublic) return true;
+    throw new NotAuthenticatedError();
+  }
+}

@@ -1,0 +1,142 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { ApiToken } from '../domain/api-token.entity';
+import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
+import { User } from '../domain/user.entity';
+import { PasswordHasher } from './password-hasher';
+
+export const DEMO_USER = { email: 'demo@balanced.workspace', username: 'demo' } as const;
+
+export interface UserSummary {
+  id: string;
+  username: string;
+}
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async signup(input: { email: string; username: string; password: string }): Promise<User> {
+    const email = User.normalizeEmail(input.email);
+    const clash = await this.em.getConnection().execute<{ email_taken: boolean; username_taken: boolean }[]>(
+      `select exists(select 1 from users where email = ?) as email_taken,
+              exists(select 1 from users where lower(username) = lower(?)) as username_taken`,
+      [email, input.username],
+    );
+    if (clash[0]?.email_taken) throw new EmailTakenError();
+    if (clash[0]?.username_taken) throw new UsernameTakenError();
+    const user = new User({ email, username: input.username, passwordHash: await this.hasher.hash(input.password) });
+    try {
+      await this.em.persistAndFlush(user);
+    } catch (error) {
+      // Two sign-ups raced past the check above; the unique index decides.
+      if (error instanceof UniqueConstraintViolationException) {
+        this.em.clear();
+        if (String(error.message).includes('username')) throw new UsernameTakenError();
+        throw new EmailTakenError();
+      }
+      throw error;
+    }
+    return user;
+  }
+
+  /** The same error, and about the same time, whether the email is unknown or the password wrong. */
+  async verifyCredentials(emailInput: string, password: string): Promise<User> {
+    const user = await this.em.findOne(User, { email: User.normalizeEmail(emailInput) }, { populate: ['passwordHash'] });
+    if (!user) {
+      await this.hasher.verifyAgainstNothing(password);
+      throw new InvalidCredentialsError();
+    }
+    if (!(await this.hasher.verify(password, user.passwordHash))) throw new InvalidCredentialsError();
+    return user;
+  }
+
+  async getUser(id: string): Promise<User> {
+    const user = await this.em.findOne(User, { id });
+    if (!user) throw new ResourceNotFoundError('User');
+    return user;
+  }
+
+  async findUser(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id });
+  }
+
+  /** Loads several users at once (one query), for mapping creator/assignee names in lists. */
+  async summaries(ids: Iterable<string>): Promise<Map<string, UserSummary>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.em.getConnection().execute<UserSummary[]>(`select id, username from users where id in (${unique.map(() => '?').join(',')})`, unique);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async demoUser(): Promise<User> {
+    const user = await this.em.findOne(User, { email: DEMO_USER.email });
+    if (!user) throw new Error('The demo user is missing: the database seeder has not run');
+    return user;
+  }
+
+  /** Other users, newest first, optionally filtered by a username/email prefix or substring. */
+  async listUsers(callerId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<UserSummary>> {
+    const limit = query.limit ?? 10;
+    const scope = `users:${query.q ?? ''}`;
+    const params: unknown[] = [callerId];
+    let where = 'id <> ?';
+    if (query.q) {
+      where += ` and (lower(username) like ? or email like ?)`;
+      const like = `%${escapeLike(query.q.toLowerCase())}%`;
+      params.push(like, like);
+    }
+    if (query.cursor) {
+      const after = this.cursors.decode(query.cursor, scope);
+      where += ' and (created_at, id) < (?, ?)';
+      params.push(after.createdAt, after.id);
+    }
+    params.push(limit + 1);
+    const rows = await this.em.getConnection().execute<{ id: string; username: string; created_at: Date }[]>(
+      `select id, username, created_at from users where ${where} order by created_at desc, id desc limit ?`,
+      params,
+    );
+    return toPage(
+      rows.map((r) => ({ id: r.id, username: r.username, createdAt: new Date(r.created_at) })),
+      limit,
+      this.cursors,
+      scope,
+      (r) => ({ id: r.id, username: r.username }),
+    );
+  }
+
+  async createToken(userId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
+    const issued = ApiToken.issue(userId, name);
+    await this.em.persistAndFlush(issued.token);
+    return issued;
+  }
+
+  async listTokens(userId: string): Promise<ApiToken[]> {
+    return this.em.find(ApiToken, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
+  async revokeToken(userId: string, tokenId: string): Promise<void> {
+    const deleted = await this.em.nativeDelete(ApiToken, { id: tokenId, userId });
+    if (deleted === 0) throw new ResourceNotFoundError('API token');
+  }
+
+  /** The owner of a bearer token, or null. Records when the token was last used. */
+  async userIdForToken(secret: string): Promise<string | null> {
+    const rows = await this.em.getConnection().execute<{ user_id: string }[]>(
+      `update api_tokens set last_used_at = now() where token_hash = ? returning user_id`,
+      [ApiToken.hash(secret)],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,49 @@
+import { DomainError } from '../../../platform/errors/domain-error';
+
+export class EmailTakenError extends DomainError {
+  readonly code = 'EMAIL_TAKEN';
+  readonly status = 409;
+  constructor() {
+    super('An account with this email already exists', 'email');
+  }
+}
+
+export class UsernameTakenError extends DomainError {
+  readonly code = 'USERNAME_TAKEN';
+  readonly status = 409;
+  constructor() {
+    super('This username is taken', 'username');
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'INVALID_CREDENTIALS';
+  readonly status = 401;
+  constructor() {
+    super('Wrong email or password');
+  }
+}
+
+export class NotAuthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly status = 401;
+  constructor() {
+    super('Log in or send an API token to use this endpoint');
+  }
+}
+
+export class CsrfTokenError extends DomainError {
+  readonly code = 'CSRF_TOKEN_INVALID';
+  readonly status = 403;
+  constructor() {
+    super('The X-XSRF-TOKEN header is missing or does not match the XSRF-TOKEN cookie');
+  }
+}
+
+export class TooManyLoginAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_LOGIN_ATTEMPTS';
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`);
+  }
+}

@@ -1,0 +1,35 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Who is calling: set on the request by the authentication guard. */
+export interface Actor {
+  userId: string;
+  via: 'session' | 'token';
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+  }
+}
+
+declare module 'express' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+export const IS_PUBLIC = 'bw:isPublic';
+/** The endpoint needs no authentication (signup, login, demo, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const SKIP_CSRF = 'bw:skipCsrf';
+/** The endpoint is exempt from the CSRF header check (login-type endpoints that create a session). */
+export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
+
+/** Injects the authenticated caller. Only valid on endpoints that are not @Public(). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<Request>().actor;
+  if (!actor) throw new Error('CurrentActor used on an endpoint without authentication');
+  return actor;
+});

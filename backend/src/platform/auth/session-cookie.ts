@@ -1,0 +1,2 @@
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'bw.sid';

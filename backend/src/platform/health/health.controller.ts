@@ -1,0 +1,46 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/actor';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['up', 'down'] }) db!: 'up' | 'down';
+}
+
+const DB_CHECK_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness and database check' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
+  async getHealth(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const up = await this.databaseIsUp();
+    res.setHeader('Cache-Control', 'no-store');
+    if (!up) res.status(503);
+    return up ? { status: 'ok', db: 'up' } : { status: 'degraded', db: 'down' };
+  }
+
+  private async databaseIsUp(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DB_CHECK_TIMEOUT_MS)));
+    const check = this.em
+      .getConnection()
+      .execute('select 1')
+      .then(() => true)
+      .catch(() => false);
+    try {
+      return await Promise.race([check, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

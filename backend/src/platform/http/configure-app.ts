@@ -1,0 +1,111 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import connectPgSimple from 'connect-pg-simple';
+import express, { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '../../config/app-config';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+import { xsrfCookieMiddleware } from '../auth/csrf';
+import { sendProblem, toProblem } from '../errors/problem.filter';
+import { createValidationPipe } from '../validation/validation';
+import { buildOpenApiDocument } from './openapi';
+
+export interface ConfiguredApp {
+  /** Releases what configureApp opened (the session store's pool). Call after app.close(). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Everything between the socket and the controllers: security headers, body parsing, sessions,
+ * CSRF cookie, validation, OpenAPI docs, and the built Angular app with deep-link fallback.
+ * Shared by main.ts and the integration tests so both run the same stack.
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): ConfiguredApp {
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'https:', 'http:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': config.COOKIE_SECURE ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(xsrfCookieMiddleware(config.COOKIE_SECURE));
+
+  if (config.STATIC_DIR && existsSync(path.join(config.STATIC_DIR, 'index.html'))) {
+    serveFrontend(app, config.STATIC_DIR);
+  }
+
+  app.use('/api', express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(res, toProblem(error));
+  });
+
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5, connectionTimeoutMillis: 3000 });
+  pool.on('error', (error) => logger.warn({ err: error }, 'session store connection error'));
+  const PgStore = connectPgSimple(session);
+  app.use(
+    '/api',
+    session({
+      name: SESSION_COOKIE,
+      secret: config.SESSION_SECRET,
+      store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, disableTouch: true, pruneSessionInterval: 15 * 60, errorLog: (...args: unknown[]) => logger.warn({ args }, 'session store error') }),
+      resave: false,
+      saveUninitialized: false,
+      rolling: false,
+      unset: 'destroy',
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.SESSION_TTL_SECONDS * 1000, path: '/' },
+    }),
+  );
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Balanced Workspace API' });
+
+  return {
+    async dispose() {
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Serves the built Angular app at `/`; any other GET outside /api that wants HTML gets index.html. */
+function serveFrontend(app: NestExpressApplication, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, file) => {
+        // Angular's output file names carry a content hash; index.html must always be revalidated.
+        res.setHeader('Cache-Control', /-[A-Z0-9]{8}\.(js|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDto } from '../errors/problem';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+
+/** The OpenAPI document; operation ids are the controller method names (the SDK's function names). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Balanced Workspace API')
+    .setDescription(
+      'Helpdesk API. Authenticate with the session cookie (then send `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie on writes) or with `Authorization: Bearer <token>`. Errors are `application/problem+json`.',
+    )
+    .setVersion('1.0.0')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'token')
+    .addSecurityRequirements('session')
+    .addSecurityRequirements('token')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
+    extraModels: [ProblemDto],
+  });
+  return sortKeys(document) as OpenAPIObject;
+}
+
+/** Recursively sorts object keys so the committed document is byte-for-byte reproducible. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,45 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldError } from '../errors/problem';
+
+/** Thrown by the global ValidationPipe; the problem filter renders it as a 400 naming each field. */
+export class RequestValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super('The request has invalid fields.');
+  }
+}
+
+/**
+ * Flattens class-validator's tree into one `{field, message}` per bad field, with dotted paths
+ * (`actions.0.value`). A missing field says so instead of listing every rule it fails.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property || 'body';
+    const messages = Object.entries(error.constraints ?? {});
+    if (messages.length > 0) {
+      const unknown = messages.find(([name]) => name === 'whitelistValidation');
+      const message = unknown
+        ? `${field} is not an allowed field`
+        : error.value === undefined || error.value === null
+          ? `${field} is required`
+          : // class-validator lists constraints last-decorator-first; the first decorator is the most basic rule.
+            messages[messages.length - 1][1];
+      out.push({ field, message });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: true },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
+  });
+}
