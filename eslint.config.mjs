@@ -48,6 +48,17 @@ export default [
       },
     }),
   ),
+  // The API tests boot the real backend in-process (to count queries and restart it).
+  {
+    files: ['backend-e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { allow: ['@bw/backend/**'], depConstraints: [{ sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend', 'scope:frontend'] }] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'backend-e2e/**/*.ts', 'backend/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../../backend/src/app.factory';
-import { loadConfig } from '../../../backend/src/config/app-config';
+import { createApp } from '@bw/backend/app.factory';
+import { loadConfig } from '@bw/backend/config/app-config';
 
 export interface TestServer {
   baseUrl: string;

@@ -20,6 +20,8 @@ export function createOrmConfig(options: OrmOptions) {
     entities: ENTITIES,
     extensions: [Migrator],
     connect: options.connect ?? true,
+    // The file cache of discovered metadata is shared across processes and breaks under jest; discovery is fast without it.
+    metadataCache: { enabled: false },
     debug: options.debug ?? false,
     forceUtcTimezone: true,
     allowGlobalContext: false,
