@@ -4,7 +4,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { createOrmConfig } from './database/mikro-orm.config';
+import { CustomersModule } from './modules/customers';
 import { IdentityModule } from './modules/identity';
+import { TicketsModule } from './modules/tickets';
+import { OutboxModule } from './platform/outbox/outbox.module';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
 import { LoggingModule } from './platform/logging/logging.module';
@@ -26,7 +29,10 @@ export class AppModule {
           ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true }),
           registerRequestContext: true,
         }),
+        OutboxModule,
         IdentityModule,
+        CustomersModule,
+        TicketsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -55,6 +55,22 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0)
   TRUST_PROXY_HOPS = 0;
 
+  /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
+  @Transform(toBool) @IsBoolean()
+  OUTBOX_DISPATCH = true;
+
+  /** Polling fallback for LISTEN/NOTIFY, in milliseconds. */
+  @Transform(toInt) @IsInt() @Min(10)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Deliveries of one event before it is marked failed. */
+  @Transform(toInt) @IsInt() @Min(1)
+  OUTBOX_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; doubles with each attempt (capped at 5 minutes). */
+  @Transform(toInt) @IsInt() @Min(1)
+  OUTBOX_RETRY_BASE_MS = 500;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -63,7 +79,8 @@ export class AppConfig {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
-  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS',
+  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
+  'OUTBOX_RETRY_BASE_MS',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

@@ -1,3 +1,4 @@
+import { OptimisticLockError } from '@mikro-orm/core';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
@@ -34,6 +35,9 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) {
     const errors: FieldError[] | undefined = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return problem(error.status, error.code, error.message, errors);
+  }
+  if (error instanceof OptimisticLockError) {
+    return problem(409, 'STALE_VERSION', 'The record was changed by someone else; reload it and try again', [{ field: 'version', message: 'is stale' }]);
   }
   if (isBodyParserError(error)) {
     if (error.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'must be valid JSON' }]);

@@ -56,9 +56,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   app.use(xsrfCookieMiddleware(config.COOKIE_SECURE));
 
   if (config.STATIC_DIR && existsSync(path.join(config.STATIC_DIR, 'index.html'))) {
-    serveFrontend(app, config.STATIC_DIR);
+    serveFrontend(app, path.resolve(config.STATIC_DIR));
   }
 
+  // API answers are per-user and live: never cached by browsers or proxies.
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

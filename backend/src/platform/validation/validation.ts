@@ -21,8 +21,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       const unknown = messages.find(([name]) => name === 'whitelistValidation');
       const message = unknown
         ? `${field} is not an allowed field`
-        : error.value === undefined || error.value === null
+        : error.value === undefined
           ? `${field} is required`
+          : error.value === null
+            ? `${field} may not be null`
           : // class-validator lists constraints last-decorator-first; the first decorator is the most basic rule.
             messages[messages.length - 1][1];
       out.push({ field, message });

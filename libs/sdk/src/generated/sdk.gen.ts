@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DemoLoginData, DemoLoginResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses } from './types.gen';
+import type { CloseTicketData, CloseTicketErrors, CloseTicketResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DemoLoginData, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetTicketData, GetTicketErrors, GetTicketResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -135,6 +135,79 @@ export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
+ * The caller's customers, newest first; `q` matches name or email
+ */
+export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/customers',
+    ...options
+});
+
+/**
+ * Create a customer
+ */
+export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/customers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a customer; its tickets keep its name and email, marked deleted
+ */
+export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Options<DeleteCustomerData, ThrowOnError>) => (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/customers/{id}',
+    ...options
+});
+
+/**
+ * One of the caller's customers
+ */
+export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/customers/{id}',
+    ...options
+});
+
+/**
+ * Edit a customer (send the version you read; a stale one is 409)
+ */
+export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/customers/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Liveness and database check
  */
 export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({
@@ -148,6 +221,135 @@ export const getHealth = <ThrowOnError extends boolean = false>(options?: Option
 });
 
 /**
+ * The caller's tickets, newest first: outgoing (created), incoming (assigned) or all
+ */
+export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets',
+    ...options
+});
+
+/**
+ * Create a ticket (it starts open)
+ */
+export const createTicket = <ThrowOnError extends boolean = false>(options: Options<CreateTicketData, ThrowOnError>) => (options.client ?? client).post<CreateTicketResponses, CreateTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a ticket (creator only; the assignee gets 403)
+ */
+export const deleteTicket = <ThrowOnError extends boolean = false>(options: Options<DeleteTicketData, ThrowOnError>) => (options.client ?? client).delete<DeleteTicketResponses, DeleteTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}',
+    ...options
+});
+
+/**
+ * One ticket (creator and assignee only)
+ */
+export const getTicket = <ThrowOnError extends boolean = false>(options: Options<GetTicketData, ThrowOnError>) => (options.client ?? client).get<GetTicketResponses, GetTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}',
+    ...options
+});
+
+/**
+ * Edit a ticket: the creator any field, the assignee status and priority only
+ */
+export const updateTicket = <ThrowOnError extends boolean = false>(options: Options<UpdateTicketData, ThrowOnError>) => (options.client ?? client).patch<UpdateTicketResponses, UpdateTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Mark as complete (publishes ticket.closed); 409 if already closed
+ */
+export const closeTicket = <ThrowOnError extends boolean = false>(options: Options<CloseTicketData, ThrowOnError>) => (options.client ?? client).post<CloseTicketResponses, CloseTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/close',
+    ...options
+});
+
+/**
+ * The conversation on a ticket, oldest first
+ */
+export const listTicketComments = <ThrowOnError extends boolean = false>(options: Options<ListTicketCommentsData, ThrowOnError>) => (options.client ?? client).get<ListTicketCommentsResponses, ListTicketCommentsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/comments',
+    ...options
+});
+
+/**
+ * Reply on a ticket
+ */
+export const createTicketComment = <ThrowOnError extends boolean = false>(options: Options<CreateTicketCommentData, ThrowOnError>) => (options.client ?? client).post<CreateTicketCommentResponses, CreateTicketCommentErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/comments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reopen a closed ticket; 409 if it is not closed
+ */
+export const reopenTicket = <ThrowOnError extends boolean = false>(options: Options<ReopenTicketData, ThrowOnError>) => (options.client ?? client).post<ReopenTicketResponses, ReopenTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/reopen',
+    ...options
+});
+
+/**
  * Other users, for choosing an assignee; `q` matches username or email
  */
 export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
@@ -157,5 +359,31 @@ export const listUsers = <ThrowOnError extends boolean = false>(options?: Option
             type: 'apiKey'
         }, { scheme: 'bearer', type: 'http' }],
     url: '/api/users',
+    ...options
+});
+
+/**
+ * A user's customers: the same as listCustomers for the caller, 404 for anyone else
+ */
+export const listUserCustomers = <ThrowOnError extends boolean = false>(options: Options<ListUserCustomersData, ThrowOnError>) => (options.client ?? client).get<ListUserCustomersResponses, ListUserCustomersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/users/{id}/customers',
+    ...options
+});
+
+/**
+ * Tickets created by a user that the caller may see
+ */
+export const listUserTickets = <ThrowOnError extends boolean = false>(options: Options<ListUserTicketsData, ThrowOnError>) => (options.client ?? client).get<ListUserTicketsResponses, ListUserTicketsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/users/{id}/tickets',
     ...options
 });

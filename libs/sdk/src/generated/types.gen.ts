@@ -15,8 +15,52 @@ export type ApiTokenListDto = {
     items: Array<ApiTokenDto>;
 };
 
+export type CommentDto = {
+    author: UserRefDto;
+    body: string;
+    createdAt: string;
+    id: string;
+};
+
+export type CommentPageDto = {
+    items: Array<CommentDto>;
+    nextCursor: string | null;
+};
+
 export type CreateApiTokenDto = {
     name: string;
+};
+
+export type CreateCommentDto = {
+    body: string;
+};
+
+export type CreateCustomerDto = {
+    company?: string | null;
+    email: string;
+    name: string;
+    notes?: string | null;
+    phone?: string | null;
+};
+
+export type CreateTicketDto = {
+    /**
+     * Any user, the caller included
+     */
+    assigneeId: string;
+    /**
+     * One of the caller's customers
+     */
+    customerId: string;
+    description?: string;
+    /**
+     * An http(s) URL; the server never fetches it
+     */
+    photoUrl?: string | null;
+    priority: TicketPriority;
+    title: string;
+    topic: TicketTopic;
+    type: TicketType;
 };
 
 export type CreatedApiTokenDto = {
@@ -27,6 +71,23 @@ export type CreatedApiTokenDto = {
      * The secret, shown only in this response. Send it as `Authorization: Bearer <token>`.
      */
     token: string;
+};
+
+export type CustomerDto = {
+    company: string | null;
+    createdAt: string;
+    email: string;
+    id: string;
+    name: string;
+    notes: string | null;
+    phone: string | null;
+    updatedAt: string;
+    version: number;
+};
+
+export type CustomerPageDto = {
+    items: Array<CustomerDto>;
+    nextCursor: string | null;
 };
 
 export type FieldErrorDto = {
@@ -62,6 +123,79 @@ export type SignupDto = {
     username: string;
 };
 
+export type TicketBox = 'incoming' | 'outgoing' | 'all';
+
+export type TicketCustomerDto = {
+    /**
+     * The customer was deleted; name and email are as they were
+     */
+    deleted: boolean;
+    email: string;
+    id: string;
+    name: string;
+};
+
+export type TicketDto = {
+    assignee: UserRefDto;
+    assigneeId: string;
+    closedAt: string | null;
+    createdAt: string;
+    creator: UserRefDto;
+    customer: TicketCustomerDto;
+    customerId: string;
+    description: string;
+    id: string;
+    photoUrl: string | null;
+    priority: TicketPriority;
+    status: TicketStatus;
+    title: string;
+    topic: TicketTopic;
+    type: TicketType;
+    updatedAt: string;
+    version: number;
+};
+
+export type TicketPageDto = {
+    items: Array<TicketDto>;
+    nextCursor: string | null;
+};
+
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export type TicketStatus = 'open' | 'pending' | 'closed';
+
+export type TicketTopic = 'general' | 'billing' | 'technical' | 'account' | 'office_supplies' | 'facilities' | 'hr' | 'other';
+
+export type TicketType = 'question' | 'incident' | 'problem' | 'task';
+
+export type UpdateCustomerDto = {
+    company?: string | null;
+    email?: string;
+    name?: string;
+    notes?: string | null;
+    phone?: string | null;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
+export type UpdateTicketDto = {
+    assigneeId?: string;
+    customerId?: string;
+    description?: string;
+    photoUrl?: string | null;
+    priority?: TicketPriority;
+    status?: TicketStatus;
+    title?: string;
+    topic?: TicketTopic;
+    type?: TicketType;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
 export type UserDto = {
     createdAt: string;
     email: string;
@@ -72,6 +206,11 @@ export type UserDto = {
 export type UserPageDto = {
     items: Array<UserSummaryDto>;
     nextCursor: string | null;
+};
+
+export type UserRefDto = {
+    id: string;
+    username: string;
 };
 
 export type UserResponseDto = {
@@ -284,6 +423,172 @@ export type RevokeApiTokenResponses = {
 
 export type RevokeApiTokenResponse = RevokeApiTokenResponses[keyof RevokeApiTokenResponses];
 
+export type ListCustomersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+        /**
+         * Search text
+         */
+        q?: string;
+    };
+    url: '/api/customers';
+};
+
+export type ListCustomersErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
+
+export type ListCustomersResponses = {
+    200: CustomerPageDto;
+};
+
+export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersResponses];
+
+export type CreateCustomerData = {
+    body: CreateCustomerDto;
+    path?: never;
+    query?: never;
+    url: '/api/customers';
+};
+
+export type CreateCustomerErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+};
+
+export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
+
+export type CreateCustomerResponses = {
+    201: CustomerDto;
+};
+
+export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustomerResponses];
+
+export type DeleteCustomerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/customers/{id}';
+};
+
+export type DeleteCustomerErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type DeleteCustomerError = DeleteCustomerErrors[keyof DeleteCustomerErrors];
+
+export type DeleteCustomerResponses = {
+    204: void;
+};
+
+export type DeleteCustomerResponse = DeleteCustomerResponses[keyof DeleteCustomerResponses];
+
+export type GetCustomerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/customers/{id}';
+};
+
+export type GetCustomerErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
+
+export type GetCustomerResponses = {
+    200: CustomerDto;
+};
+
+export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponses];
+
+export type UpdateCustomerData = {
+    body: UpdateCustomerDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/customers/{id}';
+};
+
+export type UpdateCustomerErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
+
+export type UpdateCustomerResponses = {
+    200: CustomerDto;
+};
+
+export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -302,6 +607,320 @@ export type GetHealthResponses = {
 };
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
+
+export type ListTicketsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+        /**
+         * Search text
+         */
+        q?: string;
+        box?: TicketBox;
+        status?: TicketStatus;
+    };
+    url: '/api/tickets';
+};
+
+export type ListTicketsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type ListTicketsError = ListTicketsErrors[keyof ListTicketsErrors];
+
+export type ListTicketsResponses = {
+    200: TicketPageDto;
+};
+
+export type ListTicketsResponse = ListTicketsResponses[keyof ListTicketsResponses];
+
+export type CreateTicketData = {
+    body: CreateTicketDto;
+    path?: never;
+    query?: never;
+    url: '/api/tickets';
+};
+
+export type CreateTicketErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+};
+
+export type CreateTicketError = CreateTicketErrors[keyof CreateTicketErrors];
+
+export type CreateTicketResponses = {
+    201: TicketDto;
+};
+
+export type CreateTicketResponse = CreateTicketResponses[keyof CreateTicketResponses];
+
+export type DeleteTicketData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}';
+};
+
+export type DeleteTicketErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type DeleteTicketError = DeleteTicketErrors[keyof DeleteTicketErrors];
+
+export type DeleteTicketResponses = {
+    204: void;
+};
+
+export type DeleteTicketResponse = DeleteTicketResponses[keyof DeleteTicketResponses];
+
+export type GetTicketData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}';
+};
+
+export type GetTicketErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type GetTicketError = GetTicketErrors[keyof GetTicketErrors];
+
+export type GetTicketResponses = {
+    200: TicketDto;
+};
+
+export type GetTicketResponse = GetTicketResponses[keyof GetTicketResponses];
+
+export type UpdateTicketData = {
+    body: UpdateTicketDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}';
+};
+
+export type UpdateTicketErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type UpdateTicketError = UpdateTicketErrors[keyof UpdateTicketErrors];
+
+export type UpdateTicketResponses = {
+    200: TicketDto;
+};
+
+export type UpdateTicketResponse = UpdateTicketResponses[keyof UpdateTicketResponses];
+
+export type CloseTicketData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/close';
+};
+
+export type CloseTicketErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type CloseTicketError = CloseTicketErrors[keyof CloseTicketErrors];
+
+export type CloseTicketResponses = {
+    200: TicketDto;
+};
+
+export type CloseTicketResponse = CloseTicketResponses[keyof CloseTicketResponses];
+
+export type ListTicketCommentsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/tickets/{id}/comments';
+};
+
+export type ListTicketCommentsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type ListTicketCommentsError = ListTicketCommentsErrors[keyof ListTicketCommentsErrors];
+
+export type ListTicketCommentsResponses = {
+    200: CommentPageDto;
+};
+
+export type ListTicketCommentsResponse = ListTicketCommentsResponses[keyof ListTicketCommentsResponses];
+
+export type CreateTicketCommentData = {
+    body: CreateCommentDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/comments';
+};
+
+export type CreateTicketCommentErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type CreateTicketCommentError = CreateTicketCommentErrors[keyof CreateTicketCommentErrors];
+
+export type CreateTicketCommentResponses = {
+    201: CommentDto;
+};
+
+export type CreateTicketCommentResponse = CreateTicketCommentResponses[keyof CreateTicketCommentResponses];
+
+export type ReopenTicketData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/reopen';
+};
+
+export type ReopenTicketErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type ReopenTicketError = ReopenTicketErrors[keyof ReopenTicketErrors];
+
+export type ReopenTicketResponses = {
+    200: TicketDto;
+};
+
+export type ReopenTicketResponse = ReopenTicketResponses[keyof ReopenTicketResponses];
 
 export type ListUsersData = {
     body?: never;
@@ -338,3 +957,83 @@ export type ListUsersResponses = {
 };
 
 export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
+
+export type ListUserCustomersData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+        /**
+         * Search text
+         */
+        q?: string;
+    };
+    url: '/api/users/{id}/customers';
+};
+
+export type ListUserCustomersErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type ListUserCustomersError = ListUserCustomersErrors[keyof ListUserCustomersErrors];
+
+export type ListUserCustomersResponses = {
+    200: CustomerPageDto;
+};
+
+export type ListUserCustomersResponse = ListUserCustomersResponses[keyof ListUserCustomersResponses];
+
+export type ListUserTicketsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/users/{id}/tickets';
+};
+
+export type ListUserTicketsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type ListUserTicketsError = ListUserTicketsErrors[keyof ListUserTicketsErrors];
+
+export type ListUserTicketsResponses = {
+    200: TicketPageDto;
+};
+
+export type ListUserTicketsResponse = ListUserTicketsResponses[keyof ListUserTicketsResponses];

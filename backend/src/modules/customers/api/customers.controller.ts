@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../../platform/auth/actor';
+import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { IdParam } from '../../../platform/http/id.pipe';
+import { SearchPageQueryDto } from '../../../platform/pagination/page-query.dto';
+import { CustomersService } from '../application/customers.service';
+import { toCustomerDto } from './customer.mapper';
+import { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
+import { CustomerDto, CustomerPageDto } from './dto/customer.response.dto';
+
+@ApiTags('customers')
+@Controller()
+export class CustomersController {
+  constructor(private readonly customers: CustomersService) {}
+
+  @Get('customers')
+  @ApiOperation({ summary: "The caller's customers, newest first; `q` matches name or email" })
+  @ApiOkResponse({ type: CustomerPageDto })
+  @ApiProblems(400, 401)
+  async listCustomers(@CurrentActor() actor: Actor, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
+    const page = await this.customers.list(actor.userId, query);
+    return { items: page.items.map((r) => toCustomerDto({ ...r, createdAt: r.created_at, updatedAt: r.updated_at })), nextCursor: page.nextCursor };
+  }
+
+  @Get('users/:id/customers')
+  @ApiOperation({ summary: 'A user\'s customers: the same as listCustomers for the caller, 404 for anyone else' })
+  @ApiOkResponse({ type: CustomerPageDto })
+  @ApiProblems(400, 401, 404)
+  async listUserCustomers(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
+    if (userId !== actor.userId) throw new ResourceNotFoundError('User');
+    return this.listCustomers(actor, query);
+  }
+
+  @Post('customers')
+  @ApiOperation({ summary: 'Create a customer' })
+  @ApiCreatedResponse({ type: CustomerDto })
+  @ApiProblems(400, 401, 403)
+  async createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
+    return toCustomerDto(await this.customers.create(actor.userId, body));
+  }
+
+  @Get('customers/:id')
+  @ApiOperation({ summary: 'One of the caller\'s customers' })
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiProblems(401, 404)
+  async getCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<CustomerDto> {
+    return toCustomerDto(await this.customers.get(actor.userId, id));
+  }
+
+  @Patch('customers/:id')
+  @ApiOperation({ summary: 'Edit a customer (send the version you read; a stale one is 409)' })
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async updateCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string, @Body() body: UpdateCustomerDto): Promise<CustomerDto> {
+    const { version, ...changes } = body;
+    return toCustomerDto(await this.customers.update(actor.userId, id, version, changes));
+  }
+
+  @Delete('customers/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a customer; its tickets keep its name and email, marked deleted' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  async deleteCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<void> {
+    await this.customers.delete(actor.userId, id);
+  }
+}

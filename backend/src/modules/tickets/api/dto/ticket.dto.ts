@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { SearchPageQueryDto } from '../../../../platform/pagination/page-query.dto';
+import {
+  TICKET_BOXES,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+  TicketBox,
+  TicketPriority,
+  TicketStatus,
+  TicketTopic,
+  TicketType,
+} from '../../domain/ticket.enums';
+
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false };
+const list = (values: readonly string[]) => values.join(', ');
+
+export class CreateTicketDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 10000, default: '' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000, { message: 'description must be at most 10000 characters' })
+  description?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'One of the caller\'s customers' })
+  @IsUUID('all', { message: 'customerId must be the id of one of your customers' })
+  customerId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Any user, the caller included' })
+  @IsUUID('all', { message: 'assigneeId must be the id of a user' })
+  assigneeId!: string;
+
+  @ApiProperty({ enum: TICKET_TYPES, enumName: 'TicketType' })
+  @IsIn(TICKET_TYPES, { message: `type must be one of ${list(TICKET_TYPES)}` })
+  type!: TicketType;
+
+  @ApiProperty({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${list(TICKET_PRIORITIES)}` })
+  priority!: TicketPriority;
+
+  @ApiProperty({ enum: TICKET_TOPICS, enumName: 'TicketTopic' })
+  @IsIn(TICKET_TOPICS, { message: `topic must be one of ${list(TICKET_TOPICS)}` })
+  topic!: TicketTopic;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', maxLength: 2000, description: 'An http(s) URL; the server never fetches it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
+  photoUrl?: string | null;
+}
+
+/** Every field optional except `version`. Required fields may be left out but not cleared. */
+export class UpdateTicketDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @ValidateIf((o: UpdateTicketDto) => o.title !== undefined)
+  @IsString()
+  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @ValidateIf((o: UpdateTicketDto) => o.description !== undefined)
+  @IsString()
+  @MaxLength(10000, { message: 'description must be at most 10000 characters' })
+  description?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((o: UpdateTicketDto) => o.customerId !== undefined)
+  @IsUUID('all', { message: 'customerId must be the id of one of your customers' })
+  customerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @ValidateIf((o: UpdateTicketDto) => o.assigneeId !== undefined)
+  @IsUUID('all', { message: 'assigneeId must be the id of a user' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_TYPES, enumName: 'TicketType' })
+  @ValidateIf((o: UpdateTicketDto) => o.type !== undefined)
+  @IsIn(TICKET_TYPES, { message: `type must be one of ${list(TICKET_TYPES)}` })
+  type?: TicketType;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  @ValidateIf((o: UpdateTicketDto) => o.priority !== undefined)
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${list(TICKET_PRIORITIES)}` })
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ enum: TICKET_TOPICS, enumName: 'TicketTopic' })
+  @ValidateIf((o: UpdateTicketDto) => o.topic !== undefined)
+  @IsIn(TICKET_TOPICS, { message: `topic must be one of ${list(TICKET_TOPICS)}` })
+  topic?: TicketTopic;
+
+  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  @ValidateIf((o: UpdateTicketDto) => o.status !== undefined)
+  @IsIn(TICKET_STATUSES, { message: `status must be one of ${list(TICKET_STATUSES)}` })
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
+  photoUrl?: string | null;
+
+  @ApiProperty({ description: 'The version the client read', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ListTicketsQueryDto extends SearchPageQueryDto {
+  @ApiPropertyOptional({ enum: TICKET_BOXES, enumName: 'TicketBox', default: 'all' })
+  @IsOptional()
+  @IsIn(TICKET_BOXES, { message: `box must be one of ${list(TICKET_BOXES)}` })
+  box?: TicketBox;
+
+  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES, { message: `status must be one of ${list(TICKET_STATUSES)}` })
+  status?: TicketStatus;
+}
+
+export class CreateCommentDto {
+  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @IsString()
+  @Length(1, 10000, { message: 'body must be 1 to 10000 characters' })
+  body!: string;
+}

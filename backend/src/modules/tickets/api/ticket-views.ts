@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { CustomersService } from '../../customers';
+import { IdentityService } from '../../identity';
+import { TicketRecord } from '../application/ticket-record';
+import { TicketComment } from '../domain/ticket-comment.entity';
+import { CommentDto, TicketDto } from './dto/ticket.response.dto';
+
+/**
+ * Turns tickets into response DTOs with their creator, assignee and customer. Names are loaded
+ * for a whole page at once (one query for users, one for customers), never per row.
+ */
+@Injectable()
+export class TicketViews {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  async one(ticket: TicketRecord): Promise<TicketDto> {
+    return (await this.many([ticket]))[0];
+  }
+
+  async many(tickets: TicketRecord[]): Promise<TicketDto[]> {
+    if (tickets.length === 0) return [];
+    const [users, customers] = await Promise.all([
+      this.identity.summaries(tickets.flatMap((t) => [t.creatorId, t.assigneeId])),
+      this.customers.summaries(tickets.map((t) => t.customerId)),
+    ]);
+    const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
+    return tickets.map((t) => {
+      const customer = customers.get(t.customerId);
+      return {
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        type: t.type,
+        priority: t.priority,
+        topic: t.topic,
+        status: t.status,
+        photoUrl: t.photoUrl,
+        customerId: t.customerId,
+        assigneeId: t.assigneeId,
+        version: t.version,
+        createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
+        closedAt: t.closedAt?.toISOString() ?? null,
+        creator: user(t.creatorId),
+        assignee: user(t.assigneeId),
+        customer: { id: t.customerId, name: customer?.name ?? '', email: customer?.email ?? '', deleted: customer?.deleted ?? true },
+      };
+    });
+  }
+
+  async comments(comments: TicketComment[]): Promise<CommentDto[]> {
+    const users = await this.identity.summaries(comments.map((c) => c.authorId));
+    return comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      author: { id: c.authorId, username: users.get(c.authorId)?.username ?? '' },
+      createdAt: c.createdAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../../platform/auth/actor';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { IdParam } from '../../../platform/http/id.pipe';
+import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
+import { TicketsService } from '../application/tickets.service';
+import { CreateCommentDto, CreateTicketDto, ListTicketsQueryDto, UpdateTicketDto } from './dto/ticket.dto';
+import { CommentDto, CommentPageDto, TicketDto, TicketPageDto } from './dto/ticket.response.dto';
+import { TicketViews } from './ticket-views';
+
+@ApiTags('tickets')
+@Controller()
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly views: TicketViews,
+  ) {}
+
+  @Get('tickets')
+  @ApiOperation({ summary: 'The caller\'s tickets, newest first: outgoing (created), incoming (assigned) or all' })
+  @ApiOkResponse({ type: TicketPageDto })
+  @ApiProblems(400, 401)
+  async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
+    const page = await this.tickets.list(actor.userId, query);
+    return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
+  }
+
+  @Get('users/:id/tickets')
+  @ApiOperation({ summary: 'Tickets created by a user that the caller may see' })
+  @ApiOkResponse({ type: TicketPageDto })
+  @ApiProblems(400, 401, 404)
+  async listUserTickets(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: PageQueryDto): Promise<TicketPageDto> {
+    const page = await this.tickets.listCreatedBy(actor.userId, userId, query);
+    return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
+  }
+
+  @Post('tickets')
+  @ApiOperation({ summary: 'Create a ticket (it starts open)' })
+  @ApiCreatedResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403)
+  async createTicket(@CurrentActor() actor: Actor, @Body() body: CreateTicketDto): Promise<TicketDto> {
+    const ticket = await this.tickets.create(actor.userId, { ...body, description: body.description ?? '', photoUrl: body.photoUrl ?? null });
+    return this.views.one(ticket);
+  }
+
+  @Get('tickets/:id')
+  @ApiOperation({ summary: 'One ticket (creator and assignee only)' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(401, 404)
+  async getTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
+    return this.views.one(await this.tickets.getVisible(actor.userId, id));
+  }
+
+  @Patch('tickets/:id')
+  @ApiOperation({ summary: 'Edit a ticket: the creator any field, the assignee status and priority only' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async updateTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: UpdateTicketDto): Promise<TicketDto> {
+    const { version, ...changes } = body;
+    return this.views.one(await this.tickets.update(actor.userId, id, version, changes));
+  }
+
+  @Post('tickets/:id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark as complete (publishes ticket.closed); 409 if already closed' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(401, 403, 404, 409)
+  async closeTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
+    return this.views.one(await this.tickets.close(actor.userId, id));
+  }
+
+  @Post('tickets/:id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a closed ticket; 409 if it is not closed' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblems(401, 403, 404, 409)
+  async reopenTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
+    return this.views.one(await this.tickets.reopen(actor.userId, id));
+  }
+
+  @Delete('tickets/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a ticket (creator only; the assignee gets 403)' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  async deleteTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<void> {
+    await this.tickets.delete(actor.userId, id);
+  }
+
+  @Get('tickets/:id/comments')
+  @ApiOperation({ summary: 'The conversation on a ticket, oldest first' })
+  @ApiOkResponse({ type: CommentPageDto })
+  @ApiProblems(400, 401, 404)
+  async listTicketComments(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Query() query: PageQueryDto): Promise<CommentPageDto> {
+    const page = await this.tickets.listComments(actor.userId, id, query);
+    return { items: await this.views.comments(page.items), nextCursor: page.nextCursor };
+  }
+
+  @Post('tickets/:id/comments')
+  @ApiOperation({ summary: 'Reply on a ticket' })
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 403, 404)
+  async createTicketComment(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: CreateCommentDto): Promise<CommentDto> {
+    const comment = await this.tickets.addComment(actor.userId, id, body.body);
+    return (await this.views.comments([comment]))[0];
+  }
+}

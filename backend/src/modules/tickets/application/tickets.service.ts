@@ -1,0 +1,232 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { Outbox } from '../../../platform/outbox/outbox.service';
+import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { CustomersService } from '../../customers';
+import { IdentityService } from '../../identity';
+import { TicketClosedEvent, TicketCreatedEvent, TicketDeletedEvent, TicketEventPayload, TicketReopenedEvent } from '../domain/events/ticket.events';
+import { TicketComment } from '../domain/ticket-comment.entity';
+import { StatusTransition, Ticket, TicketFields } from '../domain/ticket.entity';
+import { TicketBox, TicketStatus } from '../domain/ticket.enums';
+import { AssigneeMayNotEditError, OnlyCreatorMayDeleteError } from '../domain/ticket.errors';
+import { fromRow, TICKET_COLUMNS, TicketRecord, TicketRow } from './ticket-record';
+
+export interface TicketChanges extends Partial<TicketFields> {
+  status?: TicketStatus;
+}
+
+export interface ListTicketsQuery {
+  box?: TicketBox;
+  status?: TicketStatus;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const ASSIGNEE_FIELDS = new Set(['status', 'priority']);
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly identity: IdentityService,
+    private readonly customers: CustomersService,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  async create(actorId: string, fields: TicketFields): Promise<Ticket> {
+    await this.assertCustomerOf(actorId, fields.customerId);
+    await this.assertUserExists(fields.assigneeId);
+    const ticket = new Ticket(actorId, fields);
+    this.em.persist(ticket);
+    this.outbox.publish(this.em, TicketCreatedEvent, await this.snapshot(ticket, actorId), actorId);
+    await this.em.flush();
+    return ticket;
+  }
+
+  /** The ticket if the caller is its creator or assignee; 404 otherwise (no existence oracle). */
+  async getVisible(actorId: string, id: string): Promise<Ticket> {
+    const ticket = await this.em.findOne(Ticket, { id, $or: [{ creatorId: actorId }, { assigneeId: actorId }] });
+    if (!ticket) throw new ResourceNotFoundError('Ticket');
+    return ticket;
+  }
+
+  /** The creator may change every field; the assignee only status and priority (403 otherwise). */
+  async update(actorId: string, id: string, version: number, changes: TicketChanges): Promise<Ticket> {
+    const ticket = await this.getVisible(actorId, id);
+    const given = Object.entries(changes).filter(([, value]) => value !== undefined);
+    if (!ticket.isCreator(actorId)) {
+      const forbidden = given.find(([field]) => !ASSIGNEE_FIELDS.has(field));
+      if (forbidden) throw new AssigneeMayNotEditError(forbidden[0]);
+    }
+    ticket.assertVersion(version);
+    const { status, ...fields } = changes;
+    if (fields.customerId !== undefined && fields.customerId !== ticket.customerId) await this.assertCustomerOf(ticket.creatorId, fields.customerId);
+    if (fields.assigneeId !== undefined && fields.assigneeId !== ticket.assigneeId) await this.assertUserExists(fields.assigneeId);
+    ticket.edit(fields);
+    const transition = status === undefined ? null : ticket.changeStatus(status);
+    await this.publishTransition(ticket, transition, actorId);
+    await this.em.flush();
+    return ticket;
+  }
+
+  async close(actorId: string, id: string): Promise<Ticket> {
+    const ticket = await this.getVisible(actorId, id);
+    await this.publishTransition(ticket, ticket.close(), actorId);
+    await this.em.flush();
+    return ticket;
+  }
+
+  async reopen(actorId: string, id: string): Promise<Ticket> {
+    const ticket = await this.getVisible(actorId, id);
+    await this.publishTransition(ticket, ticket.reopen(), actorId);
+    await this.em.flush();
+    return ticket;
+  }
+
+  async delete(actorId: string, id: string): Promise<void> {
+    const ticket = await this.getVisible(actorId, id);
+    if (!ticket.isCreator(actorId)) throw new OnlyCreatorMayDeleteError();
+    this.outbox.publish(this.em, TicketDeletedEvent, await this.snapshot(ticket, actorId), actorId);
+    this.em.remove(ticket);
+    await this.em.flush();
+  }
+
+  /**
+   * A page of the caller's tickets, newest first. `all` is the union of the two boxes, read as two
+   * index-ordered scans merged by PostgreSQL, so a page costs the same whatever the box sizes.
+   */
+  async list(actorId: string, query: ListTicketsQuery): Promise<Page<TicketRecord>> {
+    const box = query.box ?? 'all';
+    const limit = query.limit ?? 10;
+    const q = query.q?.trim() ?? '';
+    const scope = `tickets:${actorId}:${box}:${query.status ?? ''}:${q}`;
+    const after = query.cursor ? this.cursors.decode(query.cursor, scope) : null;
+
+    const branch = (column: 'creator_id' | 'assignee_id', extra = '') => {
+      const params: unknown[] = [actorId];
+      let where = `${column} = ?${extra}`;
+      if (query.status) {
+        where += ' and status = ?';
+        params.push(query.status);
+      }
+      if (q) {
+        where += ` and search @@ websearch_to_tsquery('english', ?)`;
+        params.push(q);
+      }
+      if (after) {
+        where += ' and (created_at, id) < (?, ?)';
+        params.push(after.createdAt, after.id);
+      }
+      params.push(limit + 1);
+      return { sql: `(select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?)`, params };
+    };
+
+    let sql: string;
+    let params: unknown[];
+    if (box === 'outgoing' || box === 'incoming') {
+      ({ sql, params } = branch(box === 'outgoing' ? 'creator_id' : 'assignee_id'));
+    } else {
+      const created = branch('creator_id');
+      const assigned = branch('assignee_id', ' and creator_id <> ?');
+      assigned.params.splice(1, 0, actorId);
+      sql = `select * from (${created.sql} union all ${assigned.sql}) t order by created_at desc, id desc limit ?`;
+      params = [...created.params, ...assigned.params, limit + 1];
+    }
+    const rows = await this.em.getConnection().execute<TicketRow[]>(sql, params);
+    return toPage(rows.map(fromRow), limit, this.cursors, scope, (r) => r);
+  }
+
+  /** Tickets created by `userId` that the caller may see (all of them when it is the caller). */
+  async listCreatedBy(actorId: string, userId: string, query: { limit?: number; cursor?: string }): Promise<Page<TicketRecord>> {
+    const limit = query.limit ?? 10;
+    const scope = `user-tickets:${actorId}:${userId}`;
+    const params: unknown[] = [userId];
+    let where = 'creator_id = ?';
+    if (userId !== actorId) {
+      where += ' and assignee_id = ?';
+      params.push(actorId);
+    }
+    if (query.cursor) {
+      const after = this.cursors.decode(query.cursor, scope);
+      where += ' and (created_at, id) < (?, ?)';
+      params.push(after.createdAt, after.id);
+    }
+    params.push(limit + 1);
+    const rows = await this.em.getConnection().execute<TicketRow[]>(
+      `select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?`,
+      params,
+    );
+    return toPage(rows.map(fromRow), limit, this.cursors, scope, (r) => r);
+  }
+
+  async addComment(actorId: string, ticketId: string, body: string): Promise<TicketComment> {
+    await this.getVisible(actorId, ticketId);
+    const comment = new TicketComment(ticketId, actorId, body);
+    await this.em.persistAndFlush(comment);
+    return comment;
+  }
+
+  /** The conversation, oldest first. */
+  async listComments(actorId: string, ticketId: string, query: { limit?: number; cursor?: string }): Promise<Page<TicketComment>> {
+    await this.getVisible(actorId, ticketId);
+    const limit = query.limit ?? 10;
+    const scope = `comments:${ticketId}`;
+    const params: unknown[] = [ticketId];
+    let where = 'ticket_id = ?';
+    if (query.cursor) {
+      const after = this.cursors.decode(query.cursor, scope);
+      where += ' and (created_at, id) > (?, ?)';
+      params.push(after.createdAt, after.id);
+    }
+    params.push(limit + 1);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string; ticket_id: string; author_id: string; body: string; created_at: Date }[]>(
+        `select id, ticket_id, author_id, body, created_at from ticket_comments where ${where} order by created_at, id limit ?`,
+        params,
+      );
+    const comments = rows.map((r) => Object.assign(new TicketComment(r.ticket_id, r.author_id, r.body), { id: r.id, createdAt: new Date(r.created_at) }));
+    return toPage(comments, limit, this.cursors, scope, (c) => c);
+  }
+
+  private async publishTransition(ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
+    if (transition === 'closed') this.outbox.publish(this.em, TicketClosedEvent, await this.snapshot(ticket, actorId), actorId);
+    if (transition === 'reopened') this.outbox.publish(this.em, TicketReopenedEvent, await this.snapshot(ticket, actorId), actorId);
+  }
+
+  /** The event payload: the ticket plus the names handlers need. */
+  private async snapshot(ticket: Ticket, actorId: string): Promise<TicketEventPayload> {
+    const [users, customers] = await Promise.all([
+      this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
+      this.customers.summaries([ticket.customerId]),
+    ]);
+    const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
+    const customer = customers.get(ticket.customerId);
+    return {
+      ticket: {
+        id: ticket.id,
+        title: ticket.title,
+        status: ticket.status,
+        priority: ticket.priority,
+        type: ticket.type,
+        topic: ticket.topic,
+        closedAt: ticket.closedAt?.toISOString() ?? null,
+      },
+      creator: user(ticket.creatorId),
+      assignee: user(ticket.assigneeId),
+      customer: { id: ticket.customerId, name: customer?.name ?? '', email: customer?.email ?? '' },
+      actor: user(actorId),
+    };
+  }
+
+  private async assertCustomerOf(ownerId: string, customerId: string): Promise<void> {
+    if (!(await this.customers.isLiveCustomerOf(ownerId, customerId))) throw new InvalidFieldError('customerId', 'customerId must be the id of one of your customers');
+  }
+
+  private async assertUserExists(userId: string): Promise<void> {
+    if (!(await this.identity.findUser(userId))) throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
+  }
+}

@@ -1,0 +1,132 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { StaleVersionError } from '../../../platform/errors/domain-error';
+import { TicketPriority, TicketStatus, TicketTopic, TicketType, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from './ticket.enums';
+import { TicketAlreadyClosedError, TicketNotClosedError } from './ticket.errors';
+
+export interface TicketFields {
+  title: string;
+  description: string;
+  customerId: string;
+  assigneeId: string;
+  type: TicketType;
+  priority: TicketPriority;
+  topic: TicketTopic;
+  photoUrl: string | null;
+}
+
+/** What a status change did, so the use case can publish the matching event. */
+export type StatusTransition = 'closed' | 'reopened' | null;
+
+@Entity({ tableName: 'tickets' })
+export class Ticket {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  creatorId: string;
+
+  @Property({ type: 'uuid' })
+  assigneeId: string;
+
+  /** A customer of the customers module, referenced by id. */
+  @Property({ type: 'uuid' })
+  customerId: string;
+
+  @Property({ type: 'text' })
+  title: string;
+
+  @Property({ type: 'text' })
+  description: string;
+
+  @Enum({ items: [...TICKET_TYPES], type: 'text' })
+  type: TicketType;
+
+  @Enum({ items: [...TICKET_PRIORITIES], type: 'text' })
+  priority: TicketPriority;
+
+  @Enum({ items: [...TICKET_TOPICS], type: 'text' })
+  topic: TicketTopic;
+
+  @Enum({ items: [...TICKET_STATUSES], type: 'text' })
+  status: TicketStatus = 'open';
+
+  @Property({ type: 'text', nullable: true })
+  photoUrl: string | null;
+
+  @Property({ type: 'int', version: true })
+  version = 1;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null = null;
+
+  constructor(creatorId: string, fields: TicketFields) {
+    this.creatorId = creatorId;
+    this.title = fields.title;
+    this.description = fields.description;
+    this.customerId = fields.customerId;
+    this.assigneeId = fields.assigneeId;
+    this.type = fields.type;
+    this.priority = fields.priority;
+    this.topic = fields.topic;
+    this.photoUrl = fields.photoUrl;
+  }
+
+  isCreator(userId: string): boolean {
+    return this.creatorId === userId;
+  }
+
+  isAssignee(userId: string): boolean {
+    return this.assigneeId === userId;
+  }
+
+  assertVersion(version: number): void {
+    if (version !== this.version) throw new StaleVersionError('Ticket');
+  }
+
+  /** Applies field changes (the caller decides who may change what). */
+  edit(changes: Partial<TicketFields>): void {
+    Object.assign(
+      this,
+      Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+    );
+    this.touch();
+  }
+
+  assignTo(userId: string): void {
+    this.assigneeId = userId;
+    this.touch();
+  }
+
+  /** Moves to a status; closing sets closedAt, leaving closed clears it. */
+  changeStatus(status: TicketStatus): StatusTransition {
+    if (status === this.status) return null;
+    const wasClosed = this.status === 'closed';
+    this.status = status;
+    this.closedAt = status === 'closed' ? new Date() : null;
+    this.touch();
+    if (status === 'closed') return 'closed';
+    return wasClosed ? 'reopened' : null;
+  }
+
+  /** "Mark as complete". Closing a closed ticket is a conflict. */
+  close(): StatusTransition {
+    if (this.status === 'closed') throw new TicketAlreadyClosedError();
+    return this.changeStatus('closed');
+  }
+
+  reopen(): StatusTransition {
+    if (this.status !== 'closed') throw new TicketNotClosedError();
+    return this.changeStatus('open');
+  }
+
+  private touch(): void {
+    this.updatedAt = new Date();
+  }
+}

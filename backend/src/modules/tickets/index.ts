@@ -1,0 +1,12 @@
+import { TicketComment } from './domain/ticket-comment.entity';
+import { Ticket } from './domain/ticket.entity';
+
+export { TicketsModule } from './tickets.module';
+export { TicketsService } from './application/tickets.service';
+export { TicketViews } from './api/ticket-views';
+export { TicketClosedEvent, TicketCreatedEvent, TicketDeletedEvent, TicketReopenedEvent } from './domain/events/ticket.events';
+export type { TicketEventPayload } from './domain/events/ticket.events';
+export * from './domain/ticket.enums';
+
+/** The entities this module owns, for the ORM's root configuration. */
+export const TICKETS_ENTITIES = [Ticket, TicketComment];

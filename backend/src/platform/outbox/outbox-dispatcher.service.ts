@@ -1,0 +1,176 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Client, Pool } from 'pg';
+import { AppConfig } from '../../config/app-config';
+import { EventEnvelope } from './event-envelope';
+
+export const OUTBOX_CHANNEL = 'bw_outbox';
+const BATCH_SIZE = 20;
+const MAX_BACKOFF_MS = 5 * 60 * 1000;
+
+interface ClaimedRow {
+  id: string;
+  name: string;
+  payload: unknown;
+  actor_id: string | null;
+  occurred_at: Date;
+  attempts: number;
+}
+
+/**
+ * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one; they share
+ * the work through `FOR UPDATE SKIP LOCKED`, so each event is delivered by one instance at a time.
+ * Woken by LISTEN/NOTIFY, with polling as a fallback. A failed delivery is retried with exponential
+ * backoff; after OUTBOX_MAX_ATTEMPTS the event is marked `failed` (kept, visible, never lost).
+ * A crash mid-delivery releases the row locks, so the event is delivered again: handlers are
+ * idempotent (see IdempotentHandlers).
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private pool?: Pool;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private reconnectTimer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private wakeAgain = false;
+  private stopped = true;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly emitter: EventEmitter2,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.OUTBOX_DISPATCH) return;
+    this.stopped = false;
+    this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: 2, connectionTimeoutMillis: 3000 });
+    this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.pollTimer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.reconnectTimer);
+    await this.draining?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await this.pool?.end().catch(() => undefined);
+  }
+
+  /** Starts a drain, or asks the running one to go round again. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: Error) => this.logger.warn(`outbox drain failed: ${error.message}`))
+      .finally(() => {
+        this.draining = undefined;
+        if (this.wakeAgain && !this.stopped) {
+          this.wakeAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Delivers until no deliverable event is left. Resolves when the current pass is over. */
+  async drainNow(): Promise<void> {
+    this.wake();
+    while (this.draining) await this.draining;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.DATABASE_URL });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox listener lost its connection: ${error.message}`);
+      this.scheduleReconnect();
+    });
+    client.on('end', () => this.scheduleReconnect());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+      this.wake();
+    } catch (error) {
+      this.logger.warn(`outbox listener could not connect: ${(error as Error).message}; polling until it can`);
+      await client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    this.listener = undefined;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.listen();
+    }, 1000);
+    this.reconnectTimer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (await this.deliverBatch()) > 0) {
+      // keep going while there was work
+    }
+  }
+
+  /** Claims up to BATCH_SIZE due events, delivers them in order, records the outcome. */
+  private async deliverBatch(): Promise<number> {
+    if (!this.pool) return 0;
+    const db = await this.pool.connect();
+    try {
+      await db.query('begin');
+      const { rows } = await db.query<ClaimedRow>(
+        `select id, name, payload, actor_id, occurred_at, attempts from outbox_events
+          where status = 'pending' and next_attempt_at <= now()
+          order by occurred_at, id limit $1 for update skip locked`,
+        [BATCH_SIZE],
+      );
+      for (const row of rows) await this.deliver(db, row);
+      await db.query('commit');
+      return rows.length;
+    } catch (error) {
+      await db.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  private async deliver(db: { query: Pool['query'] }, row: ClaimedRow): Promise<void> {
+    const envelope: EventEnvelope = {
+      eventId: row.id,
+      name: row.name,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      actorId: row.actor_id,
+      payload: row.payload,
+    };
+    try {
+      await this.emitter.emitAsync(row.name, envelope);
+      await db.query(`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = $1`, [row.id]);
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempts >= this.config.OUTBOX_MAX_ATTEMPTS) {
+        this.logger.error(`event ${row.name} ${row.id} failed for good after ${attempts} attempts: ${message}`);
+        await db.query(`update outbox_events set status = 'failed', attempts = $2, last_error = $3 where id = $1`, [row.id, attempts, message]);
+      } else {
+        const delay = Math.min(MAX_BACKOFF_MS, this.config.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1));
+        this.logger.warn(`event ${row.name} ${row.id} failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
+        await db.query(`update outbox_events set attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) where id = $1`, [
+          row.id,
+          attempts,
+          message,
+          delay,
+        ]);
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { IdempotentHandlers } from './idempotency.service';
+import { OutboxDispatcher } from './outbox-dispatcher.service';
+import { Outbox } from './outbox.service';
+
+/** The durable event backbone: publish into the outbox, dispatch to @OnEvent handlers, run handlers once. */
+@Global()
+@Module({
+  imports: [EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false })],
+  providers: [Outbox, OutboxDispatcher, IdempotentHandlers],
+  exports: [Outbox, OutboxDispatcher, IdempotentHandlers],
+})
+export class OutboxModule {}
