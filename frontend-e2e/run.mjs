@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Browser tests for the Angular app, driven by playwright-core in the system's Chromium
+// (no browser download). Each test gets a fresh browser context (its own cookies).
+//
+//   E2E_BASE_URL   the running app (API + built UI on one origin); default http://localhost:3000
+//   CHROMIUM_PATH  browser binary; default /usr/bin/chromium
+//   E2E_ONLY       run only tests whose name contains this text
+//
+// Prints each test, then a final line "N passed, M failed"; exits non-zero on any failure.
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { identityTests } from './src/identity.e2e.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const baseURL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifactsDir = path.join(here, 'artifacts');
+const only = process.env.E2E_ONLY;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const tests = [...identityTests].filter((t) => !only || t.name.includes(only));
+
+async function waitForServer(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) return;
+      lastError = `HTTP ${res.status}`;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The app at ${baseURL} is not healthy after ${timeoutMs / 1000}s (${lastError}). Start it first (npm start).`);
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+async function main() {
+  await access(executablePath).catch(() => {
+    throw new Error(`No browser at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  });
+  await mkdir(artifactsDir, { recursive: true });
+  await waitForServer();
+  console.log(`frontend-e2e against ${baseURL} (${tests.length} tests)`);
+
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const test of tests) {
+      const started = Date.now();
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+      context.setDefaultTimeout(10_000);
+      context.setDefaultNavigationTimeout(15_000);
+      const page = await context.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        await test.run({ page, context, baseURL, artifactsDir });
+        if (pageErrors.length > 0) {
+          throw new Error(`uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`);
+        }
+        passed += 1;
+        console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`  ✗ ${test.name} (${Date.now() - started} ms)`);
+        console.log(`    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').join('\n    ')}`);
+        const shot = path.join(artifactsDir, `failure-${slug(test.name)}.png`);
+        await page
+          .screenshot({ path: shot, fullPage: true })
+          .then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)} (url ${page.url()})`))
+          .catch(() => undefined);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});

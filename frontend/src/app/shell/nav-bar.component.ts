@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import type { NavLink } from './nav-links';
+
+/** The top bar on every page: product name, main links, and who is signed in. */
+@Component({
+  selector: 'bw-nav-bar',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatToolbarModule, MatButtonModule, RouterLink, RouterLinkActive],
+  templateUrl: './nav-bar.component.html',
+  styleUrl: './nav-bar.component.scss',
+})
+export class NavBarComponent {
+  /** The signed-in user's name, or `null` for visitors. */
+  readonly username = input<string | null>(null);
+  readonly links = input<readonly NavLink[]>([]);
+  /** Logging out is in flight. */
+  readonly busy = input(false);
+
+  readonly logout = output<void>();
+}
