@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { seedDemoWorkspace } from './database/seed/demo-workspace.seeder';
 import { PasswordHasher } from './modules/identity';
@@ -14,8 +14,8 @@ export interface BuiltApp {
 }
 
 /** Builds the whole API (not yet listening) and seeds the demo workspace. Used by main.ts and the tests. */
-export async function createApp(config: AppConfig): Promise<BuiltApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<BuiltApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bodyParser: false, bufferLogs: true });
   const configured = configureApp(app, config);
   await app.init();
   await seedDemoWorkspace(app.get(EntityManager).fork(), app.get(PasswordHasher));

@@ -15,6 +15,8 @@ import { LoggingModule } from './platform/logging/logging.module';
 export interface AppModuleOptions {
   /** false: build the module graph without opening a database connection (OpenAPI generation). */
   connectDatabase?: boolean;
+  /** Observes every SQL statement the ORM runs (used by tests to count queries per request). */
+  onQuery?: (sql: string) => void;
 }
 
 @Module({})
@@ -26,7 +28,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
-          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true }),
+          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery }),
           registerRequestContext: true,
         }),
         OutboxModule,

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from '@bw/backend/app.factory';
+import { BuiltApp, createApp } from '@bw/backend/app.factory';
 import { loadConfig } from '@bw/backend/config/app-config';
 
 export interface TestServer {
   baseUrl: string;
+  /** Every SQL statement the ORM ran, in order (reset it freely). */
+  queries: string[];
+  app: BuiltApp['app'];
   close(): Promise<void>;
 }
 
@@ -12,8 +15,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const url = process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
-  const built = await createApp(config);
+  const queries: string[] = [];
+  const built = await createApp(config, { onQuery: (line) => queries.push(line) });
   const server = await built.app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => built.close() };
+  return { baseUrl: `http://127.0.0.1:${port}`, queries, app: built.app, close: () => built.close() };
 }

@@ -10,6 +10,8 @@ export interface OrmOptions {
   connect?: boolean;
   debug?: boolean;
   poolMax?: number;
+  /** Called with every SQL statement the ORM runs (tests count queries per request with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /** The one MikroORM configuration, used by the app, the tests, the seeders and the CLI. */
@@ -22,7 +24,8 @@ export function createOrmConfig(options: OrmOptions) {
     connect: options.connect ?? true,
     // The file cache of discovered metadata is shared across processes and breaks under jest; discovery is fast without it.
     metadataCache: { enabled: false },
-    debug: options.debug ?? false,
+    debug: options.onQuery ? ['query'] : (options.debug ?? false),
+    ...(options.onQuery ? { logger: options.onQuery, colors: false } : {}),
     forceUtcTimezone: true,
     allowGlobalContext: false,
     pool: { min: 0, max: options.poolMax ?? 10 },
