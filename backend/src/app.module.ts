@@ -1,5 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -17,6 +17,8 @@ export interface AppModuleOptions {
   connectDatabase?: boolean;
   /** Observes every SQL statement the ORM runs (used by tests to count queries per request). */
   onQuery?: (sql: string) => void;
+  /** Extra modules to load (tests add probe event handlers this way). */
+  extraModules?: Type[];
 }
 
 @Module({})
@@ -35,6 +37,7 @@ export class AppModule {
         IdentityModule,
         CustomersModule,
         TicketsModule,
+        ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

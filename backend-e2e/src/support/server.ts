@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { BuiltApp, createApp } from '@bw/backend/app.factory';
 import { loadConfig } from '@bw/backend/config/app-config';
+import type { AppModuleOptions } from '@bw/backend/app.module';
 
 export interface TestServer {
   baseUrl: string;
@@ -11,12 +12,12 @@ export interface TestServer {
 }
 
 /** Boots the real API on a free port against this run's database (TEST_DATABASE_URL). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const url = process.env['TEST_DATABASE_URL'];
+export async function startTestServer(env: Record<string, string> = {}, extraModules: AppModuleOptions['extraModules'] = []): Promise<TestServer> {
+  const url = env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
   const queries: string[] = [];
-  const built = await createApp(config, { onQuery: (line) => queries.push(line) });
+  const built = await createApp(config, { onQuery: (line) => queries.push(line), extraModules });
   const server = await built.app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, queries, app: built.app, close: () => built.close() };

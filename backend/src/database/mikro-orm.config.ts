@@ -31,6 +31,7 @@ export function createOrmConfig(options: OrmOptions) {
     pool: { min: 0, max: options.poolMax ?? 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',
+      silent: true,
       migrationsList: MIGRATIONS,
       path: path.join(__dirname, 'migrations'),
       pathTs: path.join(__dirname, 'migrations'),

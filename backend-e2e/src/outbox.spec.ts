@@ -1,0 +1,136 @@
+import { closeTicket, getHealth } from '@bw/sdk';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { ApiSession } from './support/api-session';
+import { customerOf, person, ticketBy } from './support/fixtures';
+import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
+import { PROBE_TABLE_SQL, ProbeModule, ProbeHandler } from './support/probe.module';
+import { startTestServer, TestServer } from './support/server';
+import { OutboxDispatcher as OutboxDispatcherToken } from '@bw/backend/platform/outbox/outbox-dispatcher.service';
+
+jest.setTimeout(120_000);
+
+const effectsFor = async (db: IsolatedDatabase, ticketIds: string[]) =>
+  db.query<{ event_id: string; ticket_id: string }>('select event_id, ticket_id from probe_effects where ticket_id = any($1::uuid[])', [ticketIds]);
+const closedEventsFor = async (db: IsolatedDatabase, ticketIds: string[]) =>
+  db.query<{ id: string; status: string; attempts: number; last_error: string | null }>(
+    `select id, status, attempts, last_error from outbox_events where name = 'ticket.closed' and (payload->'ticket'->>'id')::uuid = any($1::uuid[])`,
+    [ticketIds],
+  );
+
+/** Creates `n` tickets and closes them; returns their ids. */
+async function closeTickets(server: { baseUrl: string }, n: number, title = 'Close me'): Promise<string[]> {
+  const p = await person(server.baseUrl, 'closer');
+  const c = await customerOf(p);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = await ticketBy(p, c, p.user, { title: `${title} ${i}` });
+    const res = await closeTicket({ client: p.s.client, path: { id: t.id } });
+    expect(res.response.status).toBe(200);
+    ids.push(t.id);
+  }
+  return ids;
+}
+
+describe('the outbox dispatcher', () => {
+  let db: IsolatedDatabase;
+  const servers: TestServer[] = [];
+  beforeEach(async () => {
+    db = await isolatedDatabase([PROBE_TABLE_SQL]);
+    ProbeHandler.deliveries.length = 0;
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    await db.drop();
+  });
+  const start = async (env: Record<string, string> = {}) => {
+    const server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '200', ...env }, [ProbeModule]);
+    servers.push(server);
+    return server;
+  };
+
+  it('delivers every committed event to its handler once and marks it done', async () => {
+    const server = await start();
+    const ids = await closeTickets(server, 5);
+    await eventually('5 effects and 5 done events', async () => (await effectsFor(db, ids)).length === 5 && (await closedEventsFor(db, ids)).every((e) => e.status === 'done'));
+    const effects = await effectsFor(db, ids);
+    expect(new Set(effects.map((e) => e.ticket_id))).toEqual(new Set(ids));
+  });
+
+  it('retries a failing handler with backoff, then marks the event failed and visible, while others keep flowing', async () => {
+    const server = await start({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '20' });
+    const failing = await closeTickets(server, 1, 'fail-always');
+    const flaky = await closeTickets(server, 1, 'fail-once');
+    const healthy = await closeTickets(server, 2, 'healthy');
+    await eventually('the failing event to be marked failed', async () => (await closedEventsFor(db, failing))[0]?.status === 'failed');
+    const [failed] = await closedEventsFor(db, failing);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 3, last_error: 'probe: always failing' });
+    expect(ProbeHandler.deliveries.filter((id) => id === failed.id)).toHaveLength(3);
+    await eventually('the flaky and healthy events to be done', async () => (await closedEventsFor(db, [...flaky, ...healthy])).every((e) => e.status === 'done'));
+    const [flakyEvent] = await closedEventsFor(db, flaky);
+    expect(flakyEvent.attempts).toBe(2);
+    expect(await effectsFor(db, [...flaky, ...healthy])).toHaveLength(3);
+    expect(await effectsFor(db, failing)).toHaveLength(0);
+  });
+
+  it('with two dispatchers on one database, handles each event once', async () => {
+    const first = await start();
+    await start();
+    const ids = await closeTickets(first, 30);
+    await eventually('30 done events', async () => (await closedEventsFor(db, ids)).every((e) => e.status === 'done') && (await effectsFor(db, ids)).length >= 30);
+    const events = await closedEventsFor(db, ids);
+    expect(events).toHaveLength(30);
+    expect(await effectsFor(db, ids)).toHaveLength(30);
+    // SKIP LOCKED: no event was even delivered twice.
+    expect(ProbeHandler.deliveries.filter((id) => events.some((e) => e.id === id))).toHaveLength(30);
+  });
+
+  it('loses nothing when the process is killed after the commit and before dispatch, and duplicates nothing after restart', async () => {
+    const port = await freePort();
+    const backendRoot = path.resolve(__dirname, '..', '..');
+    // The real server in its own process, with dispatching off: every close commits, nothing is delivered.
+    const child = spawn(process.execPath, ['-r', 'ts-node/register', 'backend/src/main.ts'], {
+      cwd: backendRoot,
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), OUTBOX_DISPATCH: 'false', LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await eventually(`the child server to answer (${stderr})`, async () => (await getHealth({ client: new ApiSession(baseUrl).client }).catch(() => null))?.response?.status === 200, 60_000, 200);
+      const ids = await closeTickets({ baseUrl }, 10);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      expect((await closedEventsFor(db, ids)).map((e) => e.status)).toEqual(Array(10).fill('pending'));
+
+      // Restart: the committed events are delivered, once each.
+      const restarted = await start();
+      await eventually('10 effects after restart', async () => (await effectsFor(db, ids)).length >= 10 && (await closedEventsFor(db, ids)).every((e) => e.status === 'done'));
+      await restarted.close();
+      servers.splice(servers.indexOf(restarted), 1);
+
+      // And another restart delivers nothing again.
+      const again = await start();
+      await (again.app.get(OutboxDispatcherToken) as { drainNow(): Promise<void> }).drainNow();
+      expect(await effectsFor(db, ids)).toHaveLength(10);
+      expect(new Set((await effectsFor(db, ids)).map((e) => e.ticket_id)).size).toBe(10);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
