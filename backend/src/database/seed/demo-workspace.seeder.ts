@@ -19,6 +19,39 @@ export const DEMO_COLLEAGUES = [
  * password is random and never stored anywhere) and colleagues to assign tickets to. Each slice
  * adds its sample data here. Safe to run on every boot and from several instances at once.
  */
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+
+/** Customers of the demo user (ids 1xx). */
+const DEMO_CUSTOMERS = [
+  { id: id(101), name: 'Grace Hopper', email: 'grace@navy-systems.example', phone: '+1 202 555 0143', company: 'Navy Systems', notes: 'Prefers email. Invented the compiler, expects answers that compile too.' },
+  { id: id(102), name: 'Linus Brandt', email: 'linus@kernelworks.example', phone: null, company: 'Kernelworks', notes: 'Office manager; orders supplies for 40 people.' },
+  { id: id(103), name: 'Margaret Hamilton', email: 'margaret@apollo-software.example', phone: '+1 617 555 0199', company: 'Apollo Software', notes: null },
+  { id: id(104), name: 'Katherine Johnson', email: 'katherine@orbit-analytics.example', phone: null, company: 'Orbit Analytics', notes: 'Billing contact for the yearly plan.' },
+];
+/** Customers of the colleagues, for tickets they send to the demo user. */
+const COLLEAGUE_CUSTOMERS = [
+  { id: id(151), ownerId: DEMO_IDS.alex, name: 'Ada Lovelace', email: 'ada@analytical.example', company: 'Analytical Engines' },
+  { id: id(152), ownerId: DEMO_IDS.sam, name: 'Alan Turing', email: 'alan@bletchley.example', company: 'Bletchley Labs' },
+];
+
+type SeedTicket = { id: string; creatorId: string; assigneeId: string; customerId: string; title: string; description: string; type: string; priority: string; topic: string; status: string; daysAgo: number };
+/** Tickets in both of the demo user's boxes (ids 2xx). */
+const DEMO_TICKETS: SeedTicket[] = [
+  { id: id(201), creatorId: DEMO_IDS.demo, assigneeId: DEMO_IDS.alex, customerId: id(101), title: 'Cannot log in to the billing portal', description: 'Grace gets "session expired" right after entering her password. Started this morning.', type: 'incident', priority: 'high', topic: 'account', status: 'open', daysAgo: 1 },
+  { id: id(202), creatorId: DEMO_IDS.demo, assigneeId: DEMO_IDS.sam, customerId: id(102), title: 'Order 40 ergonomic chairs', description: 'Kernelworks moves floors next month and needs chairs delivered before the 15th.', type: 'task', priority: 'normal', topic: 'office_supplies', status: 'pending', daysAgo: 3 },
+  { id: id(203), creatorId: DEMO_IDS.demo, assigneeId: DEMO_IDS.demo, customerId: id(103), title: 'Export of last quarter\'s invoices', description: 'Margaret needs the Q3 invoices as one PDF for her auditors.', type: 'question', priority: 'low', topic: 'billing', status: 'closed', daysAgo: 9 },
+  { id: id(204), creatorId: DEMO_IDS.demo, assigneeId: DEMO_IDS.alex, customerId: id(104), title: 'Yearly plan renewal quote', description: 'Katherine asks for a renewal quote with the new seat count (120).', type: 'task', priority: 'normal', topic: 'billing', status: 'open', daysAgo: 2 },
+  { id: id(205), creatorId: DEMO_IDS.alex, assigneeId: DEMO_IDS.demo, customerId: id(151), title: 'VPN drops every 20 minutes', description: 'Ada\'s VPN client disconnects every 20 minutes since the last update. Logs attached to the customer record.', type: 'problem', priority: 'urgent', topic: 'technical', status: 'open', daysAgo: 0 },
+  { id: id(206), creatorId: DEMO_IDS.sam, assigneeId: DEMO_IDS.demo, customerId: id(152), title: 'New hire laptop setup', description: 'Alan starts Monday: laptop, accounts and a desk on the second floor.', type: 'task', priority: 'high', topic: 'hr', status: 'open', daysAgo: 1 },
+  { id: id(207), creatorId: DEMO_IDS.sam, assigneeId: DEMO_IDS.demo, customerId: id(152), title: 'Meeting room projector flickers', description: 'Room "Enigma" projector flickers on HDMI. Tried two cables.', type: 'incident', priority: 'low', topic: 'facilities', status: 'closed', daysAgo: 6 },
+];
+
+const DEMO_COMMENTS = [
+  { id: id(301), ticketId: id(205), authorId: DEMO_IDS.alex, body: 'Happens on both Wi-Fi and cable, so probably not the network.', minutesAgo: 50 },
+  { id: id(302), ticketId: id(205), authorId: DEMO_IDS.demo, body: 'Thanks Alex, I will check the client version and the keep-alive settings.', minutesAgo: 30 },
+  { id: id(303), ticketId: id(201), authorId: DEMO_IDS.alex, body: 'Looks like her cookies are blocked by a browser extension. Asked her to try a private window.', minutesAgo: 120 },
+];
+
 export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHasher): Promise<void> {
   const conn = em.getConnection();
   const users = [{ id: DEMO_IDS.demo, email: DEMO_USER.email, username: DEMO_USER.username }, ...DEMO_COLLEAGUES];
@@ -31,6 +64,36 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       `insert into users (id, email, username, password_hash, created_at) values (?, ?, ?, ?, now() - interval '30 days')
        on conflict do nothing`,
       [user.id, user.email, user.username, hash],
+    );
+  }
+
+  for (const c of DEMO_CUSTOMERS) {
+    await conn.execute(
+      `insert into customers (id, owner_id, name, email, phone, company, notes, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, now() - interval '20 days', now() - interval '20 days') on conflict do nothing`,
+      [c.id, DEMO_IDS.demo, c.name, c.email, c.phone, c.company, c.notes],
+    );
+  }
+  for (const c of COLLEAGUE_CUSTOMERS) {
+    await conn.execute(
+      `insert into customers (id, owner_id, name, email, company, created_at, updated_at)
+       values (?, ?, ?, ?, ?, now() - interval '20 days', now() - interval '20 days') on conflict do nothing`,
+      [c.id, c.ownerId, c.name, c.email, c.company],
+    );
+  }
+  for (const t of DEMO_TICKETS) {
+    await conn.execute(
+      `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at, closed_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?),
+               case when ? = 'closed' then now() - make_interval(days => ?) + interval '4 hours' end)
+       on conflict do nothing`,
+      [t.id, t.creatorId, t.assigneeId, t.customerId, t.title, t.description, t.type, t.priority, t.topic, t.status, t.daysAgo, t.daysAgo, t.status, t.daysAgo],
+    );
+  }
+  for (const c of DEMO_COMMENTS) {
+    await conn.execute(
+      `insert into ticket_comments (id, ticket_id, author_id, body, created_at) values (?, ?, ?, ?, now() - make_interval(mins => ?)) on conflict do nothing`,
+      [c.id, c.ticketId, c.authorId, c.body, c.minutesAgo],
     );
   }
 }

@@ -7,6 +7,9 @@ import { EventEnvelope } from './event-envelope';
 export const OUTBOX_CHANNEL = 'bw_outbox';
 const BATCH_SIZE = 20;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Delivered events (and their idempotency keys) are kept this long for inspection, then pruned. */
+const KEEP_DONE_DAYS = 7;
 
 interface ClaimedRow {
   id: string;
@@ -31,6 +34,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private pool?: Pool;
   private listener?: Client;
   private pollTimer?: NodeJS.Timeout;
+  private pruneTimer?: NodeJS.Timeout;
   private reconnectTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
@@ -49,12 +53,26 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     await this.listen();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
     this.wake();
+  }
+
+  /** Deletes delivered events and idempotency keys older than KEEP_DONE_DAYS. Failed events stay. */
+  async prune(): Promise<void> {
+    if (!this.pool) return;
+    try {
+      await this.pool.query(`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => $1)`, [KEEP_DONE_DAYS]);
+      await this.pool.query(`delete from processed_events where processed_at < now() - make_interval(days => $1)`, [KEEP_DONE_DAYS]);
+    } catch (error) {
+      this.logger.warn(`outbox prune failed: ${(error as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
+    clearInterval(this.pruneTimer);
     clearTimeout(this.reconnectTimer);
     await this.draining?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
