@@ -130,6 +130,7 @@ describe('customers', () => {
   it('runs a bounded number of queries for a list page, whatever its size', async () => {
     const p = await person(server.baseUrl, 'queries');
     for (let i = 0; i < 12; i++) await customerOf(p);
+    await server.drainOutbox();
     const count = async (limit: number) => {
       server.queries.length = 0;
       const res = await listCustomers({ client: p.s.client, query: { limit } });

@@ -45,7 +45,7 @@ describe('the outbox dispatcher', () => {
     await db.drop();
   });
   const start = async (env: Record<string, string> = {}) => {
-    const server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '200', ...env }, [ProbeModule]);
+    const server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200', ...env }, [ProbeModule]);
     servers.push(server);
     return server;
   };

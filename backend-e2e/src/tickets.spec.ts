@@ -256,6 +256,7 @@ describe('lists', () => {
     const others = await Promise.all([person(server.baseUrl, 'count1'), person(server.baseUrl, 'count2')]);
     const customers = await Promise.all([customerOf(p), customerOf(p), customerOf(p)]);
     for (let i = 0; i < 12; i++) await ticketBy(p, customers[i % 3], others[i % 2].user);
+    await server.drainOutbox();
     const count = async (limit: number) => {
       server.queries.length = 0;
       const res = await listTickets({ client: p.s.client, query: { limit } });

@@ -6,6 +6,8 @@ import { ConfigModule } from './config/config.module';
 import { createOrmConfig } from './database/mikro-orm.config';
 import { CustomersModule } from './modules/customers';
 import { IdentityModule } from './modules/identity';
+import { MacrosModule } from './modules/macros';
+import { MessagingModule } from './modules/messaging';
 import { TicketsModule } from './modules/tickets';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { ProblemFilter } from './platform/errors/problem.filter';
@@ -37,6 +39,8 @@ export class AppModule {
         IdentityModule,
         CustomersModule,
         TicketsModule,
+        MacrosModule,
+        MessagingModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

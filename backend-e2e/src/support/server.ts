@@ -2,12 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { BuiltApp, createApp } from '@bw/backend/app.factory';
 import { loadConfig } from '@bw/backend/config/app-config';
 import type { AppModuleOptions } from '@bw/backend/app.module';
+import { OutboxDispatcher } from '@bw/backend/platform/outbox/outbox-dispatcher.service';
 
 export interface TestServer {
   baseUrl: string;
   /** Every SQL statement the ORM ran, in order (reset it freely). */
   queries: string[];
   app: BuiltApp['app'];
+  /** Delivers every pending outbox event now (so background handlers do not run during a measurement). */
+  drainOutbox(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -15,10 +18,13 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, extraModules: AppModuleOptions['extraModules'] = []): Promise<TestServer> {
   const url = env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
+  // Dispatching is off unless a test asks for it: test files share the database, and a dispatcher
+  // would run other files' events in this process (and in this file's query counts).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, OUTBOX_DISPATCH: 'false', ...env });
   const queries: string[] = [];
   const built = await createApp(config, { onQuery: (line) => queries.push(line), extraModules });
   const server = await built.app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, queries, app: built.app, close: () => built.close() };
+  const dispatcher = built.app.get(OutboxDispatcher);
+  return { baseUrl: `http://127.0.0.1:${port}`, queries, app: built.app, drainOutbox: () => dispatcher.drainNow(), close: () => built.close() };
 }

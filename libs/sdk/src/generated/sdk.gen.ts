@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CloseTicketData, CloseTicketErrors, CloseTicketResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DemoLoginData, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMeData, GetMeErrors, GetMeResponses, GetTicketData, GetTicketErrors, GetTicketResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses } from './types.gen';
+import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -221,6 +221,118 @@ export const getHealth = <ThrowOnError extends boolean = false>(options?: Option
 });
 
 /**
+ * The caller's macros and every macro shared with everyone, newest first
+ */
+export const listMacros = <ThrowOnError extends boolean = false>(options?: Options<ListMacrosData, ThrowOnError>) => (options?.client ?? client).get<ListMacrosResponses, ListMacrosErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/macros',
+    ...options
+});
+
+/**
+ * Create a macro (actions are validated per type; templates may use only known placeholders)
+ */
+export const createMacro = <ThrowOnError extends boolean = false>(options: Options<CreateMacroData, ThrowOnError>) => (options.client ?? client).post<CreateMacroResponses, CreateMacroErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/macros',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a macro (owner only)
+ */
+export const deleteMacro = <ThrowOnError extends boolean = false>(options: Options<DeleteMacroData, ThrowOnError>) => (options.client ?? client).delete<DeleteMacroResponses, DeleteMacroErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/macros/{id}',
+    ...options
+});
+
+/**
+ * One macro the caller may see
+ */
+export const getMacro = <ThrowOnError extends boolean = false>(options: Options<GetMacroData, ThrowOnError>) => (options.client ?? client).get<GetMacroResponses, GetMacroErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/macros/{id}',
+    ...options
+});
+
+/**
+ * Edit a macro (owner only; others get 403 for shared macros)
+ */
+export const updateMacro = <ThrowOnError extends boolean = false>(options: Options<UpdateMacroData, ThrowOnError>) => (options.client ?? client).patch<UpdateMacroResponses, UpdateMacroErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/macros/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Messages received (inbox) or sent by the caller's triggers (sent), newest first
+ */
+export const listMessages = <ThrowOnError extends boolean = false>(options?: Options<ListMessagesData, ThrowOnError>) => (options?.client ?? client).get<ListMessagesResponses, ListMessagesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/messages',
+    ...options
+});
+
+/**
+ * How many inbox messages are unread
+ */
+export const countUnreadMessages = <ThrowOnError extends boolean = false>(options?: Options<CountUnreadMessagesData, ThrowOnError>) => (options?.client ?? client).get<CountUnreadMessagesResponses, CountUnreadMessagesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/unread-count',
+    ...options
+});
+
+/**
+ * Mark a message read (receiver only)
+ */
+export const markMessageRead = <ThrowOnError extends boolean = false>(options: Options<MarkMessageReadData, ThrowOnError>) => (options.client ?? client).post<MarkMessageReadResponses, MarkMessageReadErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/messages/{id}/read',
+    ...options
+});
+
+/**
  * The caller's tickets, newest first: outgoing (created), incoming (assigned) or all
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
@@ -337,6 +449,32 @@ export const createTicketComment = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * Apply every action of the macro in one transaction
+ */
+export const applyMacroToTicket = <ThrowOnError extends boolean = false>(options: Options<ApplyMacroToTicketData, ThrowOnError>) => (options.client ?? client).post<ApplyMacroToTicketResponses, ApplyMacroToTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/macros/{macroId}/apply',
+    ...options
+});
+
+/**
+ * The ticket and the comments the macro would add; nothing is saved
+ */
+export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(options: Options<PreviewMacroOnTicketData, ThrowOnError>) => (options.client ?? client).post<PreviewMacroOnTicketResponses, PreviewMacroOnTicketErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/macros/{macroId}/preview',
+    ...options
+});
+
+/**
  * Reopen a closed ticket; 409 if it is not closed
  */
 export const reopenTicket = <ThrowOnError extends boolean = false>(options: Options<ReopenTicketData, ThrowOnError>) => (options.client ?? client).post<ReopenTicketResponses, ReopenTicketErrors, ThrowOnError>({
@@ -347,6 +485,96 @@ export const reopenTicket = <ThrowOnError extends boolean = false>(options: Opti
         }, { scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/reopen',
     ...options
+});
+
+/**
+ * The caller's message triggers, newest first
+ */
+export const listTriggers = <ThrowOnError extends boolean = false>(options?: Options<ListTriggersData, ThrowOnError>) => (options?.client ?? client).get<ListTriggersResponses, ListTriggersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers',
+    ...options
+});
+
+/**
+ * Create a message trigger
+ */
+export const createTrigger = <ThrowOnError extends boolean = false>(options: Options<CreateTriggerData, ThrowOnError>) => (options.client ?? client).post<CreateTriggerResponses, CreateTriggerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a trigger
+ */
+export const deleteTrigger = <ThrowOnError extends boolean = false>(options: Options<DeleteTriggerData, ThrowOnError>) => (options.client ?? client).delete<DeleteTriggerResponses, DeleteTriggerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers/{id}',
+    ...options
+});
+
+/**
+ * One of the caller's triggers
+ */
+export const getTrigger = <ThrowOnError extends boolean = false>(options: Options<GetTriggerData, ThrowOnError>) => (options.client ?? client).get<GetTriggerResponses, GetTriggerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers/{id}',
+    ...options
+});
+
+/**
+ * Edit, activate or deactivate a trigger
+ */
+export const updateTrigger = <ThrowOnError extends boolean = false>(options: Options<UpdateTriggerData, ThrowOnError>) => (options.client ?? client).patch<UpdateTriggerResponses, UpdateTriggerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.
+ */
+export const testTrigger = <ThrowOnError extends boolean = false>(options: Options<TestTriggerData, ThrowOnError>) => (options.client ?? client).post<TestTriggerResponses, TestTriggerErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'bw.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/triggers/{id}/test',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -43,6 +43,13 @@ export type CreateCustomerDto = {
     phone?: string | null;
 };
 
+export type CreateMacroDto = {
+    actions: Array<MacroActionDto>;
+    availableFor: MacroAvailability;
+    description?: string;
+    name: string;
+};
+
 export type CreateTicketDto = {
     /**
      * Any user, the caller included
@@ -54,6 +61,10 @@ export type CreateTicketDto = {
     customerId: string;
     description?: string;
     /**
+     * A macro (yours or shared with everyone) to apply as part of creation
+     */
+    macroId?: string;
+    /**
      * An http(s) URL; the server never fetches it
      */
     photoUrl?: string | null;
@@ -61,6 +72,21 @@ export type CreateTicketDto = {
     title: string;
     topic: TicketTopic;
     type: TicketType;
+};
+
+export type CreateTriggerDto = {
+    active?: boolean;
+    /**
+     * Ticket events only; every condition given must match
+     */
+    conditions?: TriggerConditionsDto;
+    event: TriggerEvent;
+    /**
+     * Template text with placeholders
+     */
+    message: string;
+    name: string;
+    recipient: TriggerRecipientDto;
 };
 
 export type CreatedApiTokenDto = {
@@ -105,6 +131,66 @@ export type LoginDto = {
     password: string;
 };
 
+export type MacroActionDto = {
+    type: MacroActionType;
+    /**
+     * An enum value for set_*, a user id for set_assignee, comment text (with placeholders) for add_comment
+     */
+    value: string;
+};
+
+export type MacroActionType = 'set_status' | 'set_priority' | 'set_type' | 'set_topic' | 'set_assignee' | 'add_comment';
+
+export type MacroAvailability = 'personal' | 'everyone';
+
+export type MacroDto = {
+    actions: Array<MacroActionDto>;
+    availableFor: MacroAvailability;
+    createdAt: string;
+    description: string;
+    id: string;
+    name: string;
+    ownerId: string;
+    updatedAt: string;
+    version: number;
+};
+
+export type MacroPageDto = {
+    items: Array<MacroDto>;
+    nextCursor: string | null;
+};
+
+export type MacroPreviewDto = {
+    /**
+     * The comments the macro would add
+     */
+    comments: Array<CommentDto>;
+    /**
+     * The ticket as it would be after applying the macro
+     */
+    ticket: TicketDto;
+};
+
+export type MessageBox = 'inbox' | 'sent';
+
+export type MessageDto = {
+    body: string;
+    createdAt: string;
+    customerId?: string | null;
+    event: string;
+    id: string;
+    readAt: string | null;
+    receiver: UserRefDto;
+    sender: UserRefDto;
+    ticketId?: string | null;
+    triggerId: string;
+};
+
+export type MessagePageDto = {
+    items: Array<MessageDto>;
+    nextCursor: string | null;
+};
+
 export type ProblemDto = {
     /**
      * Stable machine-readable code.
@@ -117,10 +203,23 @@ export type ProblemDto = {
     type: string;
 };
 
+export type RecipientKind = 'ticket_creator' | 'ticket_assignee' | 'user';
+
 export type SignupDto = {
     email: string;
     password: string;
     username: string;
+};
+
+export type TestTriggerDto = {
+    /**
+     * For customer.deleted: one of your customers
+     */
+    customerId?: string;
+    /**
+     * For ticket events: one of your tickets
+     */
+    ticketId?: string;
 };
 
 export type TicketBox = 'incoming' | 'outgoing' | 'all';
@@ -168,12 +267,78 @@ export type TicketTopic = 'general' | 'billing' | 'technical' | 'account' | 'off
 
 export type TicketType = 'question' | 'incident' | 'problem' | 'task';
 
+export type TriggerConditionsDto = {
+    priority?: Array<TicketPriority>;
+    topic?: Array<TicketTopic>;
+    type?: Array<TicketType>;
+};
+
+export type TriggerDto = {
+    active: boolean;
+    conditions: TriggerConditionsDto;
+    createdAt: string;
+    event: TriggerEvent;
+    id: string;
+    message: string;
+    name: string;
+    ownerId: string;
+    recipient: TriggerRecipientViewDto;
+    updatedAt: string;
+    version: number;
+};
+
+export type TriggerEvent = 'ticket.closed' | 'ticket.created' | 'customer.deleted';
+
+export type TriggerPageDto = {
+    items: Array<TriggerDto>;
+    nextCursor: string | null;
+};
+
+export type TriggerRecipientDto = {
+    kind: RecipientKind;
+    /**
+     * Required with kind "user"
+     */
+    userId?: string;
+};
+
+export type TriggerRecipientViewDto = {
+    kind: RecipientKind;
+    userId?: string;
+};
+
+export type TriggerTestMessageDto = {
+    body: string;
+    receiver: UserRefDto;
+};
+
+export type TriggerTestResultDto = {
+    fires: boolean;
+    message?: TriggerTestMessageDto;
+    reasons: Array<string>;
+};
+
+export type UnreadCountDto = {
+    count: number;
+};
+
 export type UpdateCustomerDto = {
     company?: string | null;
     email?: string;
     name?: string;
     notes?: string | null;
     phone?: string | null;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
+export type UpdateMacroDto = {
+    actions?: Array<MacroActionDto>;
+    availableFor?: MacroAvailability;
+    description?: string;
+    name?: string;
     /**
      * The version the client read
      */
@@ -190,6 +355,19 @@ export type UpdateTicketDto = {
     title?: string;
     topic?: TicketTopic;
     type?: TicketType;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
+export type UpdateTriggerDto = {
+    active?: boolean;
+    conditions?: TriggerConditionsDto;
+    event?: TriggerEvent;
+    message?: string;
+    name?: string;
+    recipient?: TriggerRecipientDto;
     /**
      * The version the client read
      */
@@ -608,6 +786,259 @@ export type GetHealthResponses = {
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
 
+export type ListMacrosData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+        /**
+         * Search text
+         */
+        q?: string;
+    };
+    url: '/api/macros';
+};
+
+export type ListMacrosErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type ListMacrosError = ListMacrosErrors[keyof ListMacrosErrors];
+
+export type ListMacrosResponses = {
+    200: MacroPageDto;
+};
+
+export type ListMacrosResponse = ListMacrosResponses[keyof ListMacrosResponses];
+
+export type CreateMacroData = {
+    body: CreateMacroDto;
+    path?: never;
+    query?: never;
+    url: '/api/macros';
+};
+
+export type CreateMacroErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+};
+
+export type CreateMacroError = CreateMacroErrors[keyof CreateMacroErrors];
+
+export type CreateMacroResponses = {
+    201: MacroDto;
+};
+
+export type CreateMacroResponse = CreateMacroResponses[keyof CreateMacroResponses];
+
+export type DeleteMacroData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/macros/{id}';
+};
+
+export type DeleteMacroErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type DeleteMacroError = DeleteMacroErrors[keyof DeleteMacroErrors];
+
+export type DeleteMacroResponses = {
+    204: void;
+};
+
+export type DeleteMacroResponse = DeleteMacroResponses[keyof DeleteMacroResponses];
+
+export type GetMacroData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/macros/{id}';
+};
+
+export type GetMacroErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type GetMacroError = GetMacroErrors[keyof GetMacroErrors];
+
+export type GetMacroResponses = {
+    200: MacroDto;
+};
+
+export type GetMacroResponse = GetMacroResponses[keyof GetMacroResponses];
+
+export type UpdateMacroData = {
+    body: UpdateMacroDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/macros/{id}';
+};
+
+export type UpdateMacroErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type UpdateMacroError = UpdateMacroErrors[keyof UpdateMacroErrors];
+
+export type UpdateMacroResponses = {
+    200: MacroDto;
+};
+
+export type UpdateMacroResponse = UpdateMacroResponses[keyof UpdateMacroResponses];
+
+export type ListMessagesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+        box?: MessageBox;
+    };
+    url: '/api/messages';
+};
+
+export type ListMessagesErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type ListMessagesError = ListMessagesErrors[keyof ListMessagesErrors];
+
+export type ListMessagesResponses = {
+    200: MessagePageDto;
+};
+
+export type ListMessagesResponse = ListMessagesResponses[keyof ListMessagesResponses];
+
+export type CountUnreadMessagesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/messages/unread-count';
+};
+
+export type CountUnreadMessagesErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type CountUnreadMessagesError = CountUnreadMessagesErrors[keyof CountUnreadMessagesErrors];
+
+export type CountUnreadMessagesResponses = {
+    200: UnreadCountDto;
+};
+
+export type CountUnreadMessagesResponse = CountUnreadMessagesResponses[keyof CountUnreadMessagesResponses];
+
+export type MarkMessageReadData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/messages/{id}/read';
+};
+
+export type MarkMessageReadErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type MarkMessageReadError = MarkMessageReadErrors[keyof MarkMessageReadErrors];
+
+export type MarkMessageReadResponses = {
+    200: MessageDto;
+};
+
+export type MarkMessageReadResponse = MarkMessageReadResponses[keyof MarkMessageReadResponses];
+
 export type ListTicketsData = {
     body?: never;
     path?: never;
@@ -886,6 +1317,84 @@ export type CreateTicketCommentResponses = {
 
 export type CreateTicketCommentResponse = CreateTicketCommentResponses[keyof CreateTicketCommentResponses];
 
+export type ApplyMacroToTicketData = {
+    body?: never;
+    path: {
+        id: string;
+        macroId: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/macros/{macroId}/apply';
+};
+
+export type ApplyMacroToTicketErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type ApplyMacroToTicketError = ApplyMacroToTicketErrors[keyof ApplyMacroToTicketErrors];
+
+export type ApplyMacroToTicketResponses = {
+    200: TicketDto;
+};
+
+export type ApplyMacroToTicketResponse = ApplyMacroToTicketResponses[keyof ApplyMacroToTicketResponses];
+
+export type PreviewMacroOnTicketData = {
+    body?: never;
+    path: {
+        id: string;
+        macroId: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/macros/{macroId}/preview';
+};
+
+export type PreviewMacroOnTicketErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type PreviewMacroOnTicketError = PreviewMacroOnTicketErrors[keyof PreviewMacroOnTicketErrors];
+
+export type PreviewMacroOnTicketResponses = {
+    200: MacroPreviewDto;
+};
+
+export type PreviewMacroOnTicketResponse = PreviewMacroOnTicketResponses[keyof PreviewMacroOnTicketResponses];
+
 export type ReopenTicketData = {
     body?: never;
     path: {
@@ -921,6 +1430,204 @@ export type ReopenTicketResponses = {
 };
 
 export type ReopenTicketResponse = ReopenTicketResponses[keyof ReopenTicketResponses];
+
+export type ListTriggersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/triggers';
+};
+
+export type ListTriggersErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+};
+
+export type ListTriggersError = ListTriggersErrors[keyof ListTriggersErrors];
+
+export type ListTriggersResponses = {
+    200: TriggerPageDto;
+};
+
+export type ListTriggersResponse = ListTriggersResponses[keyof ListTriggersResponses];
+
+export type CreateTriggerData = {
+    body: CreateTriggerDto;
+    path?: never;
+    query?: never;
+    url: '/api/triggers';
+};
+
+export type CreateTriggerErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+};
+
+export type CreateTriggerError = CreateTriggerErrors[keyof CreateTriggerErrors];
+
+export type CreateTriggerResponses = {
+    201: TriggerDto;
+};
+
+export type CreateTriggerResponse = CreateTriggerResponses[keyof CreateTriggerResponses];
+
+export type DeleteTriggerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/triggers/{id}';
+};
+
+export type DeleteTriggerErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type DeleteTriggerError = DeleteTriggerErrors[keyof DeleteTriggerErrors];
+
+export type DeleteTriggerResponses = {
+    204: void;
+};
+
+export type DeleteTriggerResponse = DeleteTriggerResponses[keyof DeleteTriggerResponses];
+
+export type GetTriggerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/triggers/{id}';
+};
+
+export type GetTriggerErrors = {
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type GetTriggerError = GetTriggerErrors[keyof GetTriggerErrors];
+
+export type GetTriggerResponses = {
+    200: TriggerDto;
+};
+
+export type GetTriggerResponse = GetTriggerResponses[keyof GetTriggerResponses];
+
+export type UpdateTriggerData = {
+    body: UpdateTriggerDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/triggers/{id}';
+};
+
+export type UpdateTriggerErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+};
+
+export type UpdateTriggerError = UpdateTriggerErrors[keyof UpdateTriggerErrors];
+
+export type UpdateTriggerResponses = {
+    200: TriggerDto;
+};
+
+export type UpdateTriggerResponse = UpdateTriggerResponses[keyof UpdateTriggerResponses];
+
+export type TestTriggerData = {
+    body: TestTriggerDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/triggers/{id}/test';
+};
+
+export type TestTriggerErrors = {
+    /**
+     * Invalid input; `errors` names each bad field
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+};
+
+export type TestTriggerError = TestTriggerErrors[keyof TestTriggerErrors];
+
+export type TestTriggerResponses = {
+    200: TriggerTestResultDto;
+};
+
+export type TestTriggerResponse = TestTriggerResponses[keyof TestTriggerResponses];
 
 export type ListUsersData = {
     body?: never;

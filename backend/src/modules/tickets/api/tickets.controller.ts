@@ -1,10 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../../platform/auth/actor';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
 import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
+import { InvalidFieldError } from '../../../platform/errors/domain-error';
 import { TicketsService } from '../application/tickets.service';
+import { MACRO_LOOKUP, MacroLookup } from '../domain/ticket-action';
 import { CreateCommentDto, CreateTicketDto, ListTicketsQueryDto, UpdateTicketDto } from './dto/ticket.dto';
 import { CommentDto, CommentPageDto, TicketDto, TicketPageDto } from './dto/ticket.response.dto';
 import { TicketViews } from './ticket-views';
@@ -15,6 +17,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
     private readonly views: TicketViews,
+    @Inject(MACRO_LOOKUP) private readonly macros: MacroLookup,
   ) {}
 
   @Get('tickets')
@@ -40,7 +43,10 @@ export class TicketsController {
   @ApiCreatedResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403)
   async createTicket(@CurrentActor() actor: Actor, @Body() body: CreateTicketDto): Promise<TicketDto> {
-    const ticket = await this.tickets.create(actor.userId, { ...body, description: body.description ?? '', photoUrl: body.photoUrl ?? null });
+    const { macroId, ...fields } = body;
+    const actions = macroId ? await this.macros.actionsFor(actor.userId, macroId) : [];
+    if (!actions) throw new InvalidFieldError('macroId', 'macroId must be the id of a macro you can use');
+    const ticket = await this.tickets.create(actor.userId, { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null }, actions);
     return this.views.one(ticket);
   }
 

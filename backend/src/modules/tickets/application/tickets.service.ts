@@ -10,6 +10,8 @@ import { TicketComment } from '../domain/ticket-comment.entity';
 import { StatusTransition, Ticket, TicketFields } from '../domain/ticket.entity';
 import { TicketBox, TicketStatus } from '../domain/ticket.enums';
 import { AssigneeMayNotEditError, OnlyCreatorMayDeleteError } from '../domain/ticket.errors';
+import { ASSIGNEE_ACTIONS, TicketAction } from '../domain/ticket-action';
+import { renderTemplate } from '../../../platform/templates/template-renderer';
 import { fromRow, TICKET_COLUMNS, TicketRecord, TicketRow } from './ticket-record';
 
 export interface TicketChanges extends Partial<TicketFields> {
@@ -36,14 +38,88 @@ export class TicketsService {
     private readonly cursors: CursorCodec,
   ) {}
 
-  async create(actorId: string, fields: TicketFields): Promise<Ticket> {
+  /** Creates a ticket; with `macroActions`, the macro is applied in the same transaction. */
+  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<Ticket> {
     await this.assertCustomerOf(actorId, fields.customerId);
     await this.assertUserExists(fields.assigneeId);
     const ticket = new Ticket(actorId, fields);
-    this.em.persist(ticket);
-    this.outbox.publish(this.em, TicketCreatedEvent, await this.snapshot(ticket, actorId), actorId);
-    await this.em.flush();
-    return ticket;
+    const snapshot = await this.snapshot(ticket, actorId);
+    // One transaction; the ticket row is written before the macro's comments that reference it.
+    return this.em.transactional(async (em) => {
+      em.persist(ticket);
+      this.outbox.publish(em, TicketCreatedEvent, snapshot, actorId);
+      if (macroActions.length > 0) {
+        await em.flush();
+        await this.applyTo(em, ticket, actorId, macroActions);
+      }
+      return ticket;
+    });
+  }
+
+  /**
+   * Applies a macro's actions to a visible ticket, all in one transaction (or, with `dryRun`, in a
+   * throw-away unit of work that is never flushed). Returns the ticket and the comments added.
+   */
+  async applyActions(actorId: string, ticketId: string, actions: TicketAction[], options: { dryRun: boolean }): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
+    const em = options.dryRun ? this.em.fork({ clear: true }) : this.em;
+    const ticket = await em.findOne(Ticket, { id: ticketId, $or: [{ creatorId: actorId }, { assigneeId: actorId }] });
+    if (!ticket) throw new ResourceNotFoundError('Ticket');
+    const comments = await this.applyTo(em, ticket, actorId, actions);
+    if (options.dryRun) {
+      // What the stored ticket would look like: the flush would bump the version.
+      ticket.version += 1;
+    } else {
+      await em.flush();
+    }
+    return { ticket, comments };
+  }
+
+  private async applyTo(em: EntityManager, ticket: Ticket, actorId: string, actions: TicketAction[]): Promise<TicketComment[]> {
+    if (!ticket.isCreator(actorId)) {
+      const index = actions.findIndex((a) => !ASSIGNEE_ACTIONS.has(a.type));
+      if (index >= 0) throw new AssigneeMayNotEditError(`actions.${index}.type`);
+    }
+    const comments: TicketComment[] = [];
+    const transitions: StatusTransition[] = [];
+    for (const [index, action] of actions.entries()) {
+      switch (action.type) {
+        case 'set_status':
+          transitions.push(ticket.changeStatus(action.value as TicketStatus));
+          break;
+        case 'set_priority':
+          ticket.edit({ priority: action.value as Ticket['priority'] });
+          break;
+        case 'set_type':
+          ticket.edit({ type: action.value as Ticket['type'] });
+          break;
+        case 'set_topic':
+          ticket.edit({ topic: action.value as Ticket['topic'] });
+          break;
+        case 'set_assignee':
+          if (!(await this.identity.findUser(action.value))) throw new InvalidFieldError(`actions.${index}.value`, 'the macro assigns the ticket to a user who no longer exists');
+          ticket.assignTo(action.value);
+          break;
+        case 'add_comment': {
+          const snapshot = await this.snapshot(ticket, actorId);
+          const body = renderTemplate(action.value, {
+            'ticket.title': ticket.title,
+            'ticket.id': ticket.id,
+            'customer.name': snapshot.customer.name,
+            'customer.email': snapshot.customer.email,
+            'assignee.username': snapshot.assignee.username,
+            'current_user.username': snapshot.actor.username,
+          });
+          const comment = new TicketComment(ticket.id, actorId, body.slice(0, 10000));
+          em.persist(comment);
+          comments.push(comment);
+          ticket.touch();
+          break;
+        }
+      }
+    }
+    // One event per transition, in order (a macro that closes publishes ticket.closed like a manual close).
+    for (const transition of transitions) await this.publishTransitionIn(em, ticket, transition, actorId);
+    return comments;
   }
 
   /** The ticket if the caller is its creator or assignee; 404 otherwise (no existence oracle). */
@@ -192,13 +268,17 @@ export class TicketsService {
     return toPage(comments, limit, this.cursors, scope, (c) => c);
   }
 
-  private async publishTransition(ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
-    if (transition === 'closed') this.outbox.publish(this.em, TicketClosedEvent, await this.snapshot(ticket, actorId), actorId);
-    if (transition === 'reopened') this.outbox.publish(this.em, TicketReopenedEvent, await this.snapshot(ticket, actorId), actorId);
+  private publishTransition(ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
+    return this.publishTransitionIn(this.em, ticket, transition, actorId);
   }
 
-  /** The event payload: the ticket plus the names handlers need. */
-  private async snapshot(ticket: Ticket, actorId: string): Promise<TicketEventPayload> {
+  private async publishTransitionIn(em: EntityManager, ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
+    if (transition === 'closed') this.outbox.publish(em, TicketClosedEvent, await this.snapshot(ticket, actorId), actorId);
+    if (transition === 'reopened') this.outbox.publish(em, TicketReopenedEvent, await this.snapshot(ticket, actorId), actorId);
+  }
+
+  /** The event payload (and a trigger dry run's input): the ticket plus the names handlers need. */
+  async snapshot(ticket: Ticket, actorId: string): Promise<TicketEventPayload> {
     const [users, customers] = await Promise.all([
       this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
       this.customers.summaries([ticket.customerId]),

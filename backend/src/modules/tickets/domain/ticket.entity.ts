@@ -126,7 +126,8 @@ export class Ticket {
     return this.changeStatus('open');
   }
 
-  private touch(): void {
+  /** Records a change that is not a field (a comment added by a macro): bumps updatedAt and version. */
+  touch(): void {
     this.updatedAt = new Date();
   }
 }

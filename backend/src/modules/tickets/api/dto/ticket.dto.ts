@@ -55,6 +55,11 @@ export class CreateTicketDto {
   @MaxLength(2000)
   @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
   photoUrl?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A macro (yours or shared with everyone) to apply as part of creation' })
+  @IsOptional()
+  @IsUUID('all', { message: 'macroId must be the id of a macro you can use' })
+  macroId?: string;
 }
 
 /** Every field optional except `version`. Required fields may be left out but not cleared. */

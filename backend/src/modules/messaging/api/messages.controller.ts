@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../../platform/auth/actor';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { IdParam } from '../../../platform/http/id.pipe';
+import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
+import { MessagesService } from '../application/messages.service';
+import { ListMessagesQueryDto } from './dto/trigger.dto';
+import { MessageDto, MessagePageDto, UnreadCountDto } from './dto/messaging.response.dto';
+import { MessageViews } from './messaging.mapper';
+import { IntersectionType } from '@nestjs/swagger';
+
+class ListMessagesDto extends IntersectionType(PageQueryDto, ListMessagesQueryDto) {}
+
+@ApiTags('messages')
+@Controller('messages')
+export class MessagesController {
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly views: MessageViews,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Messages received (inbox) or sent by the caller\'s triggers (sent), newest first' })
+  @ApiOkResponse({ type: MessagePageDto })
+  @ApiProblems(400, 401)
+  async listMessages(@CurrentActor() actor: Actor, @Query() query: ListMessagesDto): Promise<MessagePageDto> {
+    const page = await this.messages.list(actor.userId, query);
+    return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many inbox messages are unread' })
+  @ApiOkResponse({ type: UnreadCountDto })
+  @ApiProblems(401)
+  async countUnreadMessages(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
+    return { count: await this.messages.unreadCount(actor.userId) };
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a message read (receiver only)' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiProblems(401, 403, 404)
+  async markMessageRead(@CurrentActor() actor: Actor, @IdParam('id', 'Message') id: string): Promise<MessageDto> {
+    return (await this.views.many([await this.messages.markRead(actor.userId, id)]))[0];
+  }
+}

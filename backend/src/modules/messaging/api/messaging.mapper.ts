@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityService } from '../../identity';
+import { Message } from '../domain/message.entity';
+import { Trigger } from '../domain/trigger.entity';
+import { MessageDto, TriggerDto } from './dto/messaging.response.dto';
+
+export function toTriggerDto(t: Trigger): TriggerDto {
+  return {
+    id: t.id,
+    name: t.name,
+    event: t.event,
+    conditions: t.conditions ?? {},
+    recipient: t.recipient.kind === 'user' ? { kind: 'user', userId: t.recipient.userId } : { kind: t.recipient.kind },
+    message: t.message,
+    active: t.active,
+    version: t.version,
+    ownerId: t.ownerId,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** Messages with sender and receiver names, loaded once per page. */
+@Injectable()
+export class MessageViews {
+  constructor(private readonly identity: IdentityService) {}
+
+  async many(messages: Message[]): Promise<MessageDto[]> {
+    const users = await this.identity.summaries(messages.flatMap((m) => [m.senderId, m.receiverId]));
+    const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
+    return messages.map((m) => ({
+      id: m.id,
+      sender: user(m.senderId),
+      receiver: user(m.receiverId),
+      body: m.body,
+      triggerId: m.triggerId,
+      event: m.event,
+      ticketId: m.ticketId,
+      customerId: m.customerId,
+      createdAt: m.createdAt.toISOString(),
+      readAt: m.readAt?.toISOString() ?? null,
+    }));
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../../platform/auth/actor';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { IdParam } from '../../../platform/http/id.pipe';
+import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
+import { TriggersService } from '../application/triggers.service';
+import { CreateTriggerDto, TestTriggerDto, UpdateTriggerDto } from './dto/trigger.dto';
+import { TriggerDto, TriggerPageDto, TriggerTestResultDto } from './dto/messaging.response.dto';
+import { toTriggerDto } from './messaging.mapper';
+
+@ApiTags('triggers')
+@Controller('triggers')
+export class TriggersController {
+  constructor(private readonly triggers: TriggersService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's message triggers, newest first" })
+  @ApiOkResponse({ type: TriggerPageDto })
+  @ApiProblems(400, 401)
+  async listTriggers(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<TriggerPageDto> {
+    const page = await this.triggers.list(actor.userId, query);
+    return { items: page.items.map(toTriggerDto), nextCursor: page.nextCursor };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a message trigger' })
+  @ApiCreatedResponse({ type: TriggerDto })
+  @ApiProblems(400, 401, 403)
+  async createTrigger(@CurrentActor() actor: Actor, @Body() body: CreateTriggerDto): Promise<TriggerDto> {
+    return toTriggerDto(await this.triggers.create(actor.userId, { ...body, conditions: body.conditions ?? {}, active: body.active ?? true }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of the caller\'s triggers' })
+  @ApiOkResponse({ type: TriggerDto })
+  @ApiProblems(401, 404)
+  async getTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string): Promise<TriggerDto> {
+    return toTriggerDto(await this.triggers.getOwned(actor.userId, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit, activate or deactivate a trigger' })
+  @ApiOkResponse({ type: TriggerDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async updateTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string, @Body() body: UpdateTriggerDto): Promise<TriggerDto> {
+    const { version, ...changes } = body;
+    return toTriggerDto(await this.triggers.update(actor.userId, id, version, changes));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a trigger' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  async deleteTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string): Promise<void> {
+    await this.triggers.delete(actor.userId, id);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.' })
+  @ApiOkResponse({ type: TriggerTestResultDto })
+  @ApiProblems(400, 401, 403, 404)
+  testTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string, @Body() body: TestTriggerDto): Promise<TriggerTestResultDto> {
+    return this.triggers.dryRun(actor.userId, id, body);
+  }
+}

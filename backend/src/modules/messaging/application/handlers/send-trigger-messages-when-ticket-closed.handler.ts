@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
+import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
+import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
+import { TriggerDelivery } from '../trigger-delivery.service';
+
+/**
+ * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee.
+ * Errors propagate (suppressErrors: false) so the outbox retries the event; the idempotency key
+ * and the messages' unique key make retries safe.
+ */
+@Injectable()
+export class SendTriggerMessagesWhenTicketClosedHandler {
+  constructor(
+    private readonly handlers: IdempotentHandlers,
+    private readonly delivery: TriggerDelivery,
+  ) {}
+
+  @OnEvent(TicketClosedEvent.eventName, { suppressErrors: false })
+  handleClosed(event: EventEnvelope<TicketEventPayload>): Promise<void> {
+    return this.handle('send-trigger-messages-when-ticket-closed', event);
+  }
+
+  @OnEvent(TicketCreatedEvent.eventName, { suppressErrors: false })
+  handleCreated(event: EventEnvelope<TicketEventPayload>): Promise<void> {
+    return this.handle('send-trigger-messages-when-ticket-created', event);
+  }
+
+  private async handle(name: string, event: EventEnvelope<TicketEventPayload>): Promise<void> {
+    const p = event.payload;
+    await this.handlers.runOnce(name, event, async (em) => {
+      await this.delivery.deliver(em, event, [p.creator.id, p.assignee.id], { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import type { CustomerDeletedPayload } from '../../customers';
+import type { TicketEventPayload } from '../../tickets';
+import { renderTemplate, TemplateValues } from '../../../platform/templates/template-renderer';
+import { Trigger, TriggerConditions } from './trigger.entity';
+
+/** What a trigger sees of an event: enough to check conditions, pick a recipient and render. */
+export type TriggerInput =
+  | { kind: 'ticket'; eventName: string; occurredAt: string; payload: TicketEventPayload }
+  | { kind: 'customer'; eventName: string; occurredAt: string; payload: CustomerDeletedPayload; actorUsername: string };
+
+export interface Evaluation {
+  fires: boolean;
+  reasons: string[];
+  receiverId: string | null;
+  body: string;
+}
+
+/** Checks one trigger against one event, explaining each decision (used by delivery and the dry run). */
+export function evaluateTrigger(trigger: Trigger, input: TriggerInput): Evaluation {
+  const reasons: string[] = [];
+  let fires = true;
+  if (!trigger.active) {
+    fires = false;
+    reasons.push('The trigger is inactive.');
+  }
+  if (trigger.event !== input.eventName) {
+    fires = false;
+    reasons.push(`The trigger listens to ${trigger.event}, not ${input.eventName}.`);
+  }
+  if (input.kind === 'ticket') {
+    const ticket = input.payload.ticket;
+    for (const key of ['priority', 'type', 'topic'] as const) {
+      const wanted = trigger.conditions[key as keyof TriggerConditions] as string[] | undefined;
+      if (!wanted || wanted.length === 0) continue;
+      if (wanted.includes(ticket[key])) reasons.push(`${key} ${ticket[key]} is one of ${wanted.join(', ')}.`);
+      else {
+        fires = false;
+        reasons.push(`${key} ${ticket[key]} is not one of ${wanted.join(', ')}.`);
+      }
+    }
+  }
+  const receiverId = recipientOf(trigger, input);
+  if (!receiverId) {
+    fires = false;
+    reasons.push(`The recipient ${trigger.recipient.kind} does not apply to ${input.eventName}.`);
+  }
+  if (fires) reasons.push('All conditions hold: the trigger fires.');
+  return { fires, reasons, receiverId, body: renderTemplate(trigger.message, templateValues(input)) };
+}
+
+export function recipientOf(trigger: Trigger, input: TriggerInput): string | null {
+  switch (trigger.recipient.kind) {
+    case 'user':
+      return trigger.recipient.userId ?? null;
+    case 'ticket_creator':
+      return input.kind === 'ticket' ? input.payload.creator.id : null;
+    case 'ticket_assignee':
+      return input.kind === 'ticket' ? input.payload.assignee.id : null;
+  }
+}
+
+export function templateValues(input: TriggerInput): TemplateValues {
+  if (input.kind === 'ticket') {
+    const p = input.payload;
+    return {
+      'ticket.title': p.ticket.title,
+      'ticket.id': p.ticket.id,
+      'ticket.status': p.ticket.status,
+      'customer.name': p.customer.name,
+      'customer.email': p.customer.email,
+      'assignee.username': p.assignee.username,
+      'current_user.username': p.actor.username,
+      'event.name': input.eventName,
+      'event.at': input.occurredAt,
+    };
+  }
+  return {
+    'customer.name': input.payload.name,
+    'customer.email': input.payload.email,
+    'current_user.username': input.actorUsername,
+    'event.name': input.eventName,
+    'event.at': input.occurredAt,
+  };
+}

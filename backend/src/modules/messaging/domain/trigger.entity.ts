@@ -1,0 +1,84 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { StaleVersionError } from '../../../platform/errors/domain-error';
+import type { TicketPriority, TicketTopic, TicketType } from '../../tickets';
+
+export const TRIGGER_EVENTS = ['ticket.closed', 'ticket.created', 'customer.deleted'] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+export const TICKET_TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created'];
+
+export const RECIPIENT_KINDS = ['ticket_creator', 'ticket_assignee', 'user'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+export interface TriggerConditions {
+  priority?: TicketPriority[];
+  type?: TicketType[];
+  topic?: TicketTopic[];
+}
+
+export interface TriggerRecipient {
+  kind: RecipientKind;
+  userId?: string;
+}
+
+export interface TriggerFields {
+  name: string;
+  event: TriggerEvent;
+  conditions: TriggerConditions;
+  recipient: TriggerRecipient;
+  message: string;
+  active: boolean;
+}
+
+/** "When <event> happens to my tickets (or customers) and <conditions> hold, send <message> to <recipient>." */
+@Entity({ tableName: 'triggers' })
+export class Trigger {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  ownerId: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  event: TriggerEvent;
+
+  @Property({ type: 'json' })
+  conditions: TriggerConditions;
+
+  @Property({ type: 'json' })
+  recipient: TriggerRecipient;
+
+  @Property({ type: 'text' })
+  message: string;
+
+  @Property({ type: 'boolean' })
+  active: boolean;
+
+  @Property({ type: 'int', version: true })
+  version = 1;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+
+  constructor(ownerId: string, fields: TriggerFields) {
+    this.ownerId = ownerId;
+    this.name = fields.name;
+    this.event = fields.event;
+    this.conditions = fields.conditions;
+    this.recipient = fields.recipient;
+    this.message = fields.message;
+    this.active = fields.active;
+  }
+
+  update(version: number, changes: Partial<TriggerFields>): void {
+    if (version !== this.version) throw new StaleVersionError('Trigger');
+    Object.assign(this, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    this.updatedAt = new Date();
+  }
+}
