@@ -1,8 +1,5 @@
-import { closeTicket, getHealth } from '@bw/sdk';
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { ApiSession } from './support/api-session';
+import { closeTicket } from '@bw/sdk';
+import { startChildServer } from './support/child-server';
 import { customerOf, person, ticketBy } from './support/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { PROBE_TABLE_SQL, ProbeModule, ProbeHandler } from './support/probe.module';
@@ -87,23 +84,12 @@ describe('the outbox dispatcher', () => {
   });
 
   it('loses nothing when the process is killed after the commit and before dispatch, and duplicates nothing after restart', async () => {
-    const port = await freePort();
-    const backendRoot = path.resolve(__dirname, '..', '..');
     // The real server in its own process, with dispatching off: every close commits, nothing is delivered.
-    const child = spawn(process.execPath, ['-r', 'ts-node/register', 'backend/src/main.ts'], {
-      cwd: backendRoot,
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), OUTBOX_DISPATCH: 'false', LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'false' });
+    const baseUrl = child.baseUrl;
     try {
-      await eventually(`the child server to answer (${stderr})`, async () => (await getHealth({ client: new ApiSession(baseUrl).client }).catch(() => null))?.response?.status === 200, 60_000, 200);
       const ids = await closeTickets({ baseUrl }, 10);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      await child.kill('SIGKILL');
       expect((await closedEventsFor(db, ids)).map((e) => e.status)).toEqual(Array(10).fill('pending'));
 
       // Restart: the committed events are delivered, once each.
@@ -118,19 +104,7 @@ describe('the outbox dispatcher', () => {
       expect(await effectsFor(db, ids)).toHaveLength(10);
       expect(new Set((await effectsFor(db, ids)).map((e) => e.ticket_id)).size).toBe(10);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await child.kill('SIGKILL');
     }
   });
 });
-
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
