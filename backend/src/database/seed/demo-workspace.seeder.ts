@@ -52,6 +52,41 @@ const DEMO_COMMENTS = [
   { id: id(303), ticketId: id(201), authorId: DEMO_IDS.alex, body: 'Looks like her cookies are blocked by a browser extension. Asked her to try a private window.', minutesAgo: 120 },
 ];
 
+/** Macros (ids 4xx): the demo user's own, and one a colleague shares with everyone. */
+const DEMO_MACROS = [
+  {
+    id: id(401), ownerId: DEMO_IDS.demo, name: 'Escalate to urgent', description: 'Raise the priority and tell the customer who is on it.', availableFor: 'personal',
+    actions: [{ type: 'set_priority', value: 'urgent' }, { type: 'add_comment', value: 'Hi {{customer.name}}, we escalated "{{ticket.title}}". {{assignee.username}} is on it now.' }],
+  },
+  {
+    id: id(402), ownerId: DEMO_IDS.demo, name: 'Office supplies request', description: 'Route supply orders to Sam and acknowledge.', availableFor: 'personal',
+    actions: [{ type: 'set_topic', value: 'office_supplies' }, { type: 'set_type', value: 'task' }, { type: 'set_assignee', value: DEMO_IDS.sam }, { type: 'add_comment', value: 'Thanks {{customer.name}}, your order is with our office team.' }],
+  },
+  {
+    id: id(403), ownerId: DEMO_IDS.alex, name: 'Solved — close with thanks', description: 'Shared by Alex: close the ticket with a friendly note.', availableFor: 'everyone',
+    actions: [{ type: 'add_comment', value: 'Glad we could help, {{customer.name}}! Closing "{{ticket.title}}" — reply any time to reopen it.' }, { type: 'set_status', value: 'closed' }],
+  },
+];
+
+/** Triggers (ids 5xx) of the demo user. */
+const DEMO_TRIGGERS = [
+  { id: id(501), name: 'Tell the assignee when I close a ticket', event: 'ticket.closed', conditions: {}, recipient: { kind: 'ticket_assignee' }, message: '{{current_user.username}} closed "{{ticket.title}}" for {{customer.name}}.', active: true },
+  { id: id(502), name: 'Urgent closes to Alex', event: 'ticket.closed', conditions: { priority: ['high', 'urgent'] }, recipient: { kind: 'user', userId: DEMO_IDS.alex }, message: 'Heads-up: urgent ticket "{{ticket.title}}" ({{customer.email}}) was closed at {{event.at}}.', active: true },
+  { id: id(503), name: 'Customer removed', event: 'customer.deleted', conditions: {}, recipient: { kind: 'user', userId: DEMO_IDS.sam }, message: '{{current_user.username}} removed customer {{customer.name}} <{{customer.email}}>.', active: false },
+];
+
+/** Messages (ids 6xx) as the triggers above (and a colleague's) would have sent them. */
+const DEMO_MESSAGES = [
+  { id: id(601), senderId: DEMO_IDS.demo, receiverId: DEMO_IDS.demo, triggerId: id(501), event: 'ticket.closed', ticketId: id(203), body: 'demo closed "Export of last quarter\'s invoices" for Margaret Hamilton.', hoursAgo: 200, read: true },
+  { id: id(602), senderId: DEMO_IDS.sam, receiverId: DEMO_IDS.demo, triggerId: id(551), event: 'ticket.closed', ticketId: id(207), body: 'demo closed "Meeting room projector flickers" — thanks for taking care of it!', hoursAgo: 140, read: false },
+  { id: id(603), senderId: DEMO_IDS.alex, receiverId: DEMO_IDS.demo, triggerId: id(552), event: 'ticket.created', ticketId: id(205), body: 'New urgent ticket for you: "VPN drops every 20 minutes".', hoursAgo: 1, read: false },
+];
+/** Colleagues' triggers behind the messages they sent the demo user. */
+const COLLEAGUE_TRIGGERS = [
+  { id: id(551), ownerId: DEMO_IDS.sam, name: 'Thank whoever closes my tickets', event: 'ticket.closed', conditions: {}, recipient: { kind: 'ticket_assignee' }, message: '{{current_user.username}} closed "{{ticket.title}}" — thanks for taking care of it!' },
+  { id: id(552), ownerId: DEMO_IDS.alex, name: 'Urgent tickets to the assignee', event: 'ticket.created', conditions: { priority: ['urgent'] }, recipient: { kind: 'ticket_assignee' }, message: 'New urgent ticket for you: "{{ticket.title}}".' },
+];
+
 export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHasher): Promise<void> {
   const conn = em.getConnection();
   const users = [{ id: DEMO_IDS.demo, email: DEMO_USER.email, username: DEMO_USER.username }, ...DEMO_COLLEAGUES];
@@ -88,6 +123,28 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
                case when ? = 'closed' then now() - make_interval(days => ?) + interval '4 hours' end)
        on conflict do nothing`,
       [t.id, t.creatorId, t.assigneeId, t.customerId, t.title, t.description, t.type, t.priority, t.topic, t.status, t.daysAgo, t.daysAgo, t.status, t.daysAgo],
+    );
+  }
+  for (const m of DEMO_MACROS) {
+    await conn.execute(
+      `insert into macros (id, owner_id, name, description, available_for, actions, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?::jsonb, now() - interval '15 days', now() - interval '15 days') on conflict do nothing`,
+      [m.id, m.ownerId, m.name, m.description, m.availableFor, JSON.stringify(m.actions)],
+    );
+  }
+  for (const t of [...DEMO_TRIGGERS.map((t) => ({ ...t, ownerId: DEMO_IDS.demo })), ...COLLEAGUE_TRIGGERS.map((t) => ({ ...t, active: true }))]) {
+    await conn.execute(
+      `insert into triggers (id, owner_id, name, event, conditions, recipient, message, active, created_at, updated_at)
+       values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, now() - interval '14 days', now() - interval '14 days') on conflict do nothing`,
+      [t.id, t.ownerId, t.name, t.event, JSON.stringify(t.conditions), JSON.stringify(t.recipient), t.message, t.active],
+    );
+  }
+  for (const m of DEMO_MESSAGES) {
+    await conn.execute(
+      `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, created_at, read_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(hours => ?), case when ? then now() - make_interval(hours => ?) + interval '1 hour' end)
+       on conflict do nothing`,
+      [m.id, m.senderId, m.receiverId, m.body, m.triggerId, m.event, m.id, m.ticketId, m.hoursAgo, m.read, m.hoursAgo],
     );
   }
   for (const c of DEMO_COMMENTS) {
