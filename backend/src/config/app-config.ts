@@ -63,6 +63,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 1000;
 
+  /** Events delivered at once by this instance (each in its own transaction). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  OUTBOX_CONCURRENCY = 4;
+
   /** Deliveries of one event before it is marked failed. */
   @Transform(toInt) @IsInt() @Min(1)
   OUTBOX_MAX_ATTEMPTS = 8;
@@ -80,7 +84,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

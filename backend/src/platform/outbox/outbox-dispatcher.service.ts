@@ -5,7 +5,6 @@ import { AppConfig } from '../../config/app-config';
 import { EventEnvelope } from './event-envelope';
 
 export const OUTBOX_CHANNEL = 'bw_outbox';
-const BATCH_SIZE = 20;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** Delivered events (and their idempotency keys) are kept this long for inspection, then pruned. */
@@ -21,8 +20,9 @@ interface ClaimedRow {
 }
 
 /**
- * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one; they share
- * the work through `FOR UPDATE SKIP LOCKED`, so each event is delivered by one instance at a time.
+ * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one, with
+ * OUTBOX_CONCURRENCY workers; they share the work through `FOR UPDATE SKIP LOCKED`, so each event is
+ * delivered by one worker at a time. Events are not ordered relative to each other.
  * Woken by LISTEN/NOTIFY, with polling as a fallback. A failed delivery is retried with exponential
  * backoff; after OUTBOX_MAX_ATTEMPTS the event is marked `failed` (kept, visible, never lost).
  * A crash mid-delivery releases the row locks, so the event is delivered again: handlers are
@@ -48,7 +48,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_DISPATCH) return;
     this.stopped = false;
-    this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: 2, connectionTimeoutMillis: 3000 });
+    this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: this.config.OUTBOX_CONCURRENCY + 1, connectionTimeoutMillis: 3000 });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
     await this.listen();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
@@ -133,27 +133,34 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.reconnectTimer.unref();
   }
 
+  /** Runs OUTBOX_CONCURRENCY workers until no deliverable event is left. */
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.deliverBatch()) > 0) {
+    await Promise.all(Array.from({ length: this.config.OUTBOX_CONCURRENCY }, () => this.work()));
+  }
+
+  private async work(): Promise<void> {
+    while (!this.stopped && (await this.deliverNext())) {
       // keep going while there was work
     }
   }
 
-  /** Claims up to BATCH_SIZE due events, delivers them in order, records the outcome. */
-  private async deliverBatch(): Promise<number> {
-    if (!this.pool) return 0;
+  /**
+   * Claims the oldest due event that no other worker holds, delivers it and records the outcome,
+   * in one short transaction of its own. Returns false when nothing was due.
+   */
+  private async deliverNext(): Promise<boolean> {
+    if (!this.pool) return false;
     const db = await this.pool.connect();
     try {
       await db.query('begin');
       const { rows } = await db.query<ClaimedRow>(
         `select id, name, payload, actor_id, occurred_at, attempts from outbox_events
           where status = 'pending' and next_attempt_at <= now()
-          order by occurred_at, id limit $1 for update skip locked`,
-        [BATCH_SIZE],
+          order by occurred_at, id limit 1 for update skip locked`,
       );
-      for (const row of rows) await this.deliver(db, row);
+      if (rows[0]) await this.deliver(db, rows[0]);
       await db.query('commit');
-      return rows.length;
+      return rows.length > 0;
     } catch (error) {
       await db.query('rollback').catch(() => undefined);
       throw error;

@@ -15,8 +15,12 @@ export interface UserSummary {
   username: string;
 }
 
+const NAME_CACHE_LIMIT = 50_000;
+
 @Injectable()
 export class IdentityService {
+  private readonly names = new Map<string, UserSummary>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
@@ -68,12 +72,28 @@ export class IdentityService {
     return this.em.findOne(User, { id });
   }
 
-  /** Loads several users at once (one query), for mapping creator/assignee names in lists. */
-  async summaries(ids: Iterable<string>): Promise<Map<string, UserSummary>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.em.getConnection().execute<UserSummary[]>(`select id, username from users where id in (${unique.map(() => '?').join(',')})`, unique);
-    return new Map(rows.map((r) => [r.id, r]));
+  /**
+   * Loads several users' names at once (one query, none when all are cached). Usernames never
+   * change once chosen, so names are cached in-process; `fresh` bypasses the cache where the
+   * question is whether the user still exists.
+   */
+  async summaries(ids: Iterable<string>, options: { fresh?: boolean } = {}): Promise<Map<string, UserSummary>> {
+    const result = new Map<string, UserSummary>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = options.fresh ? undefined : this.names.get(id);
+      if (cached) result.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+    const rows = await this.em.getConnection().execute<UserSummary[]>(`select id, username from users where id in (${missing.map(() => '?').join(',')})`, missing);
+    if (this.names.size > NAME_CACHE_LIMIT) this.names.clear();
+    for (const row of rows) {
+      const summary = { id: row.id, username: row.username };
+      this.names.set(row.id, summary);
+      result.set(row.id, summary);
+    }
+    return result;
   }
 
   async demoUser(): Promise<User> {
@@ -127,10 +147,16 @@ export class IdentityService {
     if (deleted === 0) throw new ResourceNotFoundError('API token');
   }
 
-  /** The owner of a bearer token, or null. Records when the token was last used. */
+  /**
+   * The owner of a bearer token, or null. Records when the token was last used, at most once a
+   * minute: a read-only request must not turn into a row write (and a row lock) every time.
+   */
   async userIdForToken(secret: string): Promise<string | null> {
     const rows = await this.em.getConnection().execute<{ user_id: string }[]>(
-      `update api_tokens set last_used_at = now() where token_hash = ? returning user_id`,
+      `with t as (select id, user_id, last_used_at from api_tokens where token_hash = ?),
+            touched as (update api_tokens a set last_used_at = now() from t
+                         where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds'))
+       select user_id from t`,
       [ApiToken.hash(secret)],
     );
     return rows[0]?.user_id ?? null;

@@ -40,10 +40,16 @@ export class TicketsService {
 
   /** Creates a ticket; with `macroActions`, the macro is applied in the same transaction. */
   async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<Ticket> {
-    await this.assertCustomerOf(actorId, fields.customerId);
-    await this.assertUserExists(fields.assigneeId);
+    // The checks and the event's names in two parallel queries.
+    const [customers, users] = await Promise.all([
+      this.customers.summaries([fields.customerId]),
+      this.identity.summaries([actorId, fields.assigneeId], { fresh: true }),
+    ]);
+    const customer = customers.get(fields.customerId);
+    if (!customer || customer.ownerId !== actorId || customer.deleted) throw new InvalidFieldError('customerId', 'customerId must be the id of one of your customers');
+    if (!users.has(fields.assigneeId)) throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
     const ticket = new Ticket(actorId, fields);
-    const snapshot = await this.snapshot(ticket, actorId);
+    const snapshot = this.buildSnapshot(ticket, users, customer, actorId);
     // One transaction; the ticket row is written before the macro's comments that reference it.
     return this.em.transactional(async (em) => {
       em.persist(ticket);
@@ -283,8 +289,11 @@ export class TicketsService {
       this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
       this.customers.summaries([ticket.customerId]),
     ]);
+    return this.buildSnapshot(ticket, users, customers.get(ticket.customerId), actorId);
+  }
+
+  private buildSnapshot(ticket: Ticket, users: Map<string, { username: string }>, customer: { name: string; email: string } | undefined, actorId: string): TicketEventPayload {
     const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
-    const customer = customers.get(ticket.customerId);
     return {
       ticket: {
         id: ticket.id,
@@ -307,6 +316,6 @@ export class TicketsService {
   }
 
   private async assertUserExists(userId: string): Promise<void> {
-    if (!(await this.identity.findUser(userId))) throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
+    if (!(await this.identity.summaries([userId], { fresh: true })).has(userId)) throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
   }
 }

@@ -66,6 +66,10 @@ export class Ticket {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
+  /** The generated full-text column: never written, never loaded (it is only searched in SQL). */
+  @Property({ columnType: 'tsvector', type: 'string', lazy: true, persist: false, hidden: true, nullable: true })
+  search?: string;
+
   constructor(creatorId: string, fields: TicketFields) {
     this.creatorId = creatorId;
     this.title = fields.title;
