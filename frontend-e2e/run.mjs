@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser tests for the Angular app, driven by playwright-core in the system's Chromium
-// (no browser download). Each test gets a fresh browser context (its own cookies).
+// (no browser download). Each test gets a fresh browser context (its own cookies), and may
+// open more with `newPage()` when it needs a second person (each context is one signed-in user).
 //
 //   E2E_BASE_URL   the running app (API + built UI on one origin); default http://localhost:3000
 //   CHROMIUM_PATH  browser binary; default /usr/bin/chromium
@@ -11,7 +12,10 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { customersTests } from './src/customers.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
+import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
+import { ticketsTests } from './src/tickets.e2e.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const baseURL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
@@ -29,7 +33,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-const tests = [...identityTests].filter((t) => !only || t.name.includes(only));
+const tests = [...identityTests, ...customersTests, ...ticketsTests, ...macrosTriggersTests].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -65,14 +69,22 @@ async function main() {
   try {
     for (const test of tests) {
       const started = Date.now();
-      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
-      context.setDefaultTimeout(10_000);
-      context.setDefaultNavigationTimeout(15_000);
-      const page = await context.newPage();
       const pageErrors = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const contexts = [];
+      // A test may need a second person (a second browser context, with its own cookies).
+      const newPage = async () => {
+        const ctx = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+        ctx.setDefaultTimeout(10_000);
+        ctx.setDefaultNavigationTimeout(15_000);
+        contexts.push(ctx);
+        const p = await ctx.newPage();
+        p.on('pageerror', (error) => pageErrors.push(`[context ${contexts.length}] ${error.message}`));
+        return p;
+      };
+      const page = await newPage();
+      const context = page.context();
       try {
-        await test.run({ page, context, baseURL, artifactsDir });
+        await test.run({ page, context, newPage, baseURL, artifactsDir });
         if (pageErrors.length > 0) {
           throw new Error(`uncaught errors in the page:\n  ${pageErrors.join('\n  ')}`);
         }
@@ -82,13 +94,16 @@ async function main() {
         failed += 1;
         console.log(`  ✗ ${test.name} (${Date.now() - started} ms)`);
         console.log(`    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').join('\n    ')}`);
-        const shot = path.join(artifactsDir, `failure-${slug(test.name)}.png`);
-        await page
-          .screenshot({ path: shot, fullPage: true })
-          .then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)} (url ${page.url()})`))
-          .catch(() => undefined);
+        const pages = contexts.flatMap((ctx) => ctx.pages());
+        for (const [index, p] of pages.entries()) {
+          const shot = path.join(artifactsDir, `failure-${slug(test.name)}${index === 0 ? '' : `-${index + 1}`}.png`);
+          await p
+            .screenshot({ path: shot, fullPage: true })
+            .then(() => console.log(`    screenshot: ${path.relative(process.cwd(), shot)} (url ${p.url()})`))
+            .catch(() => undefined);
+        }
       } finally {
-        await context.close();
+        for (const ctx of contexts) await ctx.close();
       }
     }
   } finally {

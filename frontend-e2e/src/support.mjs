@@ -61,3 +61,52 @@ export function uniqueUser(prefix = 'e2e') {
     password: `pw-${suffix}-Secret!`,
   };
 }
+
+/** Signs up through the UI and waits for the tickets page. */
+export async function signUpViaUi(page, user) {
+  await page.goto('/signup');
+  const form = page.getByRole('form', { name: 'Sign up' });
+  await form.getByLabel('Email').fill(user.email);
+  await form.getByLabel('Username').fill(user.username);
+  await form.getByLabel('Password').fill(user.password);
+  await form.getByRole('button', { name: 'Sign up' }).click();
+  await waitForPath(page, '/tickets');
+  await expectText(page.getByTestId('nav-username'), user.username);
+}
+
+/**
+ * Calls the API as the page's signed-in user (same cookie jar), echoing the XSRF cookie as the
+ * API requires for state-changing requests. Returns the parsed JSON body (or null) and asserts the status.
+ */
+export async function apiAs(page, method, url, data, expectedStatus) {
+  const cookies = await page.context().cookies();
+  const xsrf = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value;
+  const res = await page.request.fetch(url, {
+    method,
+    ...(data !== undefined ? { data } : {}),
+    headers: xsrf ? { 'X-XSRF-TOKEN': decodeURIComponent(xsrf) } : {},
+  });
+  const text = await res.text();
+  if (expectedStatus !== undefined) {
+    assert(res.status() === expectedStatus, `${method} ${url} answered ${res.status()}, expected ${expectedStatus}: ${text}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+/** Picks `option` in the Material select labelled `label` inside `scope`. */
+export async function chooseSelectOption(page, scope, label, option) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+  await expectHidden(page.getByRole('listbox'));
+}
+
+/** Types into an autocomplete picker and picks the option whose text matches `option`. */
+export async function pickAutocomplete(page, scope, label, text, option) {
+  const input = scope.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  await input.fill(text);
+  const choice = page.getByRole('listbox').getByRole('option', { name: option });
+  await choice.first().waitFor({ state: 'visible' });
+  await choice.first().click();
+  await expectHidden(page.getByRole('listbox'));
+}

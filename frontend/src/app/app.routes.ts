@@ -20,10 +20,32 @@ export const appRoutes: Routes = [
     canActivate: [guestGuard],
     loadComponent: () => import('./identity/feature/signup.page').then((m) => m.SignupPage),
   },
+  // Signed-in areas. Each feature's route table is its own chunk; the router loads it when it
+  // looks for a match, and its pages load on first visit.
   {
-    path: 'tickets',
+    path: '',
     canActivate: [authGuard],
     loadChildren: () => import('./tickets/feature/tickets.routes').then((m) => m.ticketsRoutes),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./customers/feature/customers.routes').then((m) => m.customersRoutes),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./macros/feature/macros.routes').then((m) => m.macrosRoutes),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./triggers/feature/triggers.routes').then((m) => m.triggersRoutes),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./messages/feature/messages.routes').then((m) => m.messagesRoutes),
   },
   {
     path: '**',

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterOutlet } from '@angular/router';
 import { SessionStore } from './core/auth/session.store';
+import { UnreadMessagesStore } from './messages/data-access/unread-messages.store';
 import { NavBarComponent } from './shell/nav-bar.component';
 import { NAV_LINKS } from './shell/nav-links';
 
@@ -10,7 +11,7 @@ import { NAV_LINKS } from './shell/nav-links';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, NavBarComponent, MatButtonModule],
   template: `
-    <bw-nav-bar [username]="username()" [links]="links" [busy]="loggingOut()" (logout)="logout()" />
+    <bw-nav-bar [username]="username()" [links]="links" [busy]="loggingOut()" [unreadMessages]="unread.count()" (logout)="logout()" />
     @if (logoutError(); as message) {
       <div class="banner" role="alert">
         <span>{{ message }}</span>
@@ -44,6 +45,8 @@ import { NAV_LINKS } from './shell/nav-links';
 export class App {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  /** Polls the unread count while someone is signed in, for the Messages badge. */
+  protected readonly unread = inject(UnreadMessagesStore);
 
   protected readonly links = NAV_LINKS;
   protected readonly username = computed(() => this.session.user()?.username ?? null);

@@ -18,6 +18,8 @@ export class NavBarComponent {
   readonly links = input<readonly NavLink[]>([]);
   /** Logging out is in flight. */
   readonly busy = input(false);
+  /** Unread messages, shown as a badge on the link that asks for it. */
+  readonly unreadMessages = input(0);
 
   readonly logout = output<void>();
 }

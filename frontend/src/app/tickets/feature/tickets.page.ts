@@ -1,75 +1,108 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { SearchFieldComponent } from '../../shared/ui/search-field.component';
+import { parseTicketFilters } from '../data-access/ticket-body';
+import { boxLabel, statusLabel } from '../data-access/ticket-labels';
+import { TICKET_BOXES, TICKET_STATUSES, type Ticket, type TicketStatus } from '../data-access/ticket.model';
+import { TicketsListStore } from '../data-access/tickets-list.store';
+import { TicketListItemComponent } from '../ui/ticket-list-item.component';
+import { TicketActions } from './ticket-actions';
 
-/** `/tickets`: placeholder until the tickets slice lands. */
+const EMPTY_TEXT = {
+  incoming: { heading: 'Nothing assigned to you', text: 'Tickets that other people (or you) assign to you show up here.' },
+  outgoing: { heading: "You haven't sent any tickets", text: 'Tickets you create show up here, whoever they are assigned to.' },
+  all: { heading: 'No tickets yet', text: 'Tickets you create, and tickets assigned to you, show up here.' },
+} as const;
+
+/** `/tickets`: the caller's incoming and outgoing tickets, newest first, ten at a time. */
 @Component({
   selector: 'bw-tickets-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="bw-page">
-      <header class="head">
-        <h1>Tickets</h1>
-        <p class="sub">Requests you sent and requests assigned to you, newest first.</p>
-      </header>
-
-      <div class="empty" data-testid="tickets-empty">
-        <svg viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-          <rect x="6" y="10" width="36" height="28" rx="4" />
-          <path d="M6 20h36M14 28h12" />
-        </svg>
-        <h2>No tickets yet</h2>
-        <p>
-          @if (username(); as name) {
-            Welcome, {{ name }}.
-          }
-          Tickets you create, and tickets assigned to you, will show up here.
-        </p>
-      </div>
-    </section>
-  `,
-  styles: `
-    .head {
-      margin-bottom: 24px;
-    }
-    h1 {
-      margin: 0 0 4px;
-      font: var(--mat-sys-headline-medium);
-    }
-    .sub {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .empty {
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      padding: 64px 24px;
-      border: 1px dashed var(--mat-sys-outline-variant);
-      border-radius: var(--mat-sys-corner-large);
-      background: var(--mat-sys-surface);
-      text-align: center;
-    }
-    svg {
-      width: 56px;
-      height: 56px;
-      margin-bottom: 16px;
-      fill: none;
-      stroke: var(--mat-sys-primary);
-      stroke-width: 2.5;
-      stroke-linecap: round;
-    }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
-    }
-    .empty p {
-      margin: 0;
-      max-width: 48ch;
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    SearchFieldComponent,
+    TicketListItemComponent,
+  ],
+  providers: [TicketsListStore],
+  templateUrl: './tickets.page.html',
+  styleUrl: './tickets.page.scss',
 })
 export class TicketsPage {
+  /** `?box=incoming|outgoing|all`, `?status=`, `?q=` — bound by the router. */
+  readonly box = input<string>();
+  readonly status = input<string>();
+  readonly q = input<string>();
+
+  private readonly router = inject(Router);
   private readonly session = inject(SessionStore);
-  protected readonly username = computed(() => this.session.user()?.username ?? null);
+  private readonly actions = inject(TicketActions);
+  protected readonly store = inject(TicketsListStore);
+
+  protected readonly filters = computed(() => parseTicketFilters({ box: this.box(), status: this.status(), q: this.q() }));
+  protected readonly meId = computed(() => this.session.user()?.id ?? null);
+  protected readonly filtered = computed(() => this.filters().status !== null || this.filters().q !== '');
+  protected readonly emptyText = computed(() => EMPTY_TEXT[this.filters().box]);
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error ? problemMessage(error) : null;
+  });
+
+  protected readonly boxes = TICKET_BOXES;
+  protected readonly statuses = TICKET_STATUSES;
+  protected readonly boxLabel = boxLabel;
+  protected readonly statusLabel = statusLabel;
+
+  constructor() {
+    effect(() => {
+      const filters = this.filters();
+      untracked(() => void this.store.loadBox(filters));
+    });
+  }
+
+  protected setStatus(status: TicketStatus | '' | null): void {
+    void this.router.navigate([], { queryParams: { status: status || null }, queryParamsHandling: 'merge' });
+  }
+
+  protected search(q: string): void {
+    void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], { queryParams: { status: null, q: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected async edit(ticket: Ticket): Promise<void> {
+    const updated = await this.actions.edit(ticket);
+    if (updated) {
+      this.store.replace(updated);
+    }
+  }
+
+  protected async delete(ticket: Ticket): Promise<void> {
+    if (!(await this.actions.confirmDelete(ticket))) {
+      return;
+    }
+    const problem = await this.store.delete(ticket);
+    if (problem) {
+      this.actions.failed("Couldn't delete the ticket", problem);
+    } else {
+      this.actions.toast('Ticket deleted');
+    }
+  }
 }

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { SearchFieldComponent } from '../../shared/ui/search-field.component';
+import type { Customer } from '../data-access/customer.model';
+import { CustomersListStore } from '../data-access/customers-list.store';
+import { CustomerListItemComponent } from '../ui/customer-list-item.component';
+import { CustomerActions } from './customer-actions';
+
+/**
+ * `/customers` and `/users/:id/customers`: the caller's customers, newest first, ten at a
+ * time, with search. Another user's customers are private: that URL shows "not found".
+ */
+@Component({
+  selector: 'bw-customers-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    SearchFieldComponent,
+    CustomerListItemComponent,
+  ],
+  providers: [CustomersListStore],
+  template: `
+    <section class="bw-page">
+      @if (notFound()) {
+        <bw-empty-state heading="Customers not found" text="Customers are private to the user who added them, so only your own list can be shown.">
+          <a matButton="filled" routerLink="/customers">Go to your customers</a>
+        </bw-empty-state>
+      } @else {
+        <header class="bw-page-head">
+          <div>
+            <h1>{{ id() ? 'Your customers' : 'Customers' }}</h1>
+            <p class="bw-sub">The people you help, newest first. Only you can see them.</p>
+          </div>
+          <button matButton="filled" type="button" (click)="create()">Create customer</button>
+        </header>
+
+        <div class="toolbar">
+          <bw-search-field class="search" label="Search customers" placeholder="Name or email" [value]="query()" (search)="search($event)" />
+        </div>
+
+        <div class="bw-progress">
+          @if (store.loading()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading customers" />
+          }
+        </div>
+
+        @if (errorMessage(); as message) {
+          <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
+        }
+
+        @if (store.empty()) {
+          @if (query()) {
+            <bw-empty-state heading="No customers match" [text]="'Nobody’s name or email contains “' + query() + '”.'">
+              <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
+            </bw-empty-state>
+          } @else {
+            <bw-empty-state heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
+              <button matButton="filled" type="button" (click)="create()">Create customer</button>
+            </bw-empty-state>
+          }
+        } @else if (store.items().length > 0) {
+          <div class="bw-panel list" role="list" aria-label="Customers">
+            @for (customer of store.items(); track customer.id) {
+              <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="edit($event)" (delete)="delete($event)" />
+            }
+          </div>
+          <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
+        }
+      }
+    </section>
+  `,
+  styles: `
+    .toolbar {
+      margin-bottom: 12px;
+    }
+    .search {
+      max-width: 480px;
+    }
+    .list {
+      overflow: hidden;
+    }
+  `,
+})
+export class CustomersPage {
+  /** `:id` of `/users/:id/customers`; absent on `/customers`. */
+  readonly id = input<string>();
+  /** `?q=`, bound by the router. */
+  readonly q = input<string>();
+
+  private readonly router = inject(Router);
+  private readonly actions = inject(CustomerActions);
+  protected readonly store = inject(CustomersListStore);
+
+  protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly notFound = computed(() => this.store.error()?.status === 404);
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error && error.status !== 404 ? problemMessage(error) : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      const q = this.query();
+      untracked(() => void (id ? this.store.loadForUser(id, q) : this.store.load(q)));
+    });
+  }
+
+  protected search(q: string): void {
+    void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected async create(): Promise<void> {
+    const customer = await this.actions.create();
+    if (customer) {
+      this.store.add(customer);
+    }
+  }
+
+  protected async edit(customer: Customer): Promise<void> {
+    const updated = await this.actions.edit(customer);
+    if (updated) {
+      this.store.replace(updated);
+    }
+  }
+
+  protected async delete(customer: Customer): Promise<void> {
+    if (!(await this.actions.confirmDelete(customer))) {
+      return;
+    }
+    const problem = await this.store.delete(customer);
+    if (problem) {
+      this.actions.failed("Couldn't delete the customer", problem);
+    } else {
+      this.actions.toast('Customer deleted');
+    }
+  }
+}

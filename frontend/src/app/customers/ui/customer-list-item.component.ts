@@ -1,0 +1,110 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import type { Customer } from '../data-access/customer.model';
+
+let nextId = 0;
+
+/** One customer in a list: name (to its page), email, company, phone; Edit and Delete. */
+@Component({
+  selector: 'bw-customer-list-item',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, DatePipe, MatButtonModule],
+  host: { role: 'listitem', 'data-testid': 'customer-row', '[attr.aria-labelledby]': 'nameId' },
+  template: `
+    @let c = customer();
+    <span class="avatar" aria-hidden="true">{{ c.name.charAt(0).toUpperCase() }}</span>
+    <div class="main">
+      <a class="name" [id]="nameId" [routerLink]="['/customer', c.id]">{{ c.name }}</a>
+      <div class="meta">
+        <span>{{ c.email }}</span>
+        @if (c.company) {
+          <span>{{ c.company }}</span>
+        }
+        @if (c.phone) {
+          <span>{{ c.phone }}</span>
+        }
+      </div>
+    </div>
+    <time class="date" [attr.datetime]="c.createdAt" title="Added {{ c.createdAt | date: 'medium' }}">Added {{ c.createdAt | date: 'MMM d, y' }}</time>
+    <div class="actions">
+      <button matButton type="button" [disabled]="busy()" (click)="edit.emit(c)">Edit</button>
+      <button matButton type="button" class="bw-danger" [disabled]="busy()" (click)="delete.emit(c)">Delete</button>
+    </div>
+  `,
+  styles: `
+    :host {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) 140px auto;
+      align-items: center;
+      gap: 8px 16px;
+      padding: 12px 16px 12px 20px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    :host(:last-child) {
+      border-bottom: 0;
+    }
+    :host(:hover) {
+      background: color-mix(in srgb, var(--mat-sys-primary) 3%, transparent);
+    }
+    .avatar {
+      display: inline-grid;
+      place-items: center;
+      width: 36px;
+      height: 36px;
+      border-radius: 50%;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      font: var(--mat-sys-title-small);
+    }
+    .name {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface);
+      text-decoration: none;
+    }
+    .name:hover,
+    .name:focus-visible {
+      color: var(--mat-sys-primary);
+      text-decoration: underline;
+    }
+    .meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px 14px;
+      margin-top: 2px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .date {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .actions {
+      display: flex;
+      gap: 4px;
+    }
+    @media (max-width: 760px) {
+      :host {
+        grid-template-columns: auto minmax(0, 1fr);
+      }
+      .date,
+      .actions {
+        grid-column: 2;
+      }
+    }
+  `,
+})
+export class CustomerListItemComponent {
+  readonly customer = input.required<Customer>();
+  readonly busy = input(false);
+
+  readonly edit = output<Customer>();
+  readonly delete = output<Customer>();
+
+  protected readonly nameId = `bw-customer-name-${nextId++}`;
+}

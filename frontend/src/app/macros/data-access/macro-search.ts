@@ -1,0 +1,23 @@
+import { listMacros } from '@bw/sdk';
+import { settle } from '../../core/api/sdk-result';
+import { OptionSearch } from '../../tickets/data-access/option-search';
+import { availabilityLabel } from './macro.model';
+
+const PICKER_PAGE_SIZE = 20;
+
+/** The macros the caller may use (own and shared), searched on the server, as picker options. */
+export function createMacroSearch(): OptionSearch {
+  return new OptionSearch(async (q) => {
+    const result = await settle(() => listMacros({ query: { limit: PICKER_PAGE_SIZE, ...(q ? { q } : {}) } }));
+    return result.ok
+      ? {
+          ok: true,
+          data: result.data.items.map((macro) => ({
+            id: macro.id,
+            label: macro.name,
+            hint: macro.description || `${availabilityLabel(macro.availableFor)} · ${macro.actions.length} action${macro.actions.length === 1 ? '' : 's'}`,
+          })),
+        }
+      : result;
+  });
+}

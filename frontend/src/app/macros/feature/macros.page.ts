@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { SearchFieldComponent } from '../../shared/ui/search-field.component';
+import type { Macro } from '../data-access/macro.model';
+import { MacrosListStore } from '../data-access/macros-list.store';
+import { UserDirectory } from '../data-access/user-directory';
+import { MacroListItemComponent } from '../ui/macro-list-item.component';
+import { MacroActions } from './macro-actions';
+
+/** `/macros`: your macros and the ones shared with everyone, newest first, with search. */
+@Component({
+  selector: 'bw-macros-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, SearchFieldComponent, MacroListItemComponent],
+  providers: [MacrosListStore],
+  template: `
+    <section class="bw-page">
+      <header class="bw-page-head">
+        <div>
+          <h1>Macros</h1>
+          <p class="bw-sub">Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with everyone.</p>
+        </div>
+        <div class="bw-actions">
+          <a matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
+          <button matButton="filled" type="button" (click)="create()">Create macro</button>
+        </div>
+      </header>
+
+      <div class="toolbar">
+        <bw-search-field class="search" label="Search macros" placeholder="Name or description" [value]="query()" (search)="search($event)" />
+      </div>
+
+      <div class="bw-progress">
+        @if (store.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading macros" />
+        }
+      </div>
+
+      @if (errorMessage(); as message) {
+        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
+      }
+
+      @if (store.empty()) {
+        @if (query()) {
+          <bw-empty-state heading="No macros match" [text]="'No macro’s name or description contains “' + query() + '”.'">
+            <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
+          </bw-empty-state>
+        } @else {
+          <bw-empty-state heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
+            <button matButton="filled" type="button" (click)="create()">Create macro</button>
+          </bw-empty-state>
+        }
+      } @else if (store.items().length > 0) {
+        <div class="bw-panel list" role="list" aria-label="Macros">
+          @for (macro of store.items(); track macro.id) {
+            <bw-macro-list-item
+              [macro]="macro"
+              [meId]="directory.meId()"
+              [userName]="directory.nameOf"
+              [busy]="store.busyIds().has(macro.id)"
+              (edit)="edit($event)"
+              (delete)="delete($event)"
+            />
+          }
+        </div>
+        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
+      }
+    </section>
+  `,
+  styles: `
+    .toolbar {
+      margin-bottom: 12px;
+    }
+    .search {
+      max-width: 480px;
+    }
+    .list {
+      overflow: hidden;
+    }
+  `,
+})
+export class MacrosPage {
+  /** `?q=`, bound by the router. */
+  readonly q = input<string>();
+
+  private readonly router = inject(Router);
+  private readonly actions = inject(MacroActions);
+  protected readonly store = inject(MacrosListStore);
+  protected readonly directory = inject(UserDirectory);
+
+  protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error ? problemMessage(error) : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const q = this.query();
+      untracked(() => void this.store.load(q));
+    });
+    // Name the users that macros assign to, and the owners of shared macros.
+    effect(() => {
+      const ids = this.store.items().flatMap((m) => [m.ownerId, ...m.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value)]);
+      untracked(() => void this.directory.ensure([...new Set(ids)]));
+    });
+  }
+
+  protected search(q: string): void {
+    void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected async create(): Promise<void> {
+    const macro = await this.actions.create();
+    if (macro) {
+      this.store.add(macro);
+    }
+  }
+
+  protected async edit(macro: Macro): Promise<void> {
+    const updated = await this.actions.edit(macro);
+    if (updated) {
+      this.store.replace(updated);
+    }
+  }
+
+  protected async delete(macro: Macro): Promise<void> {
+    if (!(await this.actions.confirmDelete(macro))) {
+      return;
+    }
+    const problem = await this.store.delete(macro);
+    if (problem) {
+      this.actions.failed("Couldn't delete the macro", problem);
+    } else {
+      this.actions.toast('Macro deleted');
+    }
+  }
+}

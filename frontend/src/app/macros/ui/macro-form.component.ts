@@ -1,0 +1,334 @@
+import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  type AbstractControl,
+  type FormArray,
+  type FormControl,
+  type FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { controlMessage } from '../../core/forms/control-message';
+import { applyServerErrors } from '../../core/forms/field-errors';
+import { pickedOptionValidator } from '../../core/forms/validators';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import { MACRO_FORM_CONTROLS, type MacroFormControl, type MacroFormProblem } from '../data-access/macro-form-problem';
+import {
+  ACTION_CHOICES,
+  actionTypeLabel,
+  availabilityLabel,
+  MACRO_ACTION_TYPES,
+  MACRO_ACTIONS_MAX,
+  MACRO_AVAILABILITIES,
+  MACRO_COMMENT_MAX,
+  MACRO_DESCRIPTION_MAX,
+  MACRO_NAME_MAX,
+  type MacroAction,
+  type MacroActionDraft,
+  type MacroActionType,
+  type MacroAvailability,
+  type MacroFormInitial,
+  type MacroFormValue,
+  NEW_MACRO_FORM,
+} from '../data-access/macro.model';
+import { insertAt, MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../data-access/placeholders';
+import { PlaceholderHelpComponent } from './placeholder-help.component';
+import { UserPickerComponent } from './user-picker.component';
+
+type ActionRow = FormGroup<{
+  type: FormControl<MacroActionType>;
+  value: FormControl<string>;
+  user: FormControl<PickerOption | string | null>;
+}>;
+
+const VALUE_LABELS: Readonly<Record<MacroActionType, string>> = {
+  set_status: 'Status',
+  set_priority: 'Priority',
+  set_type: 'Type',
+  set_topic: 'Topic',
+  set_assignee: 'Assignee',
+  add_comment: 'Comment',
+};
+
+function rowType(control: AbstractControl): MacroActionType | null {
+  return (control.parent?.get('type')?.value as MacroActionType | undefined) ?? null;
+}
+
+/** The value of an enum or comment action: required, one of the choices / a valid template. */
+function actionValueValidator(control: AbstractControl): ValidationErrors | null {
+  const type = rowType(control);
+  if (type === null || type === 'set_assignee') return null;
+  const value = String(control.value ?? '');
+  if (value.trim() === '') return { required: true };
+  if (type === 'add_comment') {
+    if (value.length > MACRO_COMMENT_MAX) return { maxlength: { requiredLength: MACRO_COMMENT_MAX, actualLength: value.length } };
+    const unknown = unknownPlaceholders(value, MACRO_PLACEHOLDERS);
+    return unknown.length > 0 ? { placeholders: unknown } : null;
+  }
+  return ACTION_CHOICES[type]?.some((choice) => choice.value === value) ? null : { required: true };
+}
+
+/** The user of an "Assign to" action: required, and picked from the list. */
+function actionUserValidator(control: AbstractControl): ValidationErrors | null {
+  if (rowType(control) !== 'set_assignee') return null;
+  return Validators.required(control) ?? pickedOptionValidator(control);
+}
+
+function atLeastOneAction(control: AbstractControl): ValidationErrors | null {
+  return (control as FormArray).length > 0 ? null : { required: true };
+}
+
+/**
+ * The macro form: name, description, who may use it, and its actions — added, removed and
+ * reordered, each with a value control that suits its type. Presentational: the host saves
+ * and supplies the user options for "Assign to".
+ */
+@Component({
+  selector: 'bw-macro-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatRadioModule,
+    MatButtonModule,
+    AlertComponent,
+    PlaceholderHelpComponent,
+    UserPickerComponent,
+  ],
+  templateUrl: './macro-form.component.html',
+  styleUrl: './macro-form.component.scss',
+})
+export class MacroFormComponent {
+  /** What the form starts from; a new object resets the form (e.g. after "Reload"). */
+  readonly initial = input<MacroFormInitial>(NEW_MACRO_FORM);
+  readonly userOptions = input<readonly PickerOption[]>([]);
+  readonly usersLoading = input(false);
+  readonly pending = input(false);
+  /** The last failed save; a new object each time, so the same error twice still shows. */
+  readonly problem = input<MacroFormProblem | null>(null);
+  readonly submitLabel = input('Create macro');
+  readonly formLabel = input('New macro');
+
+  readonly submitted = output<MacroFormValue>();
+  readonly cancelled = output<void>();
+  readonly reload = output<void>();
+  /** Text typed into an "Assign to" picker, to search users with. */
+  readonly userSearch = output<string>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly form = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(MACRO_NAME_MAX)]],
+    description: ['', [Validators.maxLength(MACRO_DESCRIPTION_MAX)]],
+    availableFor: this.fb.control<MacroAvailability>('personal'),
+    actions: this.fb.array<ActionRow>([], atLeastOneAction),
+  });
+
+  protected readonly actionTypes = MACRO_ACTION_TYPES;
+  protected readonly availabilities = MACRO_AVAILABILITIES;
+  protected readonly choices = ACTION_CHOICES;
+  protected readonly placeholders = MACRO_PLACEHOLDERS;
+  protected readonly limits = { name: MACRO_NAME_MAX, actions: MACRO_ACTIONS_MAX };
+  protected readonly typeLabel = actionTypeLabel;
+  protected readonly availabilityLabel = availabilityLabel;
+  protected readonly valueLabel = (type: MacroActionType): string => VALUE_LABELS[type];
+  /** Read out after a row moves or goes, for screen readers. */
+  protected readonly announcement = signal('');
+
+  constructor() {
+    effect(() => {
+      const initial = this.initial();
+      untracked(() => this.reset(initial));
+    });
+    effect(() => {
+      const problem = this.problem();
+      if (problem) {
+        untracked(() => this.show(problem));
+      }
+    });
+  }
+
+  protected get rows(): ActionRow[] {
+    return this.form.controls.actions.controls;
+  }
+
+  protected errorFor(control: MacroFormControl): string | null {
+    if (control === 'actions') {
+      const errors = this.form.controls.actions.errors;
+      return errors?.['server'] ? String(errors['server']) : errors?.['required'] ? 'Add at least one action' : null;
+    }
+    return controlMessage(control, this.form.controls[control].errors);
+  }
+
+  protected valueError(row: ActionRow): string | null {
+    const errors = row.controls.value.errors;
+    if (!errors) return null;
+    if (typeof errors['server'] === 'string') return errors['server'];
+    const type = row.controls.type.value;
+    if (errors['placeholders']) {
+      const unknown = (errors['placeholders'] as string[]).map(placeholderToken).join(', ');
+      return `Unknown placeholder ${unknown}. Use the placeholders listed below.`;
+    }
+    if (errors['required']) return type === 'add_comment' ? 'Enter the comment text' : `Choose a ${VALUE_LABELS[type].toLowerCase()}`;
+    return controlMessage('comment', errors);
+  }
+
+  protected userError(row: ActionRow): string | null {
+    return controlMessage('user', row.controls.user.errors, true);
+  }
+
+  protected typeError(row: ActionRow): string | null {
+    return controlMessage('action', row.controls.type.errors, true);
+  }
+
+  protected addAction(): void {
+    if (this.rows.length >= MACRO_ACTIONS_MAX) return;
+    this.form.controls.actions.push(this.createRow({ type: 'add_comment', value: '', user: null }));
+    this.form.controls.actions.markAsDirty();
+    const index = this.rows.length - 1;
+    this.announcement.set(`Action ${index + 1} added`);
+    queueMicrotask(() => this.focus(`actions.${index}.type`));
+  }
+
+  protected removeAction(index: number): void {
+    this.form.controls.actions.removeAt(index);
+    this.form.controls.actions.markAsDirty();
+    this.announcement.set(`Action ${index + 1} removed`);
+  }
+
+  protected moveAction(index: number, delta: -1 | 1): void {
+    const target = index + delta;
+    const actions = this.form.controls.actions;
+    if (target < 0 || target >= actions.length) return;
+    const row = actions.at(index);
+    actions.removeAt(index, { emitEvent: false });
+    actions.insert(target, row);
+    actions.markAsDirty();
+    this.announcement.set(`Action moved to position ${target + 1} of ${actions.length}`);
+  }
+
+  /** A new type needs a new value: the old one would not fit it. */
+  protected typeChanged(row: ActionRow): void {
+    row.controls.value.setValue('');
+    row.controls.user.setValue(null);
+    row.controls.value.markAsUntouched();
+    row.controls.user.markAsUntouched();
+  }
+
+  protected insertPlaceholder(row: ActionRow, box: HTMLTextAreaElement, name: string): void {
+    const control = row.controls.value;
+    const { value, caret } = insertAt(control.value, placeholderToken(name), box.selectionStart, box.selectionEnd);
+    control.setValue(value);
+    control.markAsDirty();
+    box.focus();
+    box.setSelectionRange(caret, caret);
+  }
+
+  protected searchUsers(text: string): void {
+    this.userSearch.emit(text);
+  }
+
+  protected submit(): void {
+    if (this.pending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalid();
+      return;
+    }
+    const v = this.form.getRawValue();
+    const actions: MacroAction[] = this.rows.map((row) => {
+      const type = row.controls.type.value;
+      const user = row.controls.user.value;
+      if (type === 'set_assignee') return { type, value: user !== null && typeof user === 'object' ? user.id : '' };
+      return { type, value: type === 'add_comment' ? row.controls.value.value : row.controls.value.value.trim() };
+    });
+    this.submitted.emit({ name: v.name.trim(), description: v.description.trim(), availableFor: v.availableFor, actions });
+  }
+
+  private createRow(draft: MacroActionDraft): ActionRow {
+    const row = this.fb.group({
+      type: this.fb.control<MacroActionType>(draft.type, Validators.required),
+      value: this.fb.control(draft.value, actionValueValidator),
+      user: this.fb.control<PickerOption | string | null>(draft.user, actionUserValidator),
+    });
+    row.controls.type.valueChanges.subscribe(() => {
+      row.controls.value.updateValueAndValidity();
+      row.controls.user.updateValueAndValidity();
+    });
+    row.controls.value.updateValueAndValidity();
+    row.controls.user.updateValueAndValidity();
+    return row;
+  }
+
+  private reset(initial: MacroFormInitial): void {
+    const actions = this.form.controls.actions;
+    actions.clear({ emitEvent: false });
+    for (const draft of initial.actions) {
+      actions.push(this.createRow(draft), { emitEvent: false });
+    }
+    this.form.controls.name.reset(initial.name);
+    this.form.controls.description.reset(initial.description);
+    this.form.controls.availableFor.reset(initial.availableFor);
+    actions.markAsPristine();
+    actions.markAsUntouched();
+    actions.updateValueAndValidity();
+  }
+
+  private show(problem: MacroFormProblem): void {
+    const { actions: actionsError, ...fieldErrors } = problem.fieldErrors;
+    let first = applyServerErrors(this.form, fieldErrors);
+    if (actionsError) {
+      this.form.controls.actions.setErrors({ ...(this.form.controls.actions.errors ?? {}), server: actionsError });
+    }
+    for (const [key, errors] of Object.entries(problem.actionErrors)) {
+      const index = Number(key);
+      const row = this.rows[index];
+      if (!row) continue;
+      if (errors.type) {
+        row.controls.type.setErrors({ server: errors.type });
+        row.controls.type.markAsTouched();
+        first ??= `actions.${index}.type`;
+      }
+      if (errors.value) {
+        const control = row.controls.type.value === 'set_assignee' ? row.controls.user : row.controls.value;
+        control.setErrors({ server: errors.value });
+        control.markAsTouched();
+        first ??= `actions.${index}.value`;
+      }
+    }
+    if (first) {
+      this.focus(first);
+    }
+  }
+
+  private focusFirstInvalid(): void {
+    const first = MACRO_FORM_CONTROLS.find((name) => name !== 'actions' && this.form.controls[name].invalid);
+    if (first) {
+      this.focus(first);
+      return;
+    }
+    const index = this.rows.findIndex((row) => row.invalid);
+    if (index >= 0) {
+      const row = this.rows[index];
+      this.focus(`actions.${index}.${row.controls.type.invalid ? 'type' : 'value'}`);
+    }
+  }
+
+  private focus(path: string): void {
+    const root = this.host.nativeElement;
+    const target = root.querySelector<HTMLElement>(`[data-control="${path}"]`) ?? root.querySelector<HTMLElement>(`[formcontrolname="${path}"]`);
+    target?.focus();
+  }
+}

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { type Message, type MessageBox, MessagesListStore } from '../data-access/messages-list.store';
+import { UnreadMessagesStore } from '../data-access/unread-messages.store';
+import { MessageListItemComponent } from '../ui/message-list-item.component';
+
+/** `/messages?box=inbox|sent`: the messages triggers sent you, and the ones your triggers sent. */
+@Component({
+  selector: 'bw-messages-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, MessageListItemComponent],
+  providers: [MessagesListStore],
+  template: `
+    <section class="bw-page">
+      <header class="bw-page-head">
+        <div>
+          <h1>Messages</h1>
+          <p class="bw-sub">Sent by triggers when tickets are closed or created, or customers deleted. Newest first.</p>
+        </div>
+        <div class="bw-actions">
+          <a matButton="outlined" routerLink="/triggers">Manage triggers</a>
+          <button matButton="outlined" type="button" [disabled]="store.loading()" (click)="refresh()">Refresh</button>
+        </div>
+      </header>
+
+      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Message boxes">
+        <a mat-tab-link routerLink="/messages" [queryParams]="{ box: 'inbox' }" [active]="currentBox() === 'inbox'" data-testid="tab-inbox">
+          Inbox
+          @if (unread.count() > 0) {
+            <span class="count" [attr.aria-label]="unread.count() + ' unread'">{{ unread.count() }}</span>
+          }
+        </a>
+        <a mat-tab-link routerLink="/messages" [queryParams]="{ box: 'sent' }" [active]="currentBox() === 'sent'" data-testid="tab-sent">Sent</a>
+      </nav>
+
+      <mat-tab-nav-panel #panel class="panel">
+        <div class="bw-progress">
+          @if (store.loading()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Loading messages" />
+          }
+        </div>
+
+        @if (errorMessage(); as message) {
+          <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
+        }
+
+        @if (store.empty()) {
+          @if (currentBox() === 'inbox') {
+            <bw-empty-state heading="No messages yet" text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here." />
+          } @else {
+            <bw-empty-state heading="Nothing sent yet" text="Your triggers send messages when their event happens. Create one to keep people in the loop.">
+              <a matButton="filled" routerLink="/triggers">Go to triggers</a>
+            </bw-empty-state>
+          }
+        } @else if (store.items().length > 0) {
+          <div class="bw-panel list" role="list" [attr.aria-label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'">
+            @for (message of store.items(); track message.id) {
+              <bw-message-list-item [message]="message" [box]="currentBox()" [busy]="store.busyIds().has(message.id)" (markRead)="markRead($event)" />
+            }
+          </div>
+          <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
+        }
+      </mat-tab-nav-panel>
+    </section>
+  `,
+  styles: `
+    .panel {
+      display: block;
+      padding-top: 16px;
+    }
+    .list {
+      overflow: hidden;
+    }
+    .count {
+      display: inline-grid;
+      place-items: center;
+      min-width: 20px;
+      height: 20px;
+      margin-left: 8px;
+      padding: 0 6px;
+      box-sizing: border-box;
+      border-radius: 10px;
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+      font: var(--mat-sys-label-small);
+    }
+  `,
+})
+export class MessagesPage {
+  /** `?box=`, bound by the router; the inbox when absent or unknown. */
+  readonly box = input<string>();
+
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly store = inject(MessagesListStore);
+  protected readonly unread = inject(UnreadMessagesStore);
+
+  protected readonly currentBox = computed<MessageBox>(() => (this.box() === 'sent' ? 'sent' : 'inbox'));
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error ? problemMessage(error) : null;
+  });
+  private lastCount: number | null = null;
+
+  constructor() {
+    effect(() => {
+      const box = this.currentBox();
+      // The badge follows what the inbox shows.
+      untracked(() => void this.store.load(box).then(() => this.unread.refresh()));
+    });
+    // New messages arrived (the badge went up beyond what is shown): show them at the top of the inbox.
+    effect(() => {
+      const count = this.unread.count();
+      untracked(() => {
+        const shown = this.store.items().filter((m) => m.readAt === null).length;
+        if (this.lastCount !== null && count > this.lastCount && count > shown && this.currentBox() === 'inbox' && !this.store.loading()) {
+          void this.store.reload();
+        }
+        this.lastCount = count;
+      });
+    });
+  }
+
+  protected refresh(): void {
+    void this.store.reload();
+    void this.unread.refresh();
+  }
+
+  protected async markRead(message: Message): Promise<void> {
+    const problem = await this.store.markRead(message);
+    if (problem) {
+      this.snackBar.open(`Couldn't mark the message read: ${problemMessage(problem)}`, 'Dismiss', { duration: 8000 });
+    }
+  }
+}

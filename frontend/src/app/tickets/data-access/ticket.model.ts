@@ -1,0 +1,73 @@
+import type { CommentDto, TicketBox, TicketDto, TicketPriority, TicketStatus, TicketTopic, TicketType } from '@bw/sdk';
+
+export type Ticket = TicketDto;
+export type TicketComment = CommentDto;
+export type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType };
+
+export const TICKET_TYPES: readonly TicketType[] = ['question', 'incident', 'problem', 'task'];
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+export const TICKET_TOPICS: readonly TicketTopic[] = ['general', 'billing', 'technical', 'account', 'office_supplies', 'facilities', 'hr', 'other'];
+export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed'];
+export const TICKET_BOXES: readonly TicketBox[] = ['incoming', 'outgoing', 'all'];
+
+/** Limits from the API contract, mirrored so the form can say so before a round trip. */
+export const TICKET_TITLE_MAX = 200;
+export const TICKET_DESCRIPTION_MAX = 10000;
+export const TICKET_PHOTO_URL_MAX = 2000;
+export const COMMENT_MAX = 10000;
+export const TICKETS_PAGE_SIZE = 10;
+
+/** One choice in an autocomplete picker (a customer or a user). */
+export interface PickerOption {
+  readonly id: string;
+  readonly label: string;
+  /** A second line, e.g. the customer's email. */
+  readonly hint?: string;
+}
+
+/** What the ticket form hands back: trimmed text, picked ids. */
+export interface TicketFormValue {
+  readonly title: string;
+  readonly description: string;
+  readonly customerId: string;
+  readonly assigneeId: string;
+  readonly type: TicketType;
+  readonly priority: TicketPriority;
+  readonly topic: TicketTopic;
+  readonly status: TicketStatus;
+  /** '' when there is no photo. */
+  readonly photoUrl: string;
+}
+
+/** What the form starts from: a ticket being edited, or a new one (possibly for a given customer). */
+export interface TicketFormInitial {
+  readonly title: string;
+  readonly description: string;
+  readonly customer: PickerOption | null;
+  readonly assignee: PickerOption | null;
+  readonly type: TicketType;
+  readonly priority: TicketPriority;
+  readonly topic: TicketTopic;
+  readonly status: TicketStatus;
+  readonly photoUrl: string;
+}
+
+export const NEW_TICKET_DEFAULTS: TicketFormInitial = {
+  title: '',
+  description: '',
+  customer: null,
+  assignee: null,
+  type: 'question',
+  priority: 'normal',
+  topic: 'general',
+  status: 'open',
+  photoUrl: '',
+};
+
+/** The list filters of /tickets, as read from the URL. */
+export interface TicketFilters {
+  readonly box: TicketBox;
+  readonly status: TicketStatus | null;
+  readonly q: string;
+}
+export const COMMENTS_PAGE_SIZE = 20;

@@ -1,0 +1,135 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Title } from '@angular/platform-browser';
+import { Router, RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
+import { SessionStore } from '../../core/auth/session.store';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { ticketPermissions } from '../data-access/ticket-permissions';
+import { TicketStore } from '../data-access/ticket.store';
+import { CommentListComponent } from '../ui/comment-list.component';
+import { ReplyFormComponent } from '../ui/reply-form.component';
+import { TicketAsideComponent } from '../ui/ticket-aside.component';
+import { TicketStatusChipComponent } from '../ui/ticket-status-chip.component';
+import { TicketActions } from './ticket-actions';
+import { MacroApplyComponent } from '../../macros';
+import type { TicketDto } from '@bw/sdk';
+
+/** `/ticket/:id`: one ticket, its customer, what can be done to it, and its conversation. */
+@Component({
+  selector: 'bw-ticket-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    CommentListComponent,
+    ReplyFormComponent,
+    TicketAsideComponent,
+    TicketStatusChipComponent,
+    MacroApplyComponent,
+  ],
+  providers: [TicketStore],
+  templateUrl: './ticket.page.html',
+  styleUrl: './ticket.page.scss',
+})
+export class TicketPage {
+  /** `:id`, bound by the router. */
+  readonly id = input.required<string>();
+
+  private readonly router = inject(Router);
+  private readonly title = inject(Title);
+  private readonly session = inject(SessionStore);
+  private readonly actions = inject(TicketActions);
+  protected readonly store = inject(TicketStore);
+  private readonly replyForm = viewChild(ReplyFormComponent);
+
+  protected readonly meId = computed(() => this.session.user()?.id ?? null);
+  protected readonly permissions = computed(() => {
+    const ticket = this.store.ticket();
+    return ticket ? ticketPermissions(ticket, this.meId()) : null;
+  });
+  protected readonly notFound = computed(() => this.store.error()?.status === 404);
+  protected readonly loadError = computed(() => {
+    const error = this.store.error();
+    return error && error.status !== 404 ? problemMessage(error) : null;
+  });
+  protected readonly actionError = computed(() => {
+    const error = this.store.actionError();
+    return error ? problemMessage(error) : null;
+  });
+  protected readonly commentsError = computed(() => {
+    const error = this.store.comments.error();
+    return error ? problemMessage(error) : null;
+  });
+  protected readonly replyError = computed(() => {
+    const error = this.store.replyError();
+    if (!error) return null;
+    return error.fieldErrors['body']?.join(' ') ?? problemMessage(error);
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.load(id));
+    });
+    effect(() => {
+      const ticket = this.store.ticket();
+      if (ticket) {
+        this.title.setTitle(`${ticket.title} · Balanced Workspace`);
+      } else if (this.notFound()) {
+        this.title.setTitle('Ticket not found · Balanced Workspace');
+      }
+    });
+  }
+
+  protected async edit(): Promise<void> {
+    const ticket = this.store.ticket();
+    if (!ticket) return;
+    const updated = await this.actions.edit(ticket);
+    if (updated) {
+      this.store.setTicket(updated);
+    }
+  }
+
+  protected async markComplete(): Promise<void> {
+    if (await this.store.close()) {
+      this.actions.toast('Ticket marked complete');
+    }
+  }
+
+  protected async reopen(): Promise<void> {
+    if (await this.store.reopen()) {
+      this.actions.toast('Ticket reopened');
+    }
+  }
+
+  protected async delete(): Promise<void> {
+    const ticket = this.store.ticket();
+    if (!ticket || !(await this.actions.confirmDelete(ticket))) {
+      return;
+    }
+    if (await this.store.delete()) {
+      this.actions.toast('Ticket deleted');
+      await this.router.navigate(['/tickets'], { queryParams: { box: 'outgoing' } });
+    }
+  }
+
+  protected async reply(body: string): Promise<void> {
+    if (await this.store.reply(body)) {
+      this.replyForm()?.clear();
+    }
+  }
+
+  protected macroApplied(ticket: TicketDto): void {
+    this.store.setTicket(ticket);
+    void this.store.comments.reload(); // the macro may have added comments
+    this.actions.toast('Macro applied');
+  }
+}

@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { problemMessage } from '../../core/api/problem-message';
+import { SessionStore } from '../../core/auth/session.store';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import type { Ticket } from '../data-access/ticket.model';
+import { TicketsListStore } from '../data-access/tickets-list.store';
+import { TicketListItemComponent } from '../ui/ticket-list-item.component';
+import { TicketActions } from './ticket-actions';
+
+/** `/users/:id/tickets`: the tickets a user created that the caller may see. */
+@Component({
+  selector: 'bw-user-tickets-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, TicketListItemComponent],
+  providers: [TicketsListStore],
+  template: `
+    <section class="bw-page">
+      <header class="bw-page-head">
+        <div>
+          <h1>{{ heading() }}</h1>
+          <p class="bw-sub">{{ subheading() }}</p>
+        </div>
+        @if (isMe()) {
+          <a matButton="filled" routerLink="/new-ticket">New ticket</a>
+        }
+      </header>
+
+      <div class="bw-progress">
+        @if (store.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading tickets" />
+        }
+      </div>
+
+      @if (errorMessage(); as message) {
+        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
+      }
+
+      @if (store.empty()) {
+        <bw-empty-state
+          heading="No tickets to show"
+          [text]="isMe() ? 'Tickets you create show up here.' : 'This user has not created any ticket that is shared with you.'"
+        >
+          <a matButton="outlined" routerLink="/tickets">Back to tickets</a>
+        </bw-empty-state>
+      } @else if (store.items().length > 0) {
+        <div class="bw-panel list" role="list" aria-label="Tickets">
+          @for (ticket of store.items(); track ticket.id) {
+            <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="edit($event)" (delete)="delete($event)" />
+          }
+        </div>
+        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
+      }
+    </section>
+  `,
+  styles: `
+    .list {
+      overflow: hidden;
+    }
+  `,
+})
+export class UserTicketsPage {
+  /** `:id`, bound by the router. */
+  readonly id = input.required<string>();
+
+  private readonly session = inject(SessionStore);
+  private readonly actions = inject(TicketActions);
+  protected readonly store = inject(TicketsListStore);
+
+  protected readonly meId = computed(() => this.session.user()?.id ?? null);
+  protected readonly isMe = computed(() => this.id() === this.meId());
+  /** The API has no user lookup by id; the tickets themselves carry the creator's name. */
+  private readonly username = computed(() => this.store.items()[0]?.creator.username ?? null);
+  protected readonly heading = computed(() => {
+    if (this.isMe()) return 'Your tickets';
+    const name = this.username();
+    return name ? `Tickets by ${name}` : "A user's tickets";
+  });
+  protected readonly subheading = computed(() =>
+    this.isMe() ? 'Every ticket you created, newest first.' : 'Tickets this user created that are shared with you (assigned to you), newest first.',
+  );
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error ? problemMessage(error) : null;
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.store.loadCreatedBy(id));
+    });
+  }
+
+  protected async edit(ticket: Ticket): Promise<void> {
+    const updated = await this.actions.edit(ticket);
+    if (updated) {
+      this.store.replace(updated);
+    }
+  }
+
+  protected async delete(ticket: Ticket): Promise<void> {
+    if (!(await this.actions.confirmDelete(ticket))) {
+      return;
+    }
+    const problem = await this.store.delete(ticket);
+    if (problem) {
+      this.actions.failed("Couldn't delete the ticket", problem);
+    } else {
+      this.actions.toast('Ticket deleted');
+    }
+  }
+}

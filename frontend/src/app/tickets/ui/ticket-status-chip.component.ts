@@ -1,0 +1,43 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { statusLabel } from '../data-access/ticket-labels';
+import type { TicketStatus } from '../data-access/ticket.model';
+
+/** The ticket's status as a small coloured pill. */
+@Component({
+  selector: 'bw-ticket-status-chip',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.data-status]': 'status()', 'data-testid': 'ticket-status' },
+  template: `<span class="dot" aria-hidden="true"></span>{{ label() }}`,
+  styles: `
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      height: 24px;
+      padding: 0 10px;
+      border-radius: 12px;
+      font: var(--mat-sys-label-medium);
+      white-space: nowrap;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .dot {
+      width: 6px;
+      height: 6px;
+      border-radius: 50%;
+      background: currentColor;
+    }
+    :host([data-status='pending']) {
+      background: #fff0c2;
+      color: #5c4300;
+    }
+    :host([data-status='closed']) {
+      background: #d8f0dd;
+      color: #1d5b2c;
+    }
+  `,
+})
+export class TicketStatusChipComponent {
+  readonly status = input.required<TicketStatus>();
+  protected readonly label = computed(() => statusLabel(this.status()));
+}

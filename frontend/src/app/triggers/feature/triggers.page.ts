@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { problemMessage } from '../../core/api/problem-message';
+import { UserDirectory } from '../../macros/data-access/user-directory';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import type { Trigger } from '../data-access/trigger.model';
+import { TriggersListStore } from '../data-access/triggers-list.store';
+import { TriggerListItemComponent } from '../ui/trigger-list-item.component';
+import { TriggerActions } from './trigger-actions';
+
+/** `/triggers`: the caller's message triggers — when something happens, send someone a message. */
+@Component({
+  selector: 'bw-triggers-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, TriggerListItemComponent],
+  providers: [TriggersListStore],
+  template: `
+    <section class="bw-page">
+      <header class="bw-page-head">
+        <div>
+          <h1>Triggers</h1>
+          <p class="bw-sub">When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers.</p>
+        </div>
+        <button matButton="filled" type="button" (click)="create()">Create trigger</button>
+      </header>
+
+      <div class="bw-progress">
+        @if (store.loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading triggers" />
+        }
+      </div>
+
+      @if (errorMessage(); as message) {
+        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
+      }
+
+      @if (store.empty()) {
+        <bw-empty-state heading="No triggers yet" text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.">
+          <button matButton="filled" type="button" (click)="create()">Create trigger</button>
+        </bw-empty-state>
+      } @else if (store.items().length > 0) {
+        <div class="bw-panel list" role="list" aria-label="Triggers">
+          @for (trigger of store.items(); track trigger.id) {
+            <bw-trigger-list-item
+              [trigger]="trigger"
+              [userName]="directory.nameOf"
+              [busy]="store.busyIds().has(trigger.id)"
+              (toggle)="setActive($event.trigger, $event.active)"
+              (test)="actions.test($event)"
+              (edit)="edit($event)"
+              (delete)="delete($event)"
+            />
+          }
+        </div>
+        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
+      }
+    </section>
+  `,
+  styles: `
+    .list {
+      overflow: hidden;
+    }
+  `,
+})
+export class TriggersPage {
+  protected readonly actions = inject(TriggerActions);
+  protected readonly store = inject(TriggersListStore);
+  protected readonly directory = inject(UserDirectory);
+
+  protected readonly errorMessage = computed(() => {
+    const error = this.store.error();
+    return error ? problemMessage(error) : null;
+  });
+
+  constructor() {
+    void this.store.load();
+    effect(() => {
+      const ids = this.store.items().flatMap((t) => (t.recipient.userId ? [t.recipient.userId] : []));
+      untracked(() => void this.directory.ensure([...new Set(ids)]));
+    });
+  }
+
+  protected async create(): Promise<void> {
+    const trigger = await this.actions.create();
+    if (trigger) {
+      this.store.add(trigger);
+    }
+  }
+
+  protected async edit(trigger: Trigger): Promise<void> {
+    const updated = await this.actions.edit(trigger);
+    if (updated) {
+      this.store.replace(updated);
+    }
+  }
+
+  protected async setActive(trigger: Trigger, active: boolean): Promise<void> {
+    const problem = await this.store.setActive(trigger, active);
+    if (problem?.status === 409) {
+      this.actions.toast('Someone changed this trigger meanwhile. It now shows the latest version; try again.');
+    } else if (problem) {
+      this.actions.failed(`Couldn't ${active ? 'activate' : 'deactivate'} the trigger`, problem);
+    } else {
+      this.actions.toast(active ? `“${trigger.name}” is active` : `“${trigger.name}” is off`);
+    }
+  }
+
+  protected async delete(trigger: Trigger): Promise<void> {
+    if (!(await this.actions.confirmDelete(trigger))) {
+      return;
+    }
+    const problem = await this.store.delete(trigger);
+    if (problem) {
+      this.actions.failed("Couldn't delete the trigger", problem);
+    } else {
+      this.actions.toast('Trigger deleted');
+    }
+  }
+}

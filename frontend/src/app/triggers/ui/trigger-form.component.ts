@@ -1,0 +1,223 @@
+import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, output, untracked } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { controlMessage } from '../../core/forms/control-message';
+import { applyServerErrors } from '../../core/forms/field-errors';
+import type { FormProblem } from '../../core/forms/form-problem';
+import { pickedOptionValidator } from '../../core/forms/validators';
+import { insertAt, placeholderToken, unknownPlaceholders } from '../../macros/data-access/placeholders';
+import { PlaceholderHelpComponent } from '../../macros/ui/placeholder-help.component';
+import { UserPickerComponent } from '../../macros/ui/user-picker.component';
+import { AlertComponent } from '../../shared/ui/alert.component';
+import { priorityLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
+import {
+  type PickerOption,
+  TICKET_PRIORITIES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+  type TicketPriority,
+  type TicketTopic,
+  type TicketType,
+} from '../../tickets/data-access/ticket.model';
+import {
+  eventLabel,
+  isTicketEvent,
+  NEW_TRIGGER_FORM,
+  placeholdersFor,
+  type RecipientKind,
+  recipientKindLabel,
+  recipientKindsFor,
+  TRIGGER_EVENTS,
+  TRIGGER_FORM_CONTROLS,
+  TRIGGER_MESSAGE_MAX,
+  TRIGGER_NAME_MAX,
+  type TriggerEvent,
+  type TriggerFormControl,
+  type TriggerFormInitial,
+  type TriggerFormValue,
+} from '../data-access/trigger.model';
+
+const EVENT_HINTS: Readonly<Record<TriggerEvent, string>> = {
+  'ticket.closed': 'When a ticket you created or are assigned is closed',
+  'ticket.created': 'When a ticket is created by you or assigned to you',
+  'customer.deleted': 'When one of your customers is deleted',
+};
+
+const NOUNS: Readonly<Record<TriggerFormControl, string>> = {
+  name: 'name',
+  event: 'event',
+  priority: 'priority',
+  type: 'type',
+  topic: 'topic',
+  recipientKind: 'recipient',
+  recipientUser: 'user',
+  message: 'message',
+  active: 'state',
+};
+
+/** The user of a "specific user" recipient: required and picked from the list. */
+function recipientUserValidator(control: AbstractControl): ValidationErrors | null {
+  if (control.parent?.get('recipientKind')?.value !== 'user') return null;
+  return Validators.required(control) ?? pickedOptionValidator(control);
+}
+
+/** The message may only use the placeholders of the chosen event. */
+function messagePlaceholdersValidator(control: AbstractControl): ValidationErrors | null {
+  const event = control.parent?.get('event')?.value as TriggerEvent | undefined;
+  if (!event || typeof control.value !== 'string') return null;
+  const unknown = unknownPlaceholders(control.value, placeholdersFor(event));
+  return unknown.length > 0 ? { placeholders: unknown } : null;
+}
+
+/**
+ * The trigger form: when (event and, for ticket events, conditions), to whom, what message, and
+ * whether it is on. Presentational: the host saves and supplies the user options.
+ */
+@Component({
+  selector: 'bw-trigger-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatButtonModule,
+    AlertComponent,
+    PlaceholderHelpComponent,
+    UserPickerComponent,
+  ],
+  templateUrl: './trigger-form.component.html',
+  styleUrl: './trigger-form.component.scss',
+})
+export class TriggerFormComponent {
+  /** What the form starts from; a new object resets the form (e.g. after "Reload"). */
+  readonly initial = input<TriggerFormInitial>(NEW_TRIGGER_FORM);
+  readonly userOptions = input<readonly PickerOption[]>([]);
+  readonly usersLoading = input(false);
+  readonly pending = input(false);
+  /** The last failed save; a new object each time, so the same error twice still shows. */
+  readonly problem = input<FormProblem<TriggerFormControl> | null>(null);
+  readonly submitLabel = input('Create trigger');
+  readonly formLabel = input('New trigger');
+
+  readonly submitted = output<TriggerFormValue>();
+  readonly cancelled = output<void>();
+  readonly reload = output<void>();
+  readonly userSearch = output<string>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  protected readonly form = this.fb.group({
+    name: ['', [Validators.required, Validators.maxLength(TRIGGER_NAME_MAX)]],
+    event: this.fb.control<TriggerEvent>('ticket.closed', Validators.required),
+    priority: this.fb.control<TicketPriority[]>([]),
+    type: this.fb.control<TicketType[]>([]),
+    topic: this.fb.control<TicketTopic[]>([]),
+    recipientKind: this.fb.control<RecipientKind>('ticket_creator', Validators.required),
+    recipientUser: this.fb.control<PickerOption | string | null>(null, recipientUserValidator),
+    message: ['', [Validators.required, Validators.maxLength(TRIGGER_MESSAGE_MAX), messagePlaceholdersValidator]],
+    active: true,
+  });
+
+  protected readonly events = TRIGGER_EVENTS;
+  protected readonly priorities = TICKET_PRIORITIES;
+  protected readonly types = TICKET_TYPES;
+  protected readonly topics = TICKET_TOPICS;
+  protected readonly labels = { event: eventLabel, priority: priorityLabel, type: typeLabel, topic: topicLabel, recipient: recipientKindLabel };
+  protected readonly limits = { name: TRIGGER_NAME_MAX, message: TRIGGER_MESSAGE_MAX };
+  protected readonly eventHint = (event: TriggerEvent): string => EVENT_HINTS[event];
+  protected readonly isTicketEvent = isTicketEvent;
+  protected readonly recipientKindsFor = recipientKindsFor;
+  protected readonly placeholdersFor = placeholdersFor;
+
+  constructor() {
+    this.form.controls.recipientKind.valueChanges.subscribe(() => this.form.controls.recipientUser.updateValueAndValidity());
+    this.form.controls.event.valueChanges.subscribe(() => this.form.controls.message.updateValueAndValidity());
+    effect(() => {
+      const initial = this.initial();
+      untracked(() => this.reset(initial));
+    });
+    effect(() => {
+      const problem = this.problem();
+      if (problem) {
+        untracked(() => {
+          const first = applyServerErrors(this.form, problem.fieldErrors);
+          if (first) this.focus(first);
+        });
+      }
+    });
+  }
+
+  protected errorFor(control: TriggerFormControl): string | null {
+    const errors = this.form.controls[control].errors;
+    if (control === 'message' && errors?.['placeholders'] && !errors['server']) {
+      const unknown = (errors['placeholders'] as string[]).map(placeholderToken).join(', ');
+      return `Unknown placeholder ${unknown} for this event. Use the placeholders listed below.`;
+    }
+    return controlMessage(NOUNS[control], errors, control === 'recipientUser' || control === 'event' || control === 'recipientKind');
+  }
+
+  /** Customer events have no ticket people: the message goes to a specific user. */
+  protected eventChanged(): void {
+    if (!this.isTicketEvent(this.form.controls.event.value)) {
+      this.form.controls.recipientKind.setValue('user');
+    }
+  }
+
+  protected insertPlaceholder(box: HTMLTextAreaElement, name: string): void {
+    const control = this.form.controls.message;
+    const { value, caret } = insertAt(control.value, placeholderToken(name), box.selectionStart, box.selectionEnd);
+    control.setValue(value);
+    control.markAsDirty();
+    box.focus();
+    box.setSelectionRange(caret, caret);
+  }
+
+  protected submit(): void {
+    if (this.pending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      const first = TRIGGER_FORM_CONTROLS.find((name) => this.form.controls[name].invalid);
+      if (first) this.focus(first);
+      return;
+    }
+    const v = this.form.getRawValue();
+    const ticketEvent = isTicketEvent(v.event);
+    const user = v.recipientUser;
+    this.submitted.emit({
+      name: v.name.trim(),
+      event: v.event,
+      conditions: ticketEvent ? { priority: v.priority, type: v.type, topic: v.topic } : {},
+      recipient: v.recipientKind === 'user' ? { kind: 'user', userId: user !== null && typeof user === 'object' ? user.id : '' } : { kind: v.recipientKind },
+      message: v.message,
+      active: v.active,
+    });
+  }
+
+  private reset(initial: TriggerFormInitial): void {
+    this.form.reset({
+      name: initial.name,
+      event: initial.event,
+      priority: [...initial.priority],
+      type: [...initial.type],
+      topic: [...initial.topic],
+      recipientKind: initial.recipientKind,
+      recipientUser: initial.recipientUser,
+      message: initial.message,
+      active: initial.active,
+    });
+  }
+
+  private focus(control: string): void {
+    const root = this.host.nativeElement;
+    (root.querySelector<HTMLElement>(`[data-control="${control}"]`) ?? root.querySelector<HTMLElement>(`[formcontrolname="${control}"]`))?.focus();
+  }
+}
