@@ -56,7 +56,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', 'backend-e2e/**/*.ts', 'backend/test/**/*.ts'],
+    files: ['**/*.spec.ts', 'backend-e2e/**/*.ts', 'backend/test/**/*.ts', 'reliability/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

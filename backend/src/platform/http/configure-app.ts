@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import connectPgSimple from 'connect-pg-simple';
 import express, { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
@@ -13,6 +14,7 @@ import { SESSION_COOKIE } from '../auth/session-cookie';
 import { xsrfCookieMiddleware } from '../auth/csrf';
 import { sendProblem, toProblem } from '../errors/problem.filter';
 import { createValidationPipe } from '../validation/validation';
+import { storableInputMiddleware } from '../validation/storable-input';
 import { buildOpenApiDocument } from './openapi';
 
 export interface ConfiguredApp {
@@ -65,6 +67,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
     next();
   });
   app.use('/api', express.json({ limit: config.BODY_LIMIT, strict: true }));
+  app.use('/api', storableInputMiddleware());
   app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     sendProblem(res, toProblem(error));
@@ -99,6 +102,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
 /** Serves the built Angular app at `/`; any other GET outside /api that wants HTML gets index.html. */
 function serveFrontend(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
+  // The app's files go out gzipped; API answers are small and are not worth the CPU.
+  const gzip = compression();
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : gzip(req, res, next)));
   app.use(
     express.static(dir, {
       index: false,

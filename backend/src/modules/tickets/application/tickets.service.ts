@@ -70,10 +70,11 @@ export class TicketsService {
     const em = options.dryRun ? this.em.fork({ clear: true }) : this.em;
     const ticket = await em.findOne(Ticket, { id: ticketId, $or: [{ creatorId: actorId }, { assigneeId: actorId }] });
     if (!ticket) throw new ResourceNotFoundError('Ticket');
+    const before = ticket.updatedAt.getTime();
     const comments = await this.applyTo(em, ticket, actorId, actions);
     if (options.dryRun) {
-      // What the stored ticket would look like: the flush would bump the version.
-      ticket.version += 1;
+      // What the stored ticket would look like: a flush that changes anything bumps the version.
+      if (ticket.updatedAt.getTime() !== before) ticket.version += 1;
     } else {
       await em.flush();
     }

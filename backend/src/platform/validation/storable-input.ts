@@ -1,0 +1,35 @@
+import type { NextFunction, Request, Response } from 'express';
+import { RequestValidationError } from './validation';
+
+/** Deeper JSON than any DTO needs; deeper input would only exhaust the stack of the validators. */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * Rejects, as a 400 naming the field, input that no DTO can describe and PostgreSQL cannot store:
+ * NUL characters in strings (text columns refuse them) and absurdly deep nesting. Runs after the
+ * JSON parser, before validation, on the body and the query.
+ */
+export function storableInputMiddleware() {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const problem = findUnstorable(req.body, 'body', true) ?? findUnstorable(req.query, '', true);
+    next(problem ? new RequestValidationError([problem]) : undefined);
+  };
+}
+
+export function findUnstorable(root: unknown, rootName: string, isContainer = false): { field: string; message: string } | undefined {
+  const stack: { value: unknown; field: string; depth: number }[] = [{ value: root, field: rootName, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, field, depth } = stack.pop()!;
+    const name = field || 'query';
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { field: name, message: `${name} must not contain NUL characters` };
+    } else if (value !== null && typeof value === 'object') {
+      if (depth > MAX_INPUT_DEPTH) return { field: isContainer && rootName === 'body' ? 'body' : name, message: `${name} is nested too deeply` };
+      for (const [key, child] of Object.entries(value)) {
+        const childField = field === 'body' && depth === 0 ? key : field ? `${field}.${key}` : key;
+        stack.push({ value: child, field: childField, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}

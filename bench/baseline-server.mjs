@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// The bench's baseline: a bare node:http + pg server that answers the same two reads as the app,
+// with the same SQL statements the app issues for them (see bench/capture-sql.mjs), the same pool
+// size (10) and the same response shape — no framework, no ORM, no validation layer, no logging.
+// The app's throughput as a ratio of this one is the cost of everything above the database.
+//
+//   DATABASE_URL=postgres://… PORT=3901 node bench/baseline-server.mjs
+//
+//   GET /api/tickets?box=incoming|outgoing|all&status=&q=&limit=   (Bearer token)
+//   GET /api/tickets/:id                                           (Bearer token)
+//   GET /api/health
+import { createHash, createHmac } from 'node:crypto';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Pool, types } = require('pg');
+
+const TICKET_COLUMNS =
+  'id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at';
+// MikroORM's findOne(Ticket) selects "t0".* (the stored `search` tsvector included), as captured.
+const ENTITY_COLUMNS = '"t0".*';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_KEY = 'baseline-cursor-key';
+
+export function startBaseline({ url, port = 0, poolMax = 10 }) {
+  types.setTypeParser(1184, (v) => new Date(v)); // timestamptz → Date (pg's default too, explicit here)
+  const pool = new Pool({ connectionString: url, max: poolMax });
+  const q = (sql, params) => pool.query(sql, params).then((r) => r.rows);
+
+  // `?` placeholders → `$n`, as MikroORM's knex layer does before sending.
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+
+  async function actorFor(req) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!m) return null;
+    const hash = createHash('sha256').update(m[1]).digest('hex');
+    const rows = await q(`update api_tokens set last_used_at = now() where token_hash = $1 returning user_id`, [hash]);
+    return rows[0]?.user_id ?? null;
+  }
+
+  async function views(tickets) {
+    if (tickets.length === 0) return [];
+    const userIds = [...new Set(tickets.flatMap((t) => [t.creator_id, t.assignee_id]))];
+    const customerIds = [...new Set(tickets.map((t) => t.customer_id))];
+    const [users, customers] = await Promise.all([
+      q(`select id, username from users where id in (${userIds.map((_, i) => `$${i + 1}`).join(',')})`, userIds),
+      q(`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${customerIds.map((_, i) => `$${i + 1}`).join(',')})`, customerIds),
+    ]);
+    const u = new Map(users.map((r) => [r.id, r]));
+    const c = new Map(customers.map((r) => [r.id, r]));
+    const user = (id) => ({ id, username: u.get(id)?.username ?? '' });
+    return tickets.map((t) => {
+      const cu = c.get(t.customer_id);
+      return {
+        id: t.id, title: t.title, description: t.description, type: t.type, priority: t.priority, topic: t.topic, status: t.status,
+        photoUrl: t.photo_url, customerId: t.customer_id, assigneeId: t.assignee_id, version: t.version,
+        createdAt: t.created_at.toISOString(), updatedAt: t.updated_at.toISOString(), closedAt: t.closed_at ? t.closed_at.toISOString() : null,
+        creator: user(t.creator_id), assignee: user(t.assignee_id),
+        customer: { id: t.customer_id, name: cu?.name ?? '', email: cu?.email ?? '', deleted: cu?.deleted ?? true },
+      };
+    });
+  }
+
+  // The app's TicketsService.list, statement for statement (no cursor input: the bench reads page 1).
+  async function list(actorId, query) {
+    const box = query.get('box') ?? 'all';
+    const limit = Number(query.get('limit') ?? 10);
+    const status = query.get('status') ?? '';
+    const text = (query.get('q') ?? '').trim();
+    const branch = (column, extra = '') => {
+      const params = [actorId];
+      let where = `${column} = ?${extra}`;
+      if (status) { where += ' and status = ?'; params.push(status); }
+      if (text) { where += ` and search @@ websearch_to_tsquery('english', ?)`; params.push(text); }
+      params.push(limit + 1);
+      return { sql: `(select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?)`, params };
+    };
+    let sql;
+    let params;
+    if (box === 'outgoing' || box === 'incoming') {
+      ({ sql, params } = branch(box === 'outgoing' ? 'creator_id' : 'assignee_id'));
+    } else {
+      const created = branch('creator_id');
+      const assigned = branch('assignee_id', ' and creator_id <> ?');
+      assigned.params.splice(1, 0, actorId);
+      sql = `select * from (${created.sql} union all ${assigned.sql}) t order by created_at desc, id desc limit ?`;
+      params = [...created.params, ...assigned.params, limit + 1];
+    }
+    const rows = await q(numbered(sql), params);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    let nextCursor = null;
+    if (rows.length > limit && last) {
+      const payload = Buffer.from(JSON.stringify([last.created_at.toISOString(), last.id])).toString('base64url');
+      const scope = `tickets:${actorId}:${box}:${status}:${text}`;
+      nextCursor = `${payload}.${createHmac('sha256', CURSOR_KEY).update(`${scope}\n${payload}`).digest('base64url').slice(0, 22)}`;
+    }
+    return { items: await views(page), nextCursor };
+  }
+
+  async function one(actorId, id) {
+    const rows = await q(`select ${ENTITY_COLUMNS} from "tickets" as "t0" where "t0"."id" = $1 and ("t0"."creator_id" = $2 or "t0"."assignee_id" = $3) limit 1`, [id, actorId, actorId]);
+    if (rows.length === 0) return null;
+    return (await views(rows))[0];
+  }
+
+  const send = (res, status, body) => {
+    const json = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+  };
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const u = new URL(req.url, 'http://x');
+      if (req.method === 'GET' && u.pathname === '/api/health') return send(res, 200, { status: 'ok', db: 'up' });
+      if (req.method !== 'GET') return send(res, 404, { status: 404, title: 'Not Found' });
+      const actor = await actorFor(req);
+      if (!actor) return send(res, 401, { status: 401, title: 'Unauthorized' });
+      if (u.pathname === '/api/tickets') return send(res, 200, await list(actor, u.searchParams));
+      const m = /^\/api\/tickets\/([^/]+)$/.exec(u.pathname);
+      if (m && UUID.test(m[1])) {
+        const t = await one(actor, m[1].toLowerCase());
+        return t ? send(res, 200, t) : send(res, 404, { status: 404, title: 'Ticket not found' });
+      }
+      return send(res, 404, { status: 404, title: 'Not Found' });
+    } catch (error) {
+      send(res, 500, { status: 500, title: 'Internal Server Error', detail: String(error?.message ?? error) });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        port: server.address().port,
+        close: () => new Promise((r) => server.close(() => pool.end().then(r))),
+      }),
+    ),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('DATABASE_URL is not set');
+    process.exit(2);
+  }
+  const { port } = await startBaseline({ url, port: Number(process.env.PORT ?? 3901) });
+  console.log(`baseline listening on http://127.0.0.1:${port}`);
+  const stop = () => process.exit(0);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
