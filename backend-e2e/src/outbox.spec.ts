@@ -55,6 +55,21 @@ describe('the outbox dispatcher', () => {
     expect(new Set(effects.map((e) => e.ticket_id))).toEqual(new Set(ids));
   });
 
+  it('delivers right after the commit, not at the next poll, in this instance and in another one', async () => {
+    const noPolling = { OUTBOX_POLL_MS: '600000' };
+    // This instance publishes and delivers: woken by its own commit.
+    const server = await start(noPolling);
+    const ids = await closeTickets(server, 3);
+    await eventually('3 effects without polling', async () => (await effectsFor(db, ids)).length === 3, 5000);
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    // A writer that does not dispatch, and a dispatcher elsewhere: woken by NOTIFY.
+    const writer = await start({ ...noPolling, OUTBOX_DISPATCH: 'false' });
+    await start(noPolling);
+    const more = await closeTickets(writer, 3);
+    await eventually('3 more effects delivered by the other instance', async () => (await effectsFor(db, more)).length === 3, 5000);
+  });
+
   it('retries a failing handler with backoff, then marks the event failed and visible, while others keep flowing', async () => {
     const server = await start({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '20' });
     const failing = await closeTickets(server, 1, 'fail-always');

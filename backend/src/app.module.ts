@@ -32,7 +32,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
-          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery }),
+          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery, poolMax: config.DB_POOL_MAX }),
           registerRequestContext: true,
         }),
         OutboxModule,

@@ -8,6 +8,8 @@ import { eventually } from './isolated-database';
 export interface ChildServer {
   baseUrl: string;
   process: ChildProcess;
+  /** What the process wrote to stdout so far (only with `captureStdout`; empty otherwise). */
+  stdout(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -23,16 +25,18 @@ export function freePort(): Promise<number> {
 }
 
 /** The real server (backend/src/main.ts) in its own process, so a test can SIGKILL it. */
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string>, options: { captureStdout?: boolean } = {}): Promise<ChildServer> {
   const port = await freePort();
   const root = path.resolve(__dirname, '..', '..', '..');
   const child = spawn(process.execPath, ['-r', 'ts-node/register', 'backend/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   const probe = new ApiSession(baseUrl);
   await eventually(
@@ -47,6 +51,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   return {
     baseUrl,
     process: child,
+    stdout: () => stdout,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -55,6 +55,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0)
   TRUST_PROXY_HOPS = 0;
 
+  /** Connections the ORM may open to PostgreSQL (per instance). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  DB_POOL_MAX = 24;
+
   /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
   @Transform(toBool) @IsBoolean()
   OUTBOX_DISPATCH = true;
@@ -84,7 +88,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'DB_POOL_MAX',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

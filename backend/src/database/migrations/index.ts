@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000Identity } from './Migration20261125000000Identity';
 import { Migration20261125010000CustomersTicketsOutbox } from './Migration20261125010000CustomersTicketsOutbox';
 import { Migration20261125020000MacrosMessaging } from './Migration20261125020000MacrosMessaging';
+import { Migration20261125030000OutboxNotifyAfterCommit } from './Migration20261125030000OutboxNotifyAfterCommit';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000Identity', class: Migration20261125000000Identity },
   { name: 'Migration20261125010000CustomersTicketsOutbox', class: Migration20261125010000CustomersTicketsOutbox },
   { name: 'Migration20261125020000MacrosMessaging', class: Migration20261125020000MacrosMessaging },
+  { name: 'Migration20261125030000OutboxNotifyAfterCommit', class: Migration20261125030000OutboxNotifyAfterCommit },
 ];

@@ -38,6 +38,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private reconnectTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
+  private notifyPool?: Pool;
+  private notifying = false;
+  private notifyAgain = false;
   private stopped = true;
 
   constructor(
@@ -77,6 +80,39 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     await this.draining?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     await this.pool?.end().catch(() => undefined);
+    await this.notifyPool?.end().catch(() => undefined);
+  }
+
+  /**
+   * Called after a transaction that published events has committed: wakes this instance's workers
+   * and, with a NOTIFY sent outside any writing transaction, the other instances'. (A NOTIFY inside
+   * the writing transaction would serialize every such commit on PostgreSQL's notify-queue lock.)
+   * NOTIFYs are coalesced: at most one in flight, and one more after it.
+   */
+  signalCommitted(): void {
+    this.wake();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    this.notifyPool ??= this.createNotifyPool();
+    this.notifyPool
+      .query(`select pg_notify('${OUTBOX_CHANNEL}', '')`)
+      .catch((error: Error) => this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`))
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.signalCommitted();
+        }
+      });
+  }
+
+  private createNotifyPool(): Pool {
+    const pool = new Pool({ connectionString: this.config.DATABASE_URL, max: 1, connectionTimeoutMillis: 3000 });
+    pool.on('error', (error) => this.logger.warn(`outbox notify pool error: ${error.message}`));
+    return pool;
   }
 
   /** Starts a drain, or asks the running one to go round again. */

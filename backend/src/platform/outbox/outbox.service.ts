@@ -3,15 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { DomainEventType, EventEnvelope } from './event-envelope';
 import { OutboxEvent } from './outbox-event.entity';
 
+/** Units of work that published events and have not committed yet (see OutboxCommitListener). */
+export const PUBLISHED_IN = new WeakSet<object>();
+
 /**
  * Publishing an event = persisting it in the caller's unit of work. The caller's one `em.flush()`
- * commits the change and the event together; a database trigger then NOTIFYs the dispatchers.
+ * commits the change and the event together; after the commit, OutboxCommitListener wakes the
+ * dispatchers.
  */
 @Injectable()
 export class Outbox {
   publish<P>(em: EntityManager, type: DomainEventType<P>, payload: P, actorId: string | null): EventEnvelope<P> {
     const event = new OutboxEvent(type.eventName, payload, actorId);
     em.persist(event);
+    PUBLISHED_IN.add(em.getContext());
     return { eventId: event.id, name: event.name, occurredAt: event.occurredAt.toISOString(), actorId, payload };
   }
 }

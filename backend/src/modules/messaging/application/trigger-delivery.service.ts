@@ -6,6 +6,19 @@ import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { Trigger } from '../domain/trigger.entity';
 
 /**
+ * Whether any of these users has an active trigger for this event: one indexed query, outside any
+ * transaction, so events nobody listens to cost no write at all.
+ */
+export async function anyActiveTrigger(em: EntityManager, ownerIds: string[], eventName: string): Promise<boolean> {
+  const owners = [...new Set(ownerIds)];
+  const rows = await em.getConnection().execute(
+    `select 1 from triggers where active and event = ? and owner_id in (${owners.map(() => '?').join(',')}) limit 1`,
+    [eventName, ...owners],
+  );
+  return rows.length > 0;
+}
+
+/**
  * Turns one event into messages: the active triggers of the parties the contract names are
  * checked, and each that fires writes one message. The (trigger, event) unique key makes a
  * redelivered event a no-op even outside the handler's idempotency key.

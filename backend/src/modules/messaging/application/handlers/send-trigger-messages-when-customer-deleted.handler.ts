@@ -4,7 +4,8 @@ import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
 import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { CustomerDeletedEvent, CustomerDeletedPayload } from '../../../customers';
 import { IdentityService } from '../../../identity';
-import { TriggerDelivery } from '../trigger-delivery.service';
+import { anyActiveTrigger, TriggerDelivery } from '../trigger-delivery.service';
+import { EntityManager } from '@mikro-orm/postgresql';
 
 /** customer.deleted → the active triggers of the customer's owner. Errors propagate for retry. */
 @Injectable()
@@ -12,12 +13,15 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
   constructor(
     private readonly handlers: IdempotentHandlers,
     private readonly delivery: TriggerDelivery,
+    private readonly em: EntityManager,
     private readonly identity: IdentityService,
   ) {}
 
   @OnEvent(CustomerDeletedEvent.eventName, { suppressErrors: false })
   async handle(event: EventEnvelope<CustomerDeletedPayload>): Promise<void> {
     const p = event.payload;
+    // Nobody listening: nothing to write, so nothing to make idempotent.
+    if (!(await anyActiveTrigger(this.em, [p.ownerId], event.name))) return;
     await this.handlers.runOnce('send-trigger-messages-when-customer-deleted', event, async (em) => {
       const actor = event.actorId ? (await this.identity.summaries([event.actorId])).get(event.actorId) : undefined;
       await this.delivery.deliver(em, event, [p.ownerId], { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' }, { customerId: p.customerId });

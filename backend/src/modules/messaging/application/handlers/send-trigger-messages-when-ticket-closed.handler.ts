@@ -3,7 +3,8 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
 import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
-import { TriggerDelivery } from '../trigger-delivery.service';
+import { anyActiveTrigger, TriggerDelivery } from '../trigger-delivery.service';
+import { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee.
@@ -15,6 +16,7 @@ export class SendTriggerMessagesWhenTicketClosedHandler {
   constructor(
     private readonly handlers: IdempotentHandlers,
     private readonly delivery: TriggerDelivery,
+    private readonly em: EntityManager,
   ) {}
 
   @OnEvent(TicketClosedEvent.eventName, { suppressErrors: false })
@@ -29,6 +31,8 @@ export class SendTriggerMessagesWhenTicketClosedHandler {
 
   private async handle(name: string, event: EventEnvelope<TicketEventPayload>): Promise<void> {
     const p = event.payload;
+    // Nobody listening: nothing to write, so nothing to make idempotent.
+    if (!(await anyActiveTrigger(this.em, [p.creator.id, p.assignee.id], event.name))) return;
     await this.handlers.runOnce(name, event, async (em) => {
       await this.delivery.deliver(em, event, [p.creator.id, p.assignee.id], { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
     });
