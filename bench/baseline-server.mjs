@@ -38,7 +38,13 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!m) return null;
     const hash = createHash('sha256').update(m[1]).digest('hex');
-    const rows = await q(`update api_tokens set last_used_at = now() where token_hash = $1 returning user_id`, [hash]);
+    const rows = await q(
+      `with t as (select id, user_id, last_used_at from api_tokens where token_hash = $1),
+            touched as (update api_tokens a set last_used_at = now() from t
+                         where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds'))
+       select user_id from t`,
+      [hash],
+    );
     return rows[0]?.user_id ?? null;
   }
 
