@@ -55,7 +55,7 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 404)
   async getTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
-    return this.views.one(await this.tickets.getVisible(actor.userId, id));
+    return this.views.one(await this.tickets.readVisible(actor.userId, id));
   }
 
   @Patch('tickets/:id')

@@ -136,6 +136,16 @@ export class TicketsService {
     return ticket;
   }
 
+  /** Read path for one ticket: plain SQL into a record, no unit of work (it is not going to change). */
+  async readVisible(actorId: string, id: string): Promise<TicketRecord> {
+    const rows = await this.em.getConnection().execute<TicketRow[]>(
+      `select ${TICKET_COLUMNS} from tickets where id = ? and (creator_id = ? or assignee_id = ?)`,
+      [id, actorId, actorId],
+    );
+    if (!rows[0]) throw new ResourceNotFoundError('Ticket');
+    return fromRow(rows[0]);
+  }
+
   /** The creator may change every field; the assignee only status and priority (403 otherwise). */
   async update(actorId: string, id: string, version: number, changes: TicketChanges): Promise<Ticket> {
     const ticket = await this.getVisible(actorId, id);
