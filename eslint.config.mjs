@@ -50,9 +50,9 @@ export default [
   ),
   // The API tests boot the real backend in-process (to count queries and restart it).
   {
-    files: ['backend-e2e/**/*.ts'],
+    files: ['backend-e2e/**/*.ts', 'reliability/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { allow: ['@bw/backend/**'], depConstraints: [{ sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend', 'scope:frontend'] }] }],
+      '@nx/enforce-module-boundaries': ['error', { allow: ['@bw/backend/**', '@bw/testing/**'], depConstraints: [{ sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend', 'scope:frontend'] }] }],
     },
   },
   {

@@ -10,6 +10,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** What the process wrote to stdout so far (only with `captureStdout`; empty otherwise). */
   stdout(): string;
+  /** What the process wrote to stderr so far. */
+  stderr(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startChildServer(env: Record<string, string>, options: { c
     baseUrl,
     process: child,
     stdout: () => stdout,
+    stderr: () => stderr,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -27,6 +27,26 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return error instanceof Error && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
 }
 
+/** PostgreSQL error classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
+const DB_UNAVAILABLE_SQLSTATE = /^(08|57P0[1-4])/;
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const DB_UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|Timeout acquiring a connection|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery)|Connection refused/i;
+
+/** The database cannot be reached (down, restarting, pool exhausted): the request may be retried, so 503, not 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { name, code, message } = e as { name?: string; code?: unknown; message?: unknown };
+    if (name === 'ConnectionException') return true;
+    if (typeof code === 'string' && (DB_UNAVAILABLE_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && DB_UNAVAILABLE_SQLSTATE.test(code)))) return true;
+    if (typeof message === 'string' && DB_UNAVAILABLE_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown; previous?: unknown }).cause ?? (e as { previous?: unknown }).previous;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before retrying a 503 caused by the database. */
+export const DB_RETRY_AFTER_SECONDS = 2;
+
 /** Maps any thrown value to the contract's problem+json body. Unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof RequestValidationError) {
@@ -50,11 +70,13 @@ export function toProblem(error: unknown): Problem {
     const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     return problem(status, HTTP_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'), Array.isArray(detail) ? detail.join('; ') : detail);
   }
+  if (isDatabaseUnavailable(error)) return problem(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
   return problem(500, 'INTERNAL', 'Something went wrong on our side. The request was not completed.');
 }
 
 export function sendProblem(res: Response, body: Problem): void {
   if (res.headersSent) return;
+  if (body.status === 503) res.setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
   res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
@@ -67,7 +89,9 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const body = toProblem(error);
-    if (body.status >= 500) {
+    if (body.status === 503) {
+      this.logger.warn({ err: error, path: req.path, method: req.method }, 'Database unavailable');
+    } else if (body.status >= 500) {
       this.logger.error({ err: error, path: req.path, method: req.method }, 'Unhandled error');
     }
     if (error instanceof DomainError && 'retryAfterSeconds' in error) {

@@ -85,10 +85,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
       resave: false,
       saveUninitialized: false,
       rolling: false,
-      unset: 'destroy',
+      // 'keep': with 'destroy', a request whose session could not be loaded (database briefly
+      // down) ends with req.session unset, and express-session then deletes the session: a
+      // database blip would log users out. Logout destroys the session explicitly (endSession).
+      unset: 'keep',
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.SESSION_TTL_SECONDS * 1000, path: '/' },
     }),
   );
+
+  // Errors raised by the session middleware (its store is PostgreSQL: down, restarting) are
+  // problems too — a 503 the client may retry, never an HTML 500 or a dropped session.
+  app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(res, toProblem(error));
+  });
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Balanced Workspace API' });
 

