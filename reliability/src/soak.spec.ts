@@ -22,7 +22,10 @@ describe('load held', () => {
   let child: ChildServer;
   beforeAll(async () => {
     db = await isolatedDatabase();
-    child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '500' });
+    // A bounded old space, as a production deployment sets it: V8 then collects instead of growing its
+    // heap lazily for minutes (which looks like a leak in RSS), and a real leak shows as RSS that keeps
+    // climbing (or an out-of-memory crash, which fails the run).
+    child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '500', NODE_OPTIONS: '--max-old-space-size=160' });
   }, 120_000);
   afterAll(async () => {
     await child?.kill('SIGKILL');
