@@ -4,8 +4,11 @@
  * jest's VM.) Usage: node -r ts-node/register embedded-postgres-process.ts <dataDir> <port> <database>
  * Prints one JSON line {url} when ready; SIGTERM stops PostgreSQL cleanly, then exits.
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries -- runs under plain ts-node, which does not resolve path aliases
-import { startEmbeddedPostgres } from '../../../backend/src/database/embedded-postgres';
+import path from 'node:path';
+import type * as EmbeddedPostgres from '@bw/backend/database/embedded-postgres';
+
+// Loaded by path: this script runs under plain ts-node, which does not resolve the @bw/* aliases.
+const { startEmbeddedPostgres } = require(path.resolve(__dirname, '../../../backend/src/database/embedded-postgres')) as typeof EmbeddedPostgres;
 
 const [dataDir, port, database] = process.argv.slice(2);
 startEmbeddedPostgres({ dataDir, port: Number(port), database, log: (line) => process.stderr.write(`${line}\n`) }).then(
