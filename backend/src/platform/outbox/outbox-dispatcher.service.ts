@@ -187,6 +187,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private async deliverNext(): Promise<boolean> {
     if (!this.pool) return false;
     const db = await this.pool.connect();
+    // A checked-out client has no pool listener: if the server goes away while a handler runs, the
+    // client emits 'error', which would crash the process unless someone listens. The query in
+    // flight fails anyway, the transaction rolls back and the event stays pending.
+    const onError = (error: Error) => this.logger.warn(`outbox connection lost during delivery: ${error.message}`);
+    db.on('error', onError);
     try {
       await db.query('begin');
       const { rows } = await db.query<ClaimedRow>(
@@ -201,6 +206,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       await db.query('rollback').catch(() => undefined);
       throw error;
     } finally {
+      db.removeListener('error', onError);
       db.release();
     }
   }
