@@ -41,7 +41,7 @@ describe('faults: PostgreSQL restarts during a load run', () => {
   });
 
   it('answers 503 while the database is down, recovers by itself, and loses no acknowledged write', async () => {
-    child = await startChildServer({ DATABASE_URL: pg!.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' });
+    child = await startChildServer({ DATABASE_URL: pg!.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' }, { captureStdout: true });
     const user = await person(child.baseUrl, 'pgload');
     const acknowledged: string[] = [];
     const byStatus = new Map<number | string, number>();
@@ -64,7 +64,11 @@ describe('faults: PostgreSQL restarts during a load run', () => {
         if (res instanceof Response) {
           const text = await res.text();
           if (status === 201) acknowledged.push(JSON.parse(text).id);
-          else if (res.status === 500 && !first500) first500 = text;
+          else if (res.status === 500 && !first500) {
+            // The server's own log line says which error was not recognised as an outage.
+            const logged = child.stdout().split('\n').filter((line) => line.includes('Unhandled error')).pop() ?? '';
+            first500 = `${text}\n${logged.slice(0, 2000)}`;
+          }
           else if (res.status === 401 && !first401) first401 = `${down ? 'during' : 'outside'} outage: ${text} cookies=${[...user.s.cookies.keys()].join(',')}`;
           else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').startsWith('application/problem+json')) badBodies++;
         }
