@@ -66,7 +66,7 @@ describe('faults: PostgreSQL restarts during a load run', () => {
           if (status === 201) acknowledged.push(JSON.parse(text).id);
           else if (res.status === 500 && !first500) {
             // The server's own log line says which error was not recognised as an outage.
-            const logged = child.stdout().split('\n').filter((line) => line.includes('Unhandled error')).pop() ?? '';
+            const logged = (child?.stdout() ?? '').split('\n').filter((line) => line.includes('Unhandled error')).pop() ?? '';
             first500 = `${text}\n${logged.slice(0, 2000)}`;
           }
           else if (res.status === 401 && !first401) first401 = `${down ? 'during' : 'outside'} outage: ${text} cookies=${[...user.s.cookies.keys()].join(',')}`;
