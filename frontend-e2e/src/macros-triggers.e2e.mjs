@@ -1,6 +1,7 @@
 // Macros, message triggers and messages through the UI. A builds a macro with the action editor
 // and applies it to a ticket after previewing it; A sets up a trigger, tests it, and receives the
 // message it sends when B closes A's ticket.
+import { fillSettled } from './support.mjs';
 import {
   apiAs,
   assert,
@@ -83,7 +84,7 @@ export const macrosTriggersTests = [
 
       // Step 1 starts as a comment. A placeholder the server does not know is caught next to the row.
       const comment = rows.nth(0).getByLabel('Comment', { exact: true });
-      await comment.fill('Hello {{customer.nickname}}');
+      await fillSettled(comment, 'Hello {{customer.nickname}}');
       await form.getByRole('button', { name: 'Create macro' }).click();
       await expectText(rows.nth(0).locator('mat-error'), 'Unknown placeholder {{customer.nickname}}');
 

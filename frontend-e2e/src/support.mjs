@@ -41,6 +41,21 @@ export async function expectValue(locator, expected, what) {
   await expectEventually(() => locator.inputValue(), expected, what);
 }
 
+/**
+ * Types into a field until the field holds the text (a form that is still initialising may reset a
+ * value typed into it), bounded by a deadline.
+ */
+export async function fillSettled(locator, text, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await locator.fill(text);
+    await locator.dispatchEvent('input');
+    await locator.page().waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    if ((await locator.inputValue()) === text) return;
+    if (Date.now() > deadline) throw new Error(`the field did not keep the text "${text}"`);
+  }
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
