@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { xsrfCookieMiddleware } from '../auth/csrf';
+import { problem } from '../errors/problem';
 import { sendProblem, toProblem } from '../errors/problem.filter';
 import { createValidationPipe } from '../validation/validation';
 import { storableInputMiddleware } from '../validation/storable-input';
@@ -68,9 +69,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   });
   app.use('/api', express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use('/api', storableInputMiddleware());
-  app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // Anything that reaches this handler failed in the session store (the body errors were handled
+  // above), so an unrecognised failure is still the store's: 503, logged with its cause.
+  app.use('/api', (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    sendProblem(res, toProblem(error));
+    const body = toProblem(error);
+    if (body.status >= 500) {
+      logger.warn({ err: error, path: req.path, method: req.method }, 'session store unavailable');
+      sendProblem(res, problem(503, 'SERVICE_UNAVAILABLE', 'The session store is unavailable; try again shortly.'));
+      return;
+    }
+    sendProblem(res, body);
   });
 
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5, connectionTimeoutMillis: 3000 });
@@ -95,9 +104,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
 
   // Errors raised by the session middleware (its store is PostgreSQL: down, restarting) are
   // problems too — a 503 the client may retry, never an HTML 500 or a dropped session.
-  app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  // Anything that reaches this handler failed in the session store (the body errors were handled
+  // above), so an unrecognised failure is still the store's: 503, logged with its cause.
+  app.use('/api', (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
-    sendProblem(res, toProblem(error));
+    const body = toProblem(error);
+    if (body.status >= 500) {
+      logger.warn({ err: error, path: req.path, method: req.method }, 'session store unavailable');
+      sendProblem(res, problem(503, 'SERVICE_UNAVAILABLE', 'The session store is unavailable; try again shortly.'));
+      return;
+    }
+    sendProblem(res, body);
   });
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Balanced Workspace API' });
