@@ -51,6 +51,7 @@ describe('faults: PostgreSQL restarts during a load run', () => {
     let badBodies = 0;
     let first401 = '';
     let first500 = '';
+    const requestIdsOf500: string[] = [];
     const worker = async (n: number) => {
       let i = 0;
       while (!stop) {
@@ -64,10 +65,11 @@ describe('faults: PostgreSQL restarts during a load run', () => {
         if (res instanceof Response) {
           const text = await res.text();
           if (status === 201) acknowledged.push(JSON.parse(text).id);
-          else if (res.status === 500 && !first500) {
-            // The server's own log line says which error was not recognised as an outage.
-            const logged = (child?.stdout() ?? '').split('\n').filter((line) => line.includes('Unhandled error')).pop() ?? '';
-            first500 = `${text}\n${logged.slice(0, 2000)}`;
+          else if (res.status === 500) {
+            // Its request id finds the server's own log lines for it (read once the run is over:
+            // pino writes asynchronously, so they may not be out yet when the response arrives).
+            requestIdsOf500.push(res.headers.get('x-request-id') ?? '');
+            if (!first500) first500 = text;
           }
           else if (res.status === 401 && !first401) first401 = `${down ? 'during' : 'outside'} outage: ${text} cookies=${[...user.s.cookies.keys()].join(',')}`;
           else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').startsWith('application/problem+json')) badBodies++;
@@ -113,6 +115,12 @@ describe('faults: PostgreSQL restarts during a load run', () => {
     }
 
     expect(child.process.exitCode).toBeNull();
+    if (first500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const lines = child.stdout().split('\n');
+      first500 += requestIdsOf500.map((id) => `\n[${id}]\n${lines.filter((line) => id && line.includes(id)).join('\n').slice(0, 4000)}`).join('');
+      first500 += `\nerror lines:\n${lines.filter((line) => line.includes('"level":50')).join('\n').slice(0, 6000)}`;
+    }
     // While down: 503 problem+json, never a 500 or a dropped connection.
     const outageStatuses = Object.fromEntries(duringOutage);
     expect({ unexpected: Object.keys(outageStatuses).filter((s) => s !== '201' && s !== '503'), first500 }).toEqual({ unexpected: [], first500: '' });

@@ -7,6 +7,7 @@ describe('toProblem for database outages', () => {
     ['terminated', new Error('Connection terminated unexpectedly')],
     ['admin shutdown', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['knex pool', new Error('Knex: Timeout acquiring a connection. The pool is probably full.')],
+    ['knex transaction ended by a broken connection', Object.assign(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'), { name: 'DriverException' })],
     ['wrapped', Object.assign(new Error('driver error'), { previous: Object.assign(new Error('x'), { code: '08006' }) })],
   ])('answers 503 for %s', (_name, error) => {
     expect(toProblem(error).status).toBe(503);

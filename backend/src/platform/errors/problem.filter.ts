@@ -30,7 +30,12 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 /** PostgreSQL error classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
 const DB_UNAVAILABLE_SQLSTATE = /^(08|57P0[1-4])/;
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const DB_UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery)|Connection refused|connect ECONNREFUSED|Client was closed and is not queryable/i;
+/**
+ * "Transaction query already complete": knex ends a transaction when one of its own statements
+ * (BEGIN, COMMIT) fails — the connection broke — and swallows that error, so the unit of work's
+ * next statement is what reports it. Nothing was committed; the client may retry.
+ */
+const DB_UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery)|Connection refused|connect ECONNREFUSED|Client was closed and is not queryable|Transaction query already complete/i;
 
 /** The database cannot be reached (down, restarting, pool exhausted): the request may be retried, so 503, not 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
