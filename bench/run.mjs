@@ -7,6 +7,8 @@
 //   --scale small|large   data set (tools/seed-scale.mjs); default small
 //   --duration <s>        seconds per measured run; default 10 (each run is preceded by a 1 s warm-up)
 //   --connections <n>     connections of the fixed-connection runs; default 32
+//   --rounds <n>          baseline/app pairs per read endpoint, run back to back; default 3 (the
+//                         ratio is the median of the pairs' ratios, so a noisy moment skews one pair)
 //   --rate <req/s>        overall rate of the fixed-rate mixed run (during which the close→message
 //                         latency is probed); default 200
 //   --reseed              re-create the database even if it already holds this scale
@@ -32,7 +34,7 @@ const { Client } = require('pg');
 
 // ---------------------------------------------------------------------------------------------- args
 function parseArgs(argv) {
-  const a = { scale: 'small', duration: 10, connections: 32, rate: 200, reseed: false, keepDb: undefined, strict: false };
+  const a = { scale: 'small', duration: 10, connections: 32, rounds: 3, rate: 200, reseed: false, keepDb: undefined, strict: false };
   for (let i = 0; i < argv.length; i++) {
     const [k, inline] = argv[i].split('=');
     const val = () => inline ?? argv[++i];
@@ -40,13 +42,14 @@ function parseArgs(argv) {
     else if (k === '--duration') a.duration = Number(val());
     else if (k === '--connections') a.connections = Number(val());
     else if (k === '--rate') a.rate = Number(val());
+    else if (k === '--rounds') a.rounds = Number(val());
     else if (k === '--reseed') a.reseed = true;
     else if (k === '--keep-db') a.keepDb = true;
     else if (k === '--strict') a.strict = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!SCALES[a.scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
-  if (!(a.duration > 0) || !(a.connections > 0) || !(a.rate > 0)) throw new Error('--duration, --connections and --rate must be positive');
+  if (!(a.duration > 0) || !(a.connections > 0) || !(a.rate > 0) || !(Number.isInteger(a.rounds) && a.rounds > 0)) throw new Error('--duration, --connections, --rounds and --rate must be positive');
   a.keepDb ??= a.scale === 'large';
   return a;
 }
@@ -320,14 +323,16 @@ const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '�
 function report(results) {
   const { rows, event, machine, targets } = results;
   const lines = [];
-  lines.push(`# Benchmark — scale ${results.scale}, ${results.duration} s per run, ${results.connections} connections`);
+  lines.push(`# Benchmark — scale ${results.scale}, ${results.duration} s per run, ${results.connections} connections, ${results.rounds} baseline/app pairs per read`);
   lines.push('');
   lines.push(`${results.startedAt} · ${machine.cpus} × ${machine.cpuModel} · ${machine.memGb} GB RAM · Node ${machine.node} · ${machine.postgres}`);
   if (results.seed) lines.push(`Seed: ${results.seed.tickets} tickets, ${results.seed.comments} comments in ${fmt(results.seed.seconds, 1)} s`);
   lines.push('');
   lines.push('| run | req/s | p50 ms | p99 ms | errors | ratio to baseline | API RSS MB (max) |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${r.ratio === null ? '—' : `${(r.ratio * 100).toFixed(0)}%`} | ${r.rssMb ?? '—'} |`);
+  const pct = (x) => `${(x * 100).toFixed(0)}%`;
+  const ratioCell = (r) => (r.ratio === null ? '—' : r.key.startsWith('baseline-') ? '100%' : r.pairRatios ? `${pct(r.ratio)} (pairs ${r.pairRatios.map(pct).join(', ')})` : pct(r.ratio));
+  for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${ratioCell(r)} | ${r.rssMb ?? '—'} |`);
   lines.push('');
   lines.push(`close → message readable (poll of GET /api/messages?box=inbox, under the fixed-rate run): p50 ${fmt(event.p50, 1)} ms, p99 ${fmt(event.p99, 1)} ms, max ${fmt(event.max, 1)} ms over ${event.samples} samples, ${event.failures} failures (not seen within 15 s); outbox backlog after the run: ${event.outboxPendingAfter} events`);
   lines.push('');
@@ -363,24 +368,11 @@ async function main() {
   const postgres = await withClient(dbUrl, async (c) => (await c.query('show server_version')).rows[0].server_version);
   const rows = [];
 
-  // Baseline first, alone on the machine.
+  // The baseline and the app run side by side (an idle server costs nothing); each read endpoint is
+  // measured in --rounds back-to-back pairs, baseline then app, so both see the same machine.
   const basePort = await freePort();
   const baseline = startProcess('baseline', ['bench/baseline-server.mjs'], { DATABASE_URL: dbUrl, PORT: String(basePort) });
   const baseUrl = `http://127.0.0.1:${basePort}`;
-  const baselineRps = {};
-  try {
-    await waitHealthy(baseUrl, baseline);
-    log('baseline (node:http + pg, same SQL)');
-    for (const k of ['incoming', 'outgoing', 'ticket', 'search']) {
-      const r = await measure(`baseline ${k}`, baseUrl, sc[k], null);
-      baselineRps[k] = r.rps;
-      rows.push({ key: `baseline-${k}`, name: `baseline: ${k}`, ...r, ratio: 1 });
-    }
-  } finally {
-    await stopProcess(baseline);
-  }
-
-  // The built app.
   const appPort = await freePort();
   const app = startProcess('api', ['dist/backend/main.js'], {
     DATABASE_URL: dbUrl, PORT: String(appPort), LOG_LEVEL: 'warn', NODE_ENV: 'production',
@@ -390,25 +382,48 @@ async function main() {
   let event;
   let rss;
   try {
+    await waitHealthy(baseUrl, baseline);
     await waitHealthy(appUrl, app);
     rss = rssSampler(app.child.pid);
-    log(`API pid ${app.child.pid}`);
+    log(`API pid ${app.child.pid}; baseline (node:http + pg, same SQL) on port ${basePort}`);
     const label = {
       incoming: 'GET incoming box page', outgoing: 'GET outgoing box page', ticket: 'GET one ticket', search: 'GET search (q)',
       create: 'POST ticket', comment: 'POST comment', close: 'POST close (+trigger)', inbox: 'GET inbox',
     };
-    for (const k of ['incoming', 'outgoing', 'ticket', 'search', 'create', 'comment', 'close', 'inbox']) {
+    // JIT warm-up of both servers' read paths before the first measured pair.
+    const reads = [...sc.incoming, ...sc.outgoing, ...sc.ticket, ...sc.search];
+    await cannon(baseUrl, { requests: reads, connections: 8, duration: 2 });
+    await cannon(appUrl, { requests: reads, connections: 8, duration: 3 });
+    for (const k of ['incoming', 'outgoing', 'ticket', 'search']) {
+      const pairs = [];
+      for (let round = 1; round <= args.rounds; round++) {
+        const b = await measure(`baseline ${k} #${round}`, baseUrl, sc[k], null);
+        const a = await measure(`${label[k]} #${round}`, appUrl, sc[k], rss);
+        pairs.push({ b, a, ratio: a.rps / b.rps });
+      }
+      const mid = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor((pairs.length - 1) / 2)];
+      const sum = (side, f) => pairs.reduce((n, p) => n + p[side][f], 0);
+      const combine = (side) => ({
+        rps: sum(side, 'rps') / pairs.length, requests: sum(side, 'requests'), p50: mid[side].p50, p99: Math.max(...pairs.map((p) => p[side].p99)),
+        errors: sum(side, 'errors'), rssMb: side === 'a' ? Math.max(...pairs.map((p) => p.a.rssMb ?? 0)) : null, pairRatios: pairs.map((p) => p.ratio),
+      });
+      rows.push({ key: `baseline-${k}`, name: `baseline: ${k}`, ...combine('b'), ratio: 1 });
+      rows.push({ key: k, name: label[k], ...combine('a'), ratio: mid.ratio });
+      log(`  ${k}: ratio per pair ${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')} → median ${(mid.ratio * 100).toFixed(0)}%`);
+    }
+    await stopProcess(baseline);
+    for (const k of ['create', 'comment', 'close', 'inbox']) {
       // close: each request closes the next open ticket (fixtures hold up to 60k; wrapping round would give 409s).
       const r = await measure(label[k], appUrl, sc[k], rss);
-      rows.push({ key: k, name: label[k], ...r, ratio: baselineRps[k] ? r.rps / baselineRps[k] : null });
+      rows.push({ key: k, name: label[k], ...r, ratio: null });
       if (k === 'close' || k === 'create') {
         r.outboxPending = await outboxPending();
         log(`  outbox backlog after ${k}: ${r.outboxPending} pending events`);
       }
     }
     // Fixed rate: a mix of reads and writes at --rate req/s, with the close → message probe running.
-    // The write runs leave an outbox backlog (the dispatcher delivers events one at a time); let it
-    // drain first, so the probe measures the event path under the fixed-rate load, not the backlog.
+    // The write runs leave an outbox backlog (they produce events faster than handlers run them); let
+    // it drain first, so the probe measures the event path under the fixed-rate load, not the backlog.
     const drainStart = Date.now();
     const backlog = await outboxPending();
     while ((await outboxPending()) > 0 && Date.now() - drainStart < 90_000) await new Promise((r) => setTimeout(r, 250));
@@ -429,6 +444,7 @@ async function main() {
     rows.push({ key: 'fixed', name: `fixed rate ${args.rate} req/s (mix)`, ...fixed, ratio: null });
   } finally {
     rss?.stop();
+    await stopProcess(baseline);
     await stopProcess(app);
   }
 
@@ -438,7 +454,7 @@ async function main() {
     cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? 'cpu', memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: `PostgreSQL ${postgres}`,
   };
   const results = {
-    scale: args.scale, duration: args.duration, connections: args.connections, rate: args.rate, startedAt: new Date(started).toISOString(),
+    scale: args.scale, duration: args.duration, connections: args.connections, rounds: args.rounds, rate: args.rate, startedAt: new Date(started).toISOString(),
     machine, seed: seedResult, rows, event: { ...event, failures: event.failures }, rssMaxMb: Math.round(rssMax), targets,
     totalSeconds: (Date.now() - started) / 1000,
   };

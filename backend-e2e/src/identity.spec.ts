@@ -1,5 +1,6 @@
 import { createApiToken, demoLogin, getHealth, getMe, listApiTokens, listUsers, login, logout, revokeApiToken, signup } from '@bw/sdk';
 import { ApiSession, newUser } from './support/api-session';
+import { eventually } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
 let server: TestServer;
@@ -210,6 +211,25 @@ describe('API tokens', () => {
 
     expect((await revokeApiToken({ client: bearer.client, path: { id: created.data!.id } })).response.status).toBe(204);
     expect((await getMe({ client: bearer.client })).response.status).toBe(401);
+  });
+
+  it('serves a known token without a database round trip, and a revocation on another instance ends it there at once', async () => {
+    const other = await startTestServer();
+    try {
+      const { s, user } = await signedUp();
+      const created = await createApiToken({ client: s.client, body: { name: 'cached' } });
+      const onOther = new ApiSession(other.baseUrl, { bearer: created.data!.token, csrf: false });
+      expect((await getMe({ client: onOther.client })).data!.user.id).toBe(user.id);
+      other.queries.length = 0;
+      expect((await getMe({ client: onOther.client })).data!.user.id).toBe(user.id);
+      expect(other.queries.filter((q) => q.includes('api_tokens'))).toEqual([]);
+
+      // Revoked through this instance: the other one hears it (NOTIFY at commit) and evicts it.
+      expect((await revokeApiToken({ client: s.client, path: { id: created.data!.id } })).response.status).toBe(204);
+      await eventually('the other instance to refuse the revoked token', async () => (await getMe({ client: onOther.client })).response.status === 401, 5000, 20);
+    } finally {
+      await other.close();
+    }
   });
 
   it("answers 404 when revoking another user's token or an id that is not one", async () => {

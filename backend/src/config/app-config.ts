@@ -67,9 +67,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10)
   OUTBOX_POLL_MS = 1000;
 
-  /** Events delivered at once by this instance (each in its own transaction). */
+  /** Workers delivering events in this instance, each claiming a batch in its own transaction. */
   @Transform(toInt) @IsInt() @Min(1) @Max(32)
   OUTBOX_CONCURRENCY = 4;
+
+  /** Events one worker claims at once; their handlers run concurrently, the outcomes are recorded together. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  OUTBOX_BATCH_SIZE = 8;
 
   /** Deliveries of one event before it is marked failed. */
   @Transform(toInt) @IsInt() @Min(1)
@@ -88,7 +92,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'DB_POOL_MAX',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

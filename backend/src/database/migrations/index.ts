@@ -3,6 +3,7 @@ import { Migration20261125000000Identity } from './Migration20261125000000Identi
 import { Migration20261125010000CustomersTicketsOutbox } from './Migration20261125010000CustomersTicketsOutbox';
 import { Migration20261125020000MacrosMessaging } from './Migration20261125020000MacrosMessaging';
 import { Migration20261125030000OutboxNotifyAfterCommit } from './Migration20261125030000OutboxNotifyAfterCommit';
+import { Migration20261126000000OutboxClaimOrder } from './Migration20261126000000OutboxClaimOrder';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125010000CustomersTicketsOutbox', class: Migration20261125010000CustomersTicketsOutbox },
   { name: 'Migration20261125020000MacrosMessaging', class: Migration20261125020000MacrosMessaging },
   { name: 'Migration20261125030000OutboxNotifyAfterCommit', class: Migration20261125030000OutboxNotifyAfterCommit },
+  { name: 'Migration20261126000000OutboxClaimOrder', class: Migration20261126000000OutboxClaimOrder },
 ];

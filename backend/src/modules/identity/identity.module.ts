@@ -10,6 +10,7 @@ import { IdentityService } from './application/identity.service';
 import { LocalStrategy } from './application/local.strategy';
 import { LoginThrottleService } from './application/login-throttle.service';
 import { PasswordHasher } from './application/password-hasher';
+import { TokenCache } from './application/token-cache';
 import { ApiToken } from './domain/api-token.entity';
 import { User } from './domain/user.entity';
 
@@ -18,6 +19,7 @@ import { User } from './domain/user.entity';
   controllers: [AuthController, UsersController],
   providers: [
     IdentityService,
+    TokenCache,
     PasswordHasher,
     LoginThrottleService,
     LocalStrategy,

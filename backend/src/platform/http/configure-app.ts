@@ -69,37 +69,36 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   });
   app.use('/api', express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use('/api', storableInputMiddleware());
-  // Anything that reaches this handler failed in the session store (the body errors were handled
-  // above), so an unrecognised failure is still the store's: 503, logged with its cause.
+  // Errors of the body parser and of the input check (malformed JSON, too large, unstorable text)
+  // are problems naming the body or the field.
   app.use('/api', (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     const body = toProblem(error);
-    if (body.status >= 500) {
-      logger.warn({ err: error, path: req.path, method: req.method }, 'session store unavailable');
-      sendProblem(res, problem(503, 'SERVICE_UNAVAILABLE', 'The session store is unavailable; try again shortly.'));
-      return;
-    }
+    if (body.status >= 500) logger.error({ err: error, path: req.path, method: req.method }, 'Unhandled error while reading the request');
     sendProblem(res, body);
   });
 
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5, connectionTimeoutMillis: 3000 });
   pool.on('error', (error) => logger.warn({ err: error }, 'session store connection error'));
   const PgStore = connectPgSimple(session);
-  app.use(
-    '/api',
-    session({
-      name: SESSION_COOKIE,
-      secret: config.SESSION_SECRET,
-      store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, disableTouch: true, pruneSessionInterval: 15 * 60, errorLog: (...args: unknown[]) => logger.warn({ args }, 'session store error') }),
-      resave: false,
-      saveUninitialized: false,
-      rolling: false,
-      // 'keep': with 'destroy', a request whose session could not be loaded (database briefly
-      // down) ends with req.session unset, and express-session then deletes the session: a
-      // database blip would log users out. Logout destroys the session explicitly (endSession).
-      unset: 'keep',
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.SESSION_TTL_SECONDS * 1000, path: '/' },
-    }),
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: config.SESSION_SECRET,
+    store: new PgStore({ pool, tableName: 'session', createTableIfMissing: false, disableTouch: true, pruneSessionInterval: 15 * 60, errorLog: (...args: unknown[]) => logger.warn({ args }, 'session store error') }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    // 'keep': with 'destroy', a request whose session could not be loaded (database briefly
+    // down) ends with req.session unset, and express-session then deletes the session: a
+    // database blip would log users out. Logout destroys the session explicitly (endSession).
+    unset: 'keep',
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.SESSION_TTL_SECONDS * 1000, path: '/' },
+  });
+  // A read with a bearer token never looks at the session (AuthenticationGuard takes the token
+  // first), so it skips the session machinery: no cookie parsing, no session object, no id drawn.
+  // Writes always go through it: login and signup start a session whatever headers they carry.
+  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
+    req.headers.authorization !== undefined && (req.method === 'GET' || req.method === 'HEAD') ? next() : sessions(req, res, next),
   );
 
   // Errors raised by the session middleware (its store is PostgreSQL: down, restarting) are
@@ -131,18 +130,20 @@ function serveFrontend(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
   // The app's files go out gzipped; API answers are small and are not worth the CPU.
   const gzip = compression();
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : gzip(req, res, next)));
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (res, file) => {
-        // Angular's output file names carry a content hash; index.html must always be revalidated.
-        res.setHeader('Cache-Control', /-[A-Z0-9]{8}\.(js|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
+  const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : gzip(req, res, next)));
+  // Outside /api only: for an API request the static handler would stat a file that cannot exist
+  // (a thread-pool round trip per request, measured at several percent of a list page's CPU).
+  const serveStatic = express.static(dir, {
+    index: false,
+    setHeaders: (res, file) => {
+      // Angular's output file names carry a content hash; index.html must always be revalidated.
+      res.setHeader('Cache-Control', /-[A-Z0-9]{8}\.(js|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : serveStatic(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

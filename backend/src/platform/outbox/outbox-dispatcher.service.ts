@@ -21,8 +21,9 @@ interface ClaimedRow {
 
 /**
  * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one, with
- * OUTBOX_CONCURRENCY workers; they share the work through `FOR UPDATE SKIP LOCKED`, so each event is
- * delivered by one worker at a time. Events are not ordered relative to each other.
+ * OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events through
+ * `FOR UPDATE SKIP LOCKED`, so each event is delivered by one worker at a time, and records their
+ * outcomes in the claiming transaction. Events are not ordered relative to each other.
  * Woken by LISTEN/NOTIFY, with polling as a fallback. A failed delivery is retried with exponential
  * backoff; after OUTBOX_MAX_ATTEMPTS the event is marked `failed` (kept, visible, never lost).
  * A crash mid-delivery releases the row locks, so the event is delivered again: handlers are
@@ -175,21 +176,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async work(): Promise<void> {
-    while (!this.stopped && (await this.deliverNext())) {
+    while (!this.stopped && (await this.deliverBatch())) {
       // keep going while there was work
     }
   }
 
   /**
-   * Claims the oldest due event that no other worker holds, delivers it and records the outcome,
-   * in one short transaction of its own. Returns false when nothing was due.
+   * Claims up to OUTBOX_BATCH_SIZE of the oldest due events that no other worker holds, delivers
+   * them (their handlers run concurrently) and records each outcome, in one short transaction.
+   * Returns false when nothing was due.
    */
-  private async deliverNext(): Promise<boolean> {
+  private async deliverBatch(): Promise<boolean> {
     if (!this.pool) return false;
     const db = await this.pool.connect();
     // A checked-out client has no pool listener: if the server goes away while a handler runs, the
     // client emits 'error', which would crash the process unless someone listens. The query in
-    // flight fails anyway, the transaction rolls back and the event stays pending.
+    // flight fails anyway, the transaction rolls back and the events stay pending.
     const onError = (error: Error) => this.logger.warn(`outbox connection lost during delivery: ${error.message}`);
     db.on('error', onError);
     try {
@@ -197,9 +199,20 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const { rows } = await db.query<ClaimedRow>(
         `select id, name, payload, actor_id, occurred_at, attempts from outbox_events
           where status = 'pending' and next_attempt_at <= now()
-          order by occurred_at, id limit 1 for update skip locked`,
+          order by occurred_at, id limit $1 for update skip locked`,
+        [this.config.OUTBOX_BATCH_SIZE],
       );
-      if (rows[0]) await this.deliver(db, rows[0]);
+      if (rows.length > 0) {
+        const outcomes = await Promise.all(rows.map((row) => this.deliver(row)));
+        const done = rows.filter((_, i) => outcomes[i] === null).map((row) => row.id);
+        if (done.length > 0) {
+          await db.query(`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = any($1::uuid[])`, [done]);
+        }
+        for (const [i, row] of rows.entries()) {
+          const error = outcomes[i];
+          if (error !== null) await this.recordFailure(db, row, error);
+        }
+      }
       await db.query('commit');
       return rows.length > 0;
     } catch (error) {
@@ -211,7 +224,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async deliver(db: { query: Pool['query'] }, row: ClaimedRow): Promise<void> {
+  /** Runs the event's handlers; resolves to null when they all succeeded, else to the error's message. */
+  private async deliver(row: ClaimedRow): Promise<string | null> {
     const envelope: EventEnvelope = {
       eventId: row.id,
       name: row.name,
@@ -221,23 +235,27 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     };
     try {
       await this.emitter.emitAsync(row.name, envelope);
-      await db.query(`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = $1`, [row.id]);
+      return null;
     } catch (error) {
-      const attempts = row.attempts + 1;
-      const message = error instanceof Error ? error.message : String(error);
-      if (attempts >= this.config.OUTBOX_MAX_ATTEMPTS) {
-        this.logger.error(`event ${row.name} ${row.id} failed for good after ${attempts} attempts: ${message}`);
-        await db.query(`update outbox_events set status = 'failed', attempts = $2, last_error = $3 where id = $1`, [row.id, attempts, message]);
-      } else {
-        const delay = Math.min(MAX_BACKOFF_MS, this.config.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1));
-        this.logger.warn(`event ${row.name} ${row.id} failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
-        await db.query(`update outbox_events set attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) where id = $1`, [
-          row.id,
-          attempts,
-          message,
-          delay,
-        ]);
-      }
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Schedules a retry with exponential backoff, or marks the event failed after OUTBOX_MAX_ATTEMPTS. */
+  private async recordFailure(db: { query: Pool['query'] }, row: ClaimedRow, message: string): Promise<void> {
+    const attempts = row.attempts + 1;
+    if (attempts >= this.config.OUTBOX_MAX_ATTEMPTS) {
+      this.logger.error(`event ${row.name} ${row.id} failed for good after ${attempts} attempts: ${message}`);
+      await db.query(`update outbox_events set status = 'failed', attempts = $2, last_error = $3 where id = $1`, [row.id, attempts, message]);
+    } else {
+      const delay = Math.min(MAX_BACKOFF_MS, this.config.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1));
+      this.logger.warn(`event ${row.name} ${row.id} failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
+      await db.query(`update outbox_events set attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) where id = $1`, [
+        row.id,
+        attempts,
+        message,
+        delay,
+      ]);
     }
   }
 }

@@ -7,6 +7,7 @@ import { ApiToken } from '../domain/api-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
 import { User } from '../domain/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache';
 
 export const DEMO_USER = { email: 'demo@balanced.workspace', username: 'demo' } as const;
 
@@ -25,6 +26,7 @@ export class IdentityService {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly cursors: CursorCodec,
+    private readonly tokens: TokenCache,
   ) {}
 
   async signup(input: { email: string; username: string; password: string }): Promise<User> {
@@ -142,24 +144,36 @@ export class IdentityService {
     return this.em.find(ApiToken, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
+  /** Deletes the token and tells every instance (their token caches) in the same transaction. */
   async revokeToken(userId: string, tokenId: string): Promise<void> {
-    const deleted = await this.em.nativeDelete(ApiToken, { id: tokenId, userId });
+    const deleted = await this.em.transactional(async (em) => {
+      const count = await em.nativeDelete(ApiToken, { id: tokenId, userId });
+      if (count > 0) await em.getConnection().execute(`select pg_notify(?, ?)`, [TOKEN_REVOKED_CHANNEL, tokenId], 'all', em.getTransactionContext());
+      return count;
+    });
     if (deleted === 0) throw new ResourceNotFoundError('API token');
+    this.tokens.evict(tokenId);
   }
 
   /**
-   * The owner of a bearer token, or null. Records when the token was last used, at most once a
-   * minute: a read-only request must not turn into a row write (and a row lock) every time.
+   * The owner of a bearer token, or null. Served from the token cache when it holds the token;
+   * otherwise one statement reads it and records when it was last used, at most once a minute (a
+   * read-only request must not turn into a row write, and a row lock, every time).
    */
   async userIdForToken(secret: string): Promise<string | null> {
-    const rows = await this.em.getConnection().execute<{ user_id: string }[]>(
+    const hash = ApiToken.hash(secret);
+    const cached = this.tokens.get(hash);
+    if (cached) return cached.userId;
+    const rows = await this.em.getConnection().execute<{ id: string; user_id: string }[]>(
       `with t as (select id, user_id, last_used_at from api_tokens where token_hash = ?),
             touched as (update api_tokens a set last_used_at = now() from t
                          where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds'))
-       select user_id from t`,
-      [ApiToken.hash(secret)],
+       select id, user_id from t`,
+      [hash],
     );
-    return rows[0]?.user_id ?? null;
+    if (!rows[0]) return null;
+    this.tokens.set(hash, rows[0].user_id, rows[0].id);
+    return rows[0].user_id;
   }
 }
 
