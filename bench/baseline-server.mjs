@@ -10,8 +10,9 @@
 //
 //   GET /api/tickets?box=incoming|outgoing|all&status=&q=&limit=   (Bearer token)
 //   GET /api/tickets/:id                                           (Bearer token)
+//   POST /api/tickets                                              (Bearer token; JSON body)
 //   GET /api/health
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 
@@ -121,6 +122,58 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     return (await views(rows))[0];
   }
 
+  // The app's TicketsService.create, statement for statement: the customer and the users in two
+  // parallel reads, one transaction with the outbox event and the ticket, then the customer again
+  // for the response (TicketViews). The event is written already 'done': the baseline has no
+  // dispatcher, and the app's dispatcher, which runs alongside, must not deliver it.
+  async function create(actorId, body) {
+    const f = JSON.parse(body);
+    const [customers, users] = await Promise.all([
+      q(`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in ($1)`, [f.customerId]),
+      q(`select id, username from users where id in ($1,$2)`, [actorId, f.assigneeId]),
+    ]);
+    const customer = customers[0];
+    if (!customer || customer.owner_id !== actorId || customer.deleted) return null;
+    const name = (id) => users.find((u) => u.id === id)?.username ?? '';
+    const now = new Date();
+    const ticket = {
+      id: randomUUID(), creator_id: actorId, assignee_id: f.assigneeId, customer_id: f.customerId, title: f.title, description: f.description ?? '',
+      type: f.type, priority: f.priority, topic: f.topic, status: 'open', photo_url: f.photoUrl ?? null, version: 1, created_at: now, updated_at: now, closed_at: null,
+    };
+    const payload = {
+      ticket: { id: ticket.id, title: ticket.title, status: 'open', priority: ticket.priority, type: ticket.type, topic: ticket.topic, closedAt: null },
+      creator: { id: actorId, username: name(actorId) }, assignee: { id: f.assigneeId, username: name(f.assigneeId) },
+      customer: { id: f.customerId, name: customer.name, email: customer.email }, actor: { id: actorId, username: name(actorId) },
+    };
+    const db = await pool.connect();
+    try {
+      await db.query('begin');
+      await db.query(
+        `insert into "outbox_events" ("id", "name", "payload", "actor_id", "occurred_at", "status", "attempts", "next_attempt_at", "last_error", "processed_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [randomUUID(), 'ticket.created', JSON.stringify(payload), actorId, now, 'done', 0, now, null, now],
+      );
+      await db.query(
+        `insert into "tickets" ("id", "creator_id", "assignee_id", "customer_id", "title", "description", "type", "priority", "topic", "status", "photo_url", "created_at", "updated_at", "closed_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning "version"`,
+        [ticket.id, actorId, f.assigneeId, f.customerId, ticket.title, ticket.description, ticket.type, ticket.priority, ticket.topic, 'open', ticket.photo_url, now, now, null],
+      );
+      await db.query('commit');
+    } catch (error) {
+      await db.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      db.release();
+    }
+    return (await views([ticket]))[0];
+  }
+
+  const readBody = (req) => new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+
   const send = (res, status, body) => {
     const json = JSON.stringify(body);
     res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
@@ -131,9 +184,13 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     try {
       const u = new URL(req.url, 'http://x');
       if (req.method === 'GET' && u.pathname === '/api/health') return send(res, 200, { status: 'ok', db: 'up' });
-      if (req.method !== 'GET') return send(res, 404, { status: 404, title: 'Not Found' });
+      if (req.method !== 'GET' && !(req.method === 'POST' && u.pathname === '/api/tickets')) return send(res, 404, { status: 404, title: 'Not Found' });
       const actor = await actorFor(req);
       if (!actor) return send(res, 401, { status: 401, title: 'Unauthorized' });
+      if (req.method === 'POST') {
+        const t = await create(actor, await readBody(req));
+        return t ? send(res, 201, t) : send(res, 400, { status: 400, title: 'Bad Request', errors: [{ field: 'customerId', message: 'must be one of your customers' }] });
+      }
       if (u.pathname === '/api/tickets') return send(res, 200, await list(actor, u.searchParams));
       const m = /^\/api\/tickets\/([^/]+)$/.exec(u.pathname);
       if (m && UUID.test(m[1])) {

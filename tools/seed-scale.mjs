@@ -116,7 +116,7 @@ async function connect(url) {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(`set synchronous_commit = off`);
-  await client.query(`set maintenance_work_mem = '256MB'`);
+  await client.query(`set maintenance_work_mem = '1GB'`);
   await client.query(`set max_parallel_maintenance_workers = 0`);
   try {
     await client.query(`set session_replication_role = replica`);

@@ -25,10 +25,12 @@ export function readCookie(req: Request, name: string): string | undefined {
 /**
  * Double-submit CSRF: every response to a client without a token cookie sets `XSRF-TOKEN`
  * (readable by scripts, as Angular expects). The check itself runs in the authentication guard,
- * because it applies only to requests authenticated by the session cookie.
+ * because it applies only to requests authenticated by the session cookie. A request with an
+ * Authorization header is an API client, which is never cookie-authenticated: it gets no cookie.
  */
 export function xsrfCookieMiddleware(secure: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers.authorization !== undefined) return next();
     const existing = readCookie(req, XSRF_COOKIE);
     if (!existing || !/^[A-Za-z0-9_-]{32,}$/.test(existing)) {
       res.cookie(XSRF_COOKIE, randomBytes(32).toString('base64url'), { httpOnly: false, sameSite: 'lax', secure, path: '/' });
