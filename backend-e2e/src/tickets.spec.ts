@@ -270,6 +270,20 @@ describe('lists', () => {
     expect(large).toBeLessThanOrEqual(3);
   });
 
+  it('creates a ticket in one transaction, reading its customer once', async () => {
+    const p = await person(server.baseUrl, 'createq');
+    const c = await customerOf(p);
+    await ticketBy(p, c, p.user); // warms the per-instance caches (usernames)
+    server.queries.length = 0;
+    const t = await ticketBy(p, c, p.user);
+    expect(t.customer).toMatchObject({ id: c.id, name: c.name });
+    // eslint-disable-next-line no-control-regex
+    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, '').split(' [took')[0].trim());
+    expect(statements.filter((q) => /from customers/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /^(begin|commit)\b/.test(q)).map((q) => q.split(' ')[0])).toEqual(['begin', 'commit']);
+    expect(statements.filter((q) => /insert into "tickets"/.test(q))).toHaveLength(1);
+  });
+
   it('lists /users/:id/tickets: tickets created by that user that the caller may see', async () => {
     const p = await person(server.baseUrl, 'ut');
     const q = await person(server.baseUrl, 'ut2');

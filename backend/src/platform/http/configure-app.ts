@@ -94,12 +94,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
     unset: 'keep',
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.SESSION_TTL_SECONDS * 1000, path: '/' },
   });
-  // A read with a bearer token never looks at the session (AuthenticationGuard takes the token
+  // A request with a bearer token never looks at the session (AuthenticationGuard takes the token
   // first), so it skips the session machinery: no cookie parsing, no session object, no id drawn.
-  // Writes always go through it: login and signup start a session whatever headers they carry.
-  app.use('/api', (req: Request, res: Response, next: NextFunction) =>
-    req.headers.authorization !== undefined && (req.method === 'GET' || req.method === 'HEAD') ? next() : sessions(req, res, next),
-  );
+  // /api/auth/* always goes through it: signup, login and the demo start a session whatever
+  // headers they carry.
+  const needsSession = (req: Request) => req.headers.authorization === undefined || req.path.startsWith('/auth/');
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => (needsSession(req) ? sessions(req, res, next) : next()));
 
   // Errors raised by the session middleware (its store is PostgreSQL: down, restarting) are
   // problems too — a 503 the client may retry, never an HTML 500 or a dropped session.

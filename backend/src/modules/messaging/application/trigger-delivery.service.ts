@@ -6,16 +6,13 @@ import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { Trigger } from '../domain/trigger.entity';
 
 /**
- * Whether any of these users has an active trigger for this event: one indexed query, outside any
- * transaction, so events nobody listens to cost no write at all.
+ * The active triggers of these users for this event, oldest first: one indexed query, outside any
+ * transaction, so an event nobody listens to costs no write at all, and one that fires needs no
+ * second read inside the handler's transaction.
  */
-export async function anyActiveTrigger(em: EntityManager, ownerIds: string[], eventName: string): Promise<boolean> {
+export function activeTriggers(em: EntityManager, ownerIds: string[], eventName: string): Promise<Trigger[]> {
   const owners = [...new Set(ownerIds)];
-  const rows = await em.getConnection().execute(
-    `select 1 from triggers where active and event = ? and owner_id in (${owners.map(() => '?').join(',')}) limit 1`,
-    [eventName, ...owners],
-  );
-  return rows.length > 0;
+  return em.fork().find(Trigger, { ownerId: { $in: owners }, event: eventName as Trigger['event'], active: true }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
 /**
@@ -25,10 +22,11 @@ export async function anyActiveTrigger(em: EntityManager, ownerIds: string[], ev
  */
 @Injectable()
 export class TriggerDelivery {
-  /** Runs inside the handler's transaction (`em`). Returns how many messages were written. */
-  async deliver(em: EntityManager, event: EventEnvelope, ownerIds: string[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<number> {
-    const owners = [...new Set(ownerIds)];
-    const triggers = await em.find(Trigger, { ownerId: { $in: owners }, event: event.name as Trigger['event'], active: true }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  /**
+   * Runs inside the handler's transaction (`em`) with the triggers `activeTriggers` found. Returns
+   * how many messages were written.
+   */
+  async deliver(em: EntityManager, event: EventEnvelope, triggers: Trigger[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<number> {
     let written = 0;
     for (const trigger of triggers) {
       const result = evaluateTrigger(trigger, input);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CustomersService } from '../../customers';
+import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import { TicketRecord } from '../application/ticket-record';
 import { TicketComment } from '../domain/ticket-comment.entity';
@@ -16,15 +16,17 @@ export class TicketViews {
     private readonly customers: CustomersService,
   ) {}
 
-  async one(ticket: TicketRecord): Promise<TicketDto> {
-    return (await this.many([ticket]))[0];
+  /** `customer`: the ticket's customer when the caller has just read it (then it is not read again). */
+  async one(ticket: TicketRecord, customer?: CustomerSummary): Promise<TicketDto> {
+    return (await this.many([ticket], customer ? new Map([[customer.id, customer]]) : undefined))[0];
   }
 
-  async many(tickets: TicketRecord[]): Promise<TicketDto[]> {
+  async many(tickets: TicketRecord[], known?: Map<string, CustomerSummary>): Promise<TicketDto[]> {
     if (tickets.length === 0) return [];
+    const customerIds = tickets.map((t) => t.customerId);
     const [users, customers] = await Promise.all([
       this.identity.summaries(tickets.flatMap((t) => [t.creatorId, t.assigneeId])),
-      this.customers.summaries(tickets.map((t) => t.customerId)),
+      known && customerIds.every((id) => known.has(id)) ? known : this.customers.summaries(customerIds),
     ]);
     const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
     return tickets.map((t) => {

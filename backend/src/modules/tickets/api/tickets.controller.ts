@@ -46,8 +46,8 @@ export class TicketsController {
     const { macroId, ...fields } = body;
     const actions = macroId ? await this.macros.actionsFor(actor.userId, macroId) : [];
     if (!actions) throw new InvalidFieldError('macroId', 'macroId must be the id of a macro you can use');
-    const ticket = await this.tickets.create(actor.userId, { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null }, actions);
-    return this.views.one(ticket);
+    const { ticket, customer } = await this.tickets.create(actor.userId, { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null }, actions);
+    return this.views.one(ticket, customer);
   }
 
   @Get('tickets/:id')

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
-import { CustomersService } from '../../customers';
+import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import { TicketClosedEvent, TicketCreatedEvent, TicketDeletedEvent, TicketEventPayload, TicketReopenedEvent } from '../domain/events/ticket.events';
 import { TicketComment } from '../domain/ticket-comment.entity';
@@ -38,8 +38,11 @@ export class TicketsService {
     private readonly cursors: CursorCodec,
   ) {}
 
-  /** Creates a ticket; with `macroActions`, the macro is applied in the same transaction. */
-  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<Ticket> {
+  /**
+   * Creates a ticket; with `macroActions`, the macro is applied in the same transaction. Returns the
+   * ticket and its customer as checked (the response shows it, so it need not be read again).
+   */
+  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<{ ticket: Ticket; customer: CustomerSummary }> {
     // The checks and the event's names in two parallel queries.
     const [customers, users] = await Promise.all([
       this.customers.summaries([fields.customerId]),
@@ -51,15 +54,15 @@ export class TicketsService {
     const ticket = new Ticket(actorId, fields);
     const snapshot = this.buildSnapshot(ticket, users, customer, actorId);
     // One transaction; the ticket row is written before the macro's comments that reference it.
-    return this.em.transactional(async (em) => {
+    await this.em.transactional(async (em) => {
       em.persist(ticket);
       this.outbox.publish(em, TicketCreatedEvent, snapshot, actorId);
       if (macroActions.length > 0) {
         await em.flush();
         await this.applyTo(em, ticket, actorId, macroActions);
       }
-      return ticket;
     });
+    return { ticket, customer };
   }
 
   /**

@@ -4,7 +4,7 @@ import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
 import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { CustomerDeletedEvent, CustomerDeletedPayload } from '../../../customers';
 import { IdentityService } from '../../../identity';
-import { anyActiveTrigger, TriggerDelivery } from '../trigger-delivery.service';
+import { activeTriggers, TriggerDelivery } from '../trigger-delivery.service';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 /** customer.deleted → the active triggers of the customer's owner. Errors propagate for retry. */
@@ -21,10 +21,11 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
   async handle(event: EventEnvelope<CustomerDeletedPayload>): Promise<void> {
     const p = event.payload;
     // Nobody listening: nothing to write, so nothing to make idempotent.
-    if (!(await anyActiveTrigger(this.em, [p.ownerId], event.name))) return;
+    const triggers = await activeTriggers(this.em, [p.ownerId], event.name);
+    if (triggers.length === 0) return;
     await this.handlers.runOnce('send-trigger-messages-when-customer-deleted', event, async (em) => {
       const actor = event.actorId ? (await this.identity.summaries([event.actorId])).get(event.actorId) : undefined;
-      await this.delivery.deliver(em, event, [p.ownerId], { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' }, { customerId: p.customerId });
+      await this.delivery.deliver(em, event, triggers, { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' }, { customerId: p.customerId });
     });
   }
 }

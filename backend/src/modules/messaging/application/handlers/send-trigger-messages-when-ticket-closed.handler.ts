@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
 import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
-import { anyActiveTrigger, TriggerDelivery } from '../trigger-delivery.service';
+import { activeTriggers, TriggerDelivery } from '../trigger-delivery.service';
 import { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -32,9 +32,10 @@ export class SendTriggerMessagesWhenTicketClosedHandler {
   private async handle(name: string, event: EventEnvelope<TicketEventPayload>): Promise<void> {
     const p = event.payload;
     // Nobody listening: nothing to write, so nothing to make idempotent.
-    if (!(await anyActiveTrigger(this.em, [p.creator.id, p.assignee.id], event.name))) return;
+    const triggers = await activeTriggers(this.em, [p.creator.id, p.assignee.id], event.name);
+    if (triggers.length === 0) return;
     await this.handlers.runOnce(name, event, async (em) => {
-      await this.delivery.deliver(em, event, [p.creator.id, p.assignee.id], { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
+      await this.delivery.deliver(em, event, triggers, { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
     });
   }
 }
