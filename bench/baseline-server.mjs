@@ -104,7 +104,7 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
       sql = `select * from (${created.sql} union all ${assigned.sql}) t order by created_at desc, id desc limit ?`;
       params = [...created.params, ...assigned.params, limit + 1];
     }
-    const rows = await q(numbered(sql), params);
+    const rows = text ? await search(actorId, box, status, text, limit + 1) : await q(numbered(sql), params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     let nextCursor = null;
@@ -114,6 +114,32 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
       nextCursor = `${payload}.${createHmac('sha256', CURSOR_KEY).update(`${scope}\n${payload}`).digest('base64url').slice(0, 22)}`;
     }
     return { items: await views(page), nextCursor };
+  }
+
+  // The app's search (TicketsService.searchBranch): per box, its newest SEARCH_WINDOW rows first,
+  // the full-text index only when they hold too few matches; the boxes merged newest first.
+  const SEARCH_WINDOW = 400;
+  async function search(actorId, box, status, text, take) {
+    const branches = [];
+    const branchOf = (column, extra = '', extraParams = []) => {
+      const params = [actorId, ...extraParams];
+      let where = `${column} = ?${extra}`;
+      if (status) { where += ' and status = ?'; params.push(status); }
+      return { where, params };
+    };
+    if (box !== 'incoming') branches.push(branchOf('creator_id'));
+    if (box !== 'outgoing') branches.push(box === 'all' ? branchOf('assignee_id', ' and creator_id <> ?', [actorId]) : branchOf('assignee_id'));
+    const found = await Promise.all(branches.map(async ({ where, params }) => {
+      const windowed = await q(numbered(
+        `with w as materialized (select ${TICKET_COLUMNS}, search from tickets where ${where} order by created_at desc, id desc limit ?)
+         select s.scanned, m.* from (select count(*)::int as scanned from w) s
+         left join lateral (select ${TICKET_COLUMNS} from w where search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?) m on true`,
+      ), [...params, SEARCH_WINDOW, text, take]);
+      const matches = windowed.filter((r) => r.id !== null);
+      if (matches.length >= take || (windowed[0]?.scanned ?? 0) < SEARCH_WINDOW) return matches;
+      return q(numbered(`select ${TICKET_COLUMNS} from tickets where ${where} and search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?`), [...params, text, take]);
+    }));
+    return found.flat().sort((x, y) => y.created_at - x.created_at || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0)).slice(0, take);
   }
 
   async function one(actorId, id) {

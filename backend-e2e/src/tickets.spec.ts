@@ -228,6 +228,39 @@ describe('lists', () => {
     expect((await listTickets({ client: p.s.client, query: { q: '"unbalanced & | !' } })).response.status).toBe(200);
   });
 
+  it('finds every match, newest first and page by page, whether it is among the newest rows of a box or not', async () => {
+    // A window of 3 rows: the older matches are found by the fallback to the full-text index.
+    const small = await startTestServer({ TICKET_SEARCH_WINDOW: '3' });
+    try {
+      const p = await person(small.baseUrl, 'window');
+      const q = await person(small.baseUrl, 'window2');
+      const [c, cq] = await Promise.all([customerOf(p), customerOf(q)]);
+      const kerberos = await ticketBy(p, c, q.user, { title: 'Kerberos login fails' });
+      const printers: string[] = [];
+      for (let i = 0; i < 5; i++) printers.push((await ticketBy(p, c, q.user, { title: `Printer ${i} jams` })).id);
+      await ticketBy(p, c, q.user, { title: 'Projector flickers' });
+      printers.push((await ticketBy(q, cq, p.user, { title: 'Printer in the lobby jams' })).id); // incoming, newest
+      const walk = async (text: string, box: 'all' | 'outgoing' | 'incoming') => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listTickets({ client: p.s.client, query: { q: text, box, limit: 2, cursor } });
+          expect(page.response.status).toBe(200);
+          ids.push(...page.data!.items.map((t) => t.id));
+          cursor = page.data!.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      };
+      expect(await walk('kerberos', 'all')).toEqual([kerberos.id]);
+      expect(await walk('printer', 'all')).toEqual([...printers].reverse());
+      expect(await walk('printer', 'outgoing')).toEqual(printers.slice(0, 5).reverse());
+      expect(await walk('printer', 'incoming')).toEqual([printers[5]]);
+      expect(await walk('banana', 'all')).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('walks every row exactly once across pages while new tickets arrive', async () => {
     const p = await person(server.baseUrl, 'walker');
     const q = await person(server.baseUrl, 'walker2');

@@ -83,6 +83,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   OUTBOX_RETRY_BASE_MS = 500;
 
+  /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  TICKET_SEARCH_WINDOW = 400;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -92,7 +96,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'TICKET_SEARCH_WINDOW',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
@@ -36,6 +37,7 @@ export class TicketsService {
     private readonly identity: IdentityService,
     private readonly customers: CustomersService,
     private readonly cursors: CursorCodec,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -193,6 +195,7 @@ export class TicketsService {
   /**
    * A page of the caller's tickets, newest first. `all` is the union of the two boxes, read as two
    * index-ordered scans merged by PostgreSQL, so a page costs the same whatever the box sizes.
+   * A search (`q`) reads each box's newest rows first (see searchBranch).
    */
   async list(actorId: string, query: ListTicketsQuery): Promise<Page<TicketRecord>> {
     const box = query.box ?? 'all';
@@ -201,38 +204,62 @@ export class TicketsService {
     const scope = `tickets:${actorId}:${box}:${query.status ?? ''}:${q}`;
     const after = query.cursor ? this.cursors.decode(query.cursor, scope) : null;
 
-    const branch = (column: 'creator_id' | 'assignee_id', extra = '') => {
-      const params: unknown[] = [actorId];
-      let where = `${column} = ?${extra}`;
+    // One box's filter (without the search); `extra` narrows the assignee box of `all`.
+    const branch = (column: 'creator_id' | 'assignee_id', extra: { sql: string; params: unknown[] } = { sql: '', params: [] }) => {
+      const params: unknown[] = [actorId, ...extra.params];
+      let where = `${column} = ?${extra.sql}`;
       if (query.status) {
         where += ' and status = ?';
         params.push(query.status);
-      }
-      if (q) {
-        where += ` and search @@ websearch_to_tsquery('english', ?)`;
-        params.push(q);
       }
       if (after) {
         where += ' and (created_at, id) < (?, ?)';
         params.push(after.createdAt, after.id);
       }
-      params.push(limit + 1);
-      return { sql: `(select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?)`, params };
+      return { where, params };
     };
+    const branches =
+      box === 'outgoing' ? [branch('creator_id')] : box === 'incoming' ? [branch('assignee_id')] : [branch('creator_id'), branch('assignee_id', { sql: ' and creator_id <> ?', params: [actorId] })];
 
-    let sql: string;
-    let params: unknown[];
-    if (box === 'outgoing' || box === 'incoming') {
-      ({ sql, params } = branch(box === 'outgoing' ? 'creator_id' : 'assignee_id'));
+    let rows: TicketRow[];
+    if (q) {
+      const found = await Promise.all(branches.map((b) => this.searchBranch(b.where, b.params, q, limit + 1)));
+      rows = found
+        .flat()
+        .sort((x, y) => new Date(y.created_at).getTime() - new Date(x.created_at).getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0))
+        .slice(0, limit + 1);
     } else {
-      const created = branch('creator_id');
-      const assigned = branch('assignee_id', ' and creator_id <> ?');
-      assigned.params.splice(1, 0, actorId);
-      sql = `select * from (${created.sql} union all ${assigned.sql}) t order by created_at desc, id desc limit ?`;
-      params = [...created.params, ...assigned.params, limit + 1];
+      const selects = branches.map((b) => `(select ${TICKET_COLUMNS} from tickets where ${b.where} order by created_at desc, id desc limit ?)`);
+      const params = branches.flatMap((b) => [...b.params, limit + 1]);
+      const sql = selects.length === 1 ? selects[0] : `select * from (${selects.join(' union all ')}) t order by created_at desc, id desc limit ?`;
+      rows = await this.em.getConnection().execute<TicketRow[]>(sql, selects.length === 1 ? params : [...params, limit + 1]);
     }
-    const rows = await this.em.getConnection().execute<TicketRow[]>(sql, params);
     return toPage(rows.map(fromRow), limit, this.cursors, scope, (r) => r);
+  }
+
+  /**
+   * The newest `take` tickets of one box matching a full-text search. PostgreSQL estimates a
+   * multi-word query as if its words were independent; for words that go together ("password
+   * reset") it then intersects the box's index with the whole GIN posting lists — 25–80 ms at a
+   * million tickets, measured — where walking the box newest first finds a page in a few hundred
+   * rows. So the box's newest SEARCH_WINDOW rows are searched first; only when they hold fewer
+   * than `take` matches and the box has older rows does the planner's own plan run (then the words
+   * are rare, which is what the GIN index is good at).
+   */
+  private async searchBranch(where: string, params: unknown[], q: string, take: number): Promise<TicketRow[]> {
+    const connection = this.em.getConnection();
+    const windowed = await connection.execute<(TicketRow & { scanned: number })[]>(
+      `with w as materialized (select ${TICKET_COLUMNS}, search from tickets where ${where} order by created_at desc, id desc limit ?)
+       select s.scanned, m.* from (select count(*)::int as scanned from w) s
+       left join lateral (select ${TICKET_COLUMNS} from w where search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?) m on true`,
+      [...params, this.config.TICKET_SEARCH_WINDOW, q, take],
+    );
+    const matches = windowed.filter((r) => r.id !== null).map(({ scanned: _scanned, ...row }) => row as TicketRow);
+    if (matches.length >= take || (windowed[0]?.scanned ?? 0) < this.config.TICKET_SEARCH_WINDOW) return matches;
+    return connection.execute<TicketRow[]>(
+      `select ${TICKET_COLUMNS} from tickets where ${where} and search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?`,
+      [...params, q, take],
+    );
   }
 
   /** Tickets created by `userId` that the caller may see (all of them when it is the caller). */
