@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { PgListener } from '../database/pg-listener';
 import { AppConfig } from '../../config/app-config';
 import { EventEnvelope } from './event-envelope';
 
@@ -33,10 +34,9 @@ interface ClaimedRow {
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
   private pool?: Pool;
-  private listener?: Client;
+  private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
-  private reconnectTimer?: NodeJS.Timeout;
   private draining?: Promise<void>;
   private wakeAgain = false;
   private notifyPool?: Pool;
@@ -54,7 +54,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = false;
     this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: this.config.OUTBOX_CONCURRENCY + 1, connectionTimeoutMillis: 3000 });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
-    await this.listen();
+    // Woken by NOTIFY from other instances; polling covers the time the connection is down.
+    this.listener = new PgListener(this.config.DATABASE_URL, OUTBOX_CHANNEL, { notification: () => this.wake(), up: () => this.wake() }, this.logger);
+    await this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
@@ -77,9 +79,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
-    clearTimeout(this.reconnectTimer);
     await this.draining?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.pool?.end().catch(() => undefined);
     await this.notifyPool?.end().catch(() => undefined);
   }
@@ -138,36 +139,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async drainNow(): Promise<void> {
     this.wake();
     while (this.draining) await this.draining;
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox listener lost its connection: ${error.message}`);
-      this.scheduleReconnect();
-    });
-    client.on('end', () => this.scheduleReconnect());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-      this.wake();
-    } catch (error) {
-      this.logger.warn(`outbox listener could not connect: ${(error as Error).message}; polling until it can`);
-      await client.end().catch(() => undefined);
-      this.scheduleReconnect();
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped || this.reconnectTimer) return;
-    this.listener = undefined;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.listen();
-    }, 1000);
-    this.reconnectTimer.unref();
   }
 
   /** Runs OUTBOX_CONCURRENCY workers until no deliverable event is left. */

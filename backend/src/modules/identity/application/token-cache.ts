@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
+import { PgListener } from '../../../platform/database/pg-listener';
 import { AppConfig } from '../../../config/app-config';
 
 /** Channel on which a revocation is announced to every instance (payload: the token's id). */
@@ -7,7 +7,6 @@ export const TOKEN_REVOKED_CHANNEL = 'bw_token_revoked';
 /** How long a looked-up token is trusted without asking the database again. */
 export const TOKEN_CACHE_MS = 60_000;
 const TOKEN_CACHE_LIMIT = 10_000;
-const RECONNECT_MS = 1000;
 
 interface CachedToken {
   userId: string;
@@ -27,22 +26,30 @@ interface CachedToken {
 export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TokenCache.name);
   private readonly entries = new Map<string, CachedToken>();
-  private listener?: Client;
+  private listener?: PgListener;
   private listening = false;
-  private stopped = false;
-  private reconnectTimer?: NodeJS.Timeout;
 
   constructor(private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    // A revocation that arrives while the connection is down is unheard: the cache starts empty
+    // whenever LISTEN is (back) in place, and is not trusted while it is not.
+    const forget = (listening: boolean) => {
+      this.entries.clear();
+      this.listening = listening;
+    };
+    this.listener = new PgListener(
+      this.config.DATABASE_URL,
+      TOKEN_REVOKED_CHANNEL,
+      { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) },
+      this.logger,
+    );
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     this.listening = false;
-    clearTimeout(this.reconnectTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /** The cached owner of a token hash, if the cache may be trusted and the entry is fresh. */
@@ -62,46 +69,5 @@ export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown
 
   evict(tokenId: string): void {
     for (const [hash, entry] of this.entries) if (entry.tokenId === tokenId) this.entries.delete(hash);
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL, connectionTimeoutMillis: 3000 });
-    const lost = (reason: string) => {
-      if (this.listener !== client && this.listener !== undefined) return;
-      if (this.listening) this.logger.warn(`token revocation listener lost (${reason}); bearer tokens are checked in the database until it is back`);
-      this.listening = false;
-      this.listener = undefined;
-      this.entries.clear();
-      this.scheduleReconnect();
-    };
-    client.on('notification', (message) => {
-      if (message.channel === TOKEN_REVOKED_CHANNEL && message.payload) this.evict(message.payload);
-    });
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection ended'));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
-      if (this.stopped) {
-        await client.end().catch(() => undefined);
-        return;
-      }
-      this.listener = client;
-      this.entries.clear();
-      this.listening = true;
-    } catch {
-      await client.end().catch(() => undefined);
-      this.scheduleReconnect();
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped || this.reconnectTimer) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.listen();
-    }, RECONNECT_MS);
-    this.reconnectTimer.unref();
   }
 }
