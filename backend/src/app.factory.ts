@@ -1,22 +1,22 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { seedDemoWorkspace } from './database/seed/demo-workspace.seeder';
 import { PasswordHasher } from './modules/identity';
-import { configureApp } from './platform/http/configure-app';
+import { configureApp, createHttpAdapter } from './platform/http/configure-app';
 
 export interface BuiltApp {
-  app: NestExpressApplication;
-  /** Closes the app and everything configureApp opened. */
+  app: NestFastifyApplication;
+  /** Stops the server (in-flight requests finish first) and closes everything the app opened. */
   close(): Promise<void>;
 }
 
 /** Builds the whole API (not yet listening) and seeds the demo workspace. Used by main.ts and the tests. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<BuiltApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), { bodyParser: false, bufferLogs: true });
-  const configured = configureApp(app, config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), createHttpAdapter(config), { bodyParser: false, bufferLogs: true });
+  await configureApp(app, config);
   await app.init();
   await seedDemoWorkspace(app.get(EntityManager).fork(), app.get(PasswordHasher));
   let closed = false;
@@ -26,7 +26,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       if (closed) return;
       closed = true;
       await app.close();
-      await configured.dispose();
     },
   };
 }

@@ -33,7 +33,8 @@ export class AppModule {
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
           ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery, poolMax: config.DB_POOL_MAX }),
-          registerRequestContext: true,
+          // The request context is a Fastify preHandler hook (platform/http/configure-app), not Nest middleware.
+          registerRequestContext: false,
         }),
         OutboxModule,
         IdentityModule,

@@ -19,8 +19,8 @@ async function bootstrap(): Promise<void> {
   await runMigrations(config.DATABASE_URL, (line) => console.log(line));
   const built = await createApp(config);
   built.app.enableShutdownHooks([]);
-  const server = await built.app.listen(config.PORT);
-  const address = server.address();
+  await built.app.listen(config.PORT, config.HOST);
+  const address = built.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   console.log(`Balanced Workspace is listening on http://localhost:${port} (API under /api, docs at /api/docs)`);
 

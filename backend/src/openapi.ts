@@ -3,17 +3,18 @@
  * `node dist/backend/openapi.js [output]`.
  */
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/app-config';
+import { createHttpAdapter } from './platform/http/configure-app';
 import { buildOpenApiDocument } from './platform/http/openapi';
 
 async function main(): Promise<void> {
   const output = process.argv[2] ?? path.resolve(__dirname, '..', '..', 'libs', 'sdk', 'openapi.json');
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://offline/openapi' });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { connectDatabase: false }), { logger: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { connectDatabase: false }), createHttpAdapter(config), { logger: false, bodyParser: false });
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app);
   writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads BODY_LIMIT as bytes and refuses a size it cannot read', () => {
+    expect(loadConfig(base).bodyLimitBytes).toBe(100 * 1024);
+    expect(loadConfig({ ...base, BODY_LIMIT: '1mb' }).bodyLimitBytes).toBe(1024 * 1024);
+    expect(loadConfig({ ...base, BODY_LIMIT: '2048' }).bodyLimitBytes).toBe(2048);
+    expect(loadConfig({ ...base, BODY_LIMIT: '1.5KB' }).bodyLimitBytes).toBe(1536);
+    expect(() => loadConfig({ ...base, BODY_LIMIT: 'lots' })).toThrow(/BODY_LIMIT/);
+  });
+
   it('requires a real SESSION_SECRET in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }).isProduction).toBe(true);

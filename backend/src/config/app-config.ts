@@ -16,6 +16,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
+  /** Address to listen on: `::` is every interface (IPv4 too, on dual-stack hosts); `127.0.0.1` keeps it local. */
+  @IsString() @MinLength(1)
+  HOST = '::';
+
   /** postgres://… — when unset, `npm start` runs an embedded PostgreSQL and fills this in. */
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
@@ -47,8 +51,8 @@ export class AppConfig {
   @IsOptional() @IsString()
   STATIC_DIR?: string;
 
-  /** Body size limit for JSON requests. */
-  @IsString()
+  /** Body size limit for JSON requests: bytes, or a number with `b`, `kb` or `mb` (1 kb = 1024 bytes). */
+  @Matches(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, { message: 'BODY_LIMIT must be a size such as 100kb, 1mb or 2048' })
   BODY_LIMIT = '100kb';
 
   /** Number of proxies in front of the app, for req.ip (`trust proxy`). */
@@ -87,13 +91,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   TICKET_SEARCH_WINDOW = 400;
 
+  /** BODY_LIMIT in bytes. */
+  get bodyLimitBytes(): number {
+    const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(this.BODY_LIMIT);
+    const unit = (match?.[2] ?? 'b').toLowerCase();
+    return Math.floor(Number(match?.[1] ?? 0) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1));
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
   'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'TICKET_SEARCH_WINDOW',

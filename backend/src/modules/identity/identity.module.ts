@@ -5,11 +5,13 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './api/auth.controller';
 import { AuthenticationGuard } from './api/authentication.guard';
 import { LoginGuard } from './api/login.guard';
+import { Sessions } from './api/session';
 import { UsersController } from './api/users.controller';
 import { IdentityService } from './application/identity.service';
 import { LocalStrategy } from './application/local.strategy';
 import { LoginThrottleService } from './application/login-throttle.service';
 import { PasswordHasher } from './application/password-hasher';
+import { SessionStore } from './application/session-store';
 import { TokenCache } from './application/token-cache';
 import { ApiToken } from './domain/api-token.entity';
 import { User } from './domain/user.entity';
@@ -20,6 +22,8 @@ import { User } from './domain/user.entity';
   providers: [
     IdentityService,
     TokenCache,
+    SessionStore,
+    Sessions,
     PasswordHasher,
     LoginThrottleService,
     LocalStrategy,

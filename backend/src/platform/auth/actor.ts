@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Who is calling: set on the request by the authentication guard. */
 export interface Actor {
@@ -7,14 +7,9 @@ export interface Actor {
   via: 'session' | 'token';
 }
 
-declare module 'express-session' {
-  interface SessionData {
-    userId?: string;
-  }
-}
-
-declare module 'express' {
-  interface Request {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the authentication guard. */
     actor?: Actor;
   }
 }
@@ -29,7 +24,7 @@ export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
 
 /** Injects the authenticated caller. Only valid on endpoints that are not @Public(). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest<Request>().actor;
+  const actor = ctx.switchToHttp().getRequest<FastifyRequest>().actor;
   if (!actor) throw new Error('CurrentActor used on an endpoint without authentication');
   return actor;
 });

@@ -1,4 +1,5 @@
-import { toProblem } from './problem.filter';
+import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { MalformedBodyError, toProblem, UnsupportedBodyError } from './problem.filter';
 
 describe('toProblem for database outages', () => {
   it.each([
@@ -15,5 +16,23 @@ describe('toProblem for database outages', () => {
 
   it('keeps other errors a bare 500', () => {
     expect(toProblem(new Error('undefined is not a function'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+});
+
+describe('toProblem for request bodies and routing', () => {
+  const fastifyError = (code: string, statusCode: number) => Object.assign(new Error(code), { code, statusCode });
+
+  it('names the body for malformed, unsupported and oversized bodies', () => {
+    expect(toProblem(new MalformedBodyError())).toMatchObject({ status: 400, code: 'MALFORMED_JSON', errors: [{ field: 'body' }] });
+    expect(toProblem(new UnsupportedBodyError('charset latin1 is not supported'))).toMatchObject({ status: 415, errors: [{ field: 'body', message: 'charset latin1 is not supported' }] });
+    expect(toProblem(fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413))).toMatchObject({ status: 413, errors: [{ field: 'body' }] });
+    expect(toProblem(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415))).toMatchObject({ status: 415, errors: [{ field: 'body' }] });
+    expect(toProblem(new UnsupportedMediaTypeException())).toMatchObject({ status: 415, errors: [{ field: 'body' }] });
+    expect(toProblem(new PayloadTooLargeException())).toMatchObject({ status: 413, errors: [{ field: 'body' }] });
+  });
+
+  it('answers a path parameter over the router limit like an unknown id, and a malformed URL with 400', () => {
+    expect(toProblem(fastifyError('FST_ERR_MAX_PARAM_LENGTH', 414))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(toProblem(fastifyError('FST_ERR_BAD_URL', 400))).toMatchObject({ status: 400 });
   });
 });

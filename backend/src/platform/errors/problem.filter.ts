@@ -1,6 +1,6 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { FieldError, Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { RequestValidationError } from '../validation/validation';
@@ -18,13 +18,29 @@ const HTTP_CODES: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-/** Errors raised by body-parser (malformed JSON, too large, bad charset) carry `type` and `status`. */
-interface BodyParserError extends Error {
-  type: string;
-  status: number;
+/** The request body is not JSON this API can read (see platform/http/json-body). */
+export class MalformedBodyError extends Error {
+  constructor(message = 'must be valid JSON') {
+    super(message);
+    this.name = 'MalformedBodyError';
+  }
 }
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return error instanceof Error && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+
+/** The request body's media type or charset is not one this API reads (JSON in UTF-8). */
+export class UnsupportedBodyError extends Error {
+  constructor(message = 'must be sent as application/json') {
+    super(message);
+    this.name = 'UnsupportedBodyError';
+  }
+}
+
+/** Errors Fastify raises before a handler runs (body too large, unsupported media type, …) carry `code` and `statusCode`. */
+interface FastifyError extends Error {
+  code: string;
+  statusCode: number;
+}
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as FastifyError).code === 'string' && (error as FastifyError).code.startsWith('FST_') && typeof (error as FastifyError).statusCode === 'number';
 }
 
 /** PostgreSQL error classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
@@ -64,13 +80,21 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof OptimisticLockError) {
     return problem(409, 'STALE_VERSION', 'The record was changed by someone else; reload it and try again', [{ field: 'version', message: 'is stale' }]);
   }
-  if (isBodyParserError(error)) {
-    if (error.type === 'entity.parse.failed') return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: 'must be valid JSON' }]);
-    if (error.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ field: 'body', message: 'is too large' }]);
-    if (error.status >= 400 && error.status < 500) return problem(error.status, HTTP_CODES[error.status] ?? 'BAD_REQUEST', 'The request body could not be read.', [{ field: 'body', message: error.message }]);
+  if (error instanceof MalformedBodyError) return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: error.message }]);
+  if (error instanceof UnsupportedBodyError) return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: error.message }]);
+  if (isFastifyError(error) && error.statusCode >= 400 && error.statusCode < 500) {
+    // A path parameter too long to be an id cannot name a resource, like any other unknown id.
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem(404, 'NOT_FOUND', 'Resource not found');
+    if (error.code === 'FST_ERR_BAD_URL') return problem(400, 'BAD_REQUEST', 'The request URL is malformed.');
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ field: 'body', message: 'is too large' }]);
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: 'must be sent as application/json' }]);
+    return problem(error.statusCode, HTTP_CODES[error.statusCode] ?? 'BAD_REQUEST', 'The request could not be read.', [{ field: 'body', message: error.message }]);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // The adapter turns Fastify's body errors into these.
+    if (status === 413) return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ field: 'body', message: 'is too large' }]);
+    if (status === 415) return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: 'must be sent as application/json' }]);
     const response = error.getResponse();
     const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     return problem(status, HTTP_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'), Array.isArray(detail) ? detail.join('; ') : detail);
@@ -79,10 +103,10 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'INTERNAL', 'Something went wrong on our side. The request was not completed.');
 }
 
-export function sendProblem(res: Response, body: Problem): void {
-  if (res.headersSent) return;
-  if (body.status === 503) res.setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
-  res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+export function sendProblem(reply: FastifyReply, body: Problem): void {
+  if (reply.sent) return;
+  if (body.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+  reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
 @Catch()
@@ -91,17 +115,18 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const res = http.getResponse<Response>();
-    const req = http.getRequest<Request>();
+    const reply = http.getResponse<FastifyReply>();
+    const req = http.getRequest<FastifyRequest>();
     const body = toProblem(error);
-    if (body.status === 503) {
-      this.logger.warn({ err: error, path: req.path, method: req.method }, 'Database unavailable');
-    } else if (body.status >= 500) {
-      this.logger.error({ err: error, path: req.path, method: req.method }, 'Unhandled error');
+    if (body.status >= 500) {
+      const cause = error instanceof Error ? error.cause : undefined;
+      const fields = { err: error, ...(cause === undefined ? {} : { cause }), req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] } };
+      if (body.status === 503) this.logger.warn(fields, 'Service unavailable');
+      else this.logger.error(fields, 'Unhandled error');
     }
     if (error instanceof DomainError && 'retryAfterSeconds' in error) {
-      res.setHeader('Retry-After', String((error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds));
+      reply.header('retry-after', String((error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds));
     }
-    sendProblem(res, body);
+    sendProblem(reply, body);
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/actor';
 
 export class HealthDto {
@@ -22,10 +22,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and database check' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
-  async getHealth(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  async getHealth(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const up = await this.databaseIsUp();
-    res.setHeader('Cache-Control', 'no-store');
-    if (!up) res.status(503);
+    reply.header('cache-control', 'no-store');
+    if (!up) reply.status(503);
     return up ? { status: 'ok', db: 'up' } : { status: 'degraded', db: 'down' };
   }
 

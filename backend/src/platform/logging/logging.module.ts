@@ -1,40 +1,77 @@
-import { Module, DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Global, Inject, Injectable, LoggerService, Module } from '@nestjs/common';
+import pino, { Level, Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The injection token of the root pino logger. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-/** pino request logs with a request id (taken from X-Request-Id when sane, echoed back). No secrets. */
+/** Paths that never reach a log line, wherever they appear in a logged object. */
+const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.passwordHash', '*.token', '*.secret'];
+
+export function createRootLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' } });
+}
+
+/**
+ * Nest's logger interface over pino: `logger.warn({ err, ... }, 'message')` from a Nest `Logger`
+ * becomes one JSON line with the object's fields, the message and the Nest context.
+ */
+@Injectable()
+export class AppLogger implements LoggerService {
+  constructor(@Inject(ROOT_LOGGER) private readonly pino: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  /** Nest appends the context (the `Logger`'s name) as the last parameter. */
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const fields: Record<string, unknown> = {};
+    let rest = params;
+    if (params.length > 0) {
+      fields['context'] = params[params.length - 1];
+      rest = params.slice(0, -1);
+    }
+    if (message instanceof Error) {
+      this.pino[level]({ ...fields, err: message }, typeof rest[0] === 'string' ? rest[0] : message.message);
+    } else if (message !== null && typeof message === 'object') {
+      this.pino[level]({ ...fields, ...(message as Record<string, unknown>) }, typeof rest[0] === 'string' ? rest[0] : undefined);
+    } else if (level === 'error' && rest.length === 1 && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) {
+      // Nest's own `error(message, stack, context)`.
+      const err = new Error(String(message));
+      err.stack = rest[0];
+      this.pino.error({ ...fields, err }, String(message));
+    } else {
+      this.pino[level](fields, String(message));
+    }
+  }
+}
+
+/** The root pino logger and Nest's logger over it. Request logs are written by the HTTP layer (configure-app). */
+@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: {
-              paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.passwordHash', '*.token'],
-              censor: '[redacted]',
-            },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          },
-        }),
-      ],
+      providers: [{ provide: ROOT_LOGGER, useValue: createRootLogger(config.LOG_LEVEL) }, AppLogger],
+      exports: [ROOT_LOGGER, AppLogger],
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { RequestValidationError } from './validation';
 
 /** Deeper JSON than any DTO needs; deeper input would only exhaust the stack of the validators. */
@@ -9,13 +9,11 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /**
  * Rejects, as a 400 naming the field, input that no DTO can describe and PostgreSQL cannot store:
  * NUL characters and lone surrogates in strings (text columns refuse them) and absurdly deep nesting. Runs after the
- * JSON parser, before validation, on the body and the query.
+ * JSON parser, before validation, on the body and the query (a preValidation hook, see configure-app).
  */
-export function storableInputMiddleware() {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const problem = findUnstorable(req.body, 'body', true) ?? findUnstorable(req.query, '', true);
-    next(problem ? new RequestValidationError([problem]) : undefined);
-  };
+export function assertStorableInput(req: FastifyRequest): void {
+  const problem = findUnstorable(req.body, 'body', true) ?? findUnstorable(req.query, '', true);
+  if (problem) throw new RequestValidationError([problem]);
 }
 
 export function findUnstorable(root: unknown, rootName: string, isContainer = false): { field: string; message: string } | undefined {

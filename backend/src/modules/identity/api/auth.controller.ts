@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Public, SkipCsrf } from '../../../platform/auth/actor';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
@@ -12,13 +12,16 @@ import { ApiTokenListDto, CreatedApiTokenDto, UserResponseDto } from './dto/iden
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { LoginGuard } from './login.guard';
-import { endSession, startSession } from './session';
+import { Sessions } from './session';
 import { toApiTokenDto, toUserDto } from './user.mapper';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: Sessions,
+  ) {}
 
   @Post('signup')
   @Public()
@@ -26,9 +29,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account and log in' })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiProblems(400, 409)
-  async signup(@Body() body: SignupDto, @Req() req: Request): Promise<UserResponseDto> {
+  async signup(@Body() body: SignupDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
     const user = await this.identity.signup(body);
-    await startSession(req, user.id);
+    await this.sessions.start(req, reply, user.id);
     return { user: toUserDto(user) };
   }
 
@@ -40,9 +43,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiProblems(400, 401, 429)
-  async login(@Body() _body: LoginDto, @Req() req: Request): Promise<UserResponseDto> {
+  async login(@Body() _body: LoginDto, @Req() req: FastifyRequest & { user?: User }, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
     const user = req.user as User;
-    await startSession(req, user.id);
+    await this.sessions.start(req, reply, user.id);
     return { user: toUserDto(user) };
   }
 
@@ -52,9 +55,9 @@ export class AuthController {
   @SkipCsrf()
   @ApiOperation({ summary: 'Log in as the demo user' })
   @ApiOkResponse({ type: UserResponseDto })
-  async demoLogin(@Req() req: Request): Promise<UserResponseDto> {
+  async demoLogin(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
     const user = await this.identity.demoUser();
-    await startSession(req, user.id);
+    await this.sessions.start(req, reply, user.id);
     return { user: toUserDto(user) };
   }
 
@@ -63,8 +66,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Log out (destroys the session)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403)
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    if (req.actor?.via === 'session') await endSession(req, res);
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (req.actor?.via === 'session') await this.sessions.end(req, reply);
   }
 
   @Get('me')

@@ -1,24 +1,27 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, SKIP_CSRF } from '../../../platform/auth/actor';
 import { csrfHeaderMatches, SAFE_METHODS } from '../../../platform/auth/csrf';
 import { IdentityService } from '../application/identity.service';
 import { CsrfTokenError, NotAuthenticatedError } from '../domain/identity.errors';
+import { Sessions } from './session';
 
 /**
  * Global guard: a bearer token or the session cookie identifies the caller; anything else is 401
  * (except @Public endpoints). Cookie-authenticated writes must pass the CSRF header check (403).
+ * A public endpoint does not look at the session (the login endpoints read the cookie themselves).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly identity: IdentityService,
+    private readonly sessions: Sessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
 
@@ -34,15 +37,14 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     }
 
-    const sessionUserId = req.session?.userId;
+    if (isPublic) return true;
+    const sessionUserId = await this.sessions.userIdOf(req);
     if (sessionUserId) {
       const skipCsrf = this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, targets) ?? false;
       if (!SAFE_METHODS.has(req.method) && !skipCsrf && !csrfHeaderMatches(req)) throw new CsrfTokenError();
       req.actor = { userId: sessionUserId, via: 'session' };
       return true;
     }
-
-    if (isPublic) return true;
     throw new NotAuthenticatedError();
   }
 }

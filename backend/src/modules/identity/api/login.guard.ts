@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createValidationPipe } from '../../../platform/validation/validation';
 import { LoginThrottleService } from '../application/login-throttle.service';
 import { InvalidCredentialsError } from '../domain/identity.errors';
@@ -19,9 +19,9 @@ export class LoginGuard extends AuthGuard('local') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const dto = (await this.pipe.transform(req.body, { type: 'body', metatype: LoginDto })) as LoginDto;
-    const ip = req.ip ?? 'unknown';
+    const ip = req.ip || 'unknown';
     await this.throttle.assertAllowed(dto.email, ip);
     try {
       await super.canActivate(context);

@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { AppConfig } from '../../../config/app-config';
+import { DomainError } from '../../../platform/errors/domain-error';
+
+/** Expired sessions are deleted this often (each instance; the statement is idempotent). */
+const PRUNE_EVERY_MS = 15 * 60 * 1000;
+
+/** The session store could not be read or written (PostgreSQL down, restarting): the client may retry. */
+export class SessionStoreUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly status = 503;
+  constructor(cause: unknown) {
+    super('The session store is unavailable; try again shortly.');
+    this.cause = cause;
+  }
+}
+
+/**
+ * Server-side sessions in PostgreSQL (`session`: sid, sess json, expire), so any instance serves
+ * any user. The row layout is express-session's (connect-pg-simple), so sessions written by
+ * earlier versions stay valid. Its own small pool: a burst of logins does not queue behind the
+ * ORM's work, nor the other way round. Every failure is a SessionStoreUnavailableError (503).
+ */
+@Injectable()
+export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SessionStore.name);
+  private readonly pool: Pool;
+  private pruneTimer?: NodeJS.Timeout;
+
+  constructor(config: AppConfig) {
+    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 5, connectionTimeoutMillis: 3000 });
+    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'session store connection error'));
+  }
+
+  onApplicationBootstrap(): void {
+    this.pruneTimer = setInterval(() => {
+      this.pool.query('delete from "session" where "expire" < now()').catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
+    }, PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    await this.pool.end().catch(() => undefined);
+  }
+
+  /** The user of a live session, or null when it does not exist or has expired. */
+  async userIdOf(sid: string): Promise<string | null> {
+    const { rows } = await this.run(() => this.pool.query<{ user_id: string | null }>(`select "sess"->>'userId' as user_id from "session" where "sid" = $1 and "expire" > now()`, [sid]));
+    return rows[0]?.user_id ?? null;
+  }
+
+  /** Stores a new session; `cookie` is kept beside the user id as express-session kept it. */
+  async create(sid: string, userId: string, expires: Date, cookie: { httpOnly: boolean; secure: boolean; sameSite: string; path: string }): Promise<void> {
+    const sess = { cookie: { originalMaxAge: expires.getTime() - Date.now(), expires: expires.toISOString(), ...cookie }, userId };
+    await this.run(() => this.pool.query(`insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`, [sid, JSON.stringify(sess), expires.getTime() / 1000]));
+  }
+
+  async destroy(sid: string): Promise<void> {
+    await this.run(() => this.pool.query(`delete from "session" where "sid" = $1`, [sid]));
+  }
+
+  private async run<T>(statement: () => Promise<T>): Promise<T> {
+    try {
+      return await statement();
+    } catch (error) {
+      throw new SessionStoreUnavailableError(error);
+    }
+  }
+}
