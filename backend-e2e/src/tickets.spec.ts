@@ -10,6 +10,9 @@ import {
   reopenTicket,
   updateTicket,
 } from '@bw/sdk';
+import { TicketsService } from '@bw/backend/modules/tickets/application/tickets.service';
+import type { TicketFields } from '@bw/backend/modules/tickets/domain/ticket.entity';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
 import { startTestServer, TestServer } from './support/server';
@@ -326,6 +329,79 @@ describe('lists', () => {
     expect((await listUserTickets({ client: p.s.client, path: { id: q.user.id } })).data!.items.map((t) => t.id)).toEqual([toP.id]);
     expect((await listUserTickets({ client: q.s.client, path: { id: q.user.id } })).data!.items).toHaveLength(2);
     expect((await listUserTickets({ client: stranger.s.client, path: { id: q.user.id } })).data!.items).toEqual([]);
+  });
+});
+
+describe('creating tickets together (group commit)', () => {
+  const statementsOf = (queries: string[]) =>
+    // eslint-disable-next-line no-control-regex
+    queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, '').split(' [took')[0].trim());
+  /** Calls the service directly, all in one turn of the event loop, so the creations share a run. */
+  const createAtOnce = (items: { actorId: string; fields: TicketFields }[]) => {
+    const tickets = server.app.get(TicketsService);
+    const orm = server.app.get(MikroORM);
+    return Promise.allSettled(items.map((i) => RequestContext.create(orm.em, () => tickets.create(i.actorId, i.fields))));
+  };
+  const fieldsFor = (customerId: string, assigneeId: string, title: string): TicketFields => ({
+    title, description: 'Together', customerId, assigneeId, type: 'task', priority: 'normal', topic: 'general', photoUrl: null,
+  });
+
+  it('writes creations that arrive together in one transaction, each ticket with its own ticket.created event', async () => {
+    const c = await customerOf(creator);
+    server.queries.length = 0;
+    const results = await createAtOnce(Array.from({ length: 20 }, (_, i) => ({ actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, `Batch ticket ${i}`) })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill('fulfilled'));
+    const created = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<TicketsService['create']>>>).value);
+    expect(created.map((t) => t.ticket.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Batch ticket ${i}`));
+    expect(new Set(created.map((t) => t.ticket.id)).size).toBe(20);
+    const statements = statementsOf(server.queries);
+    expect(statements.filter((q) => /^insert into "tickets"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /^insert into "outbox_events"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /^(begin|commit)\b/.test(q)).map((q) => q.split(' ')[0])).toEqual(['begin', 'commit']);
+    const stored = await db.query<{ id: string; title: string; version: number; events: string }>(
+      `select t.id, t.title, t.version, (select string_agg(name, ',') from outbox_events e where e.payload->'ticket'->>'id' = t.id::text) as events from tickets t where t.id = any($1::uuid[])`,
+      [created.map((t) => t.ticket.id)],
+    );
+    expect(stored.rows).toHaveLength(20);
+    for (const row of stored.rows) expect(row).toMatchObject({ version: 1, events: 'ticket.created' });
+    const one = await getTicket({ client: assignee.s.client, path: { id: created[7].ticket.id } });
+    expect(one.data).toMatchObject({ title: 'Batch ticket 7', creator: { id: creator.user.id }, customer: { id: c.id } });
+  });
+
+  it("answers each creation for itself: another user's customer or an unknown assignee fails alone", async () => {
+    const mine = await customerOf(creator);
+    const theirs = await customerOf(stranger);
+    const results = await createAtOnce([
+      { actorId: creator.user.id, fields: fieldsFor(mine.id, assignee.user.id, 'fine 1') },
+      { actorId: creator.user.id, fields: fieldsFor(theirs.id, assignee.user.id, 'not my customer') },
+      { actorId: creator.user.id, fields: fieldsFor(mine.id, '00000000-0000-4000-8000-000000000000', 'nobody') },
+      { actorId: creator.user.id, fields: fieldsFor(mine.id, assignee.user.id, 'fine 2') },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ status: 400, field: 'customerId' });
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ status: 400, field: 'assigneeId' });
+    const titles = (await db.query<{ title: string }>(`select title from tickets where creator_id = $1 and title in ('fine 1', 'fine 2', 'not my customer', 'nobody')`, [creator.user.id])).rows.map((r) => r.title);
+    expect(titles.sort()).toEqual(['fine 1', 'fine 2']);
+  });
+
+  it('retries each ticket alone when the shared transaction fails, so one row PostgreSQL refuses costs only its own request', async () => {
+    const c = await customerOf(creator);
+    server.queries.length = 0;
+    // A type outside the column's CHECK constraint (the DTO refuses it before; here it reaches the database).
+    const results = await createAtOnce([
+      { actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, 'survives 1') },
+      { actorId: creator.user.id, fields: { ...fieldsFor(c.id, assignee.user.id, 'refused row'), type: 'bogus' as TicketFields['type'] } },
+      { actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, 'survives 2') },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/tickets_type_check/);
+    const statements = statementsOf(server.queries);
+    expect(statements.filter((q) => /^rollback\b/.test(q)).length).toBe(2);
+    const stored = await db.query<{ title: string; events: number }>(
+      `select t.title, (select count(*)::int from outbox_events e where e.payload->'ticket'->>'id' = t.id::text) as events from tickets t where t.creator_id = $1 and t.title like 'survives %' order by t.title`,
+      [creator.user.id],
+    );
+    expect(stored.rows).toEqual([{ title: 'survives 1', events: 1 }, { title: 'survives 2', events: 1 }]);
   });
 });
 

@@ -87,6 +87,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   OUTBOX_RETRY_BASE_MS = 500;
 
+  /** Most ticket creations one transaction takes (group commit: creations that arrive while others are being written share one). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  TICKET_CREATE_BATCH = 64;
+
+  /** Ticket-creation transactions in progress at once per instance. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  TICKET_CREATE_CONCURRENCY = 2;
+
   /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   TICKET_SEARCH_WINDOW = 400;
@@ -107,7 +115,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'TICKET_SEARCH_WINDOW',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

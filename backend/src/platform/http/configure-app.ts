@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +16,7 @@ import { createValidationPipe } from '../validation/validation';
 import { assertStorableInput } from '../validation/storable-input';
 import { registerFrontend } from './frontend';
 import { registerJsonBodyParser } from './json-body';
+import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -64,7 +64,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const requestLog = app.get<Logger>(ROOT_LOGGER);
   const orm = app.get(MikroORM);
 
-  await app.register(fastifyHelmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
@@ -85,6 +85,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(fastifyCookie);
 
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.headers(security);
     reply.header('x-request-id', req.id);
     // API answers are per-user and live: never cached by browsers or proxies.
     if (isApiPath(req.url)) reply.header('cache-control', 'no-store');

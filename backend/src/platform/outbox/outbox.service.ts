@@ -19,4 +19,15 @@ export class Outbox {
     PUBLISHED_IN.add(em.getContext());
     return { eventId: event.id, name: event.name, occurredAt: event.occurredAt.toISOString(), actorId, payload };
   }
+
+  /**
+   * Writes many events of one type now, in `em`'s transaction, as one multi-row INSERT (for use
+   * cases that write their own rows the same way, outside the unit of work). They commit, or not,
+   * with that transaction; after the commit OutboxCommitListener wakes the dispatchers as for publish().
+   */
+  async publishMany<P>(em: EntityManager, type: DomainEventType<P>, events: { payload: P; actorId: string | null }[]): Promise<void> {
+    if (events.length === 0) return;
+    await em.insertMany(events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId)));
+    PUBLISHED_IN.add(em.getContext());
+  }
 }

@@ -1,7 +1,10 @@
+import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
+import { GroupCommit, ItemOutcome } from '../../../platform/batching/group-commit';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import { CustomersService, CustomerSummary } from '../../customers';
@@ -29,6 +32,16 @@ export interface ListTicketsQuery {
 
 const ASSIGNEE_FIELDS = new Set(['status', 'priority']);
 
+export interface CreatedTicket {
+  ticket: Ticket;
+  customer: CustomerSummary;
+}
+
+interface TicketToCreate {
+  actorId: string;
+  fields: TicketFields;
+}
+
 @Injectable()
 export class TicketsService {
   constructor(
@@ -38,13 +51,21 @@ export class TicketsService {
     private readonly customers: CustomersService,
     private readonly cursors: CursorCodec,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.creations = new GroupCommit((items) => this.createMany(items), { maxBatch: config.TICKET_CREATE_BATCH, maxInFlight: config.TICKET_CREATE_CONCURRENCY });
+  }
+
+  /** Plain creations waiting to share a transaction (group commit). */
+  private readonly creations: GroupCommit<TicketToCreate, CreatedTicket>;
 
   /**
    * Creates a ticket; with `macroActions`, the macro is applied in the same transaction. Returns the
    * ticket and its customer as checked (the response shows it, so it need not be read again).
+   * A creation without a macro goes through group commit: the creations that arrive while earlier
+   * ones are being written share one transaction (createMany); alone, it is a transaction of one.
    */
-  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<{ ticket: Ticket; customer: CustomerSummary }> {
+  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<CreatedTicket> {
+    if (macroActions.length === 0) return this.creations.submit({ actorId, fields });
     // The checks and the event's names in two parallel queries.
     const [customers, users] = await Promise.all([
       this.customers.summaries([fields.customerId]),
@@ -65,6 +86,64 @@ export class TicketsService {
       }
     });
     return { ticket, customer };
+  }
+
+  /**
+   * Creates many tickets: the checks of all of them in two queries, then one transaction with
+   * every ticket and its `ticket.created` event (one multi-row INSERT per table). A ticket that
+   * fails its checks is that request's 400 alone. If the transaction fails for any other reason
+   * than the database being unreachable, each ticket is retried in its own transaction, so one bad
+   * row costs only its own request. Runs in its own ORM context, whichever request triggered it.
+   */
+  private createMany(items: TicketToCreate[]): Promise<ItemOutcome<CreatedTicket>[]> {
+    return RequestContext.create(this.em.fork(), async () => {
+      const [customers, users] = await Promise.all([
+        this.customers.summaries(items.map((i) => i.fields.customerId)),
+        this.identity.summaries(
+          items.flatMap((i) => [i.actorId, i.fields.assigneeId]),
+          { fresh: true },
+        ),
+      ]);
+      // Every entry is set below: at once for a ticket that fails its checks, after the write for the others.
+      const outcomes: ItemOutcome<CreatedTicket>[] = [];
+      const accepted: { index: number; item: TicketToCreate; customer: CustomerSummary }[] = [];
+      for (const item of items) {
+        const customer = customers.get(item.fields.customerId);
+        if (!customer || customer.ownerId !== item.actorId || customer.deleted) {
+          outcomes.push({ ok: false, error: new InvalidFieldError('customerId', 'customerId must be the id of one of your customers') });
+        } else if (!users.has(item.fields.assigneeId)) {
+          outcomes.push({ ok: false, error: new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user') });
+        } else {
+          accepted.push({ index: outcomes.length, item, customer });
+          outcomes.length += 1;
+        }
+      }
+      // The rows are written as they are built (new tickets have nothing to compare against), one
+      // multi-row INSERT per table, without the unit of work's change tracking.
+      const write = async (group: typeof accepted) => {
+        const tickets = group.map(({ item }) => new Ticket(item.actorId, item.fields));
+        await this.em.fork().transactional(async (em) => {
+          await em.insertMany(tickets);
+          await this.outbox.publishMany(
+            em,
+            TicketCreatedEvent,
+            group.map(({ item, customer }, i) => ({ payload: this.buildSnapshot(tickets[i], users, customer, item.actorId), actorId: item.actorId })),
+          );
+        });
+        group.forEach(({ index, customer }, i) => (outcomes[index] = { ok: true, value: { ticket: tickets[i], customer } }));
+      };
+      if (accepted.length === 0) return outcomes;
+      try {
+        await write(accepted);
+      } catch (error) {
+        if (accepted.length === 1 || isDatabaseUnavailable(error)) {
+          for (const { index } of accepted) outcomes[index] = { ok: false, error };
+        } else {
+          for (const one of accepted) await write([one]).catch((alone: unknown) => (outcomes[one.index] = { ok: false, error: alone }));
+        }
+      }
+      return outcomes;
+    });
   }
 
   /**
