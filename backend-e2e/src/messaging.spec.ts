@@ -138,6 +138,29 @@ describe('messages from triggers', () => {
     expect(await ofTicket()).toEqual([expect.objectContaining({ body: `closed ${t.id}` })]);
   });
 
+  it("writes the handler's key and all of an event's messages in one statement, whatever their text holds", async () => {
+    const c = await customerOf(creator, { name: `O'Brien? \\ "quoted" ; --` });
+    const message = `It's done? \\ {{customer.name}} — 100% ✓ $1 ?`;
+    const toCreator = (await createTrigger({ client: creator.s.client, body: trigger({ name: 'text 1', recipient: { kind: 'ticket_creator' }, message }) })).data!;
+    const toAssignee = (await createTrigger({ client: creator.s.client, body: trigger({ name: 'text 2', recipient: { kind: 'ticket_assignee' }, message }) })).data!;
+    const t = await ticketBy(creator, c, assignee.user);
+    await server.drainOutbox();
+    server.queries.length = 0;
+    expect((await closeTicket({ client: creator.s.client, path: { id: t.id } })).response.status).toBe(200);
+    const expected = `It's done? \\ O'Brien? \\ "quoted" ; -- — 100% ✓ $1 ?`;
+    await eventually('both messages', async () => (await inbox(creator.s)).some((m) => m.triggerId === toCreator.id && m.ticketId === t.id) && (await inbox(assignee.s)).some((m) => m.triggerId === toAssignee.id && m.ticketId === t.id));
+    expect((await inbox(creator.s)).find((m) => m.triggerId === toCreator.id && m.ticketId === t.id)?.body).toBe(expected);
+    expect((await inbox(assignee.s)).find((m) => m.triggerId === toAssignee.id && m.ticketId === t.id)?.body).toBe(expected);
+    // Only this close's event was delivered since the log was cleared: one statement wrote its key and
+    // both messages, and no transaction was opened for it.
+    // eslint-disable-next-line no-control-regex
+    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, ''));
+    const writes = statements.filter((q) => /insert into processed_events/.test(q));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/insert into messages/);
+    expect(statements.filter((q) => /^\[query\] begin/.test(q))).toEqual([expect.anything()]);
+  });
+
   it('sends customer.deleted messages from the owner\'s triggers with the customer snapshot', async () => {
     const c = await customerOf(creator, { name: 'Katherine', email: 'kj@example.com' });
     const tr = (await createTrigger({

@@ -421,4 +421,19 @@ describe('comments', () => {
     expect(empty.response.status).toBe(400);
     expect(fields(empty.error)).toEqual(['body']);
   });
+
+  it("answers 404 to anyone else, writing nothing, and writes a reply in one statement that checks the caller's right", async () => {
+    const t = await ticketBy(creator, await customerOf(creator), assignee.user);
+    const refused = await createTicketComment({ client: stranger.s.client, path: { id: t.id }, body: { body: 'Let me in' } });
+    expect(refused.response.status).toBe(404);
+    expect((await listTicketComments({ client: stranger.s.client, path: { id: t.id } })).response.status).toBe(404);
+    expect((await createTicketComment({ client: creator.s.client, path: { id: '00000000-0000-4000-8000-000000000000' }, body: { body: 'Nowhere' } })).response.status).toBe(404);
+    server.queries.length = 0;
+    expect((await createTicketComment({ client: assignee.s.client, path: { id: t.id }, body: { body: 'Allowed' } })).response.status).toBe(201);
+    // eslint-disable-next-line no-control-regex
+    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, ''));
+    expect(statements.filter((q) => /ticket_comments|^begin|^commit/.test(q))).toEqual([expect.stringMatching(/^insert into ticket_comments .* from tickets t where t.id = /s)]);
+    const bodies = (await db.query<{ body: string }>('select body from ticket_comments where ticket_id = $1', [t.id])).rows.map((r) => r.body);
+    expect(bodies).toEqual(['Allowed']);
+  });
 });

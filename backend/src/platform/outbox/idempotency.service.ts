@@ -11,6 +11,23 @@ import { EventEnvelope } from './event-envelope';
 export class IdempotentHandlers {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * The same guarantee in one statement (one round trip, no explicit transaction): `work` is the
+   * body of a data-modifying CTE that runs only when the key is new — it must filter on
+   * `exists (select 1 from fresh)` — and its `?` parameters follow the key's. PostgreSQL runs the
+   * whole statement atomically: the key and the work's rows are written together or not at all.
+   * Returns true when the key was new (the work ran), false when the event had been processed.
+   */
+  async runOnceAsStatement(handler: string, event: EventEnvelope, work: { sql: string; params: unknown[] }): Promise<boolean> {
+    const rows = await this.em.getConnection().execute<{ fresh: boolean }[]>(
+      `with fresh as (insert into processed_events (handler, event_id) values (?, ?) on conflict do nothing returning event_id),
+            work as (${work.sql})
+       select exists (select 1 from fresh) as fresh, (select count(*) from work) as done`,
+      [handler, event.eventId, ...work.params],
+    );
+    return rows[0]?.fresh === true;
+  }
+
   /** Returns true when the work ran now, false when this handler had already processed the event. */
   async runOnce(handler: string, event: EventEnvelope, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
     return this.em.fork().transactional(async (em) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '../../identity';
-import { Message } from '../domain/message.entity';
+import type { MessageRecord } from '../application/messages.service';
 import { Trigger } from '../domain/trigger.entity';
 import { MessageDto, TriggerDto } from './dto/messaging.response.dto';
 
@@ -25,7 +25,7 @@ export function toTriggerDto(t: Trigger): TriggerDto {
 export class MessageViews {
   constructor(private readonly identity: IdentityService) {}
 
-  async many(messages: Message[]): Promise<MessageDto[]> {
+  async many(messages: MessageRecord[]): Promise<MessageDto[]> {
     const users = await this.identity.summaries(messages.flatMap((m) => [m.senderId, m.receiverId]));
     const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
     return messages.map((m) => ({

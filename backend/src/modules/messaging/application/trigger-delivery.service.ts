@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
+import { IdempotentHandlers } from '../../../platform/outbox/idempotency.service';
 import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { Trigger } from '../domain/trigger.entity';
 
@@ -22,25 +23,36 @@ export function activeTriggers(em: EntityManager, ownerIds: string[], eventName:
  */
 @Injectable()
 export class TriggerDelivery {
+  constructor(private readonly handlers: IdempotentHandlers) {}
+
   /**
-   * Runs inside the handler's transaction (`em`) with the triggers `activeTriggers` found. Returns
-   * how many messages were written.
+   * Delivers an event's messages exactly once per (handler, event): the triggers that fire are
+   * evaluated here, then the handler's idempotency key and every message are written by one
+   * statement (IdempotentHandlers.runOnceAsStatement) — one round trip, atomic. A message whose
+   * receiver no longer exists is skipped; the (trigger, event) unique key makes a message already
+   * written a no-op. Returns whether this delivery was the first for the handler.
    */
-  async deliver(em: EntityManager, event: EventEnvelope, triggers: Trigger[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<number> {
-    let written = 0;
-    for (const trigger of triggers) {
-      const result = evaluateTrigger(trigger, input);
-      if (!result.fires || !result.receiverId) continue;
-      const rows = await em.getConnection().execute(
-        `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, created_at)
-         select ?, ?, ?, ?, ?, ?, ?, ?, ?, now() where exists (select 1 from users where id = ?)
-         on conflict (trigger_id, event_id) do nothing returning id`,
-        [randomUUID(), trigger.ownerId, result.receiverId, result.body, trigger.id, event.name, event.eventId, ref.ticketId ?? null, ref.customerId ?? null, result.receiverId],
-        'all',
-        em.getTransactionContext(),
-      );
-      written += rows.length;
-    }
-    return written;
+  async deliverOnce(handler: string, event: EventEnvelope, triggers: Trigger[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<boolean> {
+    // The ORM's execute spells an array parameter out as a list, hence `array[?]` (empty: `array[]`).
+    const firing = triggers.map((trigger) => ({ trigger, result: evaluateTrigger(trigger, input) })).filter(({ result }) => result.fires && result.receiverId);
+    const sql = `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, created_at)
+       select m.id, m.sender_id, m.receiver_id, m.body, m.trigger_id, ?, ?, ?::uuid, ?::uuid, now()
+         from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::uuid[]) as m(id, sender_id, receiver_id, body, trigger_id)
+        where exists (select 1 from fresh) and exists (select 1 from users u where u.id = m.receiver_id)
+       on conflict (trigger_id, event_id) do nothing returning id`;
+    return this.handlers.runOnceAsStatement(handler, event, {
+      sql,
+      params: [
+        event.name,
+        event.eventId,
+        ref.ticketId ?? null,
+        ref.customerId ?? null,
+        firing.map(() => randomUUID()),
+        firing.map(({ trigger }) => trigger.ownerId),
+        firing.map(({ result }) => result.receiverId),
+        firing.map(({ result }) => result.body),
+        firing.map(({ trigger }) => trigger.id),
+      ],
+    });
   }
 }

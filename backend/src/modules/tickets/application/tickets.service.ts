@@ -364,16 +364,32 @@ export class TicketsService {
     return toPage(rows.map(fromRow), limit, this.cursors, scope, (r) => r);
   }
 
+  /**
+   * A reply on a visible ticket: one statement that checks the caller's right to the ticket and
+   * writes the comment (nothing else changes, and nothing is published), so the check and the
+   * insert cannot be split by the ticket's deletion.
+   */
   async addComment(actorId: string, ticketId: string, body: string): Promise<TicketComment> {
-    await this.getVisible(actorId, ticketId);
     const comment = new TicketComment(ticketId, actorId, body);
-    await this.em.persistAndFlush(comment);
+    const written = await this.em.getConnection().execute<{ id: string }[]>(
+      `insert into ticket_comments (id, ticket_id, author_id, body, created_at)
+       select ?, t.id, ?, ?, ? from tickets t where t.id = ? and (t.creator_id = ? or t.assignee_id = ?)
+       returning id`,
+      [comment.id, actorId, body, comment.createdAt, ticketId, actorId, actorId],
+    );
+    if (written.length === 0) throw new ResourceNotFoundError('Ticket');
     return comment;
+  }
+
+  /** 404 unless the caller is the ticket's creator or assignee (one indexed lookup, nothing loaded). */
+  private async assertVisible(actorId: string, ticketId: string): Promise<void> {
+    const rows = await this.em.getConnection().execute(`select 1 from tickets where id = ? and (creator_id = ? or assignee_id = ?)`, [ticketId, actorId, actorId]);
+    if (rows.length === 0) throw new ResourceNotFoundError('Ticket');
   }
 
   /** The conversation, oldest first. */
   async listComments(actorId: string, ticketId: string, query: { limit?: number; cursor?: string }): Promise<Page<TicketComment>> {
-    await this.getVisible(actorId, ticketId);
+    await this.assertVisible(actorId, ticketId);
     const limit = query.limit ?? 10;
     const scope = `comments:${ticketId}`;
     const params: unknown[] = [ticketId];

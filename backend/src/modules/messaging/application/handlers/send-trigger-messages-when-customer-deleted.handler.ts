@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
-import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { CustomerDeletedEvent, CustomerDeletedPayload } from '../../../customers';
 import { IdentityService } from '../../../identity';
 import { activeTriggers, TriggerDelivery } from '../trigger-delivery.service';
@@ -11,7 +10,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 @Injectable()
 export class SendTriggerMessagesWhenCustomerDeletedHandler {
   constructor(
-    private readonly handlers: IdempotentHandlers,
     private readonly delivery: TriggerDelivery,
     private readonly em: EntityManager,
     private readonly identity: IdentityService,
@@ -23,9 +21,7 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
     // Nobody listening: nothing to write, so nothing to make idempotent.
     const triggers = await activeTriggers(this.em, [p.ownerId], event.name);
     if (triggers.length === 0) return;
-    await this.handlers.runOnce('send-trigger-messages-when-customer-deleted', event, async (em) => {
-      const actor = event.actorId ? (await this.identity.summaries([event.actorId])).get(event.actorId) : undefined;
-      await this.delivery.deliver(em, event, triggers, { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' }, { customerId: p.customerId });
-    });
+    const actor = event.actorId ? (await this.identity.summaries([event.actorId])).get(event.actorId) : undefined;
+    await this.delivery.deliverOnce('send-trigger-messages-when-customer-deleted', event, triggers, { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' }, { customerId: p.customerId });
   }
 }

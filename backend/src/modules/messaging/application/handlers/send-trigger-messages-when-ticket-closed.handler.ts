@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
-import { IdempotentHandlers } from '../../../../platform/outbox/idempotency.service';
 import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
 import { activeTriggers, TriggerDelivery } from '../trigger-delivery.service';
 import { EntityManager } from '@mikro-orm/postgresql';
@@ -9,12 +8,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 /**
  * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee.
  * Errors propagate (suppressErrors: false) so the outbox retries the event; the idempotency key
- * and the messages' unique key make retries safe.
+ * and the messages' unique key make retries safe. The key and the messages are one statement.
  */
 @Injectable()
 export class SendTriggerMessagesWhenTicketClosedHandler {
   constructor(
-    private readonly handlers: IdempotentHandlers,
     private readonly delivery: TriggerDelivery,
     private readonly em: EntityManager,
   ) {}
@@ -34,8 +32,6 @@ export class SendTriggerMessagesWhenTicketClosedHandler {
     // Nobody listening: nothing to write, so nothing to make idempotent.
     const triggers = await activeTriggers(this.em, [p.creator.id, p.assignee.id], event.name);
     if (triggers.length === 0) return;
-    await this.handlers.runOnce(name, event, async (em) => {
-      await this.delivery.deliver(em, event, triggers, { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
-    });
+    await this.delivery.deliverOnce(name, event, triggers, { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p }, { ticketId: p.ticket.id });
   }
 }
