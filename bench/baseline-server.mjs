@@ -150,12 +150,12 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
 
   // The app's TicketsService.create, statement for statement, with the same group commit
   // (platform/batching/group-commit.ts: at most 2 runs in flight, 64 tickets a run): per run, the
-  // customers and the users in two parallel reads, then one transaction with one multi-row INSERT
-  // into tickets and one into outbox_events (the response reuses the customer read, as TicketViews
+  // customers and the users in two parallel reads, then one statement with a multi-row INSERT into
+  // tickets and one into outbox_events (the response reuses the customer read, as TicketViews
   // does). The events are written already 'done': the baseline has no dispatcher, and the app's
   // dispatcher, which runs alongside, must not deliver them.
-  const TICKET_COLUMNS_INSERT = ['id', 'creator_id', 'assignee_id', 'customer_id', 'title', 'description', 'type', 'priority', 'topic', 'status', 'photo_url', 'created_at', 'updated_at', 'closed_at'];
-  const EVENT_COLUMNS = ['id', 'name', 'payload', 'actor_id', 'occurred_at', 'status', 'attempts', 'next_attempt_at', 'last_error', 'processed_at'];
+  const TICKET_COLUMNS_INSERT = ['id', 'creator_id', 'assignee_id', 'customer_id', 'title', 'description', 'type', 'priority', 'topic', 'status', 'photo_url', 'version', 'created_at', 'updated_at', 'closed_at'];
+  const EVENT_COLUMNS = ['id', 'name', 'payload', 'actor_id', 'occurred_at', 'status', 'attempts', 'processed_at'];
   const valuesSql = (rows, width) => rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
   const queue = [];
   let inFlight = 0;
@@ -212,24 +212,16 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     });
     const ok = results.filter(Boolean);
     if (ok.length > 0) {
-      const db = await pool.connect();
-      try {
-        await db.query('begin');
-        await db.query(
-          `insert into "tickets" (${TICKET_COLUMNS_INSERT.map((c) => `"${c}"`).join(', ')}) values ${valuesSql(ok, TICKET_COLUMNS_INSERT.length)} returning "version"`,
-          ok.flatMap(({ ticket: t }) => TICKET_COLUMNS_INSERT.map((c) => t[c])),
-        );
-        await db.query(
-          `insert into "outbox_events" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${valuesSql(ok, EVENT_COLUMNS.length)}`,
-          ok.flatMap(({ ticket: t, payload }) => [randomUUID(), 'ticket.created', JSON.stringify(payload), t.creator_id, now, 'done', 0, now, null, now]),
-        );
-        await db.query('commit');
-      } catch (error) {
-        await db.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        db.release();
-      }
+      // One statement: the tickets and their events (as Outbox.writeWithEvents writes them).
+      const ticketParams = ok.flatMap(({ ticket: t }) => TICKET_COLUMNS_INSERT.map((c) => t[c]));
+      const eventParams = ok.flatMap(({ ticket: t, payload }) => [randomUUID(), 'ticket.created', JSON.stringify(payload), t.creator_id, now, 'done', 0, now]);
+      const offset = ticketParams.length;
+      await q(
+        `with change as (insert into tickets (${TICKET_COLUMNS_INSERT.join(', ')}) values ${valuesSql(ok, TICKET_COLUMNS_INSERT.length)}),
+              events as (insert into outbox_events (${EVENT_COLUMNS.join(', ')}) values ${ok.map((_, r) => `(${EVENT_COLUMNS.map((_, c) => `$${offset + r * EVENT_COLUMNS.length + c + 1}`).join(', ')})`).join(', ')})
+         select 1`,
+        [...ticketParams, ...eventParams],
+      );
     }
     return Promise.all(results.map((r) => (r ? views([r.ticket], [r.customer]).then((v) => v[0]) : null)));
   }

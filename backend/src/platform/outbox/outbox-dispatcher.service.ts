@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PgListener } from '../database/pg-listener';
 import { AppConfig } from '../../config/app-config';
@@ -21,11 +22,16 @@ interface ClaimedRow {
 }
 
 /**
- * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one, with
- * OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events through
+ * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one, with up
+ * to OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events through
  * `FOR UPDATE SKIP LOCKED`, so each event is delivered by one worker at a time, and records their
  * outcomes in the claiming transaction. Events are not ordered relative to each other.
- * Woken by LISTEN/NOTIFY, with polling as a fallback. A failed delivery is retried with exponential
+ * A wake (a commit) starts a worker when fewer than OUTBOX_CONCURRENCY run, so a fresh event is
+ * claimed at once and a lone event costs one claim, not one per worker; a worker that claims a
+ * full batch starts another (a backlog gets every worker), and a worker stops after a batch that
+ * was not full.
+ * Woken by this instance's commits directly, by the other instances' over LISTEN/NOTIFY (its own
+ * NOTIFYs, which carry its id, are ignored), and by polling as a fallback. A failed delivery is retried with exponential
  * backoff; after OUTBOX_MAX_ATTEMPTS the event is marked `failed` (kept, visible, never lost).
  * A crash mid-delivery releases the row locks, so the event is delivered again: handlers are
  * idempotent (see IdempotentHandlers).
@@ -37,12 +43,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private wakeAgain = false;
+  /** Workers running now, and what to resolve when the last one stops (drainNow). */
+  private readonly workers = new Set<Promise<void>>();
+  /** A wake arrived while every worker was busy: the next one to finish a batch claims again. */
+  private wakePending = false;
   private notifyPool?: Pool;
   private notifying = false;
   private notifyAgain = false;
   private stopped = true;
+  /** Marks this instance's NOTIFYs, so that its own listener can ignore them. */
+  private readonly instanceId = randomUUID();
 
   constructor(
     private readonly config: AppConfig,
@@ -55,7 +65,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: this.config.OUTBOX_CONCURRENCY + 1, connectionTimeoutMillis: 3000 });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
-    this.listener = new PgListener(this.config.DATABASE_URL, OUTBOX_CHANNEL, { notification: () => this.wake(), up: () => this.wake() }, this.logger);
+    this.listener = new PgListener(
+      this.config.DATABASE_URL,
+      OUTBOX_CHANNEL,
+      { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() },
+      this.logger,
+    );
     await this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
@@ -79,7 +94,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
-    await this.draining?.catch(() => undefined);
+    await Promise.allSettled([...this.workers]);
     await this.listener?.stop();
     await this.pool?.end().catch(() => undefined);
     await this.notifyPool?.end().catch(() => undefined);
@@ -100,7 +115,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.notifying = true;
     this.notifyPool ??= this.createNotifyPool();
     this.notifyPool
-      .query(`select pg_notify('${OUTBOX_CHANNEL}', '')`)
+      .query(`select pg_notify('${OUTBOX_CHANNEL}', $1)`, [this.instanceId])
       .catch((error: Error) => this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`))
       .finally(() => {
         this.notifying = false;
@@ -117,48 +132,59 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     return pool;
   }
 
-  /** Starts a drain, or asks the running one to go round again. */
+  /**
+   * An event was committed (or may be due): a worker claims it now. Below OUTBOX_CONCURRENCY a new
+   * worker starts at once, so a fresh event does not wait for the batch in progress; otherwise a
+   * busy worker claims again when its batch is done.
+   */
   wake(): void {
     if (this.stopped) return;
-    if (this.draining) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: Error) => this.logger.warn(`outbox drain failed: ${error.message}`))
+    if (this.workers.size < this.config.OUTBOX_CONCURRENCY) this.startWorker();
+    else this.wakePending = true;
+  }
+
+  /** Delivers until no deliverable event is left. Resolves when every worker has stopped. */
+  async drainNow(): Promise<void> {
+    this.wake();
+    while (this.workers.size > 0) await Promise.allSettled([...this.workers]);
+  }
+
+  private startWorker(): void {
+    const worker: Promise<void> = this.work()
+      .catch((error: Error) => this.logger.warn(`outbox delivery failed: ${error.message}`))
       .finally(() => {
-        this.draining = undefined;
-        if (this.wakeAgain && !this.stopped) {
-          this.wakeAgain = false;
+        this.workers.delete(worker);
+        if (this.wakePending && !this.stopped) {
+          this.wakePending = false;
           this.wake();
         }
       });
+    this.workers.add(worker);
   }
 
-  /** Delivers until no deliverable event is left. Resolves when the current pass is over. */
-  async drainNow(): Promise<void> {
-    this.wake();
-    while (this.draining) await this.draining;
-  }
-
-  /** Runs OUTBOX_CONCURRENCY workers until no deliverable event is left. */
-  private async drain(): Promise<void> {
-    await Promise.all(Array.from({ length: this.config.OUTBOX_CONCURRENCY }, () => this.work()));
-  }
-
+  /**
+   * Claims batches until one comes back short of OUTBOX_BATCH_SIZE (then nothing more was due when
+   * it claimed, unless a wake came meanwhile). A full batch means a backlog: another worker joins.
+   */
   private async work(): Promise<void> {
-    while (!this.stopped && (await this.deliverBatch())) {
-      // keep going while there was work
+    while (!this.stopped) {
+      const claimed = await this.deliverBatch();
+      if (claimed >= this.config.OUTBOX_BATCH_SIZE) {
+        if (this.workers.size < this.config.OUTBOX_CONCURRENCY) this.startWorker();
+        continue;
+      }
+      if (!this.wakePending) return;
+      this.wakePending = false;
     }
   }
 
   /**
    * Claims up to OUTBOX_BATCH_SIZE of the oldest due events that no other worker holds, delivers
    * them (their handlers run concurrently) and records each outcome, in one short transaction.
-   * Returns false when nothing was due.
+   * Returns how many events it claimed.
    */
-  private async deliverBatch(): Promise<boolean> {
-    if (!this.pool) return false;
+  private async deliverBatch(): Promise<number> {
+    if (!this.pool) return 0;
     const db = await this.pool.connect();
     // A checked-out client has no pool listener: if the server goes away while a handler runs, the
     // client emits 'error', which would crash the process unless someone listens. The query in
@@ -185,7 +211,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         }
       }
       await db.query('commit');
-      return rows.length > 0;
+      return rows.length;
     } catch (error) {
       await db.query('rollback').catch(() => undefined);
       throw error;

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainEventType, EventEnvelope } from './event-envelope';
+import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OutboxEvent } from './outbox-event.entity';
+
+const EVENT_COLUMNS = ['id', 'name', 'payload', 'actor_id', 'occurred_at', 'status', 'attempts', 'next_attempt_at'];
 
 /** Units of work that published events and have not committed yet (see OutboxCommitListener). */
 export const PUBLISHED_IN = new WeakSet<object>();
@@ -9,10 +12,13 @@ export const PUBLISHED_IN = new WeakSet<object>();
 /**
  * Publishing an event = persisting it in the caller's unit of work. The caller's one `em.flush()`
  * commits the change and the event together; after the commit, OutboxCommitListener wakes the
- * dispatchers.
+ * dispatchers. A use case that writes its rows with SQL uses writeWithEvents instead: the change
+ * and its events in one statement.
  */
 @Injectable()
 export class Outbox {
+  constructor(private readonly dispatcher: OutboxDispatcher) {}
+
   publish<P>(em: EntityManager, type: DomainEventType<P>, payload: P, actorId: string | null): EventEnvelope<P> {
     const event = new OutboxEvent(type.eventName, payload, actorId);
     em.persist(event);
@@ -21,13 +27,17 @@ export class Outbox {
   }
 
   /**
-   * Writes many events of one type now, in `em`'s transaction, as one multi-row INSERT (for use
-   * cases that write their own rows the same way, outside the unit of work). They commit, or not,
-   * with that transaction; after the commit OutboxCommitListener wakes the dispatchers as for publish().
+   * A change and the events it publishes, written by one statement: `change` is a data-modifying
+   * statement (an INSERT, say) run as a CTE beside the events' multi-row INSERT, so PostgreSQL
+   * commits both or neither (one implicit transaction, one round trip). When it returns, the
+   * events are committed and the dispatchers are woken, as after a unit of work that published.
    */
-  async publishMany<P>(em: EntityManager, type: DomainEventType<P>, events: { payload: P; actorId: string | null }[]): Promise<void> {
-    if (events.length === 0) return;
-    await em.insertMany(events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId)));
-    PUBLISHED_IN.add(em.getContext());
+  async writeWithEvents<P>(em: EntityManager, change: { sql: string; params: unknown[] }, type: DomainEventType<P>, events: { payload: P; actorId: string | null }[]): Promise<void> {
+    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId));
+    const values = rows.map(() => `(${EVENT_COLUMNS.map(() => '?').join(', ')})`).join(', ');
+    const sql = `with change as (${change.sql}), events as (insert into outbox_events (${EVENT_COLUMNS.join(', ')}) values ${values}) select 1`;
+    const params = [...change.params, ...rows.flatMap((r) => [r.id, r.name, JSON.stringify(r.payload), r.actorId, r.occurredAt, r.status, r.attempts, r.nextAttemptAt])];
+    await em.getConnection().execute(sql, params, 'run');
+    if (rows.length > 0) this.dispatcher.signalCommitted();
   }
 }

@@ -3,17 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
 import { IdempotentHandlers } from '../../../platform/outbox/idempotency.service';
-import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
-import { Trigger } from '../domain/trigger.entity';
+import { evaluateTrigger, TriggerInput, TriggerRule } from '../domain/trigger-rules';
+import type { TriggerConditions, TriggerEvent, TriggerRecipient } from '../domain/trigger.entity';
+
+interface TriggerRow {
+  id: string;
+  owner_id: string;
+  event: TriggerEvent;
+  conditions: TriggerConditions | null;
+  recipient: TriggerRecipient;
+  message: string;
+  active: boolean;
+}
 
 /**
- * The active triggers of these users for this event, oldest first: one indexed query, outside any
- * transaction, so an event nobody listens to costs no write at all, and one that fires needs no
- * second read inside the handler's transaction.
+ * The active triggers of these users for this event, oldest first: one indexed query
+ * (`triggers_active_owner_event_idx`) into plain records, outside any transaction, so an event
+ * nobody listens to costs no write at all, and one that fires needs no second read.
  */
-export function activeTriggers(em: EntityManager, ownerIds: string[], eventName: string): Promise<Trigger[]> {
+export async function activeTriggers(em: EntityManager, ownerIds: string[], eventName: string): Promise<TriggerRule[]> {
   const owners = [...new Set(ownerIds)];
-  return em.fork().find(Trigger, { ownerId: { $in: owners }, event: eventName as Trigger['event'], active: true }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const rows = await em.getConnection().execute<TriggerRow[]>(
+    `select id, owner_id, event, conditions, recipient, message, active from triggers
+      where owner_id in (${owners.map(() => '?').join(', ')}) and event = ? and active order by created_at, id`,
+    [...owners, eventName],
+  );
+  return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, event: r.event, conditions: r.conditions ?? {}, recipient: r.recipient, message: r.message, active: r.active }));
 }
 
 /**
@@ -32,7 +47,7 @@ export class TriggerDelivery {
    * receiver no longer exists is skipped; the (trigger, event) unique key makes a message already
    * written a no-op. Returns whether this delivery was the first for the handler.
    */
-  async deliverOnce(handler: string, event: EventEnvelope, triggers: Trigger[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<boolean> {
+  async deliverOnce(handler: string, event: EventEnvelope, triggers: TriggerRule[], input: TriggerInput, ref: { ticketId?: string; customerId?: string }): Promise<boolean> {
     // The ORM's execute spells an array parameter out as a list, hence `array[?]` (empty: `array[]`).
     const firing = triggers.map((trigger) => ({ trigger, result: evaluateTrigger(trigger, input) })).filter(({ result }) => result.fires && result.receiverId);
     const sql = `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, created_at)

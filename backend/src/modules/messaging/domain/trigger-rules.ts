@@ -3,6 +3,9 @@ import type { TicketEventPayload } from '../../tickets';
 import { renderTemplate, TemplateValues } from '../../../platform/templates/template-renderer';
 import { Trigger, TriggerConditions } from './trigger.entity';
 
+/** What a trigger's rules read: the entity, or the same fields read with SQL. */
+export type TriggerRule = Pick<Trigger, 'id' | 'ownerId' | 'event' | 'conditions' | 'recipient' | 'message' | 'active'>;
+
 /** What a trigger sees of an event: enough to check conditions, pick a recipient and render. */
 export type TriggerInput =
   | { kind: 'ticket'; eventName: string; occurredAt: string; payload: TicketEventPayload }
@@ -16,7 +19,7 @@ export interface Evaluation {
 }
 
 /** Checks one trigger against one event, explaining each decision (used by delivery and the dry run). */
-export function evaluateTrigger(trigger: Trigger, input: TriggerInput): Evaluation {
+export function evaluateTrigger(trigger: TriggerRule, input: TriggerInput): Evaluation {
   const reasons: string[] = [];
   let fires = true;
   if (!trigger.active) {
@@ -48,7 +51,7 @@ export function evaluateTrigger(trigger: Trigger, input: TriggerInput): Evaluati
   return { fires, reasons, receiverId, body: renderTemplate(trigger.message, templateValues(input)) };
 }
 
-export function recipientOf(trigger: Trigger, input: TriggerInput): string | null {
+export function recipientOf(trigger: TriggerRule, input: TriggerInput): string | null {
   switch (trigger.recipient.kind) {
     case 'user':
       return trigger.recipient.userId ?? null;

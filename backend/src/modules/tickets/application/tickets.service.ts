@@ -1,4 +1,3 @@
-import { RequestContext } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
@@ -31,6 +30,8 @@ export interface ListTicketsQuery {
 }
 
 const ASSIGNEE_FIELDS = new Set(['status', 'priority']);
+/** The columns a new ticket is written with (`search` is generated). */
+const INSERT_COLUMNS = ['id', 'creator_id', 'assignee_id', 'customer_id', 'title', 'description', 'type', 'priority', 'topic', 'status', 'photo_url', 'version', 'created_at', 'updated_at', 'closed_at'];
 
 export interface CreatedTicket {
   ticket: Ticket;
@@ -89,61 +90,62 @@ export class TicketsService {
   }
 
   /**
-   * Creates many tickets: the checks of all of them in two queries, then one transaction with
-   * every ticket and its `ticket.created` event (one multi-row INSERT per table). A ticket that
-   * fails its checks is that request's 400 alone. If the transaction fails for any other reason
-   * than the database being unreachable, each ticket is retried in its own transaction, so one bad
-   * row costs only its own request. Runs in its own ORM context, whichever request triggered it.
+   * Creates many tickets: the checks of all of them in two queries, then one statement that writes
+   * every ticket and its `ticket.created` event (Outbox.writeWithEvents: atomic, one round trip).
+   * A ticket that fails its checks is that request's 400 alone. If the statement fails for any
+   * other reason than the database being unreachable, each ticket is retried alone, so one bad row
+   * costs only its own request. Only plain statements: no unit of work is involved, so it does not
+   * matter which request's context the run starts in.
    */
-  private createMany(items: TicketToCreate[]): Promise<ItemOutcome<CreatedTicket>[]> {
-    return RequestContext.create(this.em.fork(), async () => {
-      const [customers, users] = await Promise.all([
-        this.customers.summaries(items.map((i) => i.fields.customerId)),
-        this.identity.summaries(
-          items.flatMap((i) => [i.actorId, i.fields.assigneeId]),
-          { fresh: true },
-        ),
-      ]);
-      // Every entry is set below: at once for a ticket that fails its checks, after the write for the others.
-      const outcomes: ItemOutcome<CreatedTicket>[] = [];
-      const accepted: { index: number; item: TicketToCreate; customer: CustomerSummary }[] = [];
-      for (const item of items) {
-        const customer = customers.get(item.fields.customerId);
-        if (!customer || customer.ownerId !== item.actorId || customer.deleted) {
-          outcomes.push({ ok: false, error: new InvalidFieldError('customerId', 'customerId must be the id of one of your customers') });
-        } else if (!users.has(item.fields.assigneeId)) {
-          outcomes.push({ ok: false, error: new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user') });
-        } else {
-          accepted.push({ index: outcomes.length, item, customer });
-          outcomes.length += 1;
-        }
+  private async createMany(items: TicketToCreate[]): Promise<ItemOutcome<CreatedTicket>[]> {
+    const [customers, users] = await Promise.all([
+      this.customers.summaries(items.map((i) => i.fields.customerId)),
+      this.identity.summaries(
+        items.flatMap((i) => [i.actorId, i.fields.assigneeId]),
+        { fresh: true },
+      ),
+    ]);
+    // Every entry is set below: at once for a ticket that fails its checks, after the write for the others.
+    const outcomes: ItemOutcome<CreatedTicket>[] = [];
+    const accepted: { index: number; item: TicketToCreate; customer: CustomerSummary }[] = [];
+    for (const item of items) {
+      const customer = customers.get(item.fields.customerId);
+      if (!customer || customer.ownerId !== item.actorId || customer.deleted) {
+        outcomes.push({ ok: false, error: new InvalidFieldError('customerId', 'customerId must be the id of one of your customers') });
+      } else if (!users.has(item.fields.assigneeId)) {
+        outcomes.push({ ok: false, error: new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user') });
+      } else {
+        accepted.push({ index: outcomes.length, item, customer });
+        outcomes.length += 1;
       }
-      // The rows are written as they are built (new tickets have nothing to compare against), one
-      // multi-row INSERT per table, without the unit of work's change tracking.
-      const write = async (group: typeof accepted) => {
-        const tickets = group.map(({ item }) => new Ticket(item.actorId, item.fields));
-        await this.em.fork().transactional(async (em) => {
-          await em.insertMany(tickets);
-          await this.outbox.publishMany(
-            em,
-            TicketCreatedEvent,
-            group.map(({ item, customer }, i) => ({ payload: this.buildSnapshot(tickets[i], users, customer, item.actorId), actorId: item.actorId })),
-          );
-        });
-        group.forEach(({ index, customer }, i) => (outcomes[index] = { ok: true, value: { ticket: tickets[i], customer } }));
-      };
-      if (accepted.length === 0) return outcomes;
-      try {
-        await write(accepted);
-      } catch (error) {
-        if (accepted.length === 1 || isDatabaseUnavailable(error)) {
-          for (const { index } of accepted) outcomes[index] = { ok: false, error };
-        } else {
-          for (const one of accepted) await write([one]).catch((alone: unknown) => (outcomes[one.index] = { ok: false, error: alone }));
-        }
+    }
+    // The rows are written as they are built (new tickets have nothing to compare against): one
+    // statement with a multi-row INSERT for the tickets and one for their events, without the
+    // unit of work's change tracking or a transaction's extra round trips.
+    const write = async (group: typeof accepted) => {
+      const tickets = group.map(({ item }) => new Ticket(item.actorId, item.fields));
+      await this.outbox.writeWithEvents(
+        this.em,
+        {
+          sql: `insert into tickets (${INSERT_COLUMNS.join(', ')}) values ${tickets.map(() => `(${INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`,
+          params: tickets.flatMap((t) => [t.id, t.creatorId, t.assigneeId, t.customerId, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photoUrl, t.version, t.createdAt, t.updatedAt, t.closedAt]),
+        },
+        TicketCreatedEvent,
+        group.map(({ item, customer }, i) => ({ payload: this.buildSnapshot(tickets[i], users, customer, item.actorId), actorId: item.actorId })),
+      );
+      group.forEach(({ index, customer }, i) => (outcomes[index] = { ok: true, value: { ticket: tickets[i], customer } }));
+    };
+    if (accepted.length === 0) return outcomes;
+    try {
+      await write(accepted);
+    } catch (error) {
+      if (accepted.length === 1 || isDatabaseUnavailable(error)) {
+        for (const { index } of accepted) outcomes[index] = { ok: false, error };
+      } else {
+        for (const one of accepted) await write([one]).catch((alone: unknown) => (outcomes[one.index] = { ok: false, error: alone }));
       }
-      return outcomes;
-    });
+    }
+    return outcomes;
   }
 
   /**
