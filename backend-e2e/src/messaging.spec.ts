@@ -14,7 +14,10 @@ import {
   type CreateTriggerDto,
   type MessageDto,
 } from '@bw/sdk';
+import { TriggerDelivery } from '@bw/backend/modules/messaging/application/trigger-delivery.service';
+import type { TicketEventPayload } from '@bw/backend/modules/tickets';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ApiSession } from './support/api-session';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
@@ -159,6 +162,44 @@ describe('messages from triggers', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/insert into messages/);
     expect(statements.filter((q) => /^\[query\] begin/.test(q))).toEqual([expect.anything()]);
+  });
+
+  it('delivers the events handed over together with one statement, and a bad one fails alone', async () => {
+    const tr = (await createTrigger({ client: watcher.s.client, body: trigger({ name: 'together', recipient: { kind: 'ticket_creator' }, message: 'together {{ticket.title}}' }) })).data!;
+    const c = await customerOf(watcher);
+    const tickets = await Promise.all([1, 2, 3].map((n) => ticketBy(watcher, c, assignee.user, { title: `together ${n}` })));
+    const envelope = (t: (typeof tickets)[number], eventId: string) => ({
+      eventId,
+      name: 'ticket.closed',
+      occurredAt: new Date().toISOString(),
+      actorId: watcher.user.id,
+      payload: {
+        ticket: { id: t.id, title: t.title, status: 'closed', priority: t.priority, type: t.type, topic: t.topic, closedAt: new Date().toISOString() },
+        creator: { id: watcher.user.id, username: watcher.user.username },
+        assignee: { id: assignee.user.id, username: assignee.user.username },
+        customer: { id: c.id, name: c.name, email: c.email },
+        actor: { id: watcher.user.id, username: watcher.user.username },
+      } as TicketEventPayload,
+    });
+    const events = [envelope(tickets[0], randomUUID()), envelope(tickets[1], 'not-a-uuid'), envelope(tickets[2], randomUUID())];
+    const delivery = server.app.get(TriggerDelivery);
+    const deliver = (e: (typeof events)[number]) =>
+      delivery.deliver({ handler: 'test-together', event: e, ownerIds: [watcher.user.id], input: { kind: 'ticket', eventName: e.name, occurredAt: e.occurredAt, payload: e.payload }, ref: { ticketId: e.payload.ticket.id } });
+    server.queries.length = 0;
+    const results = await Promise.allSettled(events.map(deliver));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : null))).toEqual([true, null, true]);
+    // The shared statement failed on the bad id; then each event alone: four statements in all.
+    // eslint-disable-next-line no-control-regex
+    expect(server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '')).filter((q) => /insert into processed_events/.test(q))).toHaveLength(4);
+    const bodies = (await inbox(watcher.s)).filter((m) => m.triggerId === tr.id).map((m) => m.body).sort();
+    expect(bodies).toEqual(['together together 1', 'together together 3']);
+    // Handed over again (a redelivery): nothing new, and the good ones report they were done before.
+    server.queries.length = 0;
+    expect(await Promise.all([deliver(events[0]), deliver(events[2])])).toEqual([false, false]);
+    // eslint-disable-next-line no-control-regex
+    expect(server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '')).filter((q) => /insert into processed_events/.test(q))).toHaveLength(1);
+    expect((await inbox(watcher.s)).filter((m) => m.triggerId === tr.id)).toHaveLength(2);
   });
 
   it('sends customer.deleted messages from the owner\'s triggers with the customer snapshot', async () => {

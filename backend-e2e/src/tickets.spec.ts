@@ -176,6 +176,18 @@ describe('closing and reopening', () => {
     expect(await eventsFor(t.id)).toEqual(['ticket.created', 'ticket.closed', 'ticket.reopened', 'ticket.closed']);
   });
 
+  it('closes in one transaction, reading the customer once for the event and the answer', async () => {
+    const c = await customerOf(creator);
+    const t = await ticketBy(creator, c, assignee.user);
+    server.queries.length = 0;
+    const closed = await closeTicket({ client: assignee.s.client, path: { id: t.id } });
+    expect(closed.data!.customer).toMatchObject({ id: c.id, name: c.name, email: c.email, deleted: false });
+    // eslint-disable-next-line no-control-regex
+    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, ''));
+    expect(statements.filter((q) => /from customers/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /^(begin|commit)\b/.test(q)).map((q) => q.split(' ')[0])).toEqual(['begin', 'commit']);
+  });
+
   it('publishes exactly one ticket.closed when two closes race', async () => {
     const t = await ticketBy(creator, await customerOf(creator), assignee.user);
     const results = await Promise.all([closeTicket({ client: creator.s.client, path: { id: t.id } }), closeTicket({ client: assignee.s.client, path: { id: t.id } })]);

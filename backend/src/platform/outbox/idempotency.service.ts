@@ -12,20 +12,21 @@ export class IdempotentHandlers {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * The same guarantee in one statement (one round trip, no explicit transaction): `work` is the
-   * body of a data-modifying CTE that runs only when the key is new — it must filter on
-   * `exists (select 1 from fresh)` — and its `?` parameters follow the key's. PostgreSQL runs the
-   * whole statement atomically: the key and the work's rows are written together or not at all.
-   * Returns true when the key was new (the work ran), false when the event had been processed.
+   * The same guarantee for many (handler, event) keys in one statement (one round trip, no
+   * explicit transaction): `work` is the body of a data-modifying CTE that may refer to `fresh`,
+   * the keys that were new (`handler`, `event_id`), and must do only their work (filter on them);
+   * its `?` parameters follow the keys'. PostgreSQL runs the whole statement atomically: the keys
+   * and the work's rows are written together or not at all. Returns the keys that were new, as
+   * `handler/event id` strings (see keyOf).
    */
-  async runOnceAsStatement(handler: string, event: EventEnvelope, work: { sql: string; params: unknown[] }): Promise<boolean> {
-    const rows = await this.em.getConnection().execute<{ fresh: boolean }[]>(
-      `with fresh as (insert into processed_events (handler, event_id) values (?, ?) on conflict do nothing returning event_id),
+  async runOnceAsStatement(keys: { handler: string; eventId: string }[], work: { sql: string; params: unknown[] }): Promise<Set<string>> {
+    const rows = await this.em.getConnection().execute<{ handler: string; event_id: string }[]>(
+      `with fresh as (insert into processed_events (handler, event_id) select * from unnest(array[?]::text[], array[?]::uuid[]) on conflict do nothing returning handler, event_id),
             work as (${work.sql})
-       select exists (select 1 from fresh) as fresh, (select count(*) from work) as done`,
-      [handler, event.eventId, ...work.params],
+       select handler, event_id from fresh`,
+      [keys.map((k) => k.handler), keys.map((k) => k.eventId), ...work.params],
     );
-    return rows[0]?.fresh === true;
+    return new Set(rows.map((r) => keyOf(r.handler, r.event_id)));
   }
 
   /** Returns true when the work ran now, false when this handler had already processed the event. */
@@ -43,3 +44,6 @@ export class IdempotentHandlers {
     });
   }
 }
+
+/** A (handler, event) key as runOnceAsStatement reports it. */
+export const keyOf = (handler: string, eventId: string): string => `${handler}/${eventId}`;

@@ -73,7 +73,8 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 403, 404, 409)
   async closeTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
-    return this.views.one(await this.tickets.close(actor.userId, id));
+    const { ticket, customer } = await this.tickets.close(actor.userId, id);
+    return this.views.one(ticket, customer);
   }
 
   @Post('tickets/:id/reopen')
@@ -82,7 +83,8 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 403, 404, 409)
   async reopenTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
-    return this.views.one(await this.tickets.reopen(actor.userId, id));
+    const { ticket, customer } = await this.tickets.reopen(actor.userId, id);
+    return this.views.one(ticket, customer);
   }
 
   @Delete('tickets/:id')

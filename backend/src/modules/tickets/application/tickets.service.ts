@@ -251,18 +251,19 @@ export class TicketsService {
     return ticket;
   }
 
-  async close(actorId: string, id: string): Promise<Ticket> {
+  /** Closes a visible ticket; returns it with its customer as the event's snapshot read it (the response shows it). */
+  async close(actorId: string, id: string): Promise<{ ticket: Ticket; customer?: CustomerSummary }> {
     const ticket = await this.getVisible(actorId, id);
-    await this.publishTransition(ticket, ticket.close(), actorId);
+    const customer = await this.publishTransition(ticket, ticket.close(), actorId);
     await this.em.flush();
-    return ticket;
+    return { ticket, customer };
   }
 
-  async reopen(actorId: string, id: string): Promise<Ticket> {
+  async reopen(actorId: string, id: string): Promise<{ ticket: Ticket; customer?: CustomerSummary }> {
     const ticket = await this.getVisible(actorId, id);
-    await this.publishTransition(ticket, ticket.reopen(), actorId);
+    const customer = await this.publishTransition(ticket, ticket.reopen(), actorId);
     await this.em.flush();
-    return ticket;
+    return { ticket, customer };
   }
 
   async delete(actorId: string, id: string): Promise<void> {
@@ -412,22 +413,30 @@ export class TicketsService {
     return toPage(comments, limit, this.cursors, scope, (c) => c);
   }
 
-  private publishTransition(ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
+  private publishTransition(ticket: Ticket, transition: StatusTransition, actorId: string): Promise<CustomerSummary | undefined> {
     return this.publishTransitionIn(this.em, ticket, transition, actorId);
   }
 
-  private async publishTransitionIn(em: EntityManager, ticket: Ticket, transition: StatusTransition, actorId: string): Promise<void> {
-    if (transition === 'closed') this.outbox.publish(em, TicketClosedEvent, await this.snapshot(ticket, actorId), actorId);
-    if (transition === 'reopened') this.outbox.publish(em, TicketReopenedEvent, await this.snapshot(ticket, actorId), actorId);
+  /** Publishes the transition's event, if any; returns the ticket's customer as its snapshot read it. */
+  private async publishTransitionIn(em: EntityManager, ticket: Ticket, transition: StatusTransition, actorId: string): Promise<CustomerSummary | undefined> {
+    if (transition === null) return undefined;
+    const { payload, customer } = await this.snapshotWithCustomer(ticket, actorId);
+    this.outbox.publish(em, transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent, payload, actorId);
+    return customer;
   }
 
   /** The event payload (and a trigger dry run's input): the ticket plus the names handlers need. */
   async snapshot(ticket: Ticket, actorId: string): Promise<TicketEventPayload> {
+    return (await this.snapshotWithCustomer(ticket, actorId)).payload;
+  }
+
+  private async snapshotWithCustomer(ticket: Ticket, actorId: string): Promise<{ payload: TicketEventPayload; customer?: CustomerSummary }> {
     const [users, customers] = await Promise.all([
       this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
       this.customers.summaries([ticket.customerId]),
     ]);
-    return this.buildSnapshot(ticket, users, customers.get(ticket.customerId), actorId);
+    const customer = customers.get(ticket.customerId);
+    return { payload: this.buildSnapshot(ticket, users, customer, actorId), customer };
   }
 
   private buildSnapshot(ticket: Ticket, users: Map<string, { username: string }>, customer: { name: string; email: string } | undefined, actorId: string): TicketEventPayload {
