@@ -4,7 +4,7 @@ import { Migration20261125010000CustomersTicketsOutbox } from './Migration202611
 import { Migration20261125020000MacrosMessaging } from './Migration20261125020000MacrosMessaging';
 import { Migration20261125030000OutboxNotifyAfterCommit } from './Migration20261125030000OutboxNotifyAfterCommit';
 import { Migration20261126000000OutboxClaimOrder } from './Migration20261126000000OutboxClaimOrder';
-import { Migration20261201000000SearchIndexWithoutPendingList } from './Migration20261201000000SearchIndexWithoutPendingList';
+import { Migration20261201010000SearchIndexByParty } from './Migration20261201010000SearchIndexByParty';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -13,5 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125020000MacrosMessaging', class: Migration20261125020000MacrosMessaging },
   { name: 'Migration20261125030000OutboxNotifyAfterCommit', class: Migration20261125030000OutboxNotifyAfterCommit },
   { name: 'Migration20261126000000OutboxClaimOrder', class: Migration20261126000000OutboxClaimOrder },
-  { name: 'Migration20261201000000SearchIndexWithoutPendingList', class: Migration20261201000000SearchIndexWithoutPendingList },
+  { name: 'Migration20261201010000SearchIndexByParty', class: Migration20261201010000SearchIndexByParty },
 ];

@@ -322,11 +322,11 @@ export class TicketsService {
   /**
    * The newest `take` tickets of one box matching a full-text search. PostgreSQL estimates a
    * multi-word query as if its words were independent; for words that go together ("password
-   * reset") it then intersects the box's index with the whole GIN posting lists — 25–80 ms at a
-   * million tickets, measured — where walking the box newest first finds a page in a few hundred
-   * rows. So the box's newest SEARCH_WINDOW rows are searched first; only when they hold fewer
-   * than `take` matches and the box has older rows does the planner's own plan run (then the words
-   * are rare, which is what the GIN index is good at).
+   * reset") it then picks a plan for rare words (with an index on the words alone: intersecting
+   * the box's index with whole GIN posting lists, 25–80 ms at a million tickets, measured) where
+   * walking the box newest first finds a page in a few hundred rows. So the box's newest SEARCH_WINDOW rows are searched first; only when they hold fewer
+   * than `take` matches and the box has older rows does the planner's own plan run, on the GIN
+   * index of (creator_id, assignee_id, search), which reads only the box's matches.
    */
   private async searchBranch(where: string, params: unknown[], q: string, take: number): Promise<TicketRow[]> {
     const connection = this.em.getConnection();
