@@ -33,7 +33,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCALES, benchToken, benchUserId, seed } from '../tools/seed-scale.mjs';
+import { SCALES, benchTicketText, benchToken, benchUserId, seed } from '../tools/seed-scale.mjs';
 import { openLoopInChild } from './open-loop.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -255,7 +255,7 @@ function scenarios(fx) {
     search: get(() => ({ path: `/api/tickets?q=${encodeURIComponent(WORDS[i % WORDS.length])}`, user: next(users) })),
     create: post(() => {
       const f = next(fx.forCreate);
-      return { path: '/api/tickets', user: f.user, body: { title: `Printer on floor ${i % 9} jams again`, description: 'The tray is empty but the display says paper jam. Restarting did not help.', customerId: f.customerId, assigneeId: f.assigneeId, type: 'incident', priority: 'normal', topic: 'technical' } };
+      return { path: '/api/tickets', user: f.user, body: { ...benchTicketText(i), customerId: f.customerId, assigneeId: f.assigneeId, type: 'incident', priority: 'normal', topic: 'technical' } };
     }),
     comment: post(() => { const v = next(fx.visible); return { path: `/api/tickets/${v.ticket}/comments`, user: v.user, body: { body: 'Thanks, I am looking into it now and will update you within the hour.' } }; }),
     close: post(() => { const v = fx.toClose[closeAt++ % fx.toClose.length]; return { path: `/api/tickets/${v.ticket}/close`, user: v.user }; }),

@@ -46,10 +46,13 @@ const lit = (items) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).j
 
 // Helpdesk vocabulary: titles and descriptions read like real tickets and give full-text search
 // words of very different frequencies (printer ~ 1/10 of titles, "kerberos" rare).
-const PROBLEMS = lit(['Cannot connect to', 'Error when opening', 'Slow response from', 'Request access to', 'Reset password for', 'Invoice question about', 'Broken', 'Replace', 'Order new', 'Update settings of', 'Intermittent failure in', 'Crash in', 'License renewal for', 'Billing discrepancy on', 'Setup of']);
-const THINGS = lit(['the printer on floor 3', 'VPN client', 'email account', 'billing portal', 'laptop docking station', 'shared drive', 'CRM dashboard', 'payroll system', 'office chairs', 'meeting room projector', 'mobile app', 'Kerberos login', 'Wi-Fi in the lobby', 'monthly invoice', 'expense reports', 'coffee machine', 'badge reader', 'backup job', 'database report', 'onboarding checklist']);
-const CONTEXTS = lit(['since this morning', 'after the last update', 'for the new hire', 'before the audit', 'for the whole team', 'on Mondays only', 'again', 'urgently', 'for the Berlin office', 'when working remotely']);
-const SENTENCES = lit([
+const PROBLEMS_TEXT = ['Cannot connect to', 'Error when opening', 'Slow response from', 'Request access to', 'Reset password for', 'Invoice question about', 'Broken', 'Replace', 'Order new', 'Update settings of', 'Intermittent failure in', 'Crash in', 'License renewal for', 'Billing discrepancy on', 'Setup of'];
+const PROBLEMS = lit(PROBLEMS_TEXT);
+const THINGS_TEXT = ['the printer on floor 3', 'VPN client', 'email account', 'billing portal', 'laptop docking station', 'shared drive', 'CRM dashboard', 'payroll system', 'office chairs', 'meeting room projector', 'mobile app', 'Kerberos login', 'Wi-Fi in the lobby', 'monthly invoice', 'expense reports', 'coffee machine', 'badge reader', 'backup job', 'database report', 'onboarding checklist'];
+const THINGS = lit(THINGS_TEXT);
+const CONTEXTS_TEXT = ['since this morning', 'after the last update', 'for the new hire', 'before the audit', 'for the whole team', 'on Mondays only', 'again', 'urgently', 'for the Berlin office', 'when working remotely'];
+const CONTEXTS = lit(CONTEXTS_TEXT);
+const SENTENCES_TEXT = [
   'The customer reports that the issue started after the weekend maintenance window.',
   'Restarting the device did not help and the error message is attached to the customer record.',
   'Please check whether the account has the right permissions and licence.',
@@ -66,7 +69,18 @@ const SENTENCES = lit([
   'The backup job has failed three nights in a row with a timeout.',
   'Budget approval is already in place; only the order is missing.',
   'Our records show the payment was received on the 3rd.',
-]);
+];
+const SENTENCES = lit(SENTENCES_TEXT);
+
+/** A realistic title and description for the `n`th ticket the bench creates, from the seed's vocabulary (so that created tickets do not crowd out the words a search looks for). */
+export function benchTicketText(n) {
+  const at = (arr, salt) => arr[(n * 7919 + salt * 104729) % arr.length];
+  return {
+    title: `${at(PROBLEMS_TEXT, 1)} ${at(THINGS_TEXT, 2)} ${at(CONTEXTS_TEXT, 3)}`,
+    description: `${at(SENTENCES_TEXT, 4)} ${at(SENTENCES_TEXT, 5)}`,
+  };
+}
+
 const COMMENTS = lit([
   'Thanks, I am looking into it now.',
   'Could you send a screenshot of the error message?',

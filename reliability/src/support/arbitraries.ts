@@ -244,8 +244,12 @@ function fieldMutations(schema: Schema, prefix: string, depth = 0): fc.Arbitrary
     if (s.enum) out.push(fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !s.enum!.includes(v)).map((v) => set(v, `not in enum: ${v}`)));
     if (s.type === 'string' && s.maxLength !== undefined && s.maxLength < 20000) out.push(fc.integer({ min: 1, max: 300 }).map((extra) => set('z'.repeat(s.maxLength! + extra), `${s.maxLength! + extra} characters`)));
     if (s.type === 'string' && (s.minLength ?? 0) > 0) out.push(fc.constant(set('', 'empty')));
-    if (s.type === 'string' && (s.format === 'uuid' || s.format === 'uri' || s.pattern || name === 'email'))
-      out.push(fc.constantFrom('not-a-value', 'javascript:alert(1)', '1', '00000000-0000-0000-0000-00000000000g', 'a@', ' ').map((v) => set(v, `bad format ${v}`)));
+    if (s.type === 'string' && (s.format === 'uuid' || s.format === 'uri' || s.pattern || name === 'email')) {
+      // A value the pattern accepts is no bad format (a username may well be 'not-a-value'), unless a format or the email rule rejects it too.
+      const pattern = s.pattern && !s.format && name !== 'email' ? new RegExp(s.pattern) : undefined;
+      const bad = ['not-a-value', 'javascript:alert(1)', '1', '00000000-0000-0000-0000-00000000000g', 'a@', ' '].filter((v) => !pattern?.test(v));
+      if (bad.length > 0) out.push(fc.constantFrom(...bad).map((v) => set(v, `bad format ${v}`)));
+    }
     if (s.type === 'number' || s.type === 'integer') {
       const bad = [1.5, -1, 0, 1e21, -1e21, Number.MAX_SAFE_INTEGER + 2].filter((v) => (s.minimum !== undefined && v < s.minimum) || (s.maximum !== undefined && v > s.maximum) || !Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER);
       if (bad.length > 0) out.push(fc.constantFrom(...bad).map((v) => set(v, `out of range ${v}`)));
