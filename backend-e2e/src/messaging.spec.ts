@@ -155,13 +155,14 @@ describe('messages from triggers', () => {
     expect((await inbox(creator.s)).find((m) => m.triggerId === toCreator.id && m.ticketId === t.id)?.body).toBe(expected);
     expect((await inbox(assignee.s)).find((m) => m.triggerId === toAssignee.id && m.ticketId === t.id)?.body).toBe(expected);
     // Only this close's event was delivered since the log was cleared: one statement wrote its key and
-    // both messages, and no transaction was opened for it.
+    // both messages, and no transaction was opened, neither for the delivery nor for the close (its
+    // update and event are one statement too).
     // eslint-disable-next-line no-control-regex
     const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, ''));
     const writes = statements.filter((q) => /insert into processed_events/.test(q));
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/insert into messages/);
-    expect(statements.filter((q) => /^\[query\] begin/.test(q))).toEqual([expect.anything()]);
+    expect(statements.filter((q) => /^\[query\] begin/i.test(q))).toEqual([]);
   });
 
   it('delivers the events handed over together with one statement, and a bad one fails alone', async () => {

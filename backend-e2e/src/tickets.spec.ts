@@ -15,6 +15,7 @@ import type { TicketFields } from '@bw/backend/modules/tickets/domain/ticket.ent
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
+import { eventually } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
 let server: TestServer;
@@ -176,7 +177,7 @@ describe('closing and reopening', () => {
     expect(await eventsFor(t.id)).toEqual(['ticket.created', 'ticket.closed', 'ticket.reopened', 'ticket.closed']);
   });
 
-  it('closes in one transaction, reading the customer once for the event and the answer', async () => {
+  it('closes in one statement (the guarded update and its event), reading the customer once for the event and the answer', async () => {
     const c = await customerOf(creator);
     const t = await ticketBy(creator, c, assignee.user);
     server.queries.length = 0;
@@ -185,7 +186,33 @@ describe('closing and reopening', () => {
     // eslint-disable-next-line no-control-regex
     const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, ''));
     expect(statements.filter((q) => /from customers/.test(q))).toHaveLength(1);
-    expect(statements.filter((q) => /^(begin|commit)\b/.test(q)).map((q) => q.split(' ')[0])).toEqual(['begin', 'commit']);
+    const writes = statements.filter((q) => /\b(update|insert into|delete from)\b/i.test(q));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/update tickets set status = .*where id = .* and version = .* returning.*insert into outbox_events.*where exists \(select 1 from change\)/s);
+    expect(statements.filter((q) => /^(begin|commit)\b/i.test(q))).toEqual([]);
+    expect(closed.data).toMatchObject({ status: 'closed', version: 2 });
+    expect(await eventsFor(t.id)).toContain('ticket.closed');
+  });
+
+  it('closes the newer state when the ticket changes between its read and its write, publishing once', async () => {
+    const t = await ticketBy(creator, await customerOf(creator), assignee.user);
+    // Another transaction edits the ticket and holds its row: the close reads version 1, and its
+    // update guarded by version 1 waits for the row, then matches nothing once the edit commits.
+    const other = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query(`update tickets set priority = 'urgent', version = version + 1 where id = $1`, [t.id]);
+      const closing = closeTicket({ client: assignee.s.client, path: { id: t.id } });
+      await eventually('the close waits for the row', async () => (await db.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update tickets set status%'`)).rowCount! > 0);
+      await other.query('commit');
+      const closed = await closing;
+      expect(closed.response.status).toBe(200);
+      expect(closed.data).toMatchObject({ status: 'closed', priority: 'urgent', version: 3 });
+    } finally {
+      await other.end();
+    }
+    expect(await eventsFor(t.id)).toEqual(['ticket.created', 'ticket.closed']);
   });
 
   it('publishes exactly one ticket.closed when two closes race', async () => {

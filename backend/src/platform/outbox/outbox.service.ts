@@ -40,4 +40,19 @@ export class Outbox {
     await em.getConnection().execute(sql, params, 'run');
     if (rows.length > 0) this.dispatcher.signalCommitted();
   }
+
+  /**
+   * A conditional change and its event, written by one statement: `change` is a data-modifying
+   * statement with a RETURNING list (an UPDATE guarded by the version it read, say); the event is
+   * inserted only if the change matched a row. Returns the change's rows: none means nothing was
+   * written, event included.
+   */
+  async writeIfChanged<R, P>(em: EntityManager, change: { sql: string; params: unknown[] }, type: DomainEventType<P>, event: { payload: P; actorId: string | null }): Promise<R[]> {
+    const row = new OutboxEvent(type.eventName, event.payload, event.actorId);
+    const sql = `with change as (${change.sql}), event as (insert into outbox_events (${EVENT_COLUMNS.join(', ')}) select ${EVENT_COLUMNS.map(() => '?').join(', ')} where exists (select 1 from change)) select * from change`;
+    const params = [...change.params, row.id, row.name, JSON.stringify(row.payload), row.actorId, row.occurredAt, row.status, row.attempts, row.nextAttemptAt];
+    const written = await em.getConnection().execute<R[]>(sql, params);
+    if (written.length > 0) this.dispatcher.signalCommitted();
+    return written;
+  }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { GroupCommit, ItemOutcome } from '../../../platform/batching/group-commit';
-import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { InvalidFieldError, ResourceNotFoundError, StaleVersionError } from '../../../platform/errors/domain-error';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
@@ -30,6 +30,9 @@ export interface ListTicketsQuery {
 }
 
 const ASSIGNEE_FIELDS = new Set(['status', 'priority']);
+
+/** Reads and conditional writes a close or reopen tries before it answers 409 (each retry follows a concurrent change). */
+const TRANSITION_ATTEMPTS = 3;
 /** The columns a new ticket is written with (`search` is generated). */
 const INSERT_COLUMNS = ['id', 'creator_id', 'assignee_id', 'customer_id', 'title', 'description', 'type', 'priority', 'topic', 'status', 'photo_url', 'version', 'created_at', 'updated_at', 'closed_at'];
 
@@ -252,18 +255,40 @@ export class TicketsService {
   }
 
   /** Closes a visible ticket; returns it with its customer as the event's snapshot read it (the response shows it). */
-  async close(actorId: string, id: string): Promise<{ ticket: Ticket; customer?: CustomerSummary }> {
-    const ticket = await this.getVisible(actorId, id);
-    const customer = await this.publishTransition(ticket, ticket.close(), actorId);
-    await this.em.flush();
-    return { ticket, customer };
+  close(actorId: string, id: string): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+    return this.transition(actorId, id, (ticket) => ticket.close());
   }
 
-  async reopen(actorId: string, id: string): Promise<{ ticket: Ticket; customer?: CustomerSummary }> {
-    const ticket = await this.getVisible(actorId, id);
-    const customer = await this.publishTransition(ticket, ticket.reopen(), actorId);
-    await this.em.flush();
-    return { ticket, customer };
+  reopen(actorId: string, id: string): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+    return this.transition(actorId, id, (ticket) => ticket.reopen());
+  }
+
+  /**
+   * Close and reopen without the unit of work: the visible ticket is read with SQL, the entity's
+   * rule is applied to a detached copy (409s come from there), and one statement writes the new
+   * status, guarded by the version read, together with the event. A concurrent change or deletion
+   * makes the statement match nothing and write nothing; the rule is then applied to the newer
+   * state (which answers 404 or 409, or succeeds).
+   */
+  private async transition(actorId: string, id: string, apply: (ticket: Ticket) => StatusTransition): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.readVisible(actorId, id);
+      const ticket = Object.assign(new Ticket(current.creatorId, current), { id: current.id, status: current.status, version: current.version, createdAt: current.createdAt, updatedAt: current.updatedAt, closedAt: current.closedAt });
+      const transition = apply(ticket);
+      if (transition === null) return { ticket: current };
+      const { payload, customer } = await this.snapshotWithCustomer(ticket, actorId);
+      const written = await this.outbox.writeIfChanged<TicketRow, TicketEventPayload>(
+        this.em,
+        {
+          sql: `update tickets set status = ?, closed_at = ?, updated_at = ?, version = version + 1 where id = ? and version = ? returning ${TICKET_COLUMNS}`,
+          params: [ticket.status, ticket.closedAt, ticket.updatedAt, ticket.id, current.version],
+        },
+        transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent,
+        { payload, actorId },
+      );
+      if (written[0]) return { ticket: fromRow(written[0]), customer };
+      if (attempt === TRANSITION_ATTEMPTS) throw new StaleVersionError('Ticket');
+    }
   }
 
   async delete(actorId: string, id: string): Promise<void> {
