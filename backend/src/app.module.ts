@@ -10,6 +10,7 @@ import { MacrosModule } from './modules/macros';
 import { MessagingModule } from './modules/messaging';
 import { TicketsModule } from './modules/tickets';
 import { OutboxModule } from './platform/outbox/outbox.module';
+import { ReadPoolModule } from './platform/database/read-pool';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
 import { LoggingModule } from './platform/logging/logging.module';
@@ -37,6 +38,7 @@ export class AppModule {
           registerRequestContext: false,
         }),
         OutboxModule,
+        ReadPoolModule.forRoot(options.onQuery),
         IdentityModule,
         CustomersModule,
         TicketsModule,

@@ -61,7 +61,11 @@ export class AppConfig {
 
   /** Connections the ORM may open to PostgreSQL (per instance). */
   @Transform(toInt) @IsInt() @Min(2) @Max(200)
-  DB_POOL_MAX = 24;
+  DB_POOL_MAX = 16;
+
+  /** Connections of the read pool (platform/database/read-pool: one ticket, lists, search, names, inbox), per instance. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_READ_POOL_MAX = 8;
 
   /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
   @Transform(toBool) @IsBoolean()
@@ -115,7 +119,7 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
 ] as const;
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';

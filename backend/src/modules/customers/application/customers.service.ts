@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { Outbox } from '../../../platform/outbox/outbox.service';
+import { ReadPool } from '../../../platform/database/read-pool';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import { Customer, CustomerFields } from '../domain/customer.entity';
 import { CustomerDeletedEvent } from '../domain/events/customer-deleted.event';
@@ -33,6 +34,7 @@ export class CustomersService {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     private readonly cursors: CursorCodec,
+    private readonly reads: ReadPool,
   ) {}
 
   async create(ownerId: string, fields: CustomerFields): Promise<Customer> {
@@ -117,12 +119,10 @@ export class CustomersService {
   async summaries(ids: Iterable<string>): Promise<Map<string, CustomerSummary>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string; owner_id: string; name: string; email: string; deleted: boolean }[]>(
-        `select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${unique.map(() => '?').join(',')})`,
-        unique,
-      );
+    const rows = await this.reads.query<{ id: string; owner_id: string; name: string; email: string; deleted: boolean }>(
+      `select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${unique.map(() => '?').join(',')})`,
+      unique,
+    );
     return new Map(rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, name: r.name, email: r.email, deleted: r.deleted }]));
   }
 }

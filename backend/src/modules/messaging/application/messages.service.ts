@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { ReadPool } from '../../../platform/database/read-pool';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import { Message } from '../domain/message.entity';
@@ -37,6 +38,7 @@ export class MessagesService {
   constructor(
     private readonly em: EntityManager,
     private readonly cursors: CursorCodec,
+    private readonly reads: ReadPool,
   ) {}
 
   /**
@@ -56,9 +58,7 @@ export class MessagesService {
       params.push(after.createdAt, after.id);
     }
     params.push(limit + 1);
-    const rows = await this.em
-      .getConnection()
-      .execute<MessageRow[]>(`select id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at, read_at from messages where ${where} order by created_at desc, id desc limit ?`, params);
+    const rows = await this.reads.query<MessageRow>(`select id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at, read_at from messages where ${where} order by created_at desc, id desc limit ?`, params);
     const messages = rows.map((r): MessageRecord => ({
       id: r.id,
       senderId: r.sender_id,

@@ -5,6 +5,7 @@ import { GroupCommit, ItemOutcome } from '../../../platform/batching/group-commi
 import { InvalidFieldError, ResourceNotFoundError, StaleVersionError } from '../../../platform/errors/domain-error';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { Outbox } from '../../../platform/outbox/outbox.service';
+import { ReadPool } from '../../../platform/database/read-pool';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
@@ -55,6 +56,7 @@ export class TicketsService {
     private readonly customers: CustomersService,
     private readonly cursors: CursorCodec,
     private readonly config: AppConfig,
+    private readonly reads: ReadPool,
   ) {
     this.creations = new GroupCommit((items) => this.createMany(items), { maxBatch: config.TICKET_CREATE_BATCH, maxInFlight: config.TICKET_CREATE_CONCURRENCY });
   }
@@ -225,9 +227,9 @@ export class TicketsService {
     return ticket;
   }
 
-  /** Read path for one ticket: plain SQL into a record, no unit of work (it is not going to change). */
+  /** Read path for one ticket: plain SQL on the read pool into a record, no unit of work (it is not going to change). */
   async readVisible(actorId: string, id: string): Promise<TicketRecord> {
-    const rows = await this.em.getConnection().execute<TicketRow[]>(
+    const rows = await this.reads.query<TicketRow>(
       `select ${TICKET_COLUMNS} from tickets where id = ? and (creator_id = ? or assignee_id = ?)`,
       [id, actorId, actorId],
     );
@@ -339,7 +341,7 @@ export class TicketsService {
       const selects = branches.map((b) => `(select ${TICKET_COLUMNS} from tickets where ${b.where} order by created_at desc, id desc limit ?)`);
       const params = branches.flatMap((b) => [...b.params, limit + 1]);
       const sql = selects.length === 1 ? selects[0] : `select * from (${selects.join(' union all ')}) t order by created_at desc, id desc limit ?`;
-      rows = await this.em.getConnection().execute<TicketRow[]>(sql, selects.length === 1 ? params : [...params, limit + 1]);
+      rows = await this.reads.query<TicketRow>(sql, selects.length === 1 ? params : [...params, limit + 1]);
     }
     return toPage(rows.map(fromRow), limit, this.cursors, scope, (r) => r);
   }
@@ -354,8 +356,7 @@ export class TicketsService {
    * index of (creator_id, assignee_id, search), which reads only the box's matches.
    */
   private async searchBranch(where: string, params: unknown[], q: string, take: number): Promise<TicketRow[]> {
-    const connection = this.em.getConnection();
-    const windowed = await connection.execute<(TicketRow & { scanned: number })[]>(
+    const windowed = await this.reads.query<TicketRow & { scanned: number }>(
       `with w as materialized (select ${TICKET_COLUMNS}, search from tickets where ${where} order by created_at desc, id desc limit ?)
        select s.scanned, m.* from (select count(*)::int as scanned from w) s
        left join lateral (select ${TICKET_COLUMNS} from w where search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?) m on true`,
@@ -363,7 +364,7 @@ export class TicketsService {
     );
     const matches = windowed.filter((r) => r.id !== null).map(({ scanned: _scanned, ...row }) => row as TicketRow);
     if (matches.length >= take || (windowed[0]?.scanned ?? 0) < this.config.TICKET_SEARCH_WINDOW) return matches;
-    return connection.execute<TicketRow[]>(
+    return this.reads.query<TicketRow>(
       `select ${TICKET_COLUMNS} from tickets where ${where} and search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?`,
       [...params, q, take],
     );
@@ -385,7 +386,7 @@ export class TicketsService {
       params.push(after.createdAt, after.id);
     }
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<TicketRow[]>(
+    const rows = await this.reads.query<TicketRow>(
       `select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?`,
       params,
     );
@@ -411,7 +412,7 @@ export class TicketsService {
 
   /** 404 unless the caller is the ticket's creator or assignee (one indexed lookup, nothing loaded). */
   private async assertVisible(actorId: string, ticketId: string): Promise<void> {
-    const rows = await this.em.getConnection().execute(`select 1 from tickets where id = ? and (creator_id = ? or assignee_id = ?)`, [ticketId, actorId, actorId]);
+    const rows = await this.reads.query(`select 1 from tickets where id = ? and (creator_id = ? or assignee_id = ?)`, [ticketId, actorId, actorId]);
     if (rows.length === 0) throw new ResourceNotFoundError('Ticket');
   }
 
@@ -428,12 +429,10 @@ export class TicketsService {
       params.push(after.createdAt, after.id);
     }
     params.push(limit + 1);
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string; ticket_id: string; author_id: string; body: string; created_at: Date }[]>(
-        `select id, ticket_id, author_id, body, created_at from ticket_comments where ${where} order by created_at, id limit ?`,
-        params,
-      );
+    const rows = await this.reads.query<{ id: string; ticket_id: string; author_id: string; body: string; created_at: Date }>(
+      `select id, ticket_id, author_id, body, created_at from ticket_comments where ${where} order by created_at, id limit ?`,
+      params,
+    );
     const comments = rows.map((r) => Object.assign(new TicketComment(r.ticket_id, r.author_id, r.body), { id: r.id, createdAt: new Date(r.created_at) }));
     return toPage(comments, limit, this.cursors, scope, (c) => c);
   }
