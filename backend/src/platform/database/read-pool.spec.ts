@@ -1,7 +1,8 @@
 import { AppConfig } from '../../config/app-config';
+import { isDatabaseUnavailable } from '../errors/problem.filter';
 import { ReadPool } from './read-pool';
 
-// The pool connects lazily: nothing here reaches a server (the address is never dialled).
+// The pool connects lazily; port 1 on loopback refuses every connection.
 const config = Object.assign(new AppConfig(), { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DB_READ_POOL_MAX: 1 });
 
 describe('ReadPool', () => {
@@ -12,6 +13,12 @@ describe('ReadPool', () => {
   it('refuses a statement whose placeholders do not match its parameters, before it is sent', async () => {
     await expect(reads.query('select 1 from tickets where id = ? and creator_id = ?', ['a'])).rejects.toThrow('read statement has 2 placeholders for 1 parameters');
     await expect(reads.query('select 1', ['a'])).rejects.toThrow('read statement has 0 placeholders for 1 parameters');
+  });
+
+  it('fails a read on an unreachable server with an error the problem filter answers 503', async () => {
+    const error = await reads.query('select 1').catch((e: unknown) => e);
+    expect(String(error)).toMatch(/ECONNREFUSED/);
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
   it('numbers ? placeholders in order for PostgreSQL and reports the statement to the query log', async () => {
