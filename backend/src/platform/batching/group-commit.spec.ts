@@ -1,4 +1,4 @@
-import { GroupCommit, ItemOutcome } from './group-commit';
+import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from './group-commit';
 
 const ok = <O>(value: O): ItemOutcome<O> => ({ ok: true, value });
 
@@ -81,5 +81,46 @@ describe('GroupCommit', () => {
     const all = [broken.submit(1), broken.submit(2)];
     await expect(all[0]).rejects.toThrow(/2 items/);
     await expect(all[1]).rejects.toThrow(/2 items/);
+  });
+});
+
+describe('writeTogetherOrAlone', () => {
+  const shared = (error: unknown) => (error as Error).message === 'database down';
+  const writer = (failOn: (part: number[]) => string | null) => {
+    const parts: number[][] = [];
+    const write = async (part: number[]) => {
+      parts.push(part);
+      const failure = failOn(part);
+      if (failure) throw new Error(failure);
+      return part.map((n) => n * 10);
+    };
+    return { parts, write };
+  };
+
+  it('writes the whole group in one go when it can', async () => {
+    const { parts, write } = writer(() => null);
+    expect(await writeTogetherOrAlone([1, 2, 3], write, shared)).toEqual([ok(10), ok(20), ok(30)]);
+    expect(parts).toEqual([[1, 2, 3]]);
+  });
+
+  it('writes each member alone after a failure that may be one member’s, failing only the guilty one', async () => {
+    const { parts, write } = writer((part) => (part.includes(2) ? 'bad row' : null));
+    const outcomes = await writeTogetherOrAlone([1, 2, 3], write, shared);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]).toMatchObject({ ok: false, error: expect.objectContaining({ message: 'bad row' }) });
+    expect(parts).toEqual([[1, 2, 3], [1], [2], [3]]);
+  });
+
+  it('fails every member at once when the failure is shared (no retries one by one)', async () => {
+    const { parts, write } = writer(() => 'database down');
+    const outcomes = await writeTogetherOrAlone([1, 2], write, shared);
+    expect(outcomes.every((o) => !o.ok)).toBe(true);
+    expect(parts).toEqual([[1, 2]]);
+  });
+
+  it('writes nothing for an empty group', async () => {
+    const { parts, write } = writer(() => null);
+    expect(await writeTogetherOrAlone([], write, shared)).toEqual([]);
+    expect(parts).toEqual([]);
   });
 });

@@ -80,3 +80,23 @@ export class GroupCommit<I, O> {
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
   }
 }
+
+/**
+ * Writes a group in one go; when that fails for a reason that may be one member's (anything but
+ * `sharedFailure`, e.g. the database being unreachable), writes each member alone, so one bad
+ * member fails only itself. `write` answers one value per member of the part it was given.
+ * Returns one outcome per member, in order.
+ */
+export async function writeTogetherOrAlone<G, O>(group: G[], write: (part: G[]) => Promise<O[]>, sharedFailure: (error: unknown) => boolean): Promise<ItemOutcome<O>[]> {
+  if (group.length === 0) return [];
+  try {
+    return (await write(group)).map((value) => ({ ok: true, value }));
+  } catch (error) {
+    if (group.length === 1 || sharedFailure(error)) return group.map(() => ({ ok: false, error }));
+    const outcomes: ItemOutcome<O>[] = [];
+    for (const member of group) {
+      outcomes.push(await write([member]).then(([value]): ItemOutcome<O> => ({ ok: true, value }), (alone: unknown): ItemOutcome<O> => ({ ok: false, error: alone })));
+    }
+    return outcomes;
+  }
+}

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { GroupCommit, ItemOutcome } from '../../../platform/batching/group-commit';
+import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from '../../../platform/batching/group-commit';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
 import { IdempotentHandlers, keyOf } from '../../../platform/outbox/idempotency.service';
@@ -73,7 +73,8 @@ export class TriggerDelivery {
       items.map((i) => i.event.name),
     );
     const listening = items.map((item) => triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)));
-    const write = async (indexes: number[]): Promise<Set<string>> => {
+    // Answers, per index, whether its key was new (the first delivery for its handler).
+    const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));
       const messages = indexes.flatMap((i) =>
         listening[i]
@@ -83,7 +84,7 @@ export class TriggerDelivery {
       );
       // The ORM's execute spells an array parameter out as a list, hence `array[?]` (empty: `array[]`).
       const column = <T>(pick: (m: (typeof messages)[number]) => T) => messages.map(pick);
-      return this.handlers.runOnceAsStatement(keys, {
+      const fresh = await this.handlers.runOnceAsStatement(keys, {
         sql: `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, created_at)
           select m.id, m.sender_id, m.receiver_id, m.body, m.trigger_id, m.event, m.event_id, m.ticket_id, m.customer_id, now()
             from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[])
@@ -104,27 +105,12 @@ export class TriggerDelivery {
           column((m) => m.item.handler),
         ],
       });
+      return indexes.map((i) => fresh.has(keyOf(items[i].handler, items[i].event.eventId)));
     };
     const outcomes: ItemOutcome<boolean>[] = items.map(() => ({ ok: true, value: false }));
     const toWrite = items.map((_, i) => i).filter((i) => listening[i].length > 0);
-    if (toWrite.length === 0) return outcomes;
-    const record = (indexes: number[], fresh: Set<string>) => {
-      for (const i of indexes) outcomes[i] = { ok: true, value: fresh.has(keyOf(items[i].handler, items[i].event.eventId)) };
-    };
-    try {
-      record(toWrite, await write(toWrite));
-    } catch (error) {
-      if (toWrite.length === 1 || isDatabaseUnavailable(error)) {
-        for (const i of toWrite) outcomes[i] = { ok: false, error };
-      } else {
-        for (const i of toWrite) {
-          await write([i]).then(
-            (fresh) => record([i], fresh),
-            (alone: unknown) => (outcomes[i] = { ok: false, error: alone }),
-          );
-        }
-      }
-    }
+    const written = await writeTogetherOrAlone(toWrite, write, isDatabaseUnavailable);
+    toWrite.forEach((i, k) => (outcomes[i] = written[k]));
     return outcomes;
   }
 }

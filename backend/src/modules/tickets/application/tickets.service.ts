@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { GroupCommit, ItemOutcome } from '../../../platform/batching/group-commit';
+import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from '../../../platform/batching/group-commit';
 import { InvalidFieldError, ResourceNotFoundError, StaleVersionError } from '../../../platform/errors/domain-error';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { Outbox } from '../../../platform/outbox/outbox.service';
@@ -127,7 +127,7 @@ export class TicketsService {
     // The rows are written as they are built (new tickets have nothing to compare against): one
     // statement with a multi-row INSERT for the tickets and one for their events, without the
     // unit of work's change tracking or a transaction's extra round trips.
-    const write = async (group: typeof accepted) => {
+    const write = async (group: typeof accepted): Promise<CreatedTicket[]> => {
       const tickets = group.map(({ item }) => new Ticket(item.actorId, item.fields));
       await this.outbox.writeWithEvents(
         this.em,
@@ -138,18 +138,10 @@ export class TicketsService {
         TicketCreatedEvent,
         group.map(({ item, customer }, i) => ({ payload: this.buildSnapshot(tickets[i], users, customer, item.actorId), actorId: item.actorId })),
       );
-      group.forEach(({ index, customer }, i) => (outcomes[index] = { ok: true, value: { ticket: tickets[i], customer } }));
+      return group.map(({ customer }, i) => ({ ticket: tickets[i], customer }));
     };
-    if (accepted.length === 0) return outcomes;
-    try {
-      await write(accepted);
-    } catch (error) {
-      if (accepted.length === 1 || isDatabaseUnavailable(error)) {
-        for (const { index } of accepted) outcomes[index] = { ok: false, error };
-      } else {
-        for (const one of accepted) await write([one]).catch((alone: unknown) => (outcomes[one.index] = { ok: false, error: alone }));
-      }
-    }
+    const written = await writeTogetherOrAlone(accepted, write, isDatabaseUnavailable);
+    accepted.forEach(({ index }, i) => (outcomes[index] = written[i]));
     return outcomes;
   }
 
