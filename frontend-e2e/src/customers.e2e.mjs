@@ -1,5 +1,5 @@
 // Customers through the UI: create (with a server-side field error), edit, search, private lists.
-import { apiAs, assert, expectHidden, expectText, expectVisible, screenshot, signUpViaUi, uniqueUser, waitForPath } from './support.mjs';
+import { apiAs, assert, dialogForm, expectHidden, expectText, expectVisible, screenshot, signUpViaUi, uniqueUser, waitForPath } from './support.mjs';
 
 const main = (page) => page.getByRole('main');
 
@@ -38,7 +38,7 @@ export const customersTests = [
       await page.waitForURL(/\/customer\/[0-9a-f-]+$/);
       await expectText(page.getByTestId('customer-name'), 'Ada Lovelace');
       await main(page).getByRole('button', { name: 'Edit' }).click();
-      const editForm = page.getByRole('dialog').getByRole('form', { name: 'Edit customer' });
+      const editForm = await dialogForm(page, 'Edit customer');
       await editForm.getByLabel('Name').fill('Ada King');
       await editForm.getByLabel('Phone').fill('+44 20 7946 0000');
       await editForm.getByRole('button', { name: 'Save changes' }).click();

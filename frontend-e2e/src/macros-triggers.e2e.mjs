@@ -1,7 +1,7 @@
 // Macros, message triggers and messages through the UI. A builds a macro with the action editor
 // and applies it to a ticket after previewing it; A sets up a trigger, tests it, and receives the
 // message it sends when B closes A's ticket.
-import { fillSettled } from './support.mjs';
+import { dialogForm, fillSettled } from './support.mjs';
 import {
   apiAs,
   assert,
@@ -77,7 +77,7 @@ export const macrosTriggersTests = [
       assert((await shared.getByRole('button', { name: 'Edit' }).count()) === 0, 'no Edit on a macro someone else owns');
       assert((await shared.getByRole('button', { name: 'Delete' }).count()) === 0, 'no Delete on a macro someone else owns');
       await main(page).getByRole('button', { name: 'Create macro' }).first().click();
-      const form = page.getByRole('dialog').getByRole('form', { name: 'New macro' });
+      const form = await dialogForm(page, 'New macro');
       await form.getByLabel('Name', { exact: true }).fill('Escalate billing');
       await form.getByLabel('Description').fill('Urgent priority and a friendly hello');
       const rows = form.getByTestId('action-row');
@@ -120,7 +120,7 @@ export const macrosTriggersTests = [
 
       // Someone (the same user in another tab) saves the macro while A edits it: A is told, reloads, and saves again.
       await row.getByRole('button', { name: 'Edit' }).click();
-      const editForm = page.getByRole('dialog').getByRole('form', { name: 'Edit macro' });
+      const editForm = await dialogForm(page, 'Edit macro');
       await expectValue(editForm.getByLabel('Name', { exact: true }), 'Escalate billing', 'the name being edited');
       const [saved] = (await apiAs(page, 'GET', '/api/macros?q=Escalate', undefined, 200)).items;
       await apiAs(page, 'PATCH', `/api/macros/${saved.id}`, { name: 'Escalate billing (v2)', version: saved.version }, 200);
@@ -195,7 +195,7 @@ export const macrosTriggersTests = [
       await waitForPath(page, '/triggers');
       await expectVisible(main(page).getByRole('heading', { name: 'No triggers yet' }));
       await main(page).getByRole('button', { name: 'Create trigger' }).first().click();
-      const form = page.getByRole('dialog').getByRole('form', { name: 'New trigger' });
+      const form = await dialogForm(page, 'New trigger');
       await form.getByLabel('Name', { exact: true }).fill('Tell me when it is closed');
       await chooseSelectOption(page, form, 'Event', 'Ticket closed');
       await form.getByLabel('Priority', { exact: true }).click();
@@ -287,7 +287,7 @@ export const macrosTriggersTests = [
 
       await page.goto('/triggers');
       await main(page).getByRole('button', { name: 'Create trigger' }).first().click();
-      const form = page.getByRole('dialog').getByRole('form', { name: 'New trigger' });
+      const form = await dialogForm(page, 'New trigger');
       await form.getByLabel('Name', { exact: true }).fill('Customer gone');
       await chooseSelectOption(page, form, 'Event', 'Customer deleted');
       // No ticket: no conditions, no ticket people, no ticket placeholders.

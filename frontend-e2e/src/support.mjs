@@ -37,6 +37,18 @@ export async function expectEventually(read, expected, what, timeout = DEFAULT_T
   }
 }
 
+/**
+ * The form of a dialog that has just opened, once the dialog has taken the focus. Material moves
+ * the focus in when its open animation ends; text typed before that can land in the field the
+ * focus then jumps to.
+ */
+export async function dialogForm(page, name, timeout = DEFAULT_TIMEOUT) {
+  const form = page.getByRole('dialog').getByRole('form', { name });
+  await form.waitFor({ state: 'visible', timeout });
+  await page.waitForFunction(() => Boolean(document.activeElement?.closest('[role="dialog"]')), undefined, { timeout });
+  return form;
+}
+
 export async function expectValue(locator, expected, what) {
   await expectEventually(() => locator.inputValue(), expected, what);
 }

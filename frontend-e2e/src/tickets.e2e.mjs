@@ -4,6 +4,7 @@ import {
   apiAs,
   assert,
   chooseSelectOption,
+  dialogForm,
   expectHidden,
   expectText,
   expectVisible,
@@ -65,7 +66,7 @@ export const ticketsTests = [
       await page.getByRole('banner').getByRole('link', { name: 'Customers' }).click();
       await waitForPath(page, '/customers');
       await main(page).getByRole('button', { name: 'Create customer' }).first().click();
-      const customerForm = page.getByRole('dialog').getByRole('form', { name: 'New customer' });
+      const customerForm = await dialogForm(page, 'New customer');
       await customerForm.getByLabel('Name').fill('Grace Hopper');
       await customerForm.getByLabel('Email').fill('grace@navy.example');
       await customerForm.getByLabel('Company').fill('US Navy');
@@ -128,7 +129,7 @@ export const ticketsTests = [
       // A renames the ticket from its page.
       const newTitle = `${title} (tray 2)`;
       await main(page).getByRole('button', { name: 'Edit' }).click();
-      const editForm = page.getByRole('dialog').getByRole('form', { name: 'Edit ticket' });
+      const editForm = await dialogForm(page, 'Edit ticket');
       await editForm.getByLabel('Title').fill(newTitle);
       await editForm.getByRole('button', { name: 'Save changes' }).click();
       await expectHidden(page.getByRole('dialog'));
@@ -203,7 +204,7 @@ export const ticketsTests = [
       await page.goto(`/ticket/${ticket.id}`);
       await expectText(page.getByTestId('ticket-title'), 'VPN drops every hour');
       await main(page).getByRole('button', { name: 'Edit' }).click();
-      const form = page.getByRole('dialog').getByRole('form', { name: 'Edit ticket' });
+      const form = await dialogForm(page, 'Edit ticket');
       await form.getByLabel('Title').fill('VPN drops every hour on Wi-Fi');
 
       // Meanwhile B (the assignee) raises the priority.
@@ -228,7 +229,7 @@ export const ticketsTests = [
       // The assignee's edit dialog offers only priority and status.
       await pageB.goto(`/ticket/${ticket.id}`);
       await main(pageB).getByRole('button', { name: 'Edit' }).click();
-      const limited = pageB.getByRole('dialog').getByRole('form', { name: 'Edit ticket' });
+      const limited = await dialogForm(pageB, 'Edit ticket');
       await expectVisible(limited.getByLabel('Status', { exact: true }));
       assert((await limited.getByLabel('Title').count()) === 0, 'the assignee must not be offered the title');
       await screenshot(pageB, artifactsDir, 'ticket-edit-assignee');
