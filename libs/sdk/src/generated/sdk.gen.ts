@@ -578,7 +578,7 @@ export const testTrigger = <ThrowOnError extends boolean = false>(options: Optio
 });
 
 /**
- * Other users, for choosing an assignee; `q` matches username or email
+ * Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)
  */
 export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
     security: [{

@@ -1639,7 +1639,7 @@ export type ListUsersData = {
          */
         cursor?: string;
         /**
-         * Search text
+         * Part of the username, case-insensitive. Email addresses are never matched.
          */
         q?: string;
     };

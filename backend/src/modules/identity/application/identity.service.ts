@@ -104,16 +104,18 @@ export class IdentityService {
     return user;
   }
 
-  /** Other users, newest first, optionally filtered by a username/email prefix or substring. */
+  /**
+   * Other users, newest first, optionally filtered by a substring of the username (never the
+   * email: addresses are not shown, so matching them would let anyone probe for them).
+   */
   async listUsers(callerId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<UserSummary>> {
     const limit = query.limit ?? 10;
     const scope = `users:${query.q ?? ''}`;
     const params: unknown[] = [callerId];
     let where = 'id <> ?';
     if (query.q) {
-      where += ` and (lower(username) like ? or email like ?)`;
-      const like = `%${escapeLike(query.q.toLowerCase())}%`;
-      params.push(like, like);
+      where += ` and lower(username) like ?`;
+      params.push(`%${escapeLike(query.q.toLowerCase())}%`);
     }
     if (query.cursor) {
       const after = this.cursors.decode(query.cursor, scope);
