@@ -1,4 +1,4 @@
-import { listUsers, signup } from '@bw/sdk';
+import { createApiToken, getMe, listApiTokens, listUsers, signup } from '@bw/sdk';
 import { ApiSession, newUser } from './support/api-session';
 import { person } from './support/fixtures';
 import { startTestServer, TestServer } from './support/server';
@@ -26,5 +26,23 @@ describe('user search', () => {
     }
     const byName = await listUsers({ client: me.s.client, query: { q: `PLAIN_${tag}` } });
     expect(byName.data!.items.map((u) => u.username)).toEqual([target.username]);
+  });
+});
+
+describe('API tokens', () => {
+  it('are created from a session only: a bearer token gets 403 SESSION_REQUIRED and mints nothing', async () => {
+    const p = await person(server.baseUrl, 'minter');
+    const parent = await createApiToken({ client: p.s.client, body: { name: 'parent' } });
+    expect(parent.response.status).toBe(201);
+    const bearer = session({ bearer: parent.data!.token, csrf: false });
+
+    const child = await createApiToken({ client: bearer.client, body: { name: 'child' } });
+    expect(child.response.status).toBe(403);
+    expect(child.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(child.error).toMatchObject({ status: 403, code: 'SESSION_REQUIRED' });
+    expect((await listApiTokens({ client: p.s.client })).data!.items.map((t) => t.name)).toEqual(['parent']);
+    // The token keeps working for everything else.
+    expect((await getMe({ client: bearer.client })).data!.user.id).toBe(p.user.id);
+    expect((await listApiTokens({ client: bearer.client })).response.status).toBe(200);
   });
 });

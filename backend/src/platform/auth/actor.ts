@@ -22,6 +22,13 @@ export const SKIP_CSRF = 'bw:skipCsrf';
 /** The endpoint is exempt from the CSRF header check (login-type endpoints that create a session). */
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
 
+export const SESSION_ONLY = 'bw:sessionOnly';
+/**
+ * The endpoint needs a logged-in session: an API token is refused (403 SESSION_REQUIRED). For
+ * operations that would let a leaked token outlive its revocation, such as creating tokens.
+ */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
+
 /** Injects the authenticated caller. Only valid on endpoints that are not @Public(). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const actor = ctx.switchToHttp().getRequest<FastifyRequest>().actor;

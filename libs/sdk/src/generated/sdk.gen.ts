@@ -106,6 +106,8 @@ export const listApiTokens = <ThrowOnError extends boolean = false>(options?: Op
 
 /**
  * Create an API token (the secret is shown once)
+ *
+ * Only from a logged-in session: a request authenticated by an API token gets `403 SESSION_REQUIRED`, so a token cannot mint tokens that outlive it.
  */
 export const createApiToken = <ThrowOnError extends boolean = false>(options: Options<CreateApiTokenData, ThrowOnError>) => (options.client ?? client).post<CreateApiTokenResponses, CreateApiTokenErrors, ThrowOnError>({
     security: [{

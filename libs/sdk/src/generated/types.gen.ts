@@ -556,7 +556,7 @@ export type CreateApiTokenErrors = {
      */
     401: ProblemDto;
     /**
-     * Not allowed (or the CSRF header is missing)
+     * The CSRF header is missing (`CSRF_TOKEN_INVALID`), or the caller used an API token (`SESSION_REQUIRED`)
      */
     403: ProblemDto;
 };

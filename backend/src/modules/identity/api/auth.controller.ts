@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, CurrentActor, Public, SkipCsrf } from '../../../platform/auth/actor';
+import { Actor, CurrentActor, Public, SessionOnly, SkipCsrf } from '../../../platform/auth/actor';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
 import { IdentityService } from '../application/identity.service';
@@ -81,9 +81,17 @@ export class AuthController {
   }
 
   @Post('tokens')
-  @ApiOperation({ summary: 'Create an API token (the secret is shown once)' })
+  @SessionOnly()
+  @ApiOperation({
+    summary: 'Create an API token (the secret is shown once)',
+    description: 'Only from a logged-in session: a request authenticated by an API token gets `403 SESSION_REQUIRED`, so a token cannot mint tokens that outlive it.',
+  })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401)
+  @ApiForbiddenResponse({
+    description: 'The CSRF header is missing (`CSRF_TOKEN_INVALID`), or the caller used an API token (`SESSION_REQUIRED`)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  })
   async createApiToken(@CurrentActor() actor: Actor, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
     const { token, secret } = await this.identity.createToken(actor.userId, body.name);
     return { id: token.id, name: token.name, token: secret, createdAt: token.createdAt.toISOString() };

@@ -1,15 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, SKIP_CSRF } from '../../../platform/auth/actor';
+import { IS_PUBLIC, SESSION_ONLY, SKIP_CSRF } from '../../../platform/auth/actor';
 import { csrfHeaderMatches, SAFE_METHODS } from '../../../platform/auth/csrf';
 import { IdentityService } from '../application/identity.service';
-import { CsrfTokenError, NotAuthenticatedError } from '../domain/identity.errors';
+import { CsrfTokenError, NotAuthenticatedError, SessionRequiredError } from '../domain/identity.errors';
 import { Sessions } from './session';
 
 /**
  * Global guard: a bearer token or the session cookie identifies the caller; anything else is 401
- * (except @Public endpoints). Cookie-authenticated writes must pass the CSRF header check (403).
+ * (except @Public endpoints). Cookie-authenticated writes must pass the CSRF header check (403);
+ * a @SessionOnly endpoint refuses API tokens (403).
  * A public endpoint does not look at the session (the login endpoints read the cookie themselves).
  */
 @Injectable()
@@ -33,6 +34,7 @@ export class AuthenticationGuard implements CanActivate {
         if (isPublic) return true;
         throw new NotAuthenticatedError();
       }
+      if (this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) throw new SessionRequiredError();
       req.actor = { userId, via: 'token' };
       return true;
     }

@@ -40,6 +40,14 @@ export class CsrfTokenError extends DomainError {
   }
 }
 
+export class SessionRequiredError extends DomainError {
+  readonly code = 'SESSION_REQUIRED';
+  readonly status = 403;
+  constructor() {
+    super('This operation needs a logged-in session; an API token cannot perform it');
+  }
+}
+
 export class TooManyLoginAttemptsError extends DomainError {
   readonly code = 'TOO_MANY_LOGIN_ATTEMPTS';
   readonly status = 429;
