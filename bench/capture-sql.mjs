@@ -5,6 +5,7 @@
 //   DATABASE_URL=postgres://…/bw_bench_small node bench/capture-sql.mjs
 //
 // Needs a seeded database (tools/seed-scale.mjs) and the built backend.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const { createApp } = require(path.join(root, 'dist/backend/app.factory.js'));
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is not set');
 let log = [];
-const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', PORT: '0' });
+const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', PORT: '0', SESSION_SECRET: randomBytes(32).toString('base64url') });
 const built = await createApp(config, { onQuery: (sql) => log.push(sql.replace(/\s+/g, ' ').trim()) });
 await built.app.listen(0, "127.0.0.1");
 const server = built.app.getHttpServer();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
+import { withDevSessionSecret } from './config/dev-secret';
 import { resolveDatabase } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
@@ -10,11 +11,12 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 async function bootstrap(): Promise<void> {
   // Fail fast on bad configuration before starting anything.
   const staticDir = process.env['STATIC_DIR'] ?? path.join(repoRoot, 'dist', 'frontend', 'browser');
-  loadConfig({ ...process.env, DATABASE_URL: process.env['DATABASE_URL'] ?? 'postgres://placeholder/validated-after-start' });
+  const env = withDevSessionSecret(process.env, path.join(repoRoot, '.data'));
+  loadConfig({ ...env, DATABASE_URL: process.env['DATABASE_URL'] ?? 'postgres://placeholder/validated-after-start' });
 
   const database = await resolveDatabase(process.env, { dataDir: path.join(repoRoot, '.data', 'postgres') });
   if (database.embedded) console.log(`Embedded PostgreSQL is running (data in .data/postgres)`);
-  const config = loadConfig({ ...process.env, DATABASE_URL: database.url, STATIC_DIR: existsSync(staticDir) ? staticDir : undefined });
+  const config = loadConfig({ ...env, DATABASE_URL: database.url, STATIC_DIR: existsSync(staticDir) ? staticDir : undefined });
 
   await runMigrations(config.DATABASE_URL, (line) => console.log(line));
   const built = await createApp(config);

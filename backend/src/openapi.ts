@@ -4,6 +4,7 @@
  */
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
@@ -13,7 +14,8 @@ import { buildOpenApiDocument } from './platform/http/openapi';
 
 async function main(): Promise<void> {
   const output = process.argv[2] ?? path.resolve(__dirname, '..', '..', 'libs', 'sdk', 'openapi.json');
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://offline/openapi' });
+  // Nothing is signed while the document is built: a throwaway secret satisfies the config.
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://offline/openapi', SESSION_SECRET: randomBytes(32).toString('base64url') });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { connectDatabase: false }), createHttpAdapter(config), { logger: false, bodyParser: false });
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app);

@@ -4,7 +4,8 @@
  * The server is DATABASE_URL's when set (CI's PostgreSQL), otherwise an embedded one in
  * .data/postgres-test on EMBEDDED_PG_TEST_PORT ?? 54330 — apart from the development server, so
  * tests can run while `npm start` does. The database is named
- * bw_test_<yyyymmddhhmmss>_<6 hex>; its URL reaches the workers as TEST_DATABASE_URL.
+ * bw_test_<yyyymmddhhmmss>_<6 hex>; its URL reaches the workers as TEST_DATABASE_URL, and a
+ * random per-run SESSION_SECRET (unless one is set) reaches them and their child servers.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -56,6 +57,9 @@ export default async function globalSetup(): Promise<void> {
     // files in band, and metadata objects from this realm break discovery there. Leave none behind.
     for (const key of Object.keys(globalThis)) if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
     process.env['TEST_DATABASE_URL'] = url;
+    // One random session secret per run: in-process servers and child servers (which inherit the
+    // environment) share it, as the instances of one deployment do; no secret lives in the source.
+    process.env['SESSION_SECRET'] ||= randomBytes(32).toString('base64url');
     (globalThis as Record<symbol, unknown>)[TEST_DATABASE_STATE] = state;
   } catch (error) {
     // jest does not run globalTeardown when globalSetup fails: clean up here.

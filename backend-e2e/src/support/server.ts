@@ -20,7 +20,8 @@ export async function startTestServer(env: Record<string, string> = {}, extraMod
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
   // Dispatching is off unless a test asks for it: test files share the database, and a dispatcher
   // would run other files' events in this process (and in this file's query counts).
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, OUTBOX_DISPATCH: 'false', ...env });
+  // SESSION_SECRET: the run's own, from the global setup, shared with child servers (they inherit it).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, OUTBOX_DISPATCH: 'false', SESSION_SECRET: process.env['SESSION_SECRET'], ...env });
   const queries: string[] = [];
   const built = await createApp(config, { onQuery: (line) => queries.push(line), extraModules });
   const server = await built.app.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
-  const base = { DATABASE_URL: 'postgres://localhost/db' };
+  const base = { DATABASE_URL: 'postgres://localhost/db', SESSION_SECRET: 'x'.repeat(43) };
 
   it('applies defaults and converts numbers and booleans', () => {
     const config = loadConfig({ ...base, PORT: '8080', COOKIE_SECURE: 'true' });
@@ -29,7 +29,17 @@ describe('loadConfig', () => {
   });
 
   it('requires a real SESSION_SECRET in production', () => {
-    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: undefined })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'too short' })).toThrow(/at least 32/);
     expect(loadConfig({ ...base, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }).isProduction).toBe(true);
+  });
+
+  it('has no built-in SESSION_SECRET: development and test need one too (main.ts supplies it)', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      for (const SESSION_SECRET of [undefined, '']) {
+        expect(() => loadConfig({ ...base, NODE_ENV, SESSION_SECRET })).toThrow(/SESSION_SECRET is required/);
+      }
+    }
+    expect(loadConfig({ ...base, NODE_ENV: 'development' }).SESSION_SECRET).toBe(base.SESSION_SECRET);
   });
 });

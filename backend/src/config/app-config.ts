@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -24,7 +24,11 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  /** Signs the session cookie. Required in production; a fixed development value otherwise. */
+  /**
+   * Signs the session cookie and keys the cursors. Always required: outside
+   * production `main.ts` supplies one kept in `.data/session-secret` (config/dev-secret.ts).
+   */
+  @IsDefined({ message: 'SESSION_SECRET is required (outside production the server generates one in .data/session-secret)' })
   @IsString() @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
   SESSION_SECRET!: string;
 
@@ -122,19 +126,17 @@ const CONFIG_KEYS = [
   'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
 ] as const;
 
-const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-in-production';
-
 export class ConfigError extends Error {}
 
 /** Validates an environment and returns the typed config, or throws one message naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
-  if (raw['NODE_ENV'] !== 'production' && raw['SESSION_SECRET'] === undefined) raw['SESSION_SECRET'] = DEV_SESSION_SECRET;
   const config = plainToInstance(AppConfig, raw, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    // A missing variable gets its one "is required" message, not every constraint it fails.
+    const lines = errors.map((e) => `  ${e.property}: ${e.constraints?.['isDefined'] ?? Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;
