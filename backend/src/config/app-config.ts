@@ -25,7 +25,7 @@ export class AppConfig {
   DATABASE_URL!: string;
 
   /**
-   * Signs the session cookie and keys the cursors. Always required: outside
+   * Signs the session cookie and keys the CSRF tokens and cursors. Always required: outside
    * production `main.ts` supplies one kept in `.data/session-secret` (config/dev-secret.ts).
    */
   @IsDefined({ message: 'SESSION_SECRET is required (outside production the server generates one in .data/session-secret)' })

@@ -91,7 +91,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     if (isApiPath(req.url)) reply.header('cache-control', 'no-store');
     done();
   });
-  fastify.addHook('onRequest', issueXsrfCookie(config.COOKIE_SECURE));
+  fastify.addHook('onRequest', issueXsrfCookie(config));
 
   registerJsonBodyParser(fastify);
   // Input no DTO can describe and PostgreSQL cannot store is a 400 naming the field, before validation.

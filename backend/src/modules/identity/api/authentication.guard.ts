@@ -2,14 +2,14 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, SESSION_ONLY, SKIP_CSRF } from '../../../platform/auth/actor';
-import { csrfHeaderMatches, SAFE_METHODS } from '../../../platform/auth/csrf';
+import { SAFE_METHODS } from '../../../platform/auth/csrf';
 import { IdentityService } from '../application/identity.service';
 import { CsrfTokenError, NotAuthenticatedError, SessionRequiredError } from '../domain/identity.errors';
 import { Sessions } from './session';
 
 /**
  * Global guard: a bearer token or the session cookie identifies the caller; anything else is 401
- * (except @Public endpoints). Cookie-authenticated writes must pass the CSRF header check (403);
+ * (except @Public endpoints). Cookie-authenticated writes must carry their session's CSRF token (403);
  * a @SessionOnly endpoint refuses API tokens (403).
  * A public endpoint does not look at the session (the login endpoints read the cookie themselves).
  */
@@ -43,7 +43,7 @@ export class AuthenticationGuard implements CanActivate {
     const sessionUserId = await this.sessions.userIdOf(req);
     if (sessionUserId) {
       const skipCsrf = this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, targets) ?? false;
-      if (!SAFE_METHODS.has(req.method) && !skipCsrf && !csrfHeaderMatches(req)) throw new CsrfTokenError();
+      if (!SAFE_METHODS.has(req.method) && !skipCsrf && !this.sessions.csrfTokenValid(req)) throw new CsrfTokenError();
       req.actor = { userId: sessionUserId, via: 'session' };
       return true;
     }

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
-import { SESSION_COOKIE } from '../../../platform/auth/session-cookie';
+import { XsrfTokens } from '../../../platform/auth/csrf';
+import { SESSION_COOKIE, sessionIdOfCookie, signedSessionCookie } from '../../../platform/auth/session-cookie';
 import { SessionStore } from '../application/session-store';
 
 export { SESSION_COOKIE };
-
-/** The session cookie's value is express-session's: `s:<id>.<HMAC-SHA256 of the id, base64>`. */
-const PREFIX = 's:';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,13 +20,19 @@ declare module 'fastify' {
  * with a bearer token, a public endpoint or a static file never touches the session store.
  * Ids are 192 random bits, signed with SESSION_SECRET; a login gets a new id and the old session
  * is destroyed (no fixation); a session lives SESSION_TTL_SECONDS from login, not extended by use.
+ * Starting and ending a session also renews the XSRF-TOKEN cookie: bound to the new session at
+ * login, a fresh unbound one at logout.
  */
 @Injectable()
 export class Sessions {
+  private readonly xsrf: XsrfTokens;
+
   constructor(
     private readonly store: SessionStore,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.xsrf = new XsrfTokens(config.SESSION_SECRET, config.COOKIE_SECURE);
+  }
 
   /** The user of the request's session, or null (no cookie, bad signature, unknown or expired). */
   async userIdOf(req: FastifyRequest): Promise<string | null> {
@@ -46,7 +50,8 @@ export class Sessions {
     const expires = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
     const cookie = { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'lax' as const, path: '/' };
     await this.store.create(sid, userId, expires, cookie);
-    reply.setCookie(SESSION_COOKIE, `${PREFIX}${this.sign(sid)}`, { ...cookie, expires, maxAge: this.config.SESSION_TTL_SECONDS });
+    reply.setCookie(SESSION_COOKIE, signedSessionCookie(sid, this.config.SESSION_SECRET), { ...cookie, expires, maxAge: this.config.SESSION_TTL_SECONDS });
+    this.xsrf.issue(reply, sid);
     req.sessionUserId = userId;
   }
 
@@ -55,27 +60,18 @@ export class Sessions {
     const sid = this.sessionIdOf(req);
     if (sid) await this.store.destroy(sid);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    this.xsrf.issue(reply);
     req.sessionUserId = null;
+  }
+
+  /** Whether a write authenticated by this request's session carries the session's CSRF token. */
+  csrfTokenValid(req: FastifyRequest): boolean {
+    const sid = this.sessionIdOf(req);
+    return sid !== undefined && this.xsrf.accepts(req, sid);
   }
 
   /** The session id of a correctly signed cookie, else undefined. */
   private sessionIdOf(req: FastifyRequest): string | undefined {
-    const value = req.cookies[SESSION_COOKIE];
-    if (!value?.startsWith(PREFIX)) return undefined;
-    const signed = value.slice(PREFIX.length);
-    const dot = signed.lastIndexOf('.');
-    if (dot <= 0) return undefined;
-    const sid = signed.slice(0, dot);
-    const given = Buffer.from(signed.slice(dot + 1));
-    const expected = Buffer.from(this.signature(sid));
-    return given.length === expected.length && timingSafeEqual(given, expected) ? sid : undefined;
-  }
-
-  private sign(sid: string): string {
-    return `${sid}.${this.signature(sid)}`;
-  }
-
-  private signature(sid: string): string {
-    return createHmac('sha256', this.config.SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
+    return sessionIdOfCookie(req.cookies[SESSION_COOKIE], this.config.SESSION_SECRET);
   }
 }

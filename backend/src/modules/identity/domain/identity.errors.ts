@@ -36,7 +36,7 @@ export class CsrfTokenError extends DomainError {
   readonly code = 'CSRF_TOKEN_INVALID';
   readonly status = 403;
   constructor() {
-    super('The X-XSRF-TOKEN header is missing or does not match the XSRF-TOKEN cookie');
+    super("The X-XSRF-TOKEN header is missing, does not match the XSRF-TOKEN cookie, or is not this session's token");
   }
 }
 
