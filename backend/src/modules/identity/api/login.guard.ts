@@ -7,8 +7,10 @@ import { InvalidCredentialsError } from '../domain/identity.errors';
 import { LoginDto } from './dto/login.dto';
 
 /**
- * Runs before passport-local: validates the body (400 naming fields, like every endpoint),
- * refuses throttled accounts and IPs (429), and counts failures.
+ * Runs before passport-local: validates the body (400 naming fields, like every endpoint), takes
+ * an attempt slot per account and per IP before the password is checked (429 when either is
+ * over its limit), and settles the slots with the outcome: a wrong password keeps them (that is
+ * the failure), a success clears the account and gives the IP's back, any other error gives both back.
  */
 @Injectable()
 export class LoginGuard extends AuthGuard('local') {
@@ -22,14 +24,14 @@ export class LoginGuard extends AuthGuard('local') {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     const dto = (await this.pipe.transform(req.body, { type: 'body', metatype: LoginDto })) as LoginDto;
     const ip = req.ip || 'unknown';
-    await this.throttle.assertAllowed(dto.email, ip);
+    const reservation = await this.throttle.reserve(dto.email, ip);
     try {
       await super.canActivate(context);
     } catch (error) {
-      if (error instanceof InvalidCredentialsError) await this.throttle.recordFailure(dto.email, ip);
+      if (!(error instanceof InvalidCredentialsError)) await this.throttle.release(reservation);
       throw error;
     }
-    await this.throttle.recordSuccess(dto.email);
+    await this.throttle.succeeded(reservation);
     return true;
   }
 }
