@@ -48,6 +48,22 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
 
+  /** Password hashes (scrypt) computed at once per instance; each holds one of libuv's threads. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
+  /** Hashes that may wait for a slot; beyond that sign-ups and logins are refused with 503 before anything is written. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  PASSWORD_HASH_QUEUE_MAX = 32;
+
+  /** Connections of the session store's pool (session reads, logins, logouts), per instance. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  SESSION_POOL_MAX = 5;
+
+  /** How long the session store waits for a connection before it answers 503. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  SESSION_POOL_CONNECT_TIMEOUT_MS = 3000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -122,6 +138,7 @@ export class AppConfig {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
+  'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
   'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
 ] as const;

@@ -9,7 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to the caller',
   409: 'Conflict (duplicate, stale version or wrong state)',
   429: 'Rate limited; see Retry-After',
-  503: 'The database is unavailable',
+  503: 'Temporarily unavailable (database down, or the server busy); see Retry-After',
 };
 
 /** Documents the problem+json error responses an operation can give. */

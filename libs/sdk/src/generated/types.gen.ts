@@ -433,6 +433,10 @@ export type LoginErrors = {
      * Rate limited; see Retry-After
      */
     429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     */
+    503: ProblemDto;
 };
 
 export type LoginError = LoginErrors[keyof LoginErrors];
@@ -507,6 +511,10 @@ export type SignupErrors = {
      * Conflict (duplicate, stale version or wrong state)
      */
     409: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     */
+    503: ProblemDto;
 };
 
 export type SignupError = SignupErrors[keyof SignupErrors];

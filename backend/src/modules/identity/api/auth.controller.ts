@@ -28,10 +28,11 @@ export class AuthController {
   @SkipCsrf()
   @ApiOperation({ summary: 'Create an account and log in' })
   @ApiCreatedResponse({ type: UserResponseDto })
-  @ApiProblems(400, 409)
+  @ApiProblems(400, 409, 503)
   async signup(@Body() body: SignupDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
-    const user = await this.identity.signup(body);
-    await this.sessions.start(req, reply, user.id);
+    const session = this.sessions.issue(req);
+    const user = await this.identity.signup(body, session);
+    this.sessions.deliver(req, reply, { ...session, userId: user.id });
     return { user: toUserDto(user) };
   }
 
@@ -42,7 +43,7 @@ export class AuthController {
   @UseGuards(LoginGuard)
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 503)
   async login(@Body() _body: LoginDto, @Req() req: FastifyRequest & { user?: User }, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
     const user = req.user as User;
     await this.sessions.start(req, reply, user.id);

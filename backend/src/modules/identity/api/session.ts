@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
 import { XsrfTokens } from '../../../platform/auth/csrf';
 import { SESSION_COOKIE, sessionIdOfCookie, signedSessionCookie } from '../../../platform/auth/session-cookie';
-import { SessionStore } from '../application/session-store';
+import { NewSession, SessionStore } from '../application/session-store';
 
 export { SESSION_COOKIE };
 
@@ -44,15 +44,27 @@ export class Sessions {
 
   /** Logs `userId` in: a fresh session id, the previous session (if any) destroyed. */
   async start(req: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
-    const previous = this.sessionIdOf(req);
-    if (previous) await this.store.destroy(previous);
+    const session = { ...this.issue(req), userId };
+    await this.store.create(session);
+    this.deliver(req, reply, session);
+  }
+
+  /**
+   * A fresh session, not stored yet, replacing the request's: a sign-up stores it in the same
+   * transaction as the user (SessionStore.createIn), then `deliver`s it.
+   */
+  issue(req: FastifyRequest): Omit<NewSession, 'userId'> {
     const sid = randomBytes(24).toString('base64url');
     const expires = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
     const cookie = { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'lax' as const, path: '/' };
-    await this.store.create(sid, userId, expires, cookie);
-    reply.setCookie(SESSION_COOKIE, signedSessionCookie(sid, this.config.SESSION_SECRET), { ...cookie, expires, maxAge: this.config.SESSION_TTL_SECONDS });
-    this.xsrf.issue(reply, sid);
-    req.sessionUserId = userId;
+    return { sid, expires, cookie, replaces: this.sessionIdOf(req) };
+  }
+
+  /** Sets the cookie of a stored session and the XSRF-TOKEN bound to it. */
+  deliver(req: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+    reply.setCookie(SESSION_COOKIE, signedSessionCookie(session.sid, this.config.SESSION_SECRET), { ...session.cookie, expires: session.expires, maxAge: this.config.SESSION_TTL_SECONDS });
+    this.xsrf.issue(reply, session.sid);
+    req.sessionUserId = session.userId;
   }
 
   /** Destroys the session server-side and clears the cookie. */

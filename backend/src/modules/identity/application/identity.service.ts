@@ -7,6 +7,7 @@ import { ApiToken } from '../domain/api-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
 import { User } from '../domain/user.entity';
 import { PasswordHasher } from './password-hasher';
+import { NewSession, SessionStore } from './session-store';
 import { TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache';
 
 export const DEMO_USER = { email: 'demo@balanced.workspace', username: 'demo' } as const;
@@ -27,9 +28,15 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
     private readonly cursors: CursorCodec,
     private readonly tokens: TokenCache,
+    private readonly sessions: SessionStore,
   ) {}
 
-  async signup(input: { email: string; username: string; password: string }): Promise<User> {
+  /**
+   * Creates the account and its first session in one transaction: a sign-up either commits both
+   * or writes nothing (a busy hasher refuses before the transaction; a failed session write rolls
+   * the user row back).
+   */
+  async signup(input: { email: string; username: string; password: string }, session: Omit<NewSession, 'userId'>): Promise<User> {
     const email = User.normalizeEmail(input.email);
     const clash = await this.em.getConnection().execute<{ email_taken: boolean; username_taken: boolean }[]>(
       `select exists(select 1 from users where email = ?) as email_taken,
@@ -40,11 +47,14 @@ export class IdentityService {
     if (clash[0]?.username_taken) throw new UsernameTakenError();
     const user = new User({ email, username: input.username, passwordHash: await this.hasher.hash(input.password) });
     try {
-      await this.em.persistAndFlush(user);
+      await this.em.transactional(async (em) => {
+        em.persist(user);
+        await em.flush();
+        await this.sessions.createIn(em, { ...session, userId: user.id });
+      });
     } catch (error) {
       // Two sign-ups raced past the check above; the unique index decides.
       if (error instanceof UniqueConstraintViolationException) {
-        this.em.clear();
         if (String(error.message).includes('username')) throw new UsernameTakenError();
         throw new EmailTakenError();
       }

@@ -1,3 +1,4 @@
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AppConfig } from '../../../config/app-config';
@@ -16,11 +17,29 @@ export class SessionStoreUnavailableError extends DomainError {
   }
 }
 
+export interface SessionCookie {
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'lax' | 'strict' | 'none';
+  path: string;
+}
+
+/** A session to store. `replaces`: the session the request carried, destroyed by the same write. */
+export interface NewSession {
+  sid: string;
+  userId: string;
+  expires: Date;
+  cookie: SessionCookie;
+  replaces?: string;
+}
+
 /**
  * Server-side sessions in PostgreSQL (`session`: sid, sess json, expire), so any instance serves
  * any user. The row layout is express-session's (connect-pg-simple), so sessions written by
  * earlier versions stay valid. Its own small pool: a burst of logins does not queue behind the
- * ORM's work, nor the other way round. Every failure is a SessionStoreUnavailableError (503).
+ * ORM's work, nor the other way round (SESSION_POOL_MAX connections, SESSION_POOL_CONNECT_TIMEOUT_MS
+ * to get one). Every failure is a SessionStoreUnavailableError (503). A sign-up stores its session
+ * in its own ORM transaction instead (`createIn`), so the user row and the session commit together.
  */
 @Injectable()
 export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +48,7 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(config: AppConfig) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 5, connectionTimeoutMillis: 3000 });
+    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.SESSION_POOL_MAX, connectionTimeoutMillis: config.SESSION_POOL_CONNECT_TIMEOUT_MS });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'session store connection error'));
   }
 
@@ -51,10 +70,18 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
     return rows[0]?.user_id ?? null;
   }
 
-  /** Stores a new session; `cookie` is kept beside the user id as express-session kept it. */
-  async create(sid: string, userId: string, expires: Date, cookie: { httpOnly: boolean; secure: boolean; sameSite: string; path: string }): Promise<void> {
-    const sess = { cookie: { originalMaxAge: expires.getTime() - Date.now(), expires: expires.toISOString(), ...cookie }, userId };
-    await this.run(() => this.pool.query(`insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`, [sid, JSON.stringify(sess), expires.getTime() / 1000]));
+  /** Stores a new session (and destroys the one it replaces). */
+  async create(session: NewSession): Promise<void> {
+    if (session.replaces) await this.destroy(session.replaces);
+    await this.run(() => this.pool.query(`insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`, row(session)));
+  }
+
+  /** The same as `create`, in the caller's ORM transaction: it commits or rolls back with the caller's writes. */
+  async createIn(em: EntityManager, session: NewSession): Promise<void> {
+    const connection = em.getConnection();
+    const tx = em.getTransactionContext();
+    if (session.replaces) await connection.execute(`delete from "session" where "sid" = ?`, [session.replaces], 'run', tx);
+    await connection.execute(`insert into "session" ("sid", "sess", "expire") values (?, ?, to_timestamp(?))`, row(session), 'run', tx);
   }
 
   async destroy(sid: string): Promise<void> {
@@ -68,4 +95,10 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
       throw new SessionStoreUnavailableError(error);
     }
   }
+}
+
+/** The row's values: `cookie` is kept beside the user id as express-session kept it. */
+function row({ sid, userId, expires, cookie }: NewSession): [string, string, number] {
+  const sess = { cookie: { originalMaxAge: expires.getTime() - Date.now(), expires: expires.toISOString(), ...cookie }, userId };
+  return [sid, JSON.stringify(sess), expires.getTime() / 1000];
 }

@@ -55,3 +55,13 @@ export class TooManyLoginAttemptsError extends DomainError {
     super(`Too many failed login attempts. Try again in ${retryAfterSeconds} seconds.`);
   }
 }
+
+/** Every password-hashing slot is busy and the waiting line is full: shed before anything is written. */
+export class PasswordHashingBusyError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly status = 503;
+  readonly retryAfterSeconds = 2;
+  constructor() {
+    super('The server is busy; try again shortly.');
+  }
+}
