@@ -2,14 +2,15 @@ import { getMe, signup } from '@bw/sdk';
 import { PasswordHasher } from '@bw/backend/modules/identity';
 import { Client } from 'pg';
 import { ApiSession, newUser } from './support/api-session';
+import { fields } from './support/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
 jest.setTimeout(90_000);
 
 /**
- * Sign-up under load (issue 11, item 4): a sign-up either succeeds whole (201 and a session) or
- * creates nothing.
+ * Sign-up under load and races (issue 11, items 4 and 6): a sign-up either succeeds whole (201 and
+ * a session) or creates nothing, and a unique-index race names the field that clashed.
  */
 let db: IsolatedDatabase;
 let server: TestServer;
@@ -47,6 +48,45 @@ async function waitingOnLock(prefix: string): Promise<number> {
   );
   return rows[0].n;
 }
+
+describe('a sign-up race decided by the unique indexes', () => {
+  // Both sign-ups pass the pre-check; the users table is held in SHARE mode (reads pass, inserts
+  // wait) until both inserts are waiting, so the unique index decides between them every time.
+  async function race(a: ReturnType<typeof newUser>, b: ReturnType<typeof newUser>) {
+    const lock = await lockTable('users', 'share');
+    let pending: Promise<Awaited<ReturnType<typeof signup>>[]>;
+    try {
+      pending = Promise.all([a, b].map((body) => signup({ client: new ApiSession(server.baseUrl).client, body })));
+      await eventually('both sign-ups waiting to insert', async () => (await waitingOnLock('insert into "users"')) === 2);
+    } finally {
+      await lock.release();
+    }
+    const results = (await pending).map((res, i) => ({ res, body: [a, b][i] }));
+    return results.sort((x, y) => x.res.response.status - y.res.response.status);
+  }
+
+  it('names email when two sign-ups with the same email and different usernames race', async () => {
+    const a = newUser('emailrace');
+    const b = { ...newUser('emailrace'), email: a.email.toUpperCase() };
+    const [won, lost] = await race(a, b);
+    expect(won.res.response.status).toBe(201);
+    expect(lost.res.response.status).toBe(409);
+    expect(lost.res.error).toMatchObject({ code: 'EMAIL_TAKEN' });
+    expect(fields(lost.res.error)).toEqual(['email']);
+    expect(await usersWithEmail(a.email)).toBe(1);
+  });
+
+  it('names username when two sign-ups with the same username (another case) race', async () => {
+    const a = newUser('namerace');
+    const b = { ...newUser('namerace'), username: a.username.toUpperCase() };
+    const [won, lost] = await race(a, b);
+    expect(won.res.response.status).toBe(201);
+    expect(lost.res.response.status).toBe(409);
+    expect(lost.res.error).toMatchObject({ code: 'USERNAME_TAKEN' });
+    expect(fields(lost.res.error)).toEqual(['username']);
+    expect(await usersWithEmail(lost.body.email)).toBe(0);
+  });
+});
 
 describe('a sign-up writes its user and its session together', () => {
   it('creates nothing when the session cannot be written after the user row (503), and the retry then succeeds', async () => {

@@ -5,7 +5,7 @@ import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { ApiToken } from '../domain/api-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
-import { User } from '../domain/user.entity';
+import { User, USER_UNIQUE_CONSTRAINTS } from '../domain/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { NewSession, SessionStore } from './session-store';
 import { TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache';
@@ -53,11 +53,10 @@ export class IdentityService {
         await this.sessions.createIn(em, { ...session, userId: user.id });
       });
     } catch (error) {
-      // Two sign-ups raced past the check above; the unique index decides.
-      if (error instanceof UniqueConstraintViolationException) {
-        if (String(error.message).includes('username')) throw new UsernameTakenError();
-        throw new EmailTakenError();
-      }
+      // Two sign-ups raced past the check above; the unique index decides, and names the field.
+      const constraint = error instanceof UniqueConstraintViolationException ? (error as { constraint?: string }).constraint : undefined;
+      if (constraint === USER_UNIQUE_CONSTRAINTS.email) throw new EmailTakenError();
+      if (constraint === USER_UNIQUE_CONSTRAINTS.username) throw new UsernameTakenError();
       throw error;
     }
     return user;

@@ -1,6 +1,9 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
+/** The unique indexes of `users` (migration Identity), by the field a violation is about. */
+export const USER_UNIQUE_CONSTRAINTS = { email: 'users_email_key', username: 'users_username_lower_key' } as const;
+
 @Entity({ tableName: 'users' })
 @Index({ name: 'users_created_at_id_idx', properties: ['createdAt', 'id'] })
 export class User {
@@ -8,7 +11,7 @@ export class User {
   id: string = randomUUID();
 
   /** Stored lower-cased: emails are compared case-insensitively. Unique. */
-  @Property({ type: 'text', unique: 'users_email_key' })
+  @Property({ type: 'text', unique: USER_UNIQUE_CONSTRAINTS.email })
   email: string;
 
   /** Kept as typed; unique case-insensitively (index on lower(username), see migration). */
