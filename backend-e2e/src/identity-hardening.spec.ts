@@ -54,7 +54,7 @@ describe('a sign-up race decided by the unique indexes', () => {
   // wait) until both inserts are waiting, so the unique index decides between them every time.
   async function race(a: ReturnType<typeof newUser>, b: ReturnType<typeof newUser>) {
     const lock = await lockTable('users', 'share');
-    let pending: Promise<Awaited<ReturnType<typeof signup>>[]>;
+    let pending: Promise<Awaited<ReturnType<typeof signup<false>>>[]>;
     try {
       pending = Promise.all([a, b].map((body) => signup({ client: new ApiSession(server.baseUrl).client, body })));
       await eventually('both sign-ups waiting to insert', async () => (await waitingOnLock('insert into "users"')) === 2);
