@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterOutlet } from '@angular/router';
 import { SessionStore } from './core/auth/session.store';
-import { UnreadMessagesStore } from './messages/data-access/unread-messages.store';
-import { NavBarComponent } from './shell/nav-bar.component';
-import { NAV_LINKS } from './shell/nav-links';
+import { UnreadMessagesStore } from './messages';
+import { NAV_LINKS, NavBarComponent } from './shell';
 
 @Component({
   selector: 'bw-root',

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { SessionStore } from '../core/auth/session.store';
 import { DEFAULT_AFTER_LOGIN_URL } from '../core/navigation/return-url';
-import { toAuthFormProblem } from '../identity/feature/auth-problem';
+import { toAuthFormProblem } from '../identity';
 
 interface Feature {
   readonly title: string;

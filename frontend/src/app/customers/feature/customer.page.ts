@@ -8,7 +8,7 @@ import { SessionStore } from '../../core/auth/session.store';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LoadMoreComponent } from '../../shared/ui/load-more.component';
-import { TicketListItemComponent } from '../../tickets/ui/ticket-list-item.component';
+import { TicketListItemComponent } from '../../tickets';
 import { CustomerStore } from '../data-access/customer.store';
 import { CustomerDetailsComponent } from '../ui/customer-details.component';
 import { CustomerActions } from './customer-actions';

@@ -1,5 +1,5 @@
 import type { CommentDto, MacroPreviewDto, TicketDto } from '@bw/sdk';
-import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
+import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 
 /** One field a macro would change: "Priority: Normal → Urgent". */
 export interface FieldChange {

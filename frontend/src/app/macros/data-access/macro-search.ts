@@ -1,6 +1,6 @@
 import { listMacros } from '@bw/sdk';
 import { settle } from '../../core/api/sdk-result';
-import { OptionSearch } from '../../tickets/data-access/option-search';
+import { OptionSearch } from '../../shared/pickers/option-search';
 import { availabilityLabel } from './macro.model';
 
 const PICKER_PAGE_SIZE = 20;

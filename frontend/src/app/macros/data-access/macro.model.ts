@@ -1,6 +1,7 @@
 import type { CreateMacroDto, MacroActionDto, MacroActionType, MacroAvailability, MacroDto, UpdateMacroDto } from '@bw/sdk';
-import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
-import { type PickerOption, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from '../../tickets/data-access/ticket.model';
+import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
+import type { PickerOption } from '../../shared/pickers/picker-options';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from '../../shared/ticket-fields/ticket-fields';
 
 export type Macro = MacroDto;
 export type MacroAction = MacroActionDto;

@@ -1,7 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import type { TicketDto } from '@bw/sdk';
 import type { ApiProblem } from '../../core/api/problem';
-import { createTicketSearch, fetchTicket } from './ticket-search';
+import { createTicketSearch, fetchTicket } from '../../core/lookup/ticket-lookup';
 
 interface TargetState {
   readonly ticket: TicketDto | null;

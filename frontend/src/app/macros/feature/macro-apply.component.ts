@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { TicketDto } from '@bw/sdk';
+import type { Ticket } from '../../shared/ticket-fields/ticket-fields';
 import { problemMessage } from '../../core/api/problem-message';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { MacroApplyStore } from '../data-access/macro-apply.store';
@@ -77,10 +77,10 @@ export class MacroApplyComponent {
   /** The ticket to apply a macro to. */
   readonly ticketId = input.required<string>();
   /** The ticket as the host shows it, to compare the preview with; read from the API when absent. */
-  readonly ticket = input<TicketDto | null>(null);
+  readonly ticket = input<Ticket | null>(null);
 
   /** The ticket after the macro was applied. */
-  readonly applied = output<TicketDto>();
+  readonly applied = output<Ticket>();
 
   protected readonly store = inject(MacroApplyStore);
   protected readonly headingId = `bw-macro-apply-${nextId++}`;

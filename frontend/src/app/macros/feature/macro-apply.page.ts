@@ -6,12 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { TicketDto } from '@bw/sdk';
+import type { Ticket } from '../../shared/ticket-fields/ticket-fields';
 import { problemMessage } from '../../core/api/problem-message';
 import { AlertComponent } from '../../shared/ui/alert.component';
-import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
-import { ticketOption } from '../data-access/ticket-search';
+import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
+import type { PickerOption } from '../../shared/pickers/picker-options';
+import { ticketOption } from '../../core/lookup/ticket-lookup';
 import { TicketTargetStore } from '../data-access/ticket-target.store';
 import { MacroApplyComponent } from './macro-apply.component';
 
@@ -134,7 +134,7 @@ export class MacroApplyPage {
   private readonly router = inject(Router);
   protected readonly store = inject(TicketTargetStore);
   protected readonly target = new FormControl<PickerOption | string | null>(null);
-  protected readonly appliedTo = signal<TicketDto | null>(null);
+  protected readonly appliedTo = signal<Ticket | null>(null);
   protected readonly labels = { status: statusLabel, priority: priorityLabel, type: typeLabel, topic: topicLabel };
   protected readonly errorMessage = computed(() => {
     const error = this.store.error();
@@ -161,12 +161,12 @@ export class MacroApplyPage {
     void this.router.navigate([], { queryParams: { ticketId: option.id }, replaceUrl: true });
   }
 
-  protected applied(ticket: TicketDto): void {
+  protected applied(ticket: Ticket): void {
     this.store.setTicket(ticket);
     this.appliedTo.set(ticket);
   }
 
-  protected open(ticket: TicketDto): void {
+  protected open(ticket: Ticket): void {
     void this.router.navigate(['/ticket', ticket.id]);
   }
 

@@ -4,7 +4,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
 import { type Macro, type MacroFormInitial, type MacroFormValue, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
-import { UserDirectory } from '../data-access/user-directory';
+import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroFormComponent } from '../ui/macro-form.component';
 
 export interface MacroDialogData {

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { getMacro } from '@bw/sdk';
 import { settle } from '../../core/api/sdk-result';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 import { createMacroSearch } from '../data-access/macro-search';
 
 /**

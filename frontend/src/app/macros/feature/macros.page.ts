@@ -9,7 +9,7 @@ import { LoadMoreComponent } from '../../shared/ui/load-more.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import type { Macro } from '../data-access/macro.model';
 import { MacrosListStore } from '../data-access/macros-list.store';
-import { UserDirectory } from '../data-access/user-directory';
+import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroListItemComponent } from '../ui/macro-list-item.component';
 import { MacroActions } from './macro-actions';
 

@@ -18,7 +18,7 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import { pickedOptionValidator } from '../../core/forms/validators';
 import { AlertComponent } from '../../shared/ui/alert.component';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 import { MACRO_FORM_CONTROLS, type MacroFormControl, type MacroFormProblem } from '../data-access/macro-form-problem';
 import {
   ACTION_CHOICES,
@@ -38,9 +38,9 @@ import {
   type MacroFormValue,
   NEW_MACRO_FORM,
 } from '../data-access/macro.model';
-import { insertAt, MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../data-access/placeholders';
-import { PlaceholderHelpComponent } from './placeholder-help.component';
-import { UserPickerComponent } from './user-picker.component';
+import { insertAt, MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
+import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 
 type ActionRow = FormGroup<{
   type: FormControl<MacroActionType>;

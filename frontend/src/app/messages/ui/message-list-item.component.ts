@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { eventLabel } from '../../triggers/data-access/trigger.model';
+import { eventLabel } from '../../triggers';
 import type { Message, MessageBox } from '../data-access/messages-list.store';
 
 let nextId = 0;

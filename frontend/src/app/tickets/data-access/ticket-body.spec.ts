@@ -1,6 +1,6 @@
 import type { Ticket, TicketFormValue } from './ticket.model';
 import { parseTicketFilters, ticketToFormInitial, toCreateTicketBody, toUpdateTicketBody } from './ticket-body';
-import { priorityLabel, statusLabel, topicLabel, typeLabel } from './ticket-labels';
+import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 
 const ticket: Ticket = {
   id: 't1',

@@ -2,8 +2,8 @@ import { DestroyRef, inject, Injectable } from '@angular/core';
 import { getCustomer, listCustomers, listUsers } from '@bw/sdk';
 import { settle, type Settled } from '../../core/api/sdk-result';
 import { SessionStore } from '../../core/auth/session.store';
-import { assigneeOptions } from './picker-options';
-import { OptionSearch } from './option-search';
+import { assigneeOptions } from '../../shared/pickers/picker-options';
+import { OptionSearch } from '../../shared/pickers/option-search';
 import type { PickerOption } from './ticket.model';
 
 const PICKER_PAGE_SIZE = 20;

@@ -1,14 +1,22 @@
-import type { CommentDto, TicketBox, TicketDto, TicketPriority, TicketStatus, TicketTopic, TicketType } from '@bw/sdk';
+import type { CommentDto } from '@bw/sdk';
+import type { PickerOption } from '../../shared/pickers/picker-options';
+import type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType } from '../../shared/ticket-fields/ticket-fields';
 
-export type Ticket = TicketDto;
 export type TicketComment = CommentDto;
-export type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType };
-
-export const TICKET_TYPES: readonly TicketType[] = ['question', 'incident', 'problem', 'task'];
-export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
-export const TICKET_TOPICS: readonly TicketTopic[] = ['general', 'billing', 'technical', 'account', 'office_supplies', 'facilities', 'hr', 'other'];
-export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed'];
-export const TICKET_BOXES: readonly TicketBox[] = ['incoming', 'outgoing', 'all'];
+export {
+  type Ticket,
+  TICKET_BOXES,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+  type TicketBox,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketTopic,
+  type TicketType,
+} from '../../shared/ticket-fields/ticket-fields';
+export type { PickerOption };
 
 /** Limits from the API contract, mirrored so the form can say so before a round trip. */
 export const TICKET_TITLE_MAX = 200;
@@ -16,14 +24,6 @@ export const TICKET_DESCRIPTION_MAX = 10000;
 export const TICKET_PHOTO_URL_MAX = 2000;
 export const COMMENT_MAX = 10000;
 export const TICKETS_PAGE_SIZE = 10;
-
-/** One choice in an autocomplete picker (a customer or a user). */
-export interface PickerOption {
-  readonly id: string;
-  readonly label: string;
-  /** A second line, e.g. the customer's email. */
-  readonly hint?: string;
-}
 
 /** What the ticket form hands back: trimmed text, picked ids. */
 export interface TicketFormValue {

@@ -9,6 +9,7 @@ import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LoadMoreComponent } from '../../shared/ui/load-more.component';
 import { ticketPermissions } from '../data-access/ticket-permissions';
+import type { Ticket } from '../data-access/ticket.model';
 import { TicketStore } from '../data-access/ticket.store';
 import { CommentListComponent } from '../ui/comment-list.component';
 import { ReplyFormComponent } from '../ui/reply-form.component';
@@ -16,7 +17,6 @@ import { TicketAsideComponent } from '../ui/ticket-aside.component';
 import { TicketStatusChipComponent } from '../ui/ticket-status-chip.component';
 import { TicketActions } from './ticket-actions';
 import { MacroApplyComponent } from '../../macros';
-import type { TicketDto } from '@bw/sdk';
 
 /** `/ticket/:id`: one ticket, its customer, what can be done to it, and its conversation. */
 @Component({
@@ -127,7 +127,7 @@ export class TicketPage {
     }
   }
 
-  protected macroApplied(ticket: TicketDto): void {
+  protected macroApplied(ticket: Ticket): void {
     this.store.setTicket(ticket);
     void this.store.comments.reload(); // the macro may have added comments
     this.actions.toast('Macro applied');

@@ -11,7 +11,7 @@ import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LoadMoreComponent } from '../../shared/ui/load-more.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import { parseTicketFilters } from '../data-access/ticket-body';
-import { boxLabel, statusLabel } from '../data-access/ticket-labels';
+import { boxLabel, statusLabel } from '../../shared/ticket-fields/ticket-labels';
 import { TICKET_BOXES, TICKET_STATUSES, type Ticket, type TicketStatus } from '../data-access/ticket.model';
 import { TicketsListStore } from '../data-access/tickets-list.store';
 import { TicketListItemComponent } from '../ui/ticket-list-item.component';

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { topicLabel, typeLabel } from '../data-access/ticket-labels';
+import { topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { Ticket } from '../data-access/ticket.model';
 import { TicketPriorityComponent } from './ticket-priority.component';
 import { TicketStatusChipComponent } from './ticket-status-chip.component';

@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { httpUrlValidator, pickedOptionValidator } from '../../core/forms/validators';
 import { AlertComponent } from '../../shared/ui/alert.component';
-import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../data-access/ticket-labels';
+import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import {
   NEW_TICKET_DEFAULTS,
   type PickerOption,

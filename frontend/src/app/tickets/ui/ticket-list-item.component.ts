@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { topicLabel, typeLabel } from '../data-access/ticket-labels';
+import { topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import { ticketPermissions } from '../data-access/ticket-permissions';
 import type { Ticket } from '../data-access/ticket.model';
 import { TicketPriorityComponent } from './ticket-priority.component';

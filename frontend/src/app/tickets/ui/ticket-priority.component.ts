@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { priorityLabel } from '../data-access/ticket-labels';
+import { priorityLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { TicketPriority } from '../data-access/ticket.model';
 
 /** The ticket's priority; high and urgent stand out. */

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { statusLabel } from '../data-access/ticket-labels';
+import { statusLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { TicketStatus } from '../data-access/ticket.model';
 
 /** The ticket's status as a small coloured pill. */

@@ -2,8 +2,8 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { listCustomers, testTrigger } from '@bw/sdk';
 import type { ApiProblem } from '../../core/api/problem';
 import { settle } from '../../core/api/sdk-result';
-import { createTicketSearch } from '../../macros/data-access/ticket-search';
-import { OptionSearch } from '../../tickets/data-access/option-search';
+import { createTicketSearch } from '../../core/lookup/ticket-lookup';
+import { OptionSearch } from '../../shared/pickers/option-search';
 import type { TriggerTestResult } from './trigger.model';
 
 const PICKER_PAGE_SIZE = 20;

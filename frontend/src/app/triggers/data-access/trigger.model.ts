@@ -11,9 +11,9 @@ import type {
   TriggerTestResultDto,
   UpdateTriggerDto,
 } from '@bw/sdk';
-import { CUSTOMER_EVENT_PLACEHOLDERS, type Placeholder, TICKET_EVENT_PLACEHOLDERS } from '../../macros/data-access/placeholders';
-import { priorityLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import { CUSTOMER_EVENT_PLACEHOLDERS, type Placeholder, TICKET_EVENT_PLACEHOLDERS } from '../../shared/placeholders/placeholders';
+import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 
 export type Trigger = TriggerDto;
 export type TriggerTestResult = TriggerTestResultDto;

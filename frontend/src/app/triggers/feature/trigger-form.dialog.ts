@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signa
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { toFormProblem } from '../../core/forms/form-problem';
-import { UserDirectory } from '../../macros/data-access/user-directory';
+import { UserDirectory } from '../../core/lookup/user-directory';
 import { TriggerEditorStore } from '../data-access/trigger-editor.store';
 import {
   NEW_TRIGGER_FORM,

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { problemMessage } from '../../core/api/problem-message';
 import { AlertComponent } from '../../shared/ui/alert.component';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 import { TriggerTestStore } from '../data-access/trigger-test.store';
 import { eventLabel, isTicketEvent, type Trigger } from '../data-access/trigger.model';
 import { TriggerTestResultComponent } from '../ui/trigger-test-result.component';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { problemMessage } from '../../core/api/problem-message';
-import { UserDirectory } from '../../macros/data-access/user-directory';
+import { UserDirectory } from '../../core/lookup/user-directory';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LoadMoreComponent } from '../../shared/ui/load-more.component';

@@ -9,20 +9,20 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { pickedOptionValidator } from '../../core/forms/validators';
-import { insertAt, placeholderToken, unknownPlaceholders } from '../../macros/data-access/placeholders';
-import { PlaceholderHelpComponent } from '../../macros/ui/placeholder-help.component';
-import { UserPickerComponent } from '../../macros/ui/user-picker.component';
+import { insertAt, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
+import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 import { AlertComponent } from '../../shared/ui/alert.component';
-import { priorityLabel, topicLabel, typeLabel } from '../../tickets/data-access/ticket-labels';
+import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 import {
-  type PickerOption,
   TICKET_PRIORITIES,
   TICKET_TOPICS,
   TICKET_TYPES,
   type TicketPriority,
   type TicketTopic,
   type TicketType,
-} from '../../tickets/data-access/ticket.model';
+} from '../../shared/ticket-fields/ticket-fields';
 import {
   eventLabel,
   isTicketEvent,

@@ -1,9 +1,9 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { listUsers } from '@bw/sdk';
-import { settle } from '../../core/api/sdk-result';
-import { SessionStore } from '../../core/auth/session.store';
-import { OptionSearch } from '../../tickets/data-access/option-search';
-import { assigneeOptions } from '../../tickets/data-access/picker-options';
+import { settle } from '../api/sdk-result';
+import { SessionStore } from '../auth/session.store';
+import { OptionSearch } from '../../shared/pickers/option-search';
+import { assigneeOptions } from '../../shared/pickers/picker-options';
 
 const SEARCH_PAGE_SIZE = 20;
 const LOOKUP_PAGE_SIZE = 100;

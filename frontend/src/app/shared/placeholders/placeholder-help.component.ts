@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { type Placeholder, placeholderToken } from '../data-access/placeholders';
+import { type Placeholder, placeholderToken } from './placeholders';
 
 /**
  * The placeholders a template may use, each a button that inserts it at the cursor of the

@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import type { ApiProblem } from '../../core/api/problem';
 import type { Settled } from '../../core/api/sdk-result';
-import type { PickerOption } from './ticket.model';
+import type { PickerOption } from './picker-options';
 
 /**
  * The options of one autocomplete picker, searched on the server as the user types. Typing

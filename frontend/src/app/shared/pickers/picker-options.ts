@@ -1,4 +1,10 @@
-import type { PickerOption } from './ticket.model';
+/** One choice in an autocomplete picker (a customer, a user, a ticket, a macro). */
+export interface PickerOption {
+  readonly id: string;
+  readonly label: string;
+  /** A second line, e.g. the customer's email. */
+  readonly hint?: string;
+}
 
 interface UserLike {
   readonly id: string;

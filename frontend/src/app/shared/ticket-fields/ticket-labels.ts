@@ -1,4 +1,4 @@
-import type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType } from './ticket.model';
+import type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType } from './ticket-fields';
 
 const TOPIC_LABELS: Readonly<Record<TicketTopic, string>> = {
   general: 'General',

@@ -3,7 +3,7 @@ import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
+import type { PickerOption } from './picker-options';
 
 /**
  * An autocomplete for choosing one user, bound to a form control that holds the picked option

@@ -1,8 +1,8 @@
 import { getTicket, listTickets, type TicketDto } from '@bw/sdk';
-import { type Settled, settle } from '../../core/api/sdk-result';
-import { statusLabel } from '../../tickets/data-access/ticket-labels';
-import type { PickerOption } from '../../tickets/data-access/ticket.model';
-import { OptionSearch } from '../../tickets/data-access/option-search';
+import { type Settled, settle } from '../api/sdk-result';
+import { OptionSearch } from '../../shared/pickers/option-search';
+import type { PickerOption } from '../../shared/pickers/picker-options';
+import { statusLabel } from '../../shared/ticket-fields/ticket-labels';
 
 const PICKER_PAGE_SIZE = 20;
 
