@@ -46,7 +46,7 @@ import { CustomerActions } from './customer-actions';
         </header>
 
         <div class="toolbar">
-          <bw-search-field class="search" label="Search customers" placeholder="Name or email" [value]="query()" (search)="search($event)" />
+          <bw-search-field class="search" label="Search customers" placeholder="Name or email" [value]="query()" (queryChange)="search($event)" />
         </div>
 
         <div class="bw-progress">

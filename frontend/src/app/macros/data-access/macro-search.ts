@@ -1,6 +1,7 @@
-import { listMacros } from '@bw/sdk';
+import { getMacro, listMacros } from '@bw/sdk';
 import { settle } from '../../core/api/sdk-result';
 import { OptionSearch } from '../../shared/pickers/option-search';
+import type { PickerOption } from '../../shared/pickers/picker-options';
 import { availabilityLabel } from './macro.model';
 
 const PICKER_PAGE_SIZE = 20;
@@ -20,4 +21,10 @@ export function createMacroSearch(): OptionSearch {
         }
       : result;
   });
+}
+
+/** One macro as a picker option, e.g. one chosen from outside that is not among the options; `null` when it can't be read. */
+export async function macroOption(id: string): Promise<PickerOption | null> {
+  const result = await settle(() => getMacro({ path: { id } }));
+  return result.ok ? { id, label: result.data.name } : null;
 }

@@ -4,10 +4,8 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { getMacro } from '@bw/sdk';
-import { settle } from '../../core/api/sdk-result';
 import type { PickerOption } from '../../shared/pickers/picker-options';
-import { createMacroSearch } from '../data-access/macro-search';
+import { createMacroSearch, macroOption } from '../data-access/macro-search';
 
 /**
  * Chooses one macro (the caller's own or one shared with everyone), searched on the server as
@@ -118,9 +116,9 @@ export class MacroPickerComponent {
       this.control.setValue(known, { emitEvent: false });
       return;
     }
-    const result = await settle(() => getMacro({ path: { id } }));
-    if (result.ok && this.macroId() === id) {
-      this.control.setValue({ id, label: result.data.name }, { emitEvent: false });
+    const option = await macroOption(id);
+    if (option && this.macroId() === id) {
+      this.control.setValue(option, { emitEvent: false });
     }
   }
 }

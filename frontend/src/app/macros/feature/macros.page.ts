@@ -33,7 +33,7 @@ import { MacroActions } from './macro-actions';
       </header>
 
       <div class="toolbar">
-        <bw-search-field class="search" label="Search macros" placeholder="Name or description" [value]="query()" (search)="search($event)" />
+        <bw-search-field class="search" label="Search macros" placeholder="Name or description" [value]="query()" (queryChange)="search($event)" />
       </div>
 
       <div class="bw-progress">

@@ -59,11 +59,11 @@ export class UserPickerComponent {
   readonly controlPath = input<string | null>(null);
 
   /** The text typed, to search the server with. */
-  readonly search = output<string>();
+  readonly queryChange = output<string>();
 
   protected readonly display = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
 
   protected typed(event: Event): void {
-    this.search.emit((event.target as HTMLInputElement).value);
+    this.queryChange.emit((event.target as HTMLInputElement).value);
   }
 }

@@ -40,7 +40,7 @@ export class SearchFieldComponent {
   readonly debounceMs = input(300);
 
   /** The trimmed search text, after a pause in typing. */
-  readonly search = output<string>();
+  readonly queryChange = output<string>();
 
   protected readonly text = signal('');
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +70,7 @@ export class SearchFieldComponent {
     const query = this.text().trim();
     if (query !== this.lastEmitted) {
       this.lastEmitted = query;
-      this.search.emit(query);
+      this.queryChange.emit(query);
     }
   }
 }

@@ -48,7 +48,7 @@ import { TriggerActions } from './trigger-actions';
               [trigger]="trigger"
               [userName]="directory.nameOf"
               [busy]="store.busyIds().has(trigger.id)"
-              (toggle)="setActive($event.trigger, $event.active)"
+              (toggleActive)="setActive($event.trigger, $event.active)"
               (test)="actions.test($event)"
               (edit)="edit($event)"
               (delete)="delete($event)"

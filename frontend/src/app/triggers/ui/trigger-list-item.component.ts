@@ -133,7 +133,7 @@ export class TriggerListItemComponent {
   readonly userName = input<(id: string) => string | null>(() => null);
   readonly busy = input(false);
 
-  readonly toggle = output<{ trigger: Trigger; active: boolean }>();
+  readonly toggleActive = output<{ trigger: Trigger; active: boolean }>();
   readonly test = output<Trigger>();
   readonly edit = output<Trigger>();
   readonly delete = output<Trigger>();
@@ -146,6 +146,6 @@ export class TriggerListItemComponent {
   /** The switch shows the saved state: it flips once the host has saved the change. */
   protected switched(event: MatSlideToggleChange): void {
     event.source.checked = this.trigger().active;
-    this.toggle.emit({ trigger: this.trigger(), active: event.checked });
+    this.toggleActive.emit({ trigger: this.trigger(), active: event.checked });
   }
 }
