@@ -1,7 +1,9 @@
 import type { Config } from 'jest';
 
-// Unit tests for the app's framework-free logic (error mapping, XSRF, URL and form helpers).
-// They import no Angular code, so they run in plain Node without TestBed.
+// Unit tests for the app's logic (error mapping, XSRF, URL and form helpers, the signal stores'
+// base classes). They run in plain Node without TestBed or a DOM. Angular's packages ship as ES
+// modules only, so their `.mjs` files are turned into CommonJS by babel (cached by jest) for the
+// tests that use signals.
 const config: Config = {
   displayName: 'frontend',
   rootDir: __dirname,
@@ -9,8 +11,10 @@ const config: Config = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.mjs$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageDirectory: '../coverage/frontend',
 };
 

@@ -1,4 +1,4 @@
-import { appendPage, removeItem, replaceItem } from './paging';
+import { appendPage, pageQuery, removeItem, replaceItem } from './paging';
 
 const row = (id: string, label = id) => ({ id, label });
 
@@ -21,5 +21,13 @@ describe('replaceItem / removeItem', () => {
 
   it('drops a deleted row', () => {
     expect(removeItem([row('a'), row('b')], 'a')).toEqual([row('b')]);
+  });
+});
+
+describe('pageQuery', () => {
+  it('sends the search text and the cursor only when there are any', () => {
+    expect(pageQuery(20, undefined)).toEqual({ limit: 20 });
+    expect(pageQuery(20, undefined, '')).toEqual({ limit: 20 });
+    expect(pageQuery(10, 'c1', 'ada')).toEqual({ limit: 10, q: 'ada', cursor: 'c1' });
   });
 });

@@ -50,3 +50,8 @@ export function replaceItem<T extends Identified>(items: readonly T[], item: T):
 export function removeItem<T extends Identified>(items: readonly T[], id: string): T[] {
   return items.filter((existing) => existing.id !== id);
 }
+
+/** A list endpoint's query: the page size, the search text when there is any, and the cursor after the first page. */
+export function pageQuery(limit: number, cursor: string | undefined, q = ''): { limit: number; q?: string; cursor?: string } {
+  return { limit, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
+}
