@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { toFormProblem } from '../../core/forms/form-problem';
+import { EditDialog } from '../../shared/dialogs/edit-dialog';
 import { CustomerEditorStore } from '../data-access/customer-editor.store';
 import {
   type Customer,
@@ -57,12 +58,14 @@ export interface CustomerDialogResult {
   `,
 })
 export class CustomerFormDialogComponent {
-  private readonly data = inject<CustomerDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<CustomerFormDialogComponent, CustomerDialogResult | undefined>>(MatDialogRef);
   protected readonly editor = inject(CustomerEditorStore);
+  private readonly dialog = new EditDialog<Customer, CustomerDialogResult>(inject(MatDialogRef), {
+    record: inject<CustomerDialogData>(MAT_DIALOG_DATA).customer ?? null,
+    fetch: (id) => this.editor.fetch(id),
+    result: (customer, saved) => ({ customer, saved }),
+  });
 
-  protected readonly customer = signal<Customer | null>(this.data.customer ?? null);
-  private changed = false;
+  protected readonly customer = this.dialog.record;
 
   protected readonly initial = computed(() => {
     const customer = this.customer();
@@ -73,44 +76,21 @@ export class CustomerFormDialogComponent {
     return problem ? toFormProblem(problem, CUSTOMER_FORM_CONTROLS) : null;
   });
 
-  constructor() {
-    this.ref.disableClose = true;
-    this.ref.backdropClick().subscribe(() => this.close());
-    this.ref.keydownEvents().subscribe((event) => {
-      if (event.key === 'Escape') {
-        this.close();
-      }
+  protected save(value: CustomerFormValue): Promise<void> {
+    return this.dialog.save({
+      create: () => this.editor.create(toCreateCustomerBody(value)),
+      update: (customer) => {
+        const body = toUpdateCustomerBody(customer, value);
+        return body && this.editor.update(customer.id, body);
+      },
     });
   }
 
-  protected async save(value: CustomerFormValue): Promise<void> {
-    const customer = this.customer();
-    if (customer === null) {
-      const created = await this.editor.create(toCreateCustomerBody(value));
-      if (created) this.ref.close({ customer: created, saved: true });
-      return;
-    }
-    const body = toUpdateCustomerBody(customer, value);
-    if (body === null) {
-      this.close();
-      return;
-    }
-    const saved = await this.editor.update(customer.id, body);
-    if (saved) this.ref.close({ customer: saved, saved: true });
-  }
-
   protected async reload(): Promise<void> {
-    const customer = this.customer();
-    if (customer === null) return;
-    const latest = await this.editor.fetch(customer.id);
-    if (latest) {
-      this.changed = true;
-      this.customer.set(latest);
-    }
+    await this.dialog.reload();
   }
 
   protected close(): void {
-    const customer = this.customer();
-    this.ref.close(this.changed && customer ? { customer, saved: false } : undefined);
+    this.dialog.close();
   }
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { EditDialog } from '../../shared/dialogs/edit-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
 import { type Macro, type MacroFormInitial, type MacroFormValue, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
@@ -56,16 +57,18 @@ export interface MacroDialogResult {
   `,
 })
 export class MacroFormDialogComponent {
-  private readonly data = inject<MacroDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<MacroFormDialogComponent, MacroDialogResult | undefined>>(MatDialogRef);
   private readonly directory = inject(UserDirectory);
   protected readonly editor = inject(MacroEditorStore);
   protected readonly users = this.directory.createSearch();
+  private readonly dialog = new EditDialog<Macro, MacroDialogResult>(inject(MatDialogRef), {
+    record: inject<MacroDialogData>(MAT_DIALOG_DATA).macro ?? null,
+    fetch: (id) => this.editor.fetch(id),
+    result: (macro, saved) => ({ macro, saved }),
+  });
 
-  protected readonly macro = signal<Macro | null>(this.data.macro ?? null);
+  protected readonly macro = this.dialog.record;
   /** Set once the names of the users the macro assigns to are known (so the pickers can show them). */
   protected readonly initial = signal<MacroFormInitial | null>(null);
-  private changed = false;
 
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();
@@ -73,48 +76,28 @@ export class MacroFormDialogComponent {
   });
 
   constructor() {
-    this.ref.disableClose = true;
-    this.ref.backdropClick().subscribe(() => this.close());
-    this.ref.keydownEvents().subscribe((event) => {
-      if (event.key === 'Escape') {
-        this.close();
-      }
-    });
     inject(DestroyRef).onDestroy(() => this.users.dispose());
     void this.users.now();
     void this.start(this.macro());
   }
 
-  protected async save(value: MacroFormValue): Promise<void> {
-    const macro = this.macro();
-    if (macro === null) {
-      const created = await this.editor.create(toCreateMacroBody(value));
-      if (created) this.ref.close({ macro: created, saved: true });
-      return;
-    }
-    const body = toUpdateMacroBody(macro, value);
-    if (body === null) {
-      this.close();
-      return;
-    }
-    const saved = await this.editor.update(macro.id, body);
-    if (saved) this.ref.close({ macro: saved, saved: true });
+  protected save(value: MacroFormValue): Promise<void> {
+    return this.dialog.save({
+      create: () => this.editor.create(toCreateMacroBody(value)),
+      update: (macro) => {
+        const body = toUpdateMacroBody(macro, value);
+        return body && this.editor.update(macro.id, body);
+      },
+    });
   }
 
   protected async reload(): Promise<void> {
-    const macro = this.macro();
-    if (macro === null) return;
-    const latest = await this.editor.fetch(macro.id);
-    if (latest) {
-      this.changed = true;
-      this.macro.set(latest);
-      await this.start(latest);
-    }
+    const latest = await this.dialog.reload();
+    if (latest) await this.start(latest);
   }
 
   protected close(): void {
-    const macro = this.macro();
-    this.ref.close(this.changed && macro ? { macro, saved: false } : undefined);
+    this.dialog.close();
   }
 
   private async start(macro: Macro | null): Promise<void> {

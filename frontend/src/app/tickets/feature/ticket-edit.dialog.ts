@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
 import { toFormProblem } from '../../core/forms/form-problem';
+import { EditDialog } from '../../shared/dialogs/edit-dialog';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { ticketToFormInitial, toUpdateTicketBody } from '../data-access/ticket-body';
 import { TicketEditorStore } from '../data-access/ticket-editor.store';
@@ -69,15 +70,18 @@ export interface TicketEditResult {
   `,
 })
 export class TicketEditDialogComponent {
-  private readonly data = inject<TicketEditDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<TicketEditDialogComponent, TicketEditResult | undefined>>(MatDialogRef);
   private readonly session = inject(SessionStore);
   protected readonly editor = inject(TicketEditorStore);
   protected readonly pickers = inject(TicketPickersStore);
+  // Escape and a click outside go through close(), so a reloaded ticket still reaches the page.
+  private readonly dialog = new EditDialog<Ticket, TicketEditResult>(inject(MatDialogRef), {
+    record: inject<TicketEditDialogData>(MAT_DIALOG_DATA).ticket,
+    fetch: (id) => this.editor.fetch(id),
+    result: (ticket, saved) => ({ ticket, saved }),
+  });
 
   /** The version being edited: the one passed in, or the latest after "Reload". */
-  private readonly ticket = signal(this.data.ticket);
-  private changed = false;
+  private readonly ticket = computed(() => this.dialog.record() as Ticket);
 
   private readonly meId = computed(() => this.session.user()?.id ?? null);
   protected readonly mode = computed(() => (ticketPermissions(this.ticket(), this.meId()).canEditAllFields ? 'edit' : 'edit-limited'));
@@ -93,41 +97,25 @@ export class TicketEditDialogComponent {
   });
 
   constructor() {
-    // Escape and a click outside go through close(), so a reloaded ticket still reaches the page.
-    this.ref.disableClose = true;
-    this.ref.backdropClick().subscribe(() => this.close());
-    this.ref.keydownEvents().subscribe((event) => {
-      if (event.key === 'Escape') {
-        this.close();
-      }
-    });
     if (this.mode() === 'edit') {
       void this.pickers.init();
     }
   }
 
-  protected async save(value: TicketFormValue): Promise<void> {
-    const ticket = this.ticket();
-    const body = toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role);
-    if (body === null) {
-      this.close();
-      return;
-    }
-    const saved = await this.editor.update(ticket.id, body);
-    if (saved) {
-      this.ref.close({ ticket: saved, saved: true });
-    }
+  protected save(value: TicketFormValue): Promise<void> {
+    return this.dialog.save({
+      update: (ticket) => {
+        const body = toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role);
+        return body && this.editor.update(ticket.id, body);
+      },
+    });
   }
 
   protected async reload(): Promise<void> {
-    const latest = await this.editor.fetch(this.ticket().id);
-    if (latest) {
-      this.changed = true;
-      this.ticket.set(latest);
-    }
+    await this.dialog.reload();
   }
 
   protected close(): void {
-    this.ref.close(this.changed ? { ticket: this.ticket(), saved: false } : undefined);
+    this.dialog.close();
   }
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signa
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { toFormProblem } from '../../core/forms/form-problem';
+import { EditDialog } from '../../shared/dialogs/edit-dialog';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { TriggerEditorStore } from '../data-access/trigger-editor.store';
 import {
@@ -66,15 +67,17 @@ export interface TriggerDialogResult {
   `,
 })
 export class TriggerFormDialogComponent {
-  private readonly data = inject<TriggerDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<TriggerFormDialogComponent, TriggerDialogResult | undefined>>(MatDialogRef);
   private readonly directory = inject(UserDirectory);
   protected readonly editor = inject(TriggerEditorStore);
   protected readonly users = this.directory.createSearch();
+  private readonly dialog = new EditDialog<Trigger, TriggerDialogResult>(inject(MatDialogRef), {
+    record: inject<TriggerDialogData>(MAT_DIALOG_DATA).trigger ?? null,
+    fetch: (id) => this.editor.fetch(id),
+    result: (trigger, saved) => ({ trigger, saved }),
+  });
 
-  protected readonly trigger = signal<Trigger | null>(this.data.trigger ?? null);
+  protected readonly trigger = this.dialog.record;
   protected readonly initial = signal<TriggerFormInitial | null>(null);
-  private changed = false;
 
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();
@@ -82,48 +85,28 @@ export class TriggerFormDialogComponent {
   });
 
   constructor() {
-    this.ref.disableClose = true;
-    this.ref.backdropClick().subscribe(() => this.close());
-    this.ref.keydownEvents().subscribe((event) => {
-      if (event.key === 'Escape') {
-        this.close();
-      }
-    });
     inject(DestroyRef).onDestroy(() => this.users.dispose());
     void this.users.now();
     void this.start(this.trigger());
   }
 
-  protected async save(value: TriggerFormValue): Promise<void> {
-    const trigger = this.trigger();
-    if (trigger === null) {
-      const created = await this.editor.create(toCreateTriggerBody(value));
-      if (created) this.ref.close({ trigger: created, saved: true });
-      return;
-    }
-    const body = toUpdateTriggerBody(trigger, value);
-    if (body === null) {
-      this.close();
-      return;
-    }
-    const saved = await this.editor.update(trigger.id, body);
-    if (saved) this.ref.close({ trigger: saved, saved: true });
+  protected save(value: TriggerFormValue): Promise<void> {
+    return this.dialog.save({
+      create: () => this.editor.create(toCreateTriggerBody(value)),
+      update: (trigger) => {
+        const body = toUpdateTriggerBody(trigger, value);
+        return body && this.editor.update(trigger.id, body);
+      },
+    });
   }
 
   protected async reload(): Promise<void> {
-    const trigger = this.trigger();
-    if (trigger === null) return;
-    const latest = await this.editor.fetch(trigger.id);
-    if (latest) {
-      this.changed = true;
-      this.trigger.set(latest);
-      await this.start(latest);
-    }
+    const latest = await this.dialog.reload();
+    if (latest) await this.start(latest);
   }
 
   protected close(): void {
-    const trigger = this.trigger();
-    this.ref.close(this.changed && trigger ? { trigger, saved: false } : undefined);
+    this.dialog.close();
   }
 
   private async start(trigger: Trigger | null): Promise<void> {
