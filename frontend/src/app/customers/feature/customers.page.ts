@@ -135,15 +135,7 @@ export class CustomersPage {
     }
   }
 
-  protected async delete(customer: Customer): Promise<void> {
-    if (!(await this.actions.confirmDelete(customer))) {
-      return;
-    }
-    const problem = await this.store.delete(customer);
-    if (problem) {
-      this.actions.failed("Couldn't delete the customer", problem);
-    } else {
-      this.actions.toast('Customer deleted');
-    }
+  protected delete(customer: Customer): Promise<void> {
+    return this.actions.delete(customer, (row) => this.store.delete(row));
   }
 }

@@ -1,18 +1,13 @@
-import { inject, Injectable } from '@angular/core';
-import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { firstValueFrom } from 'rxjs';
-import type { ApiProblem } from '../../core/api/problem';
-import { problemMessage } from '../../core/api/problem-message';
-import { confirmAction } from '../../shared/ui/confirm-dialog.component';
+import { Injectable } from '@angular/core';
+import { RecordActions } from '../../shared/dialogs/record-actions';
+import type { ConfirmDialogData } from '../../shared/ui/confirm-dialog.component';
 import type { Macro } from '../data-access/macro.model';
 import { type MacroDialogData, type MacroDialogResult, MacroFormDialogComponent } from './macro-form.dialog';
 
 /** The Create / Edit / Delete dialogs and toasts of the macros page. */
 @Injectable({ providedIn: 'root' })
-export class MacroActions {
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+export class MacroActions extends RecordActions<Macro> {
+  protected readonly noun = 'macro';
 
   /** Resolves to the new macro, or nothing when the dialog was cancelled. */
   async create(): Promise<Macro | undefined> {
@@ -28,8 +23,8 @@ export class MacroActions {
     return result?.macro;
   }
 
-  confirmDelete(macro: Macro): Promise<boolean> {
-    return confirmAction(this.dialog, {
+  protected deleteQuestion(macro: Macro): ConfirmDialogData {
+    return {
       title: `Delete “${macro.name}”?`,
       message:
         macro.availableFor === 'everyone'
@@ -37,24 +32,10 @@ export class MacroActions {
           : 'You will not be able to apply it any more. Tickets it was applied to keep their changes.',
       confirmLabel: 'Delete macro',
       destructive: true,
-    });
-  }
-
-  toast(message: string): void {
-    this.snackBar.open(message, undefined, { duration: 4000 });
-  }
-
-  failed(what: string, problem: ApiProblem): void {
-    this.snackBar.open(`${what}: ${problemMessage(problem)}`, 'Dismiss', { duration: 8000 });
+    };
   }
 
   private open(data: MacroDialogData): Promise<MacroDialogResult | undefined> {
-    const ref = this.dialog.open<MacroFormDialogComponent, MacroDialogData, MacroDialogResult | undefined>(MacroFormDialogComponent, {
-      data,
-      width: '760px',
-      maxWidth: 'calc(100vw - 32px)',
-      autoFocus: 'first-tabbable',
-    });
-    return firstValueFrom(ref.afterClosed());
+    return this.openDialog(MacroFormDialogComponent, data, '760px');
   }
 }

@@ -130,15 +130,7 @@ export class MacrosPage {
     }
   }
 
-  protected async delete(macro: Macro): Promise<void> {
-    if (!(await this.actions.confirmDelete(macro))) {
-      return;
-    }
-    const problem = await this.store.delete(macro);
-    if (problem) {
-      this.actions.failed("Couldn't delete the macro", problem);
-    } else {
-      this.actions.toast('Macro deleted');
-    }
+  protected delete(macro: Macro): Promise<void> {
+    return this.actions.delete(macro, (row) => this.store.delete(row));
   }
 }

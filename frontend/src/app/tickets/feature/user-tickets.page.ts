@@ -102,15 +102,7 @@ export class UserTicketsPage {
     }
   }
 
-  protected async delete(ticket: Ticket): Promise<void> {
-    if (!(await this.actions.confirmDelete(ticket))) {
-      return;
-    }
-    const problem = await this.store.delete(ticket);
-    if (problem) {
-      this.actions.failed("Couldn't delete the ticket", problem);
-    } else {
-      this.actions.toast('Ticket deleted');
-    }
+  protected delete(ticket: Ticket): Promise<void> {
+    return this.actions.delete(ticket, (row) => this.store.delete(row));
   }
 }

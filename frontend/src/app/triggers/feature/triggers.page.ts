@@ -108,15 +108,7 @@ export class TriggersPage {
     }
   }
 
-  protected async delete(trigger: Trigger): Promise<void> {
-    if (!(await this.actions.confirmDelete(trigger))) {
-      return;
-    }
-    const problem = await this.store.delete(trigger);
-    if (problem) {
-      this.actions.failed("Couldn't delete the trigger", problem);
-    } else {
-      this.actions.toast('Trigger deleted');
-    }
+  protected delete(trigger: Trigger): Promise<void> {
+    return this.actions.delete(trigger, (row) => this.store.delete(row));
   }
 }

@@ -1,0 +1,56 @@
+import { inject, type Type } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { firstValueFrom } from 'rxjs';
+import type { ApiProblem } from '../../core/api/problem';
+import { problemMessage } from '../../core/api/problem-message';
+import { confirmAction, type ConfirmDialogData } from '../ui/confirm-dialog.component';
+
+/**
+ * The dialogs and toasts behind a record's Create / Edit / Delete buttons. Each feature's
+ * `…Actions` service (in its `feature/`) extends it with its dialogs and wording.
+ */
+export abstract class RecordActions<T> {
+  protected readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  /** The record's name in messages: "Ticket deleted", "Couldn't delete the ticket: …". */
+  protected abstract readonly noun: string;
+
+  /** What the "Delete …?" dialog says about `record`. */
+  protected abstract deleteQuestion(record: T): ConfirmDialogData;
+
+  confirmDelete(record: T): Promise<boolean> {
+    return confirmAction(this.dialog, this.deleteQuestion(record));
+  }
+
+  /**
+   * Asks first, then deletes with `remove` (which resolves to the problem that kept the record,
+   * or `null`) and says how it went.
+   */
+  async delete(record: T, remove: (record: T) => Promise<ApiProblem | null>): Promise<void> {
+    if (!(await this.confirmDelete(record))) {
+      return;
+    }
+    const problem = await remove(record);
+    if (problem) {
+      this.failed(`Couldn't delete the ${this.noun}`, problem);
+    } else {
+      this.toast(`${this.noun.charAt(0).toUpperCase()}${this.noun.slice(1)} deleted`);
+    }
+  }
+
+  toast(message: string): void {
+    this.snackBar.open(message, undefined, { duration: 4000 });
+  }
+
+  failed(what: string, problem: ApiProblem): void {
+    this.snackBar.open(`${what}: ${problemMessage(problem)}`, 'Dismiss', { duration: 8000 });
+  }
+
+  /** Opens a dialog at most the window's width, focused on its first field; resolves to what it closed with. */
+  protected openDialog<C, D, R>(component: Type<C>, data: D, width: string): Promise<R | undefined> {
+    const ref = this.dialog.open<C, D, R | undefined>(component, { data, width, maxWidth: 'calc(100vw - 32px)', autoFocus: 'first-tabbable' });
+    return firstValueFrom(ref.afterClosed());
+  }
+}
