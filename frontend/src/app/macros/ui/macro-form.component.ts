@@ -1,14 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, output, signal, untracked } from '@angular/core';
-import {
-  type AbstractControl,
-  type FormArray,
-  type FormControl,
-  type FormGroup,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -16,9 +7,12 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
-import { pickedOptionValidator } from '../../core/forms/validators';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import type { PickerOption } from '../../shared/pickers/picker-options';
+import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
+import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
+import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
+import { MACRO_PLACEHOLDERS } from '../../shared/placeholders/placeholders';
+import { AlertComponent } from '../../shared/ui/alert.component';
 import { MACRO_FORM_CONTROLS, type MacroFormControl, type MacroFormProblem } from '../data-access/macro-form-problem';
 import {
   ACTION_CHOICES,
@@ -27,63 +21,14 @@ import {
   MACRO_ACTION_TYPES,
   MACRO_ACTIONS_MAX,
   MACRO_AVAILABILITIES,
-  MACRO_COMMENT_MAX,
   MACRO_DESCRIPTION_MAX,
   MACRO_NAME_MAX,
-  type MacroAction,
-  type MacroActionDraft,
-  type MacroActionType,
   type MacroAvailability,
   type MacroFormInitial,
   type MacroFormValue,
   NEW_MACRO_FORM,
 } from '../data-access/macro.model';
-import { insertAt, MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
-import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
-import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
-
-type ActionRow = FormGroup<{
-  type: FormControl<MacroActionType>;
-  value: FormControl<string>;
-  user: FormControl<PickerOption | string | null>;
-}>;
-
-const VALUE_LABELS: Readonly<Record<MacroActionType, string>> = {
-  set_status: 'Status',
-  set_priority: 'Priority',
-  set_type: 'Type',
-  set_topic: 'Topic',
-  set_assignee: 'Assignee',
-  add_comment: 'Comment',
-};
-
-function rowType(control: AbstractControl): MacroActionType | null {
-  return (control.parent?.get('type')?.value as MacroActionType | undefined) ?? null;
-}
-
-/** The value of an enum or comment action: required, one of the choices / a valid template. */
-function actionValueValidator(control: AbstractControl): ValidationErrors | null {
-  const type = rowType(control);
-  if (type === null || type === 'set_assignee') return null;
-  const value = String(control.value ?? '');
-  if (value.trim() === '') return { required: true };
-  if (type === 'add_comment') {
-    if (value.length > MACRO_COMMENT_MAX) return { maxlength: { requiredLength: MACRO_COMMENT_MAX, actualLength: value.length } };
-    const unknown = unknownPlaceholders(value, MACRO_PLACEHOLDERS);
-    return unknown.length > 0 ? { placeholders: unknown } : null;
-  }
-  return ACTION_CHOICES[type]?.some((choice) => choice.value === value) ? null : { required: true };
-}
-
-/** The user of an "Assign to" action: required, and picked from the list. */
-function actionUserValidator(control: AbstractControl): ValidationErrors | null {
-  if (rowType(control) !== 'set_assignee') return null;
-  return Validators.required(control) ?? pickedOptionValidator(control);
-}
-
-function atLeastOneAction(control: AbstractControl): ValidationErrors | null {
-  return (control as FormArray).length > 0 ? null : { required: true };
-}
+import { type ActionRow, actionValueError, actionValueLabel, atLeastOneAction, createActionRow, rowToAction } from './macro-action-rows';
 
 /**
  * The macro form: name, description, who may use it, and its actions — added, removed and
@@ -141,7 +86,7 @@ export class MacroFormComponent {
   protected readonly limits = { name: MACRO_NAME_MAX, actions: MACRO_ACTIONS_MAX };
   protected readonly typeLabel = actionTypeLabel;
   protected readonly availabilityLabel = availabilityLabel;
-  protected readonly valueLabel = (type: MacroActionType): string => VALUE_LABELS[type];
+  protected readonly valueLabel = actionValueLabel;
   /** Read out after a row moves or goes, for screen readers. */
   protected readonly announcement = signal('');
 
@@ -171,16 +116,7 @@ export class MacroFormComponent {
   }
 
   protected valueError(row: ActionRow): string | null {
-    const errors = row.controls.value.errors;
-    if (!errors) return null;
-    if (typeof errors['server'] === 'string') return errors['server'];
-    const type = row.controls.type.value;
-    if (errors['placeholders']) {
-      const unknown = (errors['placeholders'] as string[]).map(placeholderToken).join(', ');
-      return `Unknown placeholder ${unknown}. Use the placeholders listed below.`;
-    }
-    if (errors['required']) return type === 'add_comment' ? 'Enter the comment text' : `Choose a ${VALUE_LABELS[type].toLowerCase()}`;
-    return controlMessage('comment', errors);
+    return actionValueError(row);
   }
 
   protected userError(row: ActionRow): string | null {
@@ -193,7 +129,7 @@ export class MacroFormComponent {
 
   protected addAction(): void {
     if (this.rows.length >= MACRO_ACTIONS_MAX) return;
-    this.form.controls.actions.push(this.createRow({ type: 'add_comment', value: '', user: null }));
+    this.form.controls.actions.push(createActionRow(this.fb, { type: 'add_comment', value: '', user: null }));
     this.form.controls.actions.markAsDirty();
     const index = this.rows.length - 1;
     this.announcement.set(`Action ${index + 1} added`);
@@ -226,12 +162,7 @@ export class MacroFormComponent {
   }
 
   protected insertPlaceholder(row: ActionRow, box: HTMLTextAreaElement, name: string): void {
-    const control = row.controls.value;
-    const { value, caret } = insertAt(control.value, placeholderToken(name), box.selectionStart, box.selectionEnd);
-    control.setValue(value);
-    control.markAsDirty();
-    box.focus();
-    box.setSelectionRange(caret, caret);
+    insertPlaceholderInto(row.controls.value, box, name);
   }
 
   protected searchUsers(text: string): void {
@@ -248,35 +179,15 @@ export class MacroFormComponent {
       return;
     }
     const v = this.form.getRawValue();
-    const actions: MacroAction[] = this.rows.map((row) => {
-      const type = row.controls.type.value;
-      const user = row.controls.user.value;
-      if (type === 'set_assignee') return { type, value: user !== null && typeof user === 'object' ? user.id : '' };
-      return { type, value: type === 'add_comment' ? row.controls.value.value : row.controls.value.value.trim() };
-    });
+    const actions = this.rows.map(rowToAction);
     this.submitted.emit({ name: v.name.trim(), description: v.description.trim(), availableFor: v.availableFor, actions });
-  }
-
-  private createRow(draft: MacroActionDraft): ActionRow {
-    const row = this.fb.group({
-      type: this.fb.control<MacroActionType>(draft.type, Validators.required),
-      value: this.fb.control(draft.value, actionValueValidator),
-      user: this.fb.control<PickerOption | string | null>(draft.user, actionUserValidator),
-    });
-    row.controls.type.valueChanges.subscribe(() => {
-      row.controls.value.updateValueAndValidity();
-      row.controls.user.updateValueAndValidity();
-    });
-    row.controls.value.updateValueAndValidity();
-    row.controls.user.updateValueAndValidity();
-    return row;
   }
 
   private reset(initial: MacroFormInitial): void {
     const actions = this.form.controls.actions;
     actions.clear({ emitEvent: false });
     for (const draft of initial.actions) {
-      actions.push(this.createRow(draft), { emitEvent: false });
+      actions.push(createActionRow(this.fb, draft), { emitEvent: false });
     }
     this.form.controls.name.reset(initial.name);
     this.form.controls.description.reset(initial.description);

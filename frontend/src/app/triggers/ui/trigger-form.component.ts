@@ -9,7 +9,8 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { pickedOptionValidator } from '../../core/forms/validators';
-import { insertAt, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 import { AlertComponent } from '../../shared/ui/alert.component';
@@ -171,12 +172,7 @@ export class TriggerFormComponent {
   }
 
   protected insertPlaceholder(box: HTMLTextAreaElement, name: string): void {
-    const control = this.form.controls.message;
-    const { value, caret } = insertAt(control.value, placeholderToken(name), box.selectionStart, box.selectionEnd);
-    control.setValue(value);
-    control.markAsDirty();
-    box.focus();
-    box.setSelectionRange(caret, caret);
+    insertPlaceholderInto(this.form.controls.message, box, name);
   }
 
   protected submit(): void {
