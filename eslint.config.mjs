@@ -52,7 +52,7 @@ export default [
             patterns: backendModules
               .filter((name) => name !== own)
               .map((name) => ({
-                regex: `(^|/)${name}/(api|application|domain)(/|$)`,
+                regex: `(^|/)${name}/(api|application|domain|persistence)(/|$)`,
                 message: `Import the ${name} module only through its index.ts.`,
               })),
           },

@@ -4,14 +4,21 @@ import { CustomersModule } from '../customers';
 import { IdentityModule } from '../identity';
 import { TicketViews } from './api/ticket-views';
 import { TicketsController } from './api/tickets.controller';
+import { MacroApplication } from './application/macro-application.service';
+import { TicketChangesService } from './application/ticket-changes.service';
+import { TicketComments } from './application/ticket-comments.service';
+import { TicketCreation } from './application/ticket-creation.service';
+import { TicketQueries } from './application/ticket-queries.service';
+import { TicketSnapshots } from './application/ticket-snapshots.service';
 import { TicketsService } from './application/tickets.service';
 import { TicketComment } from './domain/ticket-comment.entity';
 import { Ticket } from './domain/ticket.entity';
+import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketViews],
+  providers: [TicketsService, TicketViews, TicketsRepository, TicketQueries, TicketSnapshots, MacroApplication, TicketCreation, TicketChangesService, TicketComments],
   exports: [TicketsService, TicketViews],
 })
 export class TicketsModule {}

@@ -3,6 +3,8 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/actor';
+import { ping } from '../database/ping';
+import { ormRunner } from '../database/sql';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: 'ok' | 'degraded';
@@ -32,9 +34,7 @@ export class HealthController {
   private async databaseIsUp(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DB_CHECK_TIMEOUT_MS)));
-    const check = this.em
-      .getConnection()
-      .execute('select 1')
+    const check = ping(ormRunner(this.em))
       .then(() => true)
       .catch(() => false);
     try {

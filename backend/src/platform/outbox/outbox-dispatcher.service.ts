@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PgListener } from '../database/pg-listener';
 import { AppConfig } from '../../config/app-config';
+import { pgRunner, SqlRunner } from '../database/sql';
 import { EventEnvelope } from './event-envelope';
+import { BEGIN, claimDueEvents, COMMIT, markDone, markFailed, notify, pruneDoneEvents, pruneProcessedKeys, ROLLBACK, scheduleRetry } from './persistence/outbox.statements';
 
 export const OUTBOX_CHANNEL = 'bw_outbox';
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
@@ -83,8 +85,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async prune(): Promise<void> {
     if (!this.pool) return;
     try {
-      await this.pool.query(`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => $1)`, [KEEP_DONE_DAYS]);
-      await this.pool.query(`delete from processed_events where processed_at < now() - make_interval(days => $1)`, [KEEP_DONE_DAYS]);
+      const db = pgRunner(this.pool);
+      await db.query(pruneDoneEvents(KEEP_DONE_DAYS));
+      await db.query(pruneProcessedKeys(KEEP_DONE_DAYS));
     } catch (error) {
       this.logger.warn(`outbox prune failed: ${(error as Error).message}`);
     }
@@ -114,8 +117,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
     this.notifying = true;
     this.notifyPool ??= this.createNotifyPool();
-    this.notifyPool
-      .query(`select pg_notify('${OUTBOX_CHANNEL}', $1)`, [this.instanceId])
+    pgRunner(this.notifyPool)
+      .query(notify(OUTBOX_CHANNEL, this.instanceId))
       .catch((error: Error) => this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`))
       .finally(() => {
         this.notifying = false;
@@ -191,29 +194,25 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     // flight fails anyway, the transaction rolls back and the events stay pending.
     const onError = (error: Error) => this.logger.warn(`outbox connection lost during delivery: ${error.message}`);
     db.on('error', onError);
+    const run = pgRunner(db);
     try {
-      await db.query('begin');
-      const { rows } = await db.query<ClaimedRow>(
-        `select id, name, payload, actor_id, occurred_at, attempts from outbox_events
-          where status = 'pending' and next_attempt_at <= now()
-          order by occurred_at, id limit $1 for update skip locked`,
-        [this.config.OUTBOX_BATCH_SIZE],
-      );
+      await run.query(BEGIN);
+      const rows = await run.query<ClaimedRow>(claimDueEvents(this.config.OUTBOX_BATCH_SIZE));
       if (rows.length > 0) {
         const outcomes = await Promise.all(rows.map((row) => this.deliver(row)));
         const done = rows.filter((_, i) => outcomes[i] === null).map((row) => row.id);
         if (done.length > 0) {
-          await db.query(`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = any($1::uuid[])`, [done]);
+          await run.query(markDone(done));
         }
         for (const [i, row] of rows.entries()) {
           const error = outcomes[i];
-          if (error !== null) await this.recordFailure(db, row, error);
+          if (error !== null) await this.recordFailure(run, row, error);
         }
       }
-      await db.query('commit');
+      await run.query(COMMIT);
       return rows.length;
     } catch (error) {
-      await db.query('rollback').catch(() => undefined);
+      await run.query(ROLLBACK).catch(() => undefined);
       throw error;
     } finally {
       db.removeListener('error', onError);
@@ -239,20 +238,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Schedules a retry with exponential backoff, or marks the event failed after OUTBOX_MAX_ATTEMPTS. */
-  private async recordFailure(db: { query: Pool['query'] }, row: ClaimedRow, message: string): Promise<void> {
+  private async recordFailure(db: SqlRunner, row: ClaimedRow, message: string): Promise<void> {
     const attempts = row.attempts + 1;
     if (attempts >= this.config.OUTBOX_MAX_ATTEMPTS) {
       this.logger.error(`event ${row.name} ${row.id} failed for good after ${attempts} attempts: ${message}`);
-      await db.query(`update outbox_events set status = 'failed', attempts = $2, last_error = $3 where id = $1`, [row.id, attempts, message]);
+      await db.query(markFailed(row.id, attempts, message));
     } else {
       const delay = Math.min(MAX_BACKOFF_MS, this.config.OUTBOX_RETRY_BASE_MS * 2 ** (attempts - 1));
       this.logger.warn(`event ${row.name} ${row.id} failed (attempt ${attempts}), retrying in ${delay} ms: ${message}`);
-      await db.query(`update outbox_events set attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) where id = $1`, [
-        row.id,
-        attempts,
-        message,
-        delay,
-      ]);
+      await db.query(scheduleRetry(row.id, attempts, message, delay));
     }
   }
 }

@@ -59,3 +59,14 @@ export function toPage<T extends KeysetPosition, R>(rows: T[], limit: number, co
     nextCursor: hasMore && last ? codec.encode(last, scope) : null,
   };
 }
+
+/** What a page query asks for: how many rows, and after which position (null on the first page). */
+export interface PageRequest {
+  limit: number;
+  after: KeysetPosition | null;
+}
+
+/** Reads `?limit=&cursor=` for the list `scope` (default limit 10); a cursor from elsewhere is a 400. */
+export function pageRequest(codec: CursorCodec, scope: string, query: { limit?: number; cursor?: string }): PageRequest {
+  return { limit: query.limit ?? 10, after: query.cursor ? codec.decode(query.cursor, scope) : null };
+}

@@ -21,7 +21,7 @@ export class CustomersController {
   @ApiProblems(400, 401)
   async listCustomers(@CurrentActor() actor: Actor, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
     const page = await this.customers.list(actor.userId, query);
-    return { items: page.items.map((r) => toCustomerDto({ ...r, createdAt: r.created_at, updatedAt: r.updated_at })), nextCursor: page.nextCursor };
+    return { items: page.items.map((c) => toCustomerDto(c)), nextCursor: page.nextCursor };
   }
 
   @Get('users/:id/customers')

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { ReadPool } from '../../../platform/database/read-pool';
-import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { ormRunner } from '../../../platform/database/sql';
+import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
 import { Customer, CustomerFields } from '../domain/customer.entity';
 import { CustomerDeletedEvent } from '../domain/events/customer-deleted.event';
+import { customerSummaries, isLiveCustomerOf, LISTED, ownersCustomersPage } from '../persistence/customer.statements';
 
 /** What other modules may know of a customer, deleted or not. */
 export interface CustomerSummary {
@@ -16,17 +18,8 @@ export interface CustomerSummary {
   deleted: boolean;
 }
 
-interface CustomerRow {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  company: string | null;
-  notes: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A customer as a list page shows it. */
+export type CustomerRecord = Pick<Customer, 'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'version' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class CustomersService {
@@ -78,30 +71,13 @@ export class CustomersService {
   }
 
   /** The owner's live customers, newest first; `q` matches name or email (case-insensitive). */
-  async list(ownerId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<CustomerRow & { createdAt: Date }>> {
-    const limit = query.limit ?? 10;
+  async list(ownerId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<CustomerRecord>> {
     const q = query.q?.trim() ?? '';
     const scope = `customers:${ownerId}:${q}`;
-    const params: unknown[] = [ownerId];
-    let where = 'owner_id = ? and deleted_at is null';
-    if (q) {
-      const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where += ' and (lower(name) like ? or lower(email) like ?)';
-      params.push(like, like);
-    }
-    if (query.cursor) {
-      const after = this.cursors.decode(query.cursor, scope);
-      where += ' and (created_at, id) < (?, ?)';
-      params.push(after.createdAt, after.id);
-    }
-    params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<CustomerRow[]>(
-      `select id, name, email, phone, company, notes, version, created_at, updated_at from customers
-        where ${where} order by created_at desc, id desc limit ?`,
-      params,
-    );
+    const { limit, after } = pageRequest(this.cursors, scope, query);
+    const rows = await ormRunner(this.em).query(ownersCustomersPage(ownerId, q, after, limit + 1));
     return toPage(
-      rows.map((r) => ({ ...r, createdAt: new Date(r.created_at) })),
+      rows.map((r) => LISTED.toRecord<CustomerRecord>(r)),
       limit,
       this.cursors,
       scope,
@@ -111,18 +87,14 @@ export class CustomersService {
 
   /** Checks that a customer exists, is live, and belongs to `ownerId` (for attaching it to a ticket). */
   async isLiveCustomerOf(ownerId: string, id: string): Promise<boolean> {
-    const rows = await this.em.getConnection().execute(`select 1 from customers where id = ? and owner_id = ? and deleted_at is null`, [id, ownerId]);
-    return rows.length > 0;
+    return (await ormRunner(this.em).query(isLiveCustomerOf(ownerId, id))).length > 0;
   }
 
   /** Customers by id, deleted ones included (marked), in one query. */
   async summaries(ids: Iterable<string>): Promise<Map<string, CustomerSummary>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.reads.query<{ id: string; owner_id: string; name: string; email: string; deleted: boolean }>(
-      `select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${unique.map(() => '?').join(',')})`,
-      unique,
-    );
+    const rows = await this.reads.query<{ id: string; owner_id: string; name: string; email: string; deleted: boolean }>(customerSummaries(unique));
     return new Map(rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, name: r.name, email: r.email, deleted: r.deleted }]));
   }
 }

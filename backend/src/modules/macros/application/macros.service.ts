@@ -1,24 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
-import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { ormRunner } from '../../../platform/database/sql';
+import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
 import { describeUnknown, MACRO_PLACEHOLDERS, unknownPlaceholders } from '../../../platform/templates/template-renderer';
 import { IdentityService } from '../../identity';
 import { ACTION_ENUMS, MacroLookup, TicketAction } from '../../tickets';
 import { Macro, MacroFields } from '../domain/macro.entity';
 import { NotMacroOwnerError } from '../domain/macro.errors';
-
-interface MacroRow {
-  id: string;
-  owner_id: string;
-  name: string;
-  description: string;
-  available_for: Macro['availableFor'];
-  actions: TicketAction[];
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+import { visibleMacrosPage } from '../persistence/macro.statements';
 
 @Injectable()
 export class MacrosService implements MacroLookup {
@@ -57,40 +47,17 @@ export class MacrosService implements MacroLookup {
 
   /** The caller's macros and every `everyone` macro, newest first; `q` matches name or description. */
   async list(userId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<Macro>> {
-    const limit = query.limit ?? 10;
     const q = query.q?.trim() ?? '';
     const scope = `macros:${userId}:${q}`;
-    const params: unknown[] = [];
-    let filter = '';
-    if (q) {
-      const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      filter += ' and (lower(name) like ? or lower(description) like ?)';
-      params.push(like, like);
-    }
-    if (query.cursor) {
-      const after = this.cursors.decode(query.cursor, scope);
-      filter += ' and (created_at, id) < (?, ?)';
-      params.push(after.createdAt, after.id);
-    }
-    const cols = 'id, owner_id, name, description, available_for, actions, version, created_at, updated_at';
-    // Two index-ordered branches (mine, shared), merged: bounded work whatever the table size.
-    const rows = await this.em.getConnection().execute<MacroRow[]>(
-      `select * from (
-         (select ${cols} from macros where owner_id = ?${filter} order by created_at desc, id desc limit ?)
-         union
-         (select ${cols} from macros where available_for = 'everyone'${filter} order by created_at desc, id desc limit ?)
-       ) m order by created_at desc, id desc limit ?`,
-      [userId, ...params, limit + 1, ...params, limit + 1, limit + 1],
+    const { limit, after } = pageRequest(this.cursors, scope, query);
+    const rows = await ormRunner(this.em).query(visibleMacrosPage(userId, q, after, limit + 1));
+    return toPage(
+      rows.map((r) => this.em.map(Macro, r)),
+      limit,
+      this.cursors,
+      scope,
+      (m) => m,
     );
-    const macros = rows.map((r) =>
-      Object.assign(new Macro(r.owner_id, { name: r.name, description: r.description, availableFor: r.available_for, actions: r.actions }), {
-        id: r.id,
-        version: r.version,
-        createdAt: new Date(r.created_at),
-        updatedAt: new Date(r.updated_at),
-      }),
-    );
-    return toPage(macros, limit, this.cursors, scope, (m) => m);
   }
 
   /** MacroLookup: the actions of a macro the caller may use, or null. */

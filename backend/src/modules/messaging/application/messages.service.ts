@@ -2,9 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ReadPool } from '../../../platform/database/read-pool';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
-import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
 import { Message } from '../domain/message.entity';
 import { OnlyReceiverMayMarkReadError } from '../domain/messaging.errors';
+import { boxPage, LISTED } from '../persistence/messaging.statements';
 
 /** A message as read for display: the entity's fields, straight from SQL. */
 export interface MessageRecord {
@@ -18,19 +19,6 @@ export interface MessageRecord {
   customerId: string | null;
   createdAt: Date;
   readAt: Date | null;
-}
-
-interface MessageRow {
-  id: string;
-  sender_id: string;
-  receiver_id: string;
-  body: string;
-  trigger_id: string;
-  event: string;
-  ticket_id: string | null;
-  customer_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
 }
 
 @Injectable()
@@ -48,30 +36,16 @@ export class MessagesService {
    */
   async list(userId: string, query: { box?: 'inbox' | 'sent'; limit?: number; cursor?: string }): Promise<Page<MessageRecord>> {
     const box = query.box ?? 'inbox';
-    const limit = query.limit ?? 10;
     const scope = `messages:${userId}:${box}`;
-    const after = query.cursor ? this.cursors.decode(query.cursor, scope) : null;
-    const params: unknown[] = [userId];
-    let where = box === 'inbox' ? 'receiver_id = ?' : 'sender_id = ?';
-    if (after) {
-      where += ' and (created_at, id) < (?, ?)';
-      params.push(after.createdAt, after.id);
-    }
-    params.push(limit + 1);
-    const rows = await this.reads.query<MessageRow>(`select id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at, read_at from messages where ${where} order by created_at desc, id desc limit ?`, params);
-    const messages = rows.map((r): MessageRecord => ({
-      id: r.id,
-      senderId: r.sender_id,
-      receiverId: r.receiver_id,
-      body: r.body,
-      triggerId: r.trigger_id,
-      event: r.event,
-      ticketId: r.ticket_id,
-      customerId: r.customer_id,
-      createdAt: new Date(r.created_at),
-      readAt: r.read_at ? new Date(r.read_at) : null,
-    }));
-    return toPage(messages, limit, this.cursors, scope, (m) => m);
+    const { limit, after } = pageRequest(this.cursors, scope, query);
+    const rows = await this.reads.query(boxPage(userId, box, after, limit + 1));
+    return toPage(
+      rows.map((r) => LISTED.toRecord<MessageRecord>(r)),
+      limit,
+      this.cursors,
+      scope,
+      (m) => m,
+    );
   }
 
   /** The receiver marks a message read (idempotent); the sender may see it but not do this. */

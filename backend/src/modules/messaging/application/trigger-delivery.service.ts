@@ -5,18 +5,9 @@ import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from '../../../platfor
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
 import { IdempotentHandlers, keyOf } from '../../../platform/outbox/idempotency.service';
+import { ormRunner } from '../../../platform/database/sql';
 import { evaluateTrigger, TriggerInput, TriggerRule } from '../domain/trigger-rules';
-import type { TriggerConditions, TriggerEvent, TriggerRecipient } from '../domain/trigger.entity';
-
-interface TriggerRow {
-  id: string;
-  owner_id: string;
-  event: TriggerEvent;
-  conditions: TriggerConditions | null;
-  recipient: TriggerRecipient;
-  message: string;
-  active: boolean;
-}
+import { activeTriggersOf, insertMessagesOfFreshKeys, TRIGGERS } from '../persistence/messaging.statements';
 
 /** One event for one handler: the triggers of `ownerIds` for the event decide what is sent. */
 export interface Delivery {
@@ -28,18 +19,15 @@ export interface Delivery {
 }
 
 /**
- * The active triggers of these users for these events, oldest first: one indexed query
- * (`triggers_active_owner_event_idx`) into plain records, outside any transaction.
+ * The active triggers of these users for these events, oldest first: one indexed query into plain
+ * records, outside any transaction.
  */
 export async function activeTriggers(em: EntityManager, ownerIds: string[], eventNames: string[]): Promise<TriggerRule[]> {
-  const owners = [...new Set(ownerIds)];
-  const names = [...new Set(eventNames)];
-  const rows = await em.getConnection().execute<TriggerRow[]>(
-    `select id, owner_id, event, conditions, recipient, message, active from triggers
-      where owner_id in (${owners.map(() => '?').join(', ')}) and event in (${names.map(() => '?').join(', ')}) and active order by created_at, id`,
-    [...owners, ...names],
-  );
-  return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, event: r.event, conditions: r.conditions ?? {}, recipient: r.recipient, message: r.message, active: r.active }));
+  const rows = await ormRunner(em).query(activeTriggersOf([...new Set(ownerIds)], [...new Set(eventNames)]));
+  return rows.map((r) => {
+    const trigger = TRIGGERS.toRecord<TriggerRule>(r);
+    return { ...trigger, conditions: trigger.conditions ?? {} };
+  });
 }
 
 /**
@@ -82,29 +70,23 @@ export class TriggerDelivery {
           .filter(({ result }) => result.fires && result.receiverId)
           .map(({ trigger, result }) => ({ item: items[i], trigger, receiverId: result.receiverId as string, body: result.body })),
       );
-      // The ORM's execute spells an array parameter out as a list, hence `array[?]` (empty: `array[]`).
-      const column = <T>(pick: (m: (typeof messages)[number]) => T) => messages.map(pick);
-      const fresh = await this.handlers.runOnceAsStatement(keys, {
-        sql: `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, created_at)
-          select m.id, m.sender_id, m.receiver_id, m.body, m.trigger_id, m.event, m.event_id, m.ticket_id, m.customer_id, now()
-            from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::text[], array[?]::uuid[], array[?]::uuid[], array[?]::uuid[], array[?]::text[])
-                 as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
-           where exists (select 1 from fresh f where f.handler = m.handler and f.event_id = m.event_id)
-             and exists (select 1 from users u where u.id = m.receiver_id)
-          on conflict (trigger_id, event_id) do nothing returning id`,
-        params: [
-          column(() => randomUUID()),
-          column((m) => m.trigger.ownerId),
-          column((m) => m.receiverId),
-          column((m) => m.body),
-          column((m) => m.trigger.id),
-          column((m) => m.item.event.name),
-          column((m) => m.item.event.eventId),
-          column((m) => m.item.ref.ticketId ?? null),
-          column((m) => m.item.ref.customerId ?? null),
-          column((m) => m.item.handler),
-        ],
-      });
+      const fresh = await this.handlers.runOnceAsStatement(keys, (freshKeys) =>
+        insertMessagesOfFreshKeys(
+          messages.map((m) => ({
+            id: randomUUID(),
+            senderId: m.trigger.ownerId,
+            receiverId: m.receiverId,
+            body: m.body,
+            triggerId: m.trigger.id,
+            event: m.item.event.name,
+            eventId: m.item.event.eventId,
+            ticketId: m.item.ref.ticketId ?? null,
+            customerId: m.item.ref.customerId ?? null,
+            handler: m.item.handler,
+          })),
+          freshKeys,
+        ),
+      );
       return indexes.map((i) => fresh.has(keyOf(items[i].handler, items[i].event.eventId)));
     };
     const outcomes: ItemOutcome<boolean>[] = items.map(() => ({ ok: true, value: false }));

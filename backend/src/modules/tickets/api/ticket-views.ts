@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import { TicketRecord } from '../application/ticket-record';
-import { TicketComment } from '../domain/ticket-comment.entity';
+import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
 import { CommentDto, TicketDto } from './dto/ticket.response.dto';
 
 /**
@@ -53,7 +52,7 @@ export class TicketViews {
     });
   }
 
-  async comments(comments: TicketComment[]): Promise<CommentDto[]> {
+  async comments(comments: CommentRecord[]): Promise<CommentDto[]> {
     const users = await this.identity.summaries(comments.map((c) => c.authorId));
     return comments.map((c) => ({
       id: c.id,

@@ -2,6 +2,7 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 import { TicketPriority, TicketStatus, TicketTopic, TicketType, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from './ticket.enums';
+import type { TicketRecord } from './ticket-record';
 import { TicketAlreadyClosedError, TicketNotClosedError } from './ticket.errors';
 
 export interface TicketFields {
@@ -80,6 +81,11 @@ export class Ticket {
     this.priority = fields.priority;
     this.topic = fields.topic;
     this.photoUrl = fields.photoUrl;
+  }
+
+  /** The entity for a stored record, outside any unit of work: its rules applied to a detached copy (close, reopen). */
+  static fromRecord(record: TicketRecord): Ticket {
+    return Object.assign(Object.create(Ticket.prototype) as Ticket, record);
   }
 
   isCreator(userId: string): boolean {

@@ -1,0 +1,100 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
+import { Outbox } from '../../../platform/outbox/outbox.service';
+import { renderTemplate } from '../../../platform/templates/template-renderer';
+import { IdentityService } from '../../identity';
+import { TicketClosedEvent, TicketReopenedEvent } from '../domain/events/ticket.events';
+import { TicketAction } from '../domain/ticket-action';
+import { TicketComment } from '../domain/ticket-comment.entity';
+import { assertMayApply, visibleTo } from '../domain/ticket-rules';
+import { StatusTransition, Ticket } from '../domain/ticket.entity';
+import { TicketStatus } from '../domain/ticket.enums';
+import { TicketSnapshots } from './ticket-snapshots.service';
+
+/** A macro's actions on a ticket, in the unit of work: the macro engine. */
+@Injectable()
+export class MacroApplication {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+    private readonly identity: IdentityService,
+    private readonly snapshots: TicketSnapshots,
+  ) {}
+
+  /**
+   * Applies a macro's actions to a visible ticket, all in one transaction (or, with `dryRun`, in a
+   * throw-away unit of work that is never flushed). Returns the ticket and the comments added.
+   */
+  async apply(actorId: string, ticketId: string, actions: TicketAction[], options: { dryRun: boolean }): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
+    const em = options.dryRun ? this.em.fork({ clear: true }) : this.em;
+    const ticket = await em.findOne(Ticket, {
+      id: ticketId,
+      ...visibleTo(actorId),
+    });
+    if (!ticket) throw new ResourceNotFoundError('Ticket');
+    const before = ticket.updatedAt.getTime();
+    const comments = await this.applyTo(em, ticket, actorId, actions);
+    if (options.dryRun) {
+      // What the stored ticket would look like: a flush that changes anything bumps the version.
+      if (ticket.updatedAt.getTime() !== before) ticket.version += 1;
+    } else {
+      await em.flush();
+    }
+    return { ticket, comments };
+  }
+
+  /** The actions, in order, on a ticket in `em`'s unit of work; their events are published there too. */
+  async applyTo(em: EntityManager, ticket: Ticket, actorId: string, actions: TicketAction[]): Promise<TicketComment[]> {
+    assertMayApply(ticket, actorId, actions);
+    const comments: TicketComment[] = [];
+    const transitions: StatusTransition[] = [];
+    for (const [index, action] of actions.entries()) {
+      switch (action.type) {
+        case 'set_status':
+          transitions.push(ticket.changeStatus(action.value as TicketStatus));
+          break;
+        case 'set_priority':
+          ticket.edit({ priority: action.value as Ticket['priority'] });
+          break;
+        case 'set_type':
+          ticket.edit({ type: action.value as Ticket['type'] });
+          break;
+        case 'set_topic':
+          ticket.edit({ topic: action.value as Ticket['topic'] });
+          break;
+        case 'set_assignee':
+          if (!(await this.identity.findUser(action.value))) throw new InvalidFieldError(`actions.${index}.value`, 'the macro assigns the ticket to a user who no longer exists');
+          ticket.assignTo(action.value);
+          break;
+        case 'add_comment': {
+          const snapshot = await this.snapshots.of(ticket, actorId);
+          const body = renderTemplate(action.value, {
+            'ticket.title': ticket.title,
+            'ticket.id': ticket.id,
+            'customer.name': snapshot.customer.name,
+            'customer.email': snapshot.customer.email,
+            'assignee.username': snapshot.assignee.username,
+            'current_user.username': snapshot.actor.username,
+          });
+          const comment = new TicketComment(ticket.id, actorId, body.slice(0, 10000));
+          em.persist(comment);
+          comments.push(comment);
+          ticket.touch();
+          break;
+        }
+      }
+    }
+    // One event per transition, in order (a macro that closes publishes ticket.closed like a manual close).
+    for (const transition of transitions) await publishTransition(this.outbox, this.snapshots, em, ticket, transition, actorId);
+    return comments;
+  }
+}
+
+/** Publishes a status transition's event in `em`'s unit of work, if there was one; returns the customer its snapshot read. */
+export async function publishTransition(outbox: Outbox, snapshots: TicketSnapshots, em: EntityManager, ticket: Ticket, transition: StatusTransition, actorId: string) {
+  if (transition === null) return undefined;
+  const { payload, customer } = await snapshots.withCustomer(ticket, actorId);
+  outbox.publish(em, transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent, payload, actorId);
+  return customer;
+}

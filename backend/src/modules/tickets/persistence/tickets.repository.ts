@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { ReadPool } from '../../../platform/database/read-pool';
+import { ormRunner, Sql } from '../../../platform/database/sql';
+import type { KeysetPosition } from '../../../platform/pagination/cursor';
+import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
+import type { TicketBox, TicketStatus } from '../domain/ticket.enums';
+import * as statements from './ticket.statements';
+import { TICKET_COMMENTS, TICKETS } from './tickets.table';
+
+const toTicket = (row: Record<string, unknown>): TicketRecord => TICKETS.toRecord<TicketRecord>(row);
+const byNewest = (x: TicketRecord, y: TicketRecord) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0);
+
+/**
+ * The tickets module's reads on the read pool and its one-statement writes on the ORM's
+ * connection (ADR 0008); the unit-of-work paths load and flush the entities themselves.
+ */
+@Injectable()
+export class TicketsRepository {
+  constructor(
+    private readonly reads: ReadPool,
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+  ) {}
+
+  async findVisible(userId: string, id: string): Promise<TicketRecord | undefined> {
+    const [row] = await this.reads.query(statements.selectVisibleTicket(userId, id));
+    return row ? toTicket(row) : undefined;
+  }
+
+  async isVisible(userId: string, id: string): Promise<boolean> {
+    return (await this.reads.query(statements.ticketIsVisible(userId, id))).length > 0;
+  }
+
+  /**
+   * The newest `take` tickets of a box (`all`: the union of both, read as two index-ordered scans
+   * merged by PostgreSQL, so a page costs the same whatever the box sizes), optionally searched.
+   */
+  async box(userId: string, box: TicketBox, filter: { status?: TicketStatus; q: string; after: KeysetPosition | null }, take: number): Promise<TicketRecord[]> {
+    const branch = (party: 'creator_id' | 'assignee_id', extra?: Sql) => statements.boxFilter(party, userId, filter.status, filter.after, extra);
+    const branches = box === 'outgoing' ? [branch('creator_id')] : box === 'incoming' ? [branch('assignee_id')] : [branch('creator_id'), branch('assignee_id', statements.notCreatedBy(userId))];
+    if (!filter.q) return (await this.reads.query(statements.boxPage(branches, take))).map(toTicket);
+    const found = await Promise.all(branches.map((where) => this.search(where, filter.q, take)));
+    return found.flat().sort(byNewest).slice(0, take);
+  }
+
+  /**
+   * The newest `take` tickets of one box matching a full-text search. PostgreSQL estimates a
+   * multi-word query as if its words were independent, and for words that go together it picks a
+   * plan meant for rare words where walking the box newest first finds a page in a few hundred
+   * rows (docs/performance.md, change 6). So the box's newest TICKET_SEARCH_WINDOW rows are
+   * searched first; only when they hold fewer than `take` matches and the box has older rows does
+   * the planner's own plan run, on the GIN index of (creator_id, assignee_id, search).
+   */
+  private async search(where: Sql, q: string, take: number): Promise<TicketRecord[]> {
+    const window = this.config.TICKET_SEARCH_WINDOW;
+    const windowed = await this.reads.query<{
+      scanned: number;
+      id: string | null;
+    }>(statements.searchWindow(where, q, window, take));
+    const matches = windowed.filter((r) => r.id !== null).map(toTicket);
+    if (matches.length >= take || (windowed[0]?.scanned ?? 0) < window) return matches;
+    return (await this.reads.query(statements.searchBox(where, q, take))).map(toTicket);
+  }
+
+  async createdBy(creatorId: string, visibleTo: string, after: KeysetPosition | null, take: number): Promise<TicketRecord[]> {
+    const rows = await this.reads.query(statements.createdByPage(creatorId, creatorId === visibleTo ? null : visibleTo, after, take));
+    return rows.map(toTicket);
+  }
+
+  /** Writes the comment if its author may see the ticket; false (nothing written) otherwise. */
+  async insertCommentIfVisible(comment: CommentRecord): Promise<boolean> {
+    return (await ormRunner(this.em).query(statements.insertCommentIfVisible(comment))).length > 0;
+  }
+
+  async comments(ticketId: string, after: KeysetPosition | null, take: number): Promise<CommentRecord[]> {
+    const rows = await this.reads.query(statements.commentsPage(ticketId, after, take));
+    return rows.map((row) => TICKET_COMMENTS.toRecord<CommentRecord>(row));
+  }
+
+  /** Rows a write statement returned, as records. */
+  static toRecords(rows: Record<string, unknown>[]): TicketRecord[] {
+    return rows.map(toTicket);
+  }
+}

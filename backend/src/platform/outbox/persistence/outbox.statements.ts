@@ -1,0 +1,62 @@
+import { defineTable, Sql, sql } from '../../database/sql';
+import type { OutboxEvent } from '../outbox-event.entity';
+
+/** The statements of the outbox, its dispatcher and the handlers' idempotency keys. */
+
+/** The columns a new event is written with (the rest keep their defaults). */
+export const OUTBOX_EVENTS = defineTable('outbox_events', {
+  id: 'uuid',
+  name: 'text',
+  payload: 'jsonb',
+  actor_id: 'uuid',
+  occurred_at: 'timestamptz',
+  status: 'text',
+  attempts: 'int',
+  next_attempt_at: 'timestamptz',
+});
+
+const eventRow = (event: OutboxEvent) => OUTBOX_EVENTS.toRow({ ...event, payload: JSON.stringify(event.payload) });
+
+/** A data-modifying statement and the events it publishes, in one statement (atomic on its own). */
+export const changeWithEvents = (change: Sql, events: OutboxEvent[]): Sql =>
+  sql`with change as (${change}), events as (insert into outbox_events (${OUTBOX_EVENTS.columns()}) values ${OUTBOX_EVENTS.values(events.map(eventRow))}) select 1`;
+
+/** A guarded data-modifying statement with a RETURNING list, and its event only if it matched; answers the change's rows. */
+export const changeAndEventIfMatched = (change: Sql, event: OutboxEvent): Sql =>
+  sql`with change as (${change}), event as (insert into outbox_events (${OUTBOX_EVENTS.columns()}) select ${OUTBOX_EVENTS.row(eventRow(event))} where exists (select 1 from change)) select * from change`;
+
+export const BEGIN = sql`begin`;
+export const COMMIT = sql`commit`;
+export const ROLLBACK = sql`rollback`;
+
+/** The oldest due events no other worker holds, locked until the claiming transaction ends. */
+export const claimDueEvents = (limit: number): Sql =>
+  sql`select id, name, payload, actor_id, occurred_at, attempts from outbox_events
+       where status = 'pending' and next_attempt_at <= now()
+       order by occurred_at, id limit ${limit} for update skip locked`;
+
+export const markDone = (ids: string[]): Sql => sql`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = any(${ids}::uuid[])`;
+
+export const markFailed = (id: string, attempts: number, error: string): Sql => sql`update outbox_events set status = 'failed', attempts = ${attempts}, last_error = ${error} where id = ${id}`;
+
+export const scheduleRetry = (id: string, attempts: number, error: string, delayMs: number): Sql =>
+  sql`update outbox_events set attempts = ${attempts}, last_error = ${error}, next_attempt_at = now() + make_interval(secs => ${delayMs}::double precision / 1000) where id = ${id}`;
+
+export const pruneDoneEvents = (days: number): Sql => sql`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => ${days})`;
+
+export const pruneProcessedKeys = (days: number): Sql => sql`delete from processed_events where processed_at < now() - make_interval(days => ${days})`;
+
+export const notify = (channel: string, payload: string): Sql => sql`select pg_notify(${channel}, ${payload})`;
+
+/** One handler's key for one event, written unless it is there (then the handler had run). */
+export const insertProcessedKey = (handler: string, eventId: string): Sql =>
+  sql`insert into processed_events (handler, event_id) values (${handler}, ${eventId}) on conflict do nothing returning event_id`;
+
+/**
+ * Many (handler, event) keys and the work of those that were new, in one statement: `work` gets
+ * the fragment that names the new keys (columns `handler`, `event_id`) and must filter on it.
+ */
+export const processedKeysAndWork = (keys: { handler: string; eventId: string }[], work: (freshKeys: Sql) => Sql): Sql =>
+  sql`with fresh as (insert into processed_events (handler, event_id) select * from unnest(${keys.map((k) => k.handler)}::text[], ${keys.map((k) => k.eventId)}::uuid[]) on conflict do nothing returning handler, event_id),
+          work as (${work(sql.ident('fresh'))})
+     select handler, event_id from fresh`;
