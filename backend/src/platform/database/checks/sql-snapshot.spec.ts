@@ -1,0 +1,119 @@
+/* eslint-disable no-restricted-imports -- the snapshot renders every module's statements, so it reads every persistence room */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as customers from '../../../modules/customers/persistence/customer.statements';
+import * as macros from '../../../modules/macros/persistence/macro.statements';
+import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
+import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
+import * as outbox from '../../outbox/persistence/outbox.statements';
+import { OutboxEvent } from '../../outbox/outbox-event.entity';
+import { Sql, sql } from '../sql';
+
+/**
+ * Every named statement rendered with sample values into docs/sql/statements.sql (immich keeps
+ * such a snapshot too), so a change to SQL shows up in review as a diff of SQL. The test fails on
+ * drift; `UPDATE_SQL_SNAPSHOT=1 npx jest -c backend/jest.config.cjs sql-snapshot` rewrites the file.
+ */
+const SNAPSHOT = path.resolve(__dirname, '../../../../../docs/sql/statements.sql');
+
+const at = new Date('2026-12-01T10:00:00.000Z');
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const after = { createdAt: at, id: id(9) };
+const ticket = {
+  id: id(1),
+  creatorId: id(2),
+  assigneeId: id(3),
+  customerId: id(4),
+  title: 'Printer',
+  description: 'Jammed',
+  type: 'task' as const,
+  priority: 'normal' as const,
+  topic: 'general' as const,
+  status: 'open' as const,
+  photoUrl: null,
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+  closedAt: null,
+};
+const closed = { ...ticket, status: 'closed' as const, closedAt: at, updatedAt: new Date(at.getTime() + 1000) };
+const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(1) } }, id(2)), { id: id(5), occurredAt: at, nextAttemptAt: at });
+const message = { id: id(6), senderId: id(2), receiverId: id(3), body: 'Closed', triggerId: id(7), event: 'ticket.closed', eventId: id(5), ticketId: id(1), customerId: null, handler: 'send' };
+
+/** Sample calls, one per exported statement; a statement without one fails the test. */
+const SAMPLES: Record<string, Record<string, () => Sql>> = {
+  tickets: {
+    visibleTo: () => tickets.visibleTo(id(2)),
+    selectVisibleTicket: () => tickets.selectVisibleTicket(id(2), id(1)),
+    ticketIsVisible: () => tickets.ticketIsVisible(id(2), id(1)),
+    boxFilter: () => tickets.boxFilter('assignee_id', id(2), 'open', after, tickets.notCreatedBy(id(2))),
+    notCreatedBy: () => tickets.notCreatedBy(id(2)),
+    boxPage: () => tickets.boxPage([tickets.boxFilter('creator_id', id(2), undefined, after), tickets.boxFilter('assignee_id', id(2), undefined, after, tickets.notCreatedBy(id(2)))], 11),
+    searchWindow: () => tickets.searchWindow(tickets.boxFilter('creator_id', id(2), undefined, null), 'printer', 400, 11),
+    searchBox: () => tickets.searchBox(tickets.boxFilter('creator_id', id(2), undefined, null), 'printer', 11),
+    createdByPage: () => tickets.createdByPage(id(2), id(3), after, 11),
+    insertTickets: () => tickets.insertTickets([ticket, { ...ticket, id: id(8) }]),
+    updateTicketAtVersion: () => tickets.updateTicketAtVersion(ticket, closed),
+    insertCommentIfVisible: () => tickets.insertCommentIfVisible({ id: id(6), ticketId: id(1), authorId: id(2), body: 'Hi', createdAt: at }),
+    commentsPage: () => tickets.commentsPage(id(1), after, 11),
+  },
+  customers: {
+    ownersCustomersPage: () => customers.ownersCustomersPage(id(2), 'acme_50%', after, 11),
+    isLiveCustomerOf: () => customers.isLiveCustomerOf(id(2), id(4)),
+    customerSummaries: () => customers.customerSummaries([id(4), id(8)]),
+  },
+  macros: { visibleMacrosPage: () => macros.visibleMacrosPage(id(2), 'urgent', after, 11) },
+  messaging: {
+    boxPage: () => messaging.boxPage(id(3), 'inbox', after, 11),
+    activeTriggersOf: () => messaging.activeTriggersOf([id(2), id(3)], ['ticket.closed']),
+    insertMessagesOfFreshKeys: () => messaging.insertMessagesOfFreshKeys([message], sql.ident('fresh')),
+  },
+  outbox: {
+    changeWithEvents: () => outbox.changeWithEvents(tickets.insertTickets([ticket]), [event]),
+    changeAndEventIfMatched: () => outbox.changeAndEventIfMatched(tickets.updateTicketAtVersion(ticket, closed), event),
+    BEGIN: () => outbox.BEGIN,
+    COMMIT: () => outbox.COMMIT,
+    ROLLBACK: () => outbox.ROLLBACK,
+    claimDueEvents: () => outbox.claimDueEvents(8),
+    markDone: () => outbox.markDone([id(5)]),
+    markFailed: () => outbox.markFailed(id(5), 8, 'boom'),
+    scheduleRetry: () => outbox.scheduleRetry(id(5), 2, 'boom', 1000),
+    pruneDoneEvents: () => outbox.pruneDoneEvents(7),
+    pruneProcessedKeys: () => outbox.pruneProcessedKeys(7),
+    notify: () => outbox.notify('bw_outbox', id(9)),
+    insertProcessedKey: () => outbox.insertProcessedKey('send', id(5)),
+    processedKeysAndWork: () => outbox.processedKeysAndWork([{ handler: 'send', eventId: id(5) }], (fresh) => messaging.insertMessagesOfFreshKeys([message], fresh)),
+  },
+};
+const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox };
+
+function render(): string {
+  const out = ['-- Every named statement with sample values (generated by platform/database/checks/sql-snapshot.spec.ts; do not edit).', ''];
+  for (const [room, samples] of Object.entries(SAMPLES)) {
+    for (const [name, build] of Object.entries(samples)) {
+      const { text, values } = build().render();
+      out.push(`-- ${room}.${name}`, `${text.replace(/\n\s+/g, '\n  ').trim()};`, `-- values: ${JSON.stringify(values)}`, '');
+    }
+  }
+  return out.join('\n');
+}
+
+describe('the SQL snapshot', () => {
+  it('has a sample for every statement a persistence room exports', () => {
+    const missing = Object.entries(MODULES).flatMap(([room, exports]) =>
+      Object.entries(exports)
+        .filter(([, value]) => typeof value === 'function' || value instanceof Sql)
+        .map(([name]) => name)
+        .filter((name) => !SAMPLES[room][name])
+        .map((name) => `${room}.${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('matches docs/sql/statements.sql', () => {
+    const rendered = render();
+    if (process.env['UPDATE_SQL_SNAPSHOT']) writeFileSync(SNAPSHOT, rendered);
+    expect(existsSync(SNAPSHOT)).toBe(true);
+    expect(readFileSync(SNAPSHOT, 'utf8')).toBe(rendered);
+  });
+});
