@@ -119,6 +119,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(16)
   TICKET_CREATE_CONCURRENCY = 2;
 
+  /** Most events one trigger-delivery statement takes (the events a dispatcher batch hands over are delivered together). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  TRIGGER_DELIVERY_BATCH = 64;
+
+  /** Trigger-delivery statements in progress at once per instance. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  TRIGGER_DELIVERY_CONCURRENCY = 4;
+
   /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   TICKET_SEARCH_WINDOW = 400;
@@ -141,6 +149,7 @@ const CONFIG_KEYS = [
   'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
   'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
+  'TRIGGER_DELIVERY_BATCH', 'TRIGGER_DELIVERY_CONCURRENCY',
 ] as const;
 
 export class ConfigError extends Error {}

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../../../config/app-config';
 import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from '../../../platform/batching/group-commit';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
@@ -42,12 +43,15 @@ export async function activeTriggers(em: EntityManager, ownerIds: string[], even
  */
 @Injectable()
 export class TriggerDelivery {
-  private readonly runs = new GroupCommit<Delivery, boolean>((items) => this.deliverMany(items), { maxBatch: 64, maxInFlight: 4 });
+  private readonly runs: GroupCommit<Delivery, boolean>;
 
   constructor(
     private readonly handlers: IdempotentHandlers,
     private readonly em: EntityManager,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.runs = new GroupCommit((items) => this.deliverMany(items), { maxBatch: config.TRIGGER_DELIVERY_BATCH, maxInFlight: config.TRIGGER_DELIVERY_CONCURRENCY });
+  }
 
   /** Resolves to true when this delivery was the first for the handler (false: already done, or nobody listens). */
   deliver(delivery: Delivery): Promise<boolean> {
