@@ -1,5 +1,5 @@
 import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { MalformedBodyError, toProblem, UnsupportedBodyError } from './problem.filter';
+import { MalformedBodyError, MalformedPathError, toProblem, UnsupportedBodyError } from './problem.filter';
 
 describe('toProblem for database outages', () => {
   it.each([
@@ -34,5 +34,18 @@ describe('toProblem for request bodies and routing', () => {
   it('answers a path parameter over the router limit like an unknown id, and a malformed URL with 400', () => {
     expect(toProblem(fastifyError('FST_ERR_MAX_PARAM_LENGTH', 414))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(toProblem(fastifyError('FST_ERR_BAD_URL', 400))).toMatchObject({ status: 400 });
+  });
+
+  it('answers a non-canonical path with 400 naming the path', () => {
+    expect(toProblem(new MalformedPathError())).toMatchObject({ status: 400, code: 'BAD_REQUEST', errors: [{ field: 'path' }] });
+  });
+
+  it("keeps the client errors of Fastify's plugins (http-errors: status and statusCode) instead of a 500", () => {
+    const httpError = (message: string, status: number) => Object.assign(new Error(message), { status, statusCode: status });
+    expect(toProblem(httpError('Forbidden', 403))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(toProblem(httpError('Precondition Failed', 412))).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED', title: 'Precondition Failed' });
+    expect(toProblem(httpError('Range Not Satisfiable', 416))).toMatchObject({ status: 416, code: 'RANGE_NOT_SATISFIABLE' });
+    expect(toProblem(Object.assign(new Error('teapot'), { status: 418 }))).toMatchObject({ status: 418, code: 'CLIENT_ERROR' });
+    expect(toProblem(httpError('Internal', 500))).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 });

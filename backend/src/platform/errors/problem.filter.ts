@@ -12,8 +12,10 @@ const HTTP_CODES: Record<number, string> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
   429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -34,6 +36,14 @@ export class UnsupportedBodyError extends Error {
   }
 }
 
+/** The request path is not canonical (platform/http/request-path): a traversal attempt or a mangled link. */
+export class MalformedPathError extends Error {
+  constructor() {
+    super('must not contain dot segments, empty segments, backslashes or NUL characters');
+    this.name = 'MalformedPathError';
+  }
+}
+
 /** Errors Fastify raises before a handler runs (body too large, unsupported media type, …) carry `code` and `statusCode`. */
 interface FastifyError extends Error {
   code: string;
@@ -41,6 +51,18 @@ interface FastifyError extends Error {
 }
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && typeof (error as FastifyError).code === 'string' && (error as FastifyError).code.startsWith('FST_') && typeof (error as FastifyError).statusCode === 'number';
+}
+
+/**
+ * The `http-errors` convention of Fastify's plugins (@fastify/static and @fastify/send under
+ * /api/docs: 403 for a path outside the root, 412 and 416 for failed preconditions and ranges):
+ * a client error they chose, which must not be rendered as our 500.
+ */
+function clientErrorStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { statusCode, status } = error as { statusCode?: unknown; status?: unknown };
+  const value = typeof statusCode === 'number' ? statusCode : status;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value < 500 ? value : undefined;
 }
 
 /** PostgreSQL error classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
@@ -99,6 +121,9 @@ export function toProblem(error: unknown): Problem {
     const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     return problem(status, HTTP_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'), Array.isArray(detail) ? detail.join('; ') : detail);
   }
+  if (error instanceof MalformedPathError) return problem(400, 'BAD_REQUEST', 'The request path is malformed.', [{ field: 'path', message: error.message }]);
+  const clientStatus = clientErrorStatusOf(error);
+  if (clientStatus !== undefined) return problem(clientStatus, HTTP_CODES[clientStatus] ?? 'CLIENT_ERROR', (error as Error).message || 'The request could not be served.');
   if (isDatabaseUnavailable(error)) return problem(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
   return problem(500, 'INTERNAL', 'Something went wrong on our side. The request was not completed.');
 }

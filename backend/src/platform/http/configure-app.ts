@@ -10,12 +10,13 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { issueXsrfCookie } from '../auth/csrf';
-import { sendProblem, toProblem } from '../errors/problem.filter';
+import { MalformedPathError, sendProblem, toProblem } from '../errors/problem.filter';
 import { AppLogger, ROOT_LOGGER } from '../logging/logging.module';
 import { createValidationPipe } from '../validation/validation';
 import { assertStorableInput } from '../validation/storable-input';
 import { registerFrontend } from './frontend';
 import { registerJsonBodyParser } from './json-body';
+import { isCanonicalRequestPath } from './request-path';
 import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 
@@ -84,12 +85,13 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   });
   await app.register(fastifyCookie);
 
-  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     reply.headers(security);
     reply.header('x-request-id', req.id);
     // API answers are per-user and live: never cached by browsers or proxies.
     if (isApiPath(req.url)) reply.header('cache-control', 'no-store');
-    done();
+    // Dot segments, empty segments, backslashes and NUL (encoded or not) name nothing here: a 400 before any route or file server sees them.
+    done(isCanonicalRequestPath(req.url) ? undefined : new MalformedPathError());
   });
   fastify.addHook('onRequest', issueXsrfCookie(config));
 
