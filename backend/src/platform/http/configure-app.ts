@@ -16,6 +16,7 @@ import { createValidationPipe } from '../validation/validation';
 import { assertStorableInput } from '../validation/storable-input';
 import { registerFrontend } from './frontend';
 import { registerJsonBodyParser } from './json-body';
+import { markBodylessRoutes, rejectBodiesOfBodylessRoutes } from './no-body';
 import { isCanonicalRequestPath } from './request-path';
 import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
@@ -96,6 +97,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   fastify.addHook('onRequest', issueXsrfCookie(config));
 
   registerJsonBodyParser(fastify);
+  // An operation whose handler declares no @Body() takes none: any other body is a 400 before anything runs.
+  markBodylessRoutes(app);
+  rejectBodiesOfBodylessRoutes(fastify);
   // Input no DTO can describe and PostgreSQL cannot store is a 400 naming the field, before validation.
   fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
     try {

@@ -8,7 +8,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Balanced Workspace API')
     .setDescription(
-      'Helpdesk API. Authenticate with the session cookie (then send `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie on writes) or with `Authorization: Bearer <token>`. Errors are `application/problem+json`.',
+      'Helpdesk API. Authenticate with the session cookie (then send `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie on writes) or with `Authorization: Bearer <token>`. Errors are `application/problem+json`. An operation without a request body accepts no body, an empty body or `{}`; any other body (a field, an array, a scalar) is a `400` naming it, and changes nothing. A body field the operation does not declare (`constructor` and `__proto__` too) is a `400` naming it.',
     )
     .setVersion('1.0.0')
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
