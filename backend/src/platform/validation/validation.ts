@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '../errors/problem';
+import { findUnknownFields } from './unknown-fields';
 
 /** Thrown by the global ValidationPipe; the problem filter renders it as a 400 naming each field. */
 export class RequestValidationError extends Error {
@@ -34,8 +35,29 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/**
+ * class-validator's pipe, plus the check of the received body's and query's own keys against the
+ * DTO (unknown-fields), so that `constructor`, `toString` and the like are refused like any
+ * unknown field instead of being dropped by class-transformer.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { type, metatype } = metadata;
+    const unknown = (type === 'body' || type === 'query') && metatype ? findUnknownFields(value, metatype) : [];
+    if (unknown.length === 0) return super.transform(value, metadata);
+    try {
+      await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof RequestValidationError)) throw error;
+      const named = new Set(unknown.map((e) => e.field));
+      throw new RequestValidationError([...unknown, ...error.errors.filter((e) => !named.has(e.field))]);
+    }
+    throw new RequestValidationError(unknown);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
