@@ -426,6 +426,15 @@ export function requestsFor(op: Operation, world: World): fc.Arbitrary<FuzzReque
       });
     }
   }
+  if (!op.body && op.method !== 'GET') {
+    // An operation without a body takes none: a field, an array or a scalar is a 400 naming it.
+    cases.push({
+      weight: 1,
+      arbitrary: fc
+        .tuple(pathValues, fc.constantFrom(['{"closedAt":"2026-01-01T00:00:00Z"}', 'closedAt'], ['{"x":1}', 'x'], ['[]', 'body'], ['[{}]', 'body'], ['1', 'body'], ['"s"', 'body']))
+        .map(([values, [raw, field]]) => make(values, {}, undefined, { kind: 'invalid', field, statuses: [400] }, `body ${raw} to an operation without one`, JSON_HEADERS, raw)),
+    });
+  }
   if (op.queryParams.length > 0) {
     cases.push({
       weight: 3,
@@ -443,7 +452,8 @@ export function requestsFor(op: Operation, world: World): fc.Arbitrary<FuzzReque
       weight: 3,
       arbitrary: fc.tuple(pathValues, fc.constantFrom(...op.pathParams.map((p) => p.name)), badPathId, op.body ? validBody(op, world) : fc.constant(undefined)).map(([values, name, bad, body]) =>
         // An unknown user has no tickets the caller may see: 200 with an empty page is as good as 404 there.
-        make({ ...values, [name]: bad }, {}, body, op.operationId === 'listUserTickets' && UUID.test(bad) ? { kind: 'edge' } : { kind: 'invalid', statuses: [404] }, `${name}=${JSON.stringify(bad.slice(0, 40))}`),
+        // An id that decodes to a dot segment, an empty segment, a backslash or NUL makes the path malformed: 400 naming `path`.
+        make({ ...values, [name]: bad }, {}, body, op.operationId === 'listUserTickets' && UUID.test(bad) ? { kind: 'edge' } : { kind: 'invalid', statuses: [404, 400], field: 'path' }, `${name}=${JSON.stringify(bad.slice(0, 40))}`),
       ),
     });
   }
