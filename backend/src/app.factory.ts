@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, AppModuleOptions } from './app.module';
@@ -6,16 +7,22 @@ import { AppConfig } from './config/app-config';
 import { seedDemoWorkspace } from './database/seed/demo-workspace.seeder';
 import { PasswordHasher } from './modules/identity';
 import { configureApp, createHttpAdapter } from './platform/http/configure-app';
+import { RequestDrain } from './platform/http/request-drain';
+import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher.service';
 
 export interface BuiltApp {
   app: NestFastifyApplication;
-  /** Stops the server (in-flight requests finish first) and closes everything the app opened. */
+  /**
+   * Stops accepting connections, lets the requests in flight finish (at most SHUTDOWN_DRAIN_MS),
+   * stops the outbox dispatcher (its batches in progress finish), then closes the ORM and the pools.
+   */
   close(): Promise<void>;
 }
 
 /** Builds the whole API (not yet listening) and seeds the demo workspace. Used by main.ts and the tests. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<BuiltApp> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), createHttpAdapter(config), { bodyParser: false, bufferLogs: true });
+  const requests = new RequestDrain(app.getHttpAdapter().getInstance());
   await configureApp(app, config);
   await app.init();
   await seedDemoWorkspace(app.get(EntityManager).fork(), app.get(PasswordHasher));
@@ -25,6 +32,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     async close() {
       if (closed) return;
       closed = true;
+      const logger = new Logger('Shutdown');
+      const cut = await requests.drain(app.getHttpServer(), config.SHUTDOWN_DRAIN_MS);
+      if (cut > 0) logger.warn(`${cut} request(s) still running after SHUTDOWN_DRAIN_MS=${config.SHUTDOWN_DRAIN_MS}: their connections were closed`);
+      await app.get(OutboxDispatcher).stop();
       await app.close();
     },
   };

@@ -31,14 +31,18 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: shutting down`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // built.close() drains for at most SHUTDOWN_DRAIN_MS; closing the outbox and the pools gets a few seconds more.
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_DRAIN_MS + 5_000);
     force.unref();
+    let code = 0;
     try {
       await built.close();
       await database.stop();
-    } finally {
-      process.exit(0);
+    } catch (error) {
+      console.error('Shutdown failed:', error);
+      code = 1;
     }
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -131,6 +131,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   TICKET_SEARCH_WINDOW = 400;
 
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut (then the outbox stops and the pools close). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_DRAIN_MS = 10_000;
+
   /** BODY_LIMIT in bytes. */
   get bodyLimitBytes(): number {
     const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(this.BODY_LIMIT);
@@ -149,7 +153,7 @@ const CONFIG_KEYS = [
   'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
   'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
-  'TRIGGER_DELIVERY_BATCH', 'TRIGGER_DELIVERY_CONCURRENCY',
+  'TRIGGER_DELIVERY_BATCH', 'TRIGGER_DELIVERY_CONCURRENCY', 'SHUTDOWN_DRAIN_MS',
 ] as const;
 
 export class ConfigError extends Error {}

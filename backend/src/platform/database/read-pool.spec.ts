@@ -12,7 +12,7 @@ const config = Object.assign(new AppConfig(), {
 describe('ReadPool', () => {
   let reads: ReadPool;
   beforeEach(() => (reads = new ReadPool(config)));
-  afterEach(() => reads.onModuleDestroy());
+  afterEach(() => reads.onApplicationShutdown());
 
   it('fails a read on an unreachable server with an error the problem filter answers 503', async () => {
     const error = await reads.query(sql`select 1`).catch((e: unknown) => e);
@@ -41,6 +41,6 @@ describe('ReadPool', () => {
       },
     ]);
     expect(lines).toEqual([expect.stringMatching(/^\[query\] select 1 as one where \$1 = \$2 .* \[took \d+ ms, 1 results\] \(read pool\)$/)]);
-    await logged.onModuleDestroy();
+    await logged.onApplicationShutdown();
   });
 });

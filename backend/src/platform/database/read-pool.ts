@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleDestroy, Optional } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, Sql, SqlRunner } from './sql';
@@ -14,7 +14,7 @@ export type QueryLog = (line: string) => void;
  * ORM's connection (`ormRunner`); these statements never need a transaction.
  */
 @Injectable()
-export class ReadPool implements SqlRunner, OnModuleDestroy {
+export class ReadPool implements SqlRunner, OnApplicationShutdown {
   private readonly logger = new Logger(ReadPool.name);
   private readonly pool: Pool;
   private readonly runner: SqlRunner;
@@ -30,8 +30,12 @@ export class ReadPool implements SqlRunner, OnModuleDestroy {
     return this.runner.query<R>(statement);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.pool.end();
+  /**
+   * With the other pools, after the HTTP server has closed (onModuleDestroy would run before it,
+   * under requests in flight). Nest may call it once per module that sees the global provider.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.pool.ending) await this.pool.end();
   }
 }
 

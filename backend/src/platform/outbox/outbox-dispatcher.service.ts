@@ -53,6 +53,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private notifying = false;
   private notifyAgain = false;
   private stopped = true;
+  private stopping?: Promise<void>;
   /** Marks this instance's NOTIFYs, so that its own listener can ignore them. */
   private readonly instanceId = randomUUID();
 
@@ -93,14 +94,27 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.pollTimer);
-    clearInterval(this.pruneTimer);
-    await Promise.allSettled([...this.workers]);
-    await this.listener?.stop();
-    await this.pool?.end().catch(() => undefined);
-    await this.notifyPool?.end().catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /**
+   * Claims nothing more, lets the batches in progress finish (their handlers still have the ORM),
+   * then closes the listener and the pools. Called by the app's close() before the ORM closes;
+   * safe to call again.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      clearInterval(this.pollTimer);
+      clearInterval(this.pruneTimer);
+      await Promise.allSettled([...this.workers]);
+      await this.listener?.stop();
+      await this.pool?.end().catch(() => undefined);
+      await this.notifyPool?.end().catch(() => undefined);
+      this.notifyPool = undefined;
+    })();
+    return this.stopping;
   }
 
   /**
@@ -110,6 +124,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * NOTIFYs are coalesced: at most one in flight, and one more after it.
    */
   signalCommitted(): void {
+    // After stop(), a late commit must not open a new notify pool; polling elsewhere picks it up.
+    if (this.stopping) return;
     this.wake();
     if (this.notifying) {
       this.notifyAgain = true;
