@@ -23,6 +23,13 @@ describe('unknownPlaceholders', () => {
     expect(unknownPlaceholders('Plain text', CUSTOMER_EVENT_PLACEHOLDERS)).toEqual([]);
   });
 
+  it('answers at once for 10,000-character templates made to backtrack ({{ and whitespace, nested braces)', () => {
+    expect(unknownPlaceholders(`{{${' '.repeat(10000)}`, MACRO_PLACEHOLDERS)).toEqual([]);
+    expect(unknownPlaceholders(`{{${' \t\n'.repeat(3333)}x }}`, MACRO_PLACEHOLDERS)).toEqual(['x']);
+    expect(unknownPlaceholders('{{ '.repeat(3333), MACRO_PLACEHOLDERS)).toEqual([]);
+    expect(unknownPlaceholders(`${'{'.repeat(5000)}a${'}'.repeat(5000)}`, MACRO_PLACEHOLDERS)).toEqual(['a']);
+  });
+
   it('knows that customer events have no ticket', () => {
     expect(unknownPlaceholders('{{ticket.title}} {{customer.name}}', CUSTOMER_EVENT_PLACEHOLDERS)).toEqual(['ticket.title']);
   });

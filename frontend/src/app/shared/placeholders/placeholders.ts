@@ -32,7 +32,8 @@ export const CUSTOMER_EVENT_PLACEHOLDERS: readonly Placeholder[] = TICKET_EVENT_
   (p) => !p.name.startsWith('ticket.') && p.name !== 'assignee.username',
 );
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+// The name is trimmed in code: `\s*` on both sides of a lazy name backtracked cubically on `{{` + spaces.
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
 /** `{{name}}`, as it is written in a template. */
 export function placeholderToken(name: string): string {
@@ -44,7 +45,8 @@ export function unknownPlaceholders(template: string, allowed: readonly Placehol
   const names = new Set(allowed.map((p) => p.name));
   const unknown = new Set<string>();
   for (const match of template.matchAll(PLACEHOLDER)) {
-    if (!names.has(match[1])) unknown.add(match[1]);
+    const name = match[1].trim();
+    if (!names.has(name)) unknown.add(name);
   }
   return [...unknown];
 }
