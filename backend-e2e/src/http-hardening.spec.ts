@@ -224,3 +224,15 @@ describe('unknown body fields named like members of Object.prototype', () => {
     expect((await createTrigger({ client: me.s.client, body: { name: 't', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' } })).response.status).toBe(201);
   });
 });
+
+describe('integers in query strings', () => {
+  it('take decimal digits only: hex, exponents, fractions, signs and spaces are 400 naming the parameter', async () => {
+    for (const limit of ['0x10', '1e1', '10.0', ' 10', '+10', '010', '1_0', '١٠']) {
+      const res = await me.s.raw(`/api/tickets?limit=${encodeURIComponent(limit)}`);
+      expect({ limit, status: res.status }).toEqual({ limit, status: 400 });
+      expect((await res.json()).errors).toEqual([{ field: 'limit', message: 'limit must be an integer from 1 to 100' }]);
+    }
+    const ok = await me.s.raw('/api/tickets?limit=10');
+    expect(ok.status).toBe(200);
+  });
+});
