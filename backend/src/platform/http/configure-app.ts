@@ -20,6 +20,7 @@ import { markBodylessRoutes, rejectBodiesOfBodylessRoutes } from './no-body';
 import { isCanonicalRequestPath } from './request-path';
 import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
+import { swaggerConsoleOptions } from './swagger-console';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -126,7 +127,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     done();
   });
 
-  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Balanced Workspace API' });
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), swaggerConsoleOptions());
 
   if (config.STATIC_DIR && existsSync(path.join(config.STATIC_DIR, 'index.html'))) {
     registerFrontend(fastify, path.resolve(config.STATIC_DIR), requestLog);

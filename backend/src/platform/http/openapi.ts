@@ -1,26 +1,47 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from '../errors/problem';
+import { PUBLIC_OPERATION_EXTENSION } from '../auth/actor';
 import { SESSION_COOKIE } from '../auth/session-cookie';
+
+/** The document's introduction: how to authenticate, and the rules every operation follows. */
+const DESCRIPTION = [
+  `Helpdesk API. Authenticate with the session cookie \`${SESSION_COOKIE}\` that \`POST /api/auth/login\`, \`/signup\` and \`/demo\` set,`,
+  'then send `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie on every POST, PUT, PATCH and DELETE (this console does it for you),',
+  'or with `Authorization: Bearer <token>` (an API token from `POST /api/auth/tokens`; no CSRF header then).',
+  'The document lists only the Bearer scheme: a browser sends the session cookie by itself, and no script can set a Cookie header.',
+  'Errors are `application/problem+json`.',
+  'An operation without a request body accepts no body, an empty body or `{}`; any other body (a field, an array, a scalar) is a `400` naming it, and changes nothing.',
+  'A body field the operation does not declare (`constructor` and `__proto__` too) is a `400` naming it.',
+].join(' ');
 
 /** The OpenAPI document; operation ids are the controller method names (the SDK's function names). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Balanced Workspace API')
-    .setDescription(
-      'Helpdesk API. Authenticate with the session cookie (then send `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie on writes) or with `Authorization: Bearer <token>`. Errors are `application/problem+json`. An operation without a request body accepts no body, an empty body or `{}`; any other body (a field, an array, a scalar) is a `400` naming it, and changes nothing. A body field the operation does not declare (`constructor` and `__proto__` too) is a `400` naming it.',
-    )
+    .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
-    .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'token')
-    .addSecurityRequirements('session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from `POST /api/auth/tokens` (opaque, shown once).' }, 'token')
     .addSecurityRequirements('token')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
     extraModels: [ProblemDto],
   });
+  markPublicOperations(document);
   return sortKeys(document) as OpenAPIObject;
+}
+
+/** Operations marked by @Public() need no credentials: `security: []` overrides the document's default. */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (!operation || typeof operation !== 'object' || !(PUBLIC_OPERATION_EXTENSION in operation)) continue;
+      const marked = operation as Record<string, unknown>;
+      delete marked[PUBLIC_OPERATION_EXTENSION];
+      marked['security'] = [];
+    }
+  }
 }
 
 /** Recursively sorts object keys so the committed document is byte-for-byte reproducible. */

@@ -21,25 +21,12 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 /**
  * Log in as the demo user
  */
-export const demoLogin = <ThrowOnError extends boolean = false>(options?: Options<DemoLoginData, ThrowOnError>) => (options?.client ?? client).post<DemoLoginResponses, unknown, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
-    url: '/api/auth/demo',
-    ...options
-});
+export const demoLogin = <ThrowOnError extends boolean = false>(options?: Options<DemoLoginData, ThrowOnError>) => (options?.client ?? client).post<DemoLoginResponses, unknown, ThrowOnError>({ url: '/api/auth/demo', ...options });
 
 /**
  * Log in with email and password
  */
 export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
     url: '/api/auth/login',
     ...options,
     headers: {
@@ -52,11 +39,7 @@ export const login = <ThrowOnError extends boolean = false>(options: Options<Log
  * Log out (destroys the session)
  */
 export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>) => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/logout',
     ...options
 });
@@ -65,11 +48,7 @@ export const logout = <ThrowOnError extends boolean = false>(options?: Options<L
  * The logged-in user
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',
     ...options
 });
@@ -78,11 +57,6 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
  * Create an account and log in
  */
 export const signup = <ThrowOnError extends boolean = false>(options: Options<SignupData, ThrowOnError>) => (options.client ?? client).post<SignupResponses, SignupErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
     url: '/api/auth/signup',
     ...options,
     headers: {
@@ -95,11 +69,7 @@ export const signup = <ThrowOnError extends boolean = false>(options: Options<Si
  * The caller's API tokens (without secrets)
  */
 export const listApiTokens = <ThrowOnError extends boolean = false>(options?: Options<ListApiTokensData, ThrowOnError>) => (options?.client ?? client).get<ListApiTokensResponses, ListApiTokensErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/tokens',
     ...options
 });
@@ -110,11 +80,7 @@ export const listApiTokens = <ThrowOnError extends boolean = false>(options?: Op
  * Only from a logged-in session: a request authenticated by an API token gets `403 SESSION_REQUIRED`, so a token cannot mint tokens that outlive it.
  */
 export const createApiToken = <ThrowOnError extends boolean = false>(options: Options<CreateApiTokenData, ThrowOnError>) => (options.client ?? client).post<CreateApiTokenResponses, CreateApiTokenErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/tokens',
     ...options,
     headers: {
@@ -127,11 +93,7 @@ export const createApiToken = <ThrowOnError extends boolean = false>(options: Op
  * Revoke an API token
  */
 export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Options<RevokeApiTokenData, ThrowOnError>) => (options.client ?? client).delete<RevokeApiTokenResponses, RevokeApiTokenErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/tokens/{id}',
     ...options
 });
@@ -140,11 +102,7 @@ export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Op
  * The caller's customers, newest first; `q` matches name or email
  */
 export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/customers',
     ...options
 });
@@ -153,11 +111,7 @@ export const listCustomers = <ThrowOnError extends boolean = false>(options?: Op
  * Create a customer
  */
 export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/customers',
     ...options,
     headers: {
@@ -170,11 +124,7 @@ export const createCustomer = <ThrowOnError extends boolean = false>(options: Op
  * Delete a customer; its tickets keep its name and email, marked deleted
  */
 export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Options<DeleteCustomerData, ThrowOnError>) => (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/customers/{id}',
     ...options
 });
@@ -183,11 +133,7 @@ export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Op
  * One of the caller's customers
  */
 export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/customers/{id}',
     ...options
 });
@@ -196,11 +142,7 @@ export const getCustomer = <ThrowOnError extends boolean = false>(options: Optio
  * Edit a customer (send the version you read; a stale one is 409)
  */
 export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/customers/{id}',
     ...options,
     headers: {
@@ -212,25 +154,13 @@ export const updateCustomer = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Liveness and database check
  */
-export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
-    url: '/api/health',
-    ...options
-});
+export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/api/health', ...options });
 
 /**
  * The caller's macros and every macro shared with everyone, newest first
  */
 export const listMacros = <ThrowOnError extends boolean = false>(options?: Options<ListMacrosData, ThrowOnError>) => (options?.client ?? client).get<ListMacrosResponses, ListMacrosErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/macros',
     ...options
 });
@@ -239,11 +169,7 @@ export const listMacros = <ThrowOnError extends boolean = false>(options?: Optio
  * Create a macro (actions are validated per type; templates may use only known placeholders)
  */
 export const createMacro = <ThrowOnError extends boolean = false>(options: Options<CreateMacroData, ThrowOnError>) => (options.client ?? client).post<CreateMacroResponses, CreateMacroErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/macros',
     ...options,
     headers: {
@@ -256,11 +182,7 @@ export const createMacro = <ThrowOnError extends boolean = false>(options: Optio
  * Delete a macro (owner only)
  */
 export const deleteMacro = <ThrowOnError extends boolean = false>(options: Options<DeleteMacroData, ThrowOnError>) => (options.client ?? client).delete<DeleteMacroResponses, DeleteMacroErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/macros/{id}',
     ...options
 });
@@ -269,11 +191,7 @@ export const deleteMacro = <ThrowOnError extends boolean = false>(options: Optio
  * One macro the caller may see
  */
 export const getMacro = <ThrowOnError extends boolean = false>(options: Options<GetMacroData, ThrowOnError>) => (options.client ?? client).get<GetMacroResponses, GetMacroErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/macros/{id}',
     ...options
 });
@@ -282,11 +200,7 @@ export const getMacro = <ThrowOnError extends boolean = false>(options: Options<
  * Edit a macro (owner only; others get 403 for shared macros)
  */
 export const updateMacro = <ThrowOnError extends boolean = false>(options: Options<UpdateMacroData, ThrowOnError>) => (options.client ?? client).patch<UpdateMacroResponses, UpdateMacroErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/macros/{id}',
     ...options,
     headers: {
@@ -299,11 +213,7 @@ export const updateMacro = <ThrowOnError extends boolean = false>(options: Optio
  * Messages received (inbox) or sent by the caller's triggers (sent), newest first
  */
 export const listMessages = <ThrowOnError extends boolean = false>(options?: Options<ListMessagesData, ThrowOnError>) => (options?.client ?? client).get<ListMessagesResponses, ListMessagesErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/messages',
     ...options
 });
@@ -312,11 +222,7 @@ export const listMessages = <ThrowOnError extends boolean = false>(options?: Opt
  * How many inbox messages are unread
  */
 export const countUnreadMessages = <ThrowOnError extends boolean = false>(options?: Options<CountUnreadMessagesData, ThrowOnError>) => (options?.client ?? client).get<CountUnreadMessagesResponses, CountUnreadMessagesErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/messages/unread-count',
     ...options
 });
@@ -325,11 +231,7 @@ export const countUnreadMessages = <ThrowOnError extends boolean = false>(option
  * Mark a message read (receiver only)
  */
 export const markMessageRead = <ThrowOnError extends boolean = false>(options: Options<MarkMessageReadData, ThrowOnError>) => (options.client ?? client).post<MarkMessageReadResponses, MarkMessageReadErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/messages/{id}/read',
     ...options
 });
@@ -338,11 +240,7 @@ export const markMessageRead = <ThrowOnError extends boolean = false>(options: O
  * The caller's tickets, newest first: outgoing (created), incoming (assigned) or all
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets',
     ...options
 });
@@ -351,11 +249,7 @@ export const listTickets = <ThrowOnError extends boolean = false>(options?: Opti
  * Create a ticket (it starts open)
  */
 export const createTicket = <ThrowOnError extends boolean = false>(options: Options<CreateTicketData, ThrowOnError>) => (options.client ?? client).post<CreateTicketResponses, CreateTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets',
     ...options,
     headers: {
@@ -368,11 +262,7 @@ export const createTicket = <ThrowOnError extends boolean = false>(options: Opti
  * Delete a ticket (creator only; the assignee gets 403)
  */
 export const deleteTicket = <ThrowOnError extends boolean = false>(options: Options<DeleteTicketData, ThrowOnError>) => (options.client ?? client).delete<DeleteTicketResponses, DeleteTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}',
     ...options
 });
@@ -381,11 +271,7 @@ export const deleteTicket = <ThrowOnError extends boolean = false>(options: Opti
  * One ticket (creator and assignee only)
  */
 export const getTicket = <ThrowOnError extends boolean = false>(options: Options<GetTicketData, ThrowOnError>) => (options.client ?? client).get<GetTicketResponses, GetTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}',
     ...options
 });
@@ -394,11 +280,7 @@ export const getTicket = <ThrowOnError extends boolean = false>(options: Options
  * Edit a ticket: the creator any field, the assignee status and priority only
  */
 export const updateTicket = <ThrowOnError extends boolean = false>(options: Options<UpdateTicketData, ThrowOnError>) => (options.client ?? client).patch<UpdateTicketResponses, UpdateTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}',
     ...options,
     headers: {
@@ -411,11 +293,7 @@ export const updateTicket = <ThrowOnError extends boolean = false>(options: Opti
  * Mark as complete (publishes ticket.closed); 409 if already closed
  */
 export const closeTicket = <ThrowOnError extends boolean = false>(options: Options<CloseTicketData, ThrowOnError>) => (options.client ?? client).post<CloseTicketResponses, CloseTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/close',
     ...options
 });
@@ -424,11 +302,7 @@ export const closeTicket = <ThrowOnError extends boolean = false>(options: Optio
  * The conversation on a ticket, oldest first
  */
 export const listTicketComments = <ThrowOnError extends boolean = false>(options: Options<ListTicketCommentsData, ThrowOnError>) => (options.client ?? client).get<ListTicketCommentsResponses, ListTicketCommentsErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/comments',
     ...options
 });
@@ -437,11 +311,7 @@ export const listTicketComments = <ThrowOnError extends boolean = false>(options
  * Reply on a ticket
  */
 export const createTicketComment = <ThrowOnError extends boolean = false>(options: Options<CreateTicketCommentData, ThrowOnError>) => (options.client ?? client).post<CreateTicketCommentResponses, CreateTicketCommentErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/comments',
     ...options,
     headers: {
@@ -454,11 +324,7 @@ export const createTicketComment = <ThrowOnError extends boolean = false>(option
  * Apply every action of the macro in one transaction
  */
 export const applyMacroToTicket = <ThrowOnError extends boolean = false>(options: Options<ApplyMacroToTicketData, ThrowOnError>) => (options.client ?? client).post<ApplyMacroToTicketResponses, ApplyMacroToTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/macros/{macroId}/apply',
     ...options
 });
@@ -467,11 +333,7 @@ export const applyMacroToTicket = <ThrowOnError extends boolean = false>(options
  * The ticket and the comments the macro would add; nothing is saved
  */
 export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(options: Options<PreviewMacroOnTicketData, ThrowOnError>) => (options.client ?? client).post<PreviewMacroOnTicketResponses, PreviewMacroOnTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/macros/{macroId}/preview',
     ...options
 });
@@ -480,11 +342,7 @@ export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(optio
  * Reopen a closed ticket; 409 if it is not closed
  */
 export const reopenTicket = <ThrowOnError extends boolean = false>(options: Options<ReopenTicketData, ThrowOnError>) => (options.client ?? client).post<ReopenTicketResponses, ReopenTicketErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/reopen',
     ...options
 });
@@ -493,11 +351,7 @@ export const reopenTicket = <ThrowOnError extends boolean = false>(options: Opti
  * The caller's message triggers, newest first
  */
 export const listTriggers = <ThrowOnError extends boolean = false>(options?: Options<ListTriggersData, ThrowOnError>) => (options?.client ?? client).get<ListTriggersResponses, ListTriggersErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers',
     ...options
 });
@@ -506,11 +360,7 @@ export const listTriggers = <ThrowOnError extends boolean = false>(options?: Opt
  * Create a message trigger
  */
 export const createTrigger = <ThrowOnError extends boolean = false>(options: Options<CreateTriggerData, ThrowOnError>) => (options.client ?? client).post<CreateTriggerResponses, CreateTriggerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers',
     ...options,
     headers: {
@@ -523,11 +373,7 @@ export const createTrigger = <ThrowOnError extends boolean = false>(options: Opt
  * Delete a trigger
  */
 export const deleteTrigger = <ThrowOnError extends boolean = false>(options: Options<DeleteTriggerData, ThrowOnError>) => (options.client ?? client).delete<DeleteTriggerResponses, DeleteTriggerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers/{id}',
     ...options
 });
@@ -536,11 +382,7 @@ export const deleteTrigger = <ThrowOnError extends boolean = false>(options: Opt
  * One of the caller's triggers
  */
 export const getTrigger = <ThrowOnError extends boolean = false>(options: Options<GetTriggerData, ThrowOnError>) => (options.client ?? client).get<GetTriggerResponses, GetTriggerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers/{id}',
     ...options
 });
@@ -549,11 +391,7 @@ export const getTrigger = <ThrowOnError extends boolean = false>(options: Option
  * Edit, activate or deactivate a trigger
  */
 export const updateTrigger = <ThrowOnError extends boolean = false>(options: Options<UpdateTriggerData, ThrowOnError>) => (options.client ?? client).patch<UpdateTriggerResponses, UpdateTriggerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers/{id}',
     ...options,
     headers: {
@@ -566,11 +404,7 @@ export const updateTrigger = <ThrowOnError extends boolean = false>(options: Opt
  * Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.
  */
 export const testTrigger = <ThrowOnError extends boolean = false>(options: Options<TestTriggerData, ThrowOnError>) => (options.client ?? client).post<TestTriggerResponses, TestTriggerErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/triggers/{id}/test',
     ...options,
     headers: {
@@ -583,11 +417,7 @@ export const testTrigger = <ThrowOnError extends boolean = false>(options: Optio
  * Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)
  */
 export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users',
     ...options
 });
@@ -596,11 +426,7 @@ export const listUsers = <ThrowOnError extends boolean = false>(options?: Option
  * A user's customers: the same as listCustomers for the caller, 404 for anyone else
  */
 export const listUserCustomers = <ThrowOnError extends boolean = false>(options: Options<ListUserCustomersData, ThrowOnError>) => (options.client ?? client).get<ListUserCustomersResponses, ListUserCustomersErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}/customers',
     ...options
 });
@@ -609,11 +435,7 @@ export const listUserCustomers = <ThrowOnError extends boolean = false>(options:
  * Tickets created by a user that the caller may see
  */
 export const listUserTickets = <ThrowOnError extends boolean = false>(options: Options<ListUserTicketsData, ThrowOnError>) => (options.client ?? client).get<ListUserTicketsResponses, ListUserTicketsErrors, ThrowOnError>({
-    security: [{
-            in: 'cookie',
-            name: 'bw.sid',
-            type: 'apiKey'
-        }, { scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}/tickets',
     ...options
 });

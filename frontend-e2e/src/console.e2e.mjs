@@ -1,0 +1,91 @@
+// The Swagger console at /api/docs, driven as an outsider meets it: "Try it out" on the demo
+// login, then writes through the console (it must send the CSRF header itself), a reload, and a
+// Bearer token entered under "Authorize" that survives reloads and works without the cookie.
+import { assert, expectEventually, expectVisible, screenshot } from './support.mjs';
+
+const operation = (page, tag, id) => page.locator(`#operations-${tag}-${id}`);
+
+/** Expands an operation, presses "Try it out", fills its parameters and body, executes it. */
+async function execute(page, tag, id, { params = {}, body } = {}) {
+  const block = operation(page, tag, id);
+  await block.scrollIntoViewIfNeeded();
+  if (!(await block.locator('.opblock-body').isVisible())) await block.locator('.opblock-summary-control').click();
+  const tryOut = block.locator('button.try-out__btn');
+  if ((await tryOut.textContent())?.trim() === 'Try it out') await tryOut.click();
+  for (const [name, value] of Object.entries(params)) await block.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  if (body !== undefined) await block.locator('textarea.body-param__text').fill(JSON.stringify(body));
+  // The previous answer of this operation, if any, must not be mistaken for this one.
+  const clear = block.locator('button.btn-clear');
+  if (await clear.isVisible()) await clear.click();
+  await block.locator('button.execute').click();
+  const status = block.locator('.live-responses-table tbody .response-col_status').first();
+  await expectEventually(async () => /^\d{3}/.test(((await status.textContent().catch(() => '')) ?? '').trim()), true, `${id}: the console shows the answer's status`);
+  const code = Number(((await status.textContent()) ?? '').trim().slice(0, 3));
+  const text = await block.locator('.live-responses-table .response-col_description .highlight-code pre').first().textContent().catch(() => '');
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: code, body: json, text };
+}
+
+async function expectStatus(page, tag, id, expected, options) {
+  const result = await execute(page, tag, id, options);
+  assert(result.status === expected, `${id} answered ${result.status} in the console, expected ${expected}: ${result.text}`);
+  return result.body;
+}
+
+async function openConsole(page) {
+  await page.goto('/api/docs');
+  await expectVisible(operation(page, 'auth', 'demoLogin'));
+}
+
+export const consoleTests = [
+  {
+    name: 'the Swagger console logs in as the demo user, writes, stays authorized after a reload, then works with a Bearer token',
+    async run({ page, artifactsDir }) {
+      await openConsole(page);
+      // Public operations show no lock; authenticated ones do.
+      assert((await operation(page, 'auth', 'demoLogin').locator('.authorization__btn').count()) === 0, 'demo login shows a lock');
+      assert((await operation(page, 'customers', 'createCustomer').locator('.authorization__btn').count()) === 1, 'createCustomer shows no lock');
+
+      const demo = await expectStatus(page, 'auth', 'demoLogin', 200);
+      const me = demo.user;
+      const customer = await expectStatus(page, 'customers', 'createCustomer', 201, {
+        body: { name: 'Console Customer', email: 'console.customer@example.com' },
+      });
+      const ticket = await expectStatus(page, 'tickets', 'createTicket', 201, {
+        body: { title: 'Filed from the console', customerId: customer.id, assigneeId: me.id, type: 'question', priority: 'normal', topic: 'general' },
+      });
+      const closed = await expectStatus(page, 'tickets', 'closeTicket', 200, { params: { id: ticket.id } });
+      assert(closed.status === 'closed', `the closed ticket is ${closed.status}`);
+      await screenshot(page, artifactsDir, 'console-session');
+
+      // A reload keeps the session (its cookie) and the console still writes.
+      await openConsole(page);
+      await expectStatus(page, 'tickets', 'reopenTicket', 200, { params: { id: ticket.id } });
+
+      // An API token, minted from the session in the console, entered under "Authorize".
+      const token = await expectStatus(page, 'auth', 'createApiToken', 201, { body: { name: 'console' } });
+      await page.locator('.scheme-container button.authorize').click();
+      const modal = page.locator('.modal-ux');
+      await modal.locator('input#auth-bearer-value').fill(token.token);
+      await modal.locator('button.modal-btn.auth.authorize').click();
+      await modal.locator('button.btn-done').click();
+
+      // Without the session cookie, and after a reload, the token is still there and authorizes writes.
+      await page.context().clearCookies();
+      await openConsole(page);
+      await expectEventually(async () => /\blocked\b/.test((await page.locator('.scheme-container button.authorize').getAttribute('class')) ?? ''), true, 'the Authorize button shows the kept token');
+      const byToken = await expectStatus(page, 'customers', 'createCustomer', 201, {
+        body: { name: 'Token Customer', email: 'token.customer@example.com' },
+      });
+      assert(typeof byToken.id === 'string', 'the customer made with the token has an id');
+      const closedByToken = await expectStatus(page, 'tickets', 'closeTicket', 200, { params: { id: ticket.id } });
+      assert(closedByToken.status === 'closed', 'the token closed the ticket');
+      await screenshot(page, artifactsDir, 'console-token');
+    },
+  },
+];
