@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from '../errors/problem';
 import { PUBLIC_OPERATION_EXTENSION } from '../auth/actor';
 import { SESSION_COOKIE } from '../auth/session-cookie';
+import { collapseSingleAllOf, documentCommonProblems } from './openapi-conventions';
 
 /** The document's introduction: how to authenticate, and the rules every operation follows. */
 const DESCRIPTION = [
@@ -21,6 +22,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Balanced Workspace API')
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
+    .addServer('/', 'The server that serves this document (every path starts with /api)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from `POST /api/auth/tokens` (opaque, shown once).' }, 'token')
     .addSecurityRequirements('token')
     .build();
@@ -28,8 +30,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
     extraModels: [ProblemDto],
   });
+  document.info.license = { name: 'UNLICENSED (internal use)' };
   markPublicOperations(document);
-  return sortKeys(document) as OpenAPIObject;
+  documentCommonProblems(document);
+  return sortKeys(collapseSingleAllOf(document)) as OpenAPIObject;
 }
 
 /** Operations marked by @Public() need no credentials: `security: []` overrides the document's default. */
