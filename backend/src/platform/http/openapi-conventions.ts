@@ -34,3 +34,48 @@ export function collapseSingleAllOf(value: unknown): unknown {
   if (keys.length === 1 && Array.isArray(allOf) && allOf.length === 1) return collapseSingleAllOf(allOf[0]);
   return Object.fromEntries(keys.map((key) => [key, collapseSingleAllOf(record[key])]));
 }
+
+/**
+ * Numbers in this API are integers (versions, counts, limits, statuses); a fractional one says so
+ * with `format: 'double'` (or `'float'`). @nestjs/swagger writes every TypeScript `number` as
+ * `type: number`, which generators turn into floats.
+ */
+export function integersByDefault(value: unknown): void {
+  walk(value, (node) => {
+    if (node['type'] === 'number' && node['format'] === undefined) node['type'] = 'integer';
+  });
+}
+
+/**
+ * Defaults of inputs said in words, not as `default`: generators such as openapi-typescript make a
+ * property with a default required in the types they write, so a client would have to send what
+ * the server fills in anyway.
+ */
+export function inputDefaultsAsText(document: OpenAPIObject): void {
+  const describe = (node: Record<string, unknown>, holder: Record<string, unknown> = node) => {
+    if (!('default' in node)) return;
+    const text = `Default: ${JSON.stringify(node['default'])}.`;
+    delete node['default'];
+    holder['description'] = holder['description'] ? `${String(holder['description'])} ${text}` : text;
+  };
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    for (const property of Object.values((schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {})) describe(property);
+  }
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, { parameters?: Record<string, unknown>[] } | undefined>)[method];
+      for (const parameter of operation?.parameters ?? []) {
+        const schema = parameter['schema'] as Record<string, unknown> | undefined;
+        if (schema) describe(schema, parameter);
+      }
+    }
+  }
+}
+
+function walk(value: unknown, visit: (node: Record<string, unknown>) => void): void {
+  if (Array.isArray(value)) value.forEach((item) => walk(item, visit));
+  else if (value && typeof value === 'object') {
+    visit(value as Record<string, unknown>);
+    Object.values(value).forEach((child) => walk(child, visit));
+  }
+}

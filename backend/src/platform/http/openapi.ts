@@ -3,7 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from '../errors/problem';
 import { PUBLIC_OPERATION_EXTENSION } from '../auth/actor';
 import { SESSION_COOKIE } from '../auth/session-cookie';
-import { collapseSingleAllOf, documentCommonProblems } from './openapi-conventions';
+import { collapseSingleAllOf, documentCommonProblems, inputDefaultsAsText, integersByDefault } from './openapi-conventions';
 
 /** The document's introduction: how to authenticate, and the rules every operation follows. */
 const DESCRIPTION = [
@@ -33,6 +33,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.info.license = { name: 'UNLICENSED (internal use)' };
   markPublicOperations(document);
   documentCommonProblems(document);
+  inputDefaultsAsText(document);
+  integersByDefault(document);
   return sortKeys(collapseSingleAllOf(document)) as OpenAPIObject;
 }
 

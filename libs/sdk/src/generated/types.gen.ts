@@ -46,6 +46,9 @@ export type CreateCustomerDto = {
 export type CreateMacroDto = {
     actions: Array<MacroActionDto>;
     availableFor: MacroAvailability;
+    /**
+     * Default: "".
+     */
     description?: string;
     name: string;
 };
@@ -59,6 +62,9 @@ export type CreateTicketDto = {
      * One of the caller's customers
      */
     customerId: string;
+    /**
+     * Default: "".
+     */
     description?: string;
     /**
      * A macro (yours or shared with everyone) to apply as part of creation
@@ -75,6 +81,9 @@ export type CreateTicketDto = {
 };
 
 export type CreateTriggerDto = {
+    /**
+     * Default: true.
+     */
     active?: boolean;
     /**
      * Ticket events only; every condition given must match
@@ -686,6 +695,9 @@ export type ListCustomersData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -919,6 +931,9 @@ export type ListMacrosData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -1129,6 +1144,9 @@ export type ListMessagesData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -1236,6 +1254,9 @@ export type ListTicketsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -1494,6 +1515,9 @@ export type ListTicketCommentsData = {
         id: string;
     };
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -1712,6 +1736,9 @@ export type ListTriggersData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -1966,6 +1993,9 @@ export type ListUsersData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -2008,6 +2038,9 @@ export type ListUserCustomersData = {
         id: string;
     };
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
@@ -2054,6 +2087,9 @@ export type ListUserTicketsData = {
         id: string;
     };
     query?: {
+        /**
+         * Default: 10.
+         */
         limit?: number;
         /**
          * Opaque keyset cursor from a previous page
