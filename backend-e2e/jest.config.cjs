@@ -11,7 +11,10 @@ module.exports = {
   globalSetup: '<rootDir>/../backend/test/global-setup.ts',
   globalTeardown: '<rootDir>/../backend/test/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts', '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1' },
+  moduleNameMapper: {
+    '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts',
+    '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
   maxWorkers: 2,

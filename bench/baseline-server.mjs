@@ -57,11 +57,19 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
 
   async function views(tickets, known) {
     if (tickets.length === 0) return [];
-    const userIds = [...new Set(tickets.flatMap((t) => [t.creator_id, t.assignee_id]))].filter((id) => !usernames.has(id));
+    const userIds = [...new Set(tickets.flatMap((t) => [t.creator_id, t.assignee_id]))].filter(
+      (id) => !usernames.has(id),
+    );
     const customerIds = [...new Set(tickets.map((t) => t.customer_id))];
     const [users, customers] = await Promise.all([
-      userIds.length ? q(`select id, username from users where id in (${userIds.map((_, i) => `$${i + 1}`).join(',')})`, userIds) : [],
-      known ?? q(`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${customerIds.map((_, i) => `$${i + 1}`).join(',')})`, customerIds),
+      userIds.length
+        ? q(`select id, username from users where id in (${userIds.map((_, i) => `$${i + 1}`).join(',')})`, userIds)
+        : [],
+      known ??
+        q(
+          `select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${customerIds.map((_, i) => `$${i + 1}`).join(',')})`,
+          customerIds,
+        ),
     ]);
     for (const r of users) usernames.set(r.id, r);
     const u = usernames;
@@ -70,10 +78,22 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     return tickets.map((t) => {
       const cu = c.get(t.customer_id);
       return {
-        id: t.id, title: t.title, description: t.description, type: t.type, priority: t.priority, topic: t.topic, status: t.status,
-        photoUrl: t.photo_url, customerId: t.customer_id, assigneeId: t.assignee_id, version: t.version,
-        createdAt: t.created_at.toISOString(), updatedAt: t.updated_at.toISOString(), closedAt: t.closed_at ? t.closed_at.toISOString() : null,
-        creator: user(t.creator_id), assignee: user(t.assignee_id),
+        id: t.id,
+        title: t.title,
+        description: t.description,
+        type: t.type,
+        priority: t.priority,
+        topic: t.topic,
+        status: t.status,
+        photoUrl: t.photo_url,
+        customerId: t.customer_id,
+        assigneeId: t.assignee_id,
+        version: t.version,
+        createdAt: t.created_at.toISOString(),
+        updatedAt: t.updated_at.toISOString(),
+        closedAt: t.closed_at ? t.closed_at.toISOString() : null,
+        creator: user(t.creator_id),
+        assignee: user(t.assignee_id),
         customer: { id: t.customer_id, name: cu?.name ?? '', email: cu?.email ?? '', deleted: cu?.deleted ?? true },
       };
     });
@@ -88,10 +108,19 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     const branch = (column, extra = '') => {
       const params = [actorId];
       let where = `${column} = ?${extra}`;
-      if (status) { where += ' and status = ?'; params.push(status); }
-      if (text) { where += ` and search @@ websearch_to_tsquery('english', ?)`; params.push(text); }
+      if (status) {
+        where += ' and status = ?';
+        params.push(status);
+      }
+      if (text) {
+        where += ` and search @@ websearch_to_tsquery('english', ?)`;
+        params.push(text);
+      }
       params.push(limit + 1);
-      return { sql: `(select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?)`, params };
+      return {
+        sql: `(select ${TICKET_COLUMNS} from tickets where ${where} order by created_at desc, id desc limit ?)`,
+        params,
+      };
     };
     let sql;
     let params;
@@ -124,26 +153,48 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     const branchOf = (column, extra = '', extraParams = []) => {
       const params = [actorId, ...extraParams];
       let where = `${column} = ?${extra}`;
-      if (status) { where += ' and status = ?'; params.push(status); }
+      if (status) {
+        where += ' and status = ?';
+        params.push(status);
+      }
       return { where, params };
     };
     if (box !== 'incoming') branches.push(branchOf('creator_id'));
-    if (box !== 'outgoing') branches.push(box === 'all' ? branchOf('assignee_id', ' and creator_id <> ?', [actorId]) : branchOf('assignee_id'));
-    const found = await Promise.all(branches.map(async ({ where, params }) => {
-      const windowed = await q(numbered(
-        `with w as materialized (select ${TICKET_COLUMNS}, search from tickets where ${where} order by created_at desc, id desc limit ?)
+    if (box !== 'outgoing')
+      branches.push(
+        box === 'all' ? branchOf('assignee_id', ' and creator_id <> ?', [actorId]) : branchOf('assignee_id'),
+      );
+    const found = await Promise.all(
+      branches.map(async ({ where, params }) => {
+        const windowed = await q(
+          numbered(
+            `with w as materialized (select ${TICKET_COLUMNS}, search from tickets where ${where} order by created_at desc, id desc limit ?)
          select s.scanned, m.* from (select count(*)::int as scanned from w) s
          left join lateral (select ${TICKET_COLUMNS} from w where search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?) m on true`,
-      ), [...params, SEARCH_WINDOW, text, take]);
-      const matches = windowed.filter((r) => r.id !== null);
-      if (matches.length >= take || (windowed[0]?.scanned ?? 0) < SEARCH_WINDOW) return matches;
-      return q(numbered(`select ${TICKET_COLUMNS} from tickets where ${where} and search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?`), [...params, text, take]);
-    }));
-    return found.flat().sort((x, y) => y.created_at - x.created_at || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0)).slice(0, take);
+          ),
+          [...params, SEARCH_WINDOW, text, take],
+        );
+        const matches = windowed.filter((r) => r.id !== null);
+        if (matches.length >= take || (windowed[0]?.scanned ?? 0) < SEARCH_WINDOW) return matches;
+        return q(
+          numbered(
+            `select ${TICKET_COLUMNS} from tickets where ${where} and search @@ websearch_to_tsquery('english', ?) order by created_at desc, id desc limit ?`,
+          ),
+          [...params, text, take],
+        );
+      }),
+    );
+    return found
+      .flat()
+      .sort((x, y) => y.created_at - x.created_at || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0))
+      .slice(0, take);
   }
 
   async function one(actorId, id) {
-    const rows = await q(`select ${TICKET_COLUMNS} from tickets where id = $1 and (creator_id = $2 or assignee_id = $3)`, [id, actorId, actorId]);
+    const rows = await q(
+      `select ${TICKET_COLUMNS} from tickets where id = $1 and (creator_id = $2 or assignee_id = $3)`,
+      [id, actorId, actorId],
+    );
     if (rows.length === 0) return null;
     return (await views(rows))[0];
   }
@@ -154,9 +205,26 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
   // tickets and one into outbox_events (the response reuses the customer read, as TicketViews
   // does). The events are written already 'done': the baseline has no dispatcher, and the app's
   // dispatcher, which runs alongside, must not deliver them.
-  const TICKET_COLUMNS_INSERT = ['id', 'creator_id', 'assignee_id', 'customer_id', 'title', 'description', 'type', 'priority', 'topic', 'status', 'photo_url', 'version', 'created_at', 'updated_at', 'closed_at'];
+  const TICKET_COLUMNS_INSERT = [
+    'id',
+    'creator_id',
+    'assignee_id',
+    'customer_id',
+    'title',
+    'description',
+    'type',
+    'priority',
+    'topic',
+    'status',
+    'photo_url',
+    'version',
+    'created_at',
+    'updated_at',
+    'closed_at',
+  ];
   const EVENT_COLUMNS = ['id', 'name', 'payload', 'actor_id', 'occurred_at', 'status', 'attempts', 'processed_at'];
-  const valuesSql = (rows, width) => rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+  const valuesSql = (rows, width) =>
+    rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
   const queue = [];
   let inFlight = 0;
   let scheduled = false;
@@ -170,26 +238,32 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
       while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
         const batch = queue.splice(0, MAX_BATCH);
         inFlight++;
-        createMany(batch.map((b) => b.item)).then(
-          (results) => results.forEach((r, i) => batch[i].resolve(r)),
-          (error) => batch.forEach((b) => b.reject(error)),
-        ).finally(() => {
-          inFlight--;
-          schedule();
-        });
+        createMany(batch.map((b) => b.item))
+          .then(
+            (results) => results.forEach((r, i) => batch[i].resolve(r)),
+            (error) => batch.forEach((b) => b.reject(error)),
+          )
+          .finally(() => {
+            inFlight--;
+            schedule();
+          });
       }
     });
   };
-  const create = (actorId, body) => new Promise((resolve, reject) => {
-    queue.push({ item: { actorId, f: JSON.parse(body) }, resolve, reject });
-    schedule();
-  });
+  const create = (actorId, body) =>
+    new Promise((resolve, reject) => {
+      queue.push({ item: { actorId, f: JSON.parse(body) }, resolve, reject });
+      schedule();
+    });
 
   async function createMany(items) {
     const customerIds = [...new Set(items.map((i) => i.f.customerId))];
     const userIds = [...new Set(items.flatMap((i) => [i.actorId, i.f.assigneeId]))];
     const [customerRows, userRows] = await Promise.all([
-      q(`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${customerIds.map((_, i) => `$${i + 1}`).join(',')})`, customerIds),
+      q(
+        `select id, owner_id, name, email, deleted_at is not null as deleted from customers where id in (${customerIds.map((_, i) => `$${i + 1}`).join(',')})`,
+        customerIds,
+      ),
       q(`select id, username from users where id in (${userIds.map((_, i) => `$${i + 1}`).join(',')})`, userIds),
     ]);
     const customers = new Map(customerRows.map((c) => [c.id, c]));
@@ -199,14 +273,37 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
       const customer = customers.get(f.customerId);
       if (!customer || customer.owner_id !== actorId || customer.deleted || !names.has(f.assigneeId)) return null;
       const ticket = {
-        id: randomUUID(), creator_id: actorId, assignee_id: f.assigneeId, customer_id: f.customerId, title: f.title, description: f.description ?? '',
-        type: f.type, priority: f.priority, topic: f.topic, status: 'open', photo_url: f.photoUrl ?? null, version: 1, created_at: now, updated_at: now, closed_at: null,
+        id: randomUUID(),
+        creator_id: actorId,
+        assignee_id: f.assigneeId,
+        customer_id: f.customerId,
+        title: f.title,
+        description: f.description ?? '',
+        type: f.type,
+        priority: f.priority,
+        topic: f.topic,
+        status: 'open',
+        photo_url: f.photoUrl ?? null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
       };
       const name = (id) => names.get(id) ?? '';
       const payload = {
-        ticket: { id: ticket.id, title: ticket.title, status: 'open', priority: ticket.priority, type: ticket.type, topic: ticket.topic, closedAt: null },
-        creator: { id: actorId, username: name(actorId) }, assignee: { id: f.assigneeId, username: name(f.assigneeId) },
-        customer: { id: f.customerId, name: customer.name, email: customer.email }, actor: { id: actorId, username: name(actorId) },
+        ticket: {
+          id: ticket.id,
+          title: ticket.title,
+          status: 'open',
+          priority: ticket.priority,
+          type: ticket.type,
+          topic: ticket.topic,
+          closedAt: null,
+        },
+        creator: { id: actorId, username: name(actorId) },
+        assignee: { id: f.assigneeId, username: name(f.assigneeId) },
+        customer: { id: f.customerId, name: customer.name, email: customer.email },
+        actor: { id: actorId, username: name(actorId) },
       };
       return { ticket, customer, payload };
     });
@@ -214,7 +311,16 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     if (ok.length > 0) {
       // One statement: the tickets and their events (as Outbox.writeWithEvents writes them).
       const ticketParams = ok.flatMap(({ ticket: t }) => TICKET_COLUMNS_INSERT.map((c) => t[c]));
-      const eventParams = ok.flatMap(({ ticket: t, payload }) => [randomUUID(), 'ticket.created', JSON.stringify(payload), t.creator_id, now, 'done', 0, now]);
+      const eventParams = ok.flatMap(({ ticket: t, payload }) => [
+        randomUUID(),
+        'ticket.created',
+        JSON.stringify(payload),
+        t.creator_id,
+        now,
+        'done',
+        0,
+        now,
+      ]);
       const offset = ticketParams.length;
       await q(
         `with change as (insert into tickets (${TICKET_COLUMNS_INSERT.join(', ')}) values ${valuesSql(ok, TICKET_COLUMNS_INSERT.length)}),
@@ -226,17 +332,21 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     return Promise.all(results.map((r) => (r ? views([r.ticket], [r.customer]).then((v) => v[0]) : null)));
   }
 
-  const readBody = (req) => new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
+  const readBody = (req) =>
+    new Promise((resolve, reject) => {
+      let data = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk) => (data += chunk));
+      req.on('end', () => resolve(data));
+      req.on('error', reject);
+    });
 
   const send = (res, status, body) => {
     const json = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+    res.writeHead(status, {
+      'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(json),
+    });
     res.end(json);
   };
 
@@ -244,12 +354,19 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
     try {
       const u = new URL(req.url, 'http://x');
       if (req.method === 'GET' && u.pathname === '/api/health') return send(res, 200, { status: 'ok', db: 'up' });
-      if (req.method !== 'GET' && !(req.method === 'POST' && u.pathname === '/api/tickets')) return send(res, 404, { status: 404, title: 'Not Found' });
+      if (req.method !== 'GET' && !(req.method === 'POST' && u.pathname === '/api/tickets'))
+        return send(res, 404, { status: 404, title: 'Not Found' });
       const actor = await actorFor(req);
       if (!actor) return send(res, 401, { status: 401, title: 'Unauthorized' });
       if (req.method === 'POST') {
         const t = await create(actor, await readBody(req));
-        return t ? send(res, 201, t) : send(res, 400, { status: 400, title: 'Bad Request', errors: [{ field: 'customerId', message: 'must be one of your customers' }] });
+        return t
+          ? send(res, 201, t)
+          : send(res, 400, {
+              status: 400,
+              title: 'Bad Request',
+              errors: [{ field: 'customerId', message: 'must be one of your customers' }],
+            });
       }
       if (u.pathname === '/api/tickets') return send(res, 200, await list(actor, u.searchParams));
       const m = /^\/api\/tickets\/([^/]+)$/.exec(u.pathname);

@@ -22,7 +22,12 @@ import http from 'node:http';
  */
 export async function openLoop({ url, next, rate, duration, connections, timeoutMs = 10_000, onError }) {
   const { hostname, port } = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections, scheduling: 'fifo' });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: connections,
+    maxFreeSockets: connections,
+    scheduling: 'fifo',
+  });
   const total = Math.max(1, Math.round(rate * duration));
   const latencies = [];
   const byKind = new Map();
@@ -39,7 +44,15 @@ export async function openLoop({ url, next, rate, duration, connections, timeout
       inFlightMax = Math.max(inFlightMax, inFlight);
       const body = r.body === undefined ? undefined : Buffer.from(r.body);
       const req = http.request(
-        { host: hostname, port, method: r.method, path: r.path, agent, headers: { ...(r.headers ?? {}), ...(body ? { 'content-length': body.length } : {}) }, timeout: timeoutMs },
+        {
+          host: hostname,
+          port,
+          method: r.method,
+          path: r.path,
+          agent,
+          headers: { ...(r.headers ?? {}), ...(body ? { 'content-length': body.length } : {}) },
+          timeout: timeoutMs,
+        },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
@@ -84,10 +97,17 @@ export async function openLoop({ url, next, rate, duration, connections, timeout
   });
   await Promise.all(pending);
   agent.destroy();
-  const pct = (list, p) => (list.length ? list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)] : null);
+  const pct = (list, p) =>
+    list.length ? list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)] : null;
   const summary = (list) => {
     list.sort((a, b) => a - b);
-    return { completed: list.length, p50: pct(list, 50), p90: pct(list, 90), p99: pct(list, 99), max: list.at(-1) ?? null };
+    return {
+      completed: list.length,
+      p50: pct(list, 50),
+      p90: pct(list, 90),
+      p99: pct(list, 99),
+      max: list.at(-1) ?? null,
+    };
   };
   const seconds = (performance.now() - start) / 1000;
   const kinds = Object.fromEntries([...byKind].map(([k, list]) => [k, summary(list)]));
@@ -102,12 +122,16 @@ export async function openLoop({ url, next, rate, duration, connections, timeout
  */
 export async function openLoopInChild({ url, requests, rate, duration, connections, timeoutMs }) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--max-old-space-size=64', new URL(import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=64', new URL(import.meta.url).pathname], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const exited = new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`open-loop generator exited with ${code}: ${out.slice(0, 500)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`open-loop generator exited with ${code}: ${out.slice(0, 500)}`)),
+    );
   });
   child.stdin.end(JSON.stringify({ url, requests, rate, duration, connections, timeoutMs }));
   await exited;
@@ -121,6 +145,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const spec = JSON.parse(input);
   let i = 0;
   const errorsSeen = [];
-  const result = await openLoop({ ...spec, next: () => spec.requests[i++ % spec.requests.length], onError: (status, body) => errorsSeen.length < 3 && errorsSeen.push(`${status} ${body}`) });
+  const result = await openLoop({
+    ...spec,
+    next: () => spec.requests[i++ % spec.requests.length],
+    onError: (status, body) => errorsSeen.length < 3 && errorsSeen.push(`${status} ${body}`),
+  });
   process.stdout.write(JSON.stringify({ ...result, errorsSeen }));
 }

@@ -34,7 +34,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-const tests = [...identityTests, ...customersTests, ...ticketsTests, ...macrosTriggersTests, ...consoleTests].filter((t) => !only || t.name.includes(only));
+const tests = [...identityTests, ...customersTests, ...ticketsTests, ...macrosTriggersTests, ...consoleTests].filter(
+  (t) => !only || t.name.includes(only),
+);
 
 async function waitForServer(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -49,16 +51,24 @@ async function waitForServer(timeoutMs = 60_000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The app at ${baseURL} is not healthy after ${timeoutMs / 1000}s (${lastError}). Start it first (npm start).`);
+  throw new Error(
+    `The app at ${baseURL} is not healthy after ${timeoutMs / 1000}s (${lastError}). Start it first (npm start).`,
+  );
 }
 
 function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 async function main() {
   await access(executablePath).catch(() => {
-    throw new Error(`No browser at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `No browser at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   });
   await mkdir(artifactsDir, { recursive: true });
   await waitForServer();
@@ -94,7 +104,9 @@ async function main() {
       } catch (error) {
         failed += 1;
         console.log(`  ✗ ${test.name} (${Date.now() - started} ms)`);
-        console.log(`    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').join('\n    ')}`);
+        console.log(
+          `    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').join('\n    ')}`,
+        );
         const pages = contexts.flatMap((ctx) => ctx.pages());
         for (const [index, p] of pages.entries()) {
           const shot = path.join(artifactsDir, `failure-${slug(test.name)}${index === 0 ? '' : `-${index + 1}`}.png`);

@@ -11,7 +11,10 @@ const config: Config = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-    '^.+\\.mjs$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+    '^.+\\.mjs$': [
+      'babel-jest',
+      { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],

@@ -13,7 +13,11 @@ module.exports = {
   globalSetup: '<rootDir>/../backend/test/global-setup.ts',
   globalTeardown: '<rootDir>/../backend/test/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts', '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1', '^@bw/testing/(.*)$': '<rootDir>/../backend-e2e/src/support/$1' },
+  moduleNameMapper: {
+    '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts',
+    '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1',
+    '^@bw/testing/(.*)$': '<rootDir>/../backend-e2e/src/support/$1',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
   // Two cores: the child-server specs are CPU-heavy while they boot; one file at a time keeps

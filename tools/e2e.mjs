@@ -40,12 +40,22 @@ async function admin(url, sql) {
 
 async function main() {
   if (!process.argv.includes('--no-build')) {
-    run(path.join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], { NX_DAEMON: 'false' });
+    run(
+      path.join(root, 'node_modules', '.bin', 'nx'),
+      ['run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'],
+      { NX_DAEMON: 'false' },
+    );
   }
-  const { startEmbeddedPostgres, resolveDatabase } = require(path.join(root, 'dist', 'backend', 'database', 'embedded-postgres.js'));
+  const { startEmbeddedPostgres, resolveDatabase } = require(
+    path.join(root, 'dist', 'backend', 'database', 'embedded-postgres.js'),
+  );
   const server = process.env.DATABASE_URL
     ? await resolveDatabase(process.env)
-    : await startEmbeddedPostgres({ dataDir: path.join(root, '.data', 'postgres-e2e'), port: Number(process.env.EMBEDDED_PG_E2E_PORT ?? 54331), database: 'postgres' });
+    : await startEmbeddedPostgres({
+        dataDir: path.join(root, '.data', 'postgres-e2e'),
+        port: Number(process.env.EMBEDDED_PG_E2E_PORT ?? 54331),
+        database: 'postgres',
+      });
   const database = `bw_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
   await admin(server.url, `create database "${database}"`);
   const url = new URL(server.url);
@@ -55,17 +65,29 @@ async function main() {
   const app = spawn(process.execPath, ['--enable-source-maps', 'dist/backend/main.js'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), STATIC_DIR: path.join(root, 'dist', 'frontend', 'browser'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      PORT: String(port),
+      STATIC_DIR: path.join(root, 'dist', 'frontend', 'browser'),
+      LOG_LEVEL: 'warn',
+    },
   });
   let code = 1;
   try {
-    const tests = spawnSync(process.execPath, ['frontend-e2e/run.mjs'], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}` } });
+    const tests = spawnSync(process.execPath, ['frontend-e2e/run.mjs'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_BASE_URL: `http://127.0.0.1:${port}` },
+    });
     code = tests.status ?? 1;
   } finally {
     const exited = new Promise((resolve) => app.once('exit', resolve));
     app.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15000))]);
-    await admin(server.url, `drop database if exists "${database}" with (force)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`));
+    await admin(server.url, `drop database if exists "${database}" with (force)`).catch((error) =>
+      console.error(`could not drop ${database}: ${error.message}`),
+    );
     await server.stop();
   }
   process.exit(code);

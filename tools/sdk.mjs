@@ -15,7 +15,15 @@ function generate(outDir) {
   run(bin('tsc'), ['-p', 'backend/tsconfig.app.json']);
   const documentPath = path.join(outDir, 'openapi.json');
   run(process.execPath, ['dist/backend/openapi.js', documentPath]);
-  run(bin('openapi-ts'), ['-s', '-i', documentPath, '-o', path.join(outDir, 'src', 'generated'), '-f', 'libs/sdk/openapi-ts.config.mjs']);
+  run(bin('openapi-ts'), [
+    '-s',
+    '-i',
+    documentPath,
+    '-o',
+    path.join(outDir, 'src', 'generated'),
+    '-f',
+    'libs/sdk/openapi-ts.config.mjs',
+  ]);
 }
 
 function listFiles(dir, base = dir) {
@@ -34,8 +42,14 @@ if (mode === 'generate') {
   try {
     generate(tmp);
     const committed = path.join(root, 'libs', 'sdk');
-    const fresh = ['openapi.json', ...listFiles(path.join(tmp, 'src', 'generated')).map((f) => path.join('src', 'generated', f))];
-    const old = ['openapi.json', ...listFiles(path.join(committed, 'src', 'generated')).map((f) => path.join('src', 'generated', f))];
+    const fresh = [
+      'openapi.json',
+      ...listFiles(path.join(tmp, 'src', 'generated')).map((f) => path.join('src', 'generated', f)),
+    ];
+    const old = [
+      'openapi.json',
+      ...listFiles(path.join(committed, 'src', 'generated')).map((f) => path.join('src', 'generated', f)),
+    ];
     const drift = [...new Set([...fresh, ...old])].filter((file) => {
       try {
         return readFileSync(path.join(tmp, file), 'utf8') !== readFileSync(path.join(committed, file), 'utf8');
@@ -44,7 +58,9 @@ if (mode === 'generate') {
       }
     });
     if (drift.length > 0) {
-      console.error(`The committed SDK is out of date with the code (${drift.join(', ')}). Run \`npm run sdk\` and commit the result.`);
+      console.error(
+        `The committed SDK is out of date with the code (${drift.join(', ')}). Run \`npm run sdk\` and commit the result.`,
+      );
       process.exit(1);
     }
     console.log(`SDK check: libs/sdk matches the code (${fresh.length} files)`);

@@ -46,11 +46,59 @@ const lit = (items) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).j
 
 // Helpdesk vocabulary: titles and descriptions read like real tickets and give full-text search
 // words of very different frequencies (printer ~ 1/10 of titles, "kerberos" rare).
-const PROBLEMS_TEXT = ['Cannot connect to', 'Error when opening', 'Slow response from', 'Request access to', 'Reset password for', 'Invoice question about', 'Broken', 'Replace', 'Order new', 'Update settings of', 'Intermittent failure in', 'Crash in', 'License renewal for', 'Billing discrepancy on', 'Setup of'];
+const PROBLEMS_TEXT = [
+  'Cannot connect to',
+  'Error when opening',
+  'Slow response from',
+  'Request access to',
+  'Reset password for',
+  'Invoice question about',
+  'Broken',
+  'Replace',
+  'Order new',
+  'Update settings of',
+  'Intermittent failure in',
+  'Crash in',
+  'License renewal for',
+  'Billing discrepancy on',
+  'Setup of',
+];
 const PROBLEMS = lit(PROBLEMS_TEXT);
-const THINGS_TEXT = ['the printer on floor 3', 'VPN client', 'email account', 'billing portal', 'laptop docking station', 'shared drive', 'CRM dashboard', 'payroll system', 'office chairs', 'meeting room projector', 'mobile app', 'Kerberos login', 'Wi-Fi in the lobby', 'monthly invoice', 'expense reports', 'coffee machine', 'badge reader', 'backup job', 'database report', 'onboarding checklist'];
+const THINGS_TEXT = [
+  'the printer on floor 3',
+  'VPN client',
+  'email account',
+  'billing portal',
+  'laptop docking station',
+  'shared drive',
+  'CRM dashboard',
+  'payroll system',
+  'office chairs',
+  'meeting room projector',
+  'mobile app',
+  'Kerberos login',
+  'Wi-Fi in the lobby',
+  'monthly invoice',
+  'expense reports',
+  'coffee machine',
+  'badge reader',
+  'backup job',
+  'database report',
+  'onboarding checklist',
+];
 const THINGS = lit(THINGS_TEXT);
-const CONTEXTS_TEXT = ['since this morning', 'after the last update', 'for the new hire', 'before the audit', 'for the whole team', 'on Mondays only', 'again', 'urgently', 'for the Berlin office', 'when working remotely'];
+const CONTEXTS_TEXT = [
+  'since this morning',
+  'after the last update',
+  'for the new hire',
+  'before the audit',
+  'for the whole team',
+  'on Mondays only',
+  'again',
+  'urgently',
+  'for the Berlin office',
+  'when working remotely',
+];
 const CONTEXTS = lit(CONTEXTS_TEXT);
 const SENTENCES_TEXT = [
   'The customer reports that the issue started after the weekend maintenance window.',
@@ -93,9 +141,64 @@ const COMMENTS = lit([
   'Access granted. The change may take up to an hour to propagate.',
   'Closing the loop: the customer confirmed everything works.',
 ]);
-const FIRST = lit(['Grace', 'Linus', 'Margaret', 'Katherine', 'Ada', 'Alan', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Edsger', 'Donald', 'Hedy', 'John', 'Mary', 'Tim', 'Sophie', 'Yukihiro', 'Guido']);
-const LAST = lit(['Hopper', 'Brandt', 'Hamilton', 'Johnson', 'Lovelace', 'Turing', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Dijkstra', 'Knuth', 'Lamarr', 'Backus', 'Jackson', 'Berners', 'Wilson', 'Matsumoto', 'Rossum']);
-const COMPANIES = lit(['Navy Systems', 'Kernelworks', 'Apollo Software', 'Orbit Analytics', 'Analytical Engines', 'Bletchley Labs', 'Acme Corp', 'Globex', 'Initech', 'Umbrella Health', 'Stark Logistics', 'Wayne Foods']);
+const FIRST = lit([
+  'Grace',
+  'Linus',
+  'Margaret',
+  'Katherine',
+  'Ada',
+  'Alan',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Ken',
+  'Radia',
+  'Edsger',
+  'Donald',
+  'Hedy',
+  'John',
+  'Mary',
+  'Tim',
+  'Sophie',
+  'Yukihiro',
+  'Guido',
+]);
+const LAST = lit([
+  'Hopper',
+  'Brandt',
+  'Hamilton',
+  'Johnson',
+  'Lovelace',
+  'Turing',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Dijkstra',
+  'Knuth',
+  'Lamarr',
+  'Backus',
+  'Jackson',
+  'Berners',
+  'Wilson',
+  'Matsumoto',
+  'Rossum',
+]);
+const COMPANIES = lit([
+  'Navy Systems',
+  'Kernelworks',
+  'Apollo Software',
+  'Orbit Analytics',
+  'Analytical Engines',
+  'Bletchley Labs',
+  'Acme Corp',
+  'Globex',
+  'Initech',
+  'Umbrella Health',
+  'Stark Logistics',
+  'Wayne Foods',
+]);
 
 function parseArgs(argv) {
   const args = { scale: 'small', reset: false };
@@ -114,13 +217,19 @@ function parseArgs(argv) {
 /** The app's password hash format (scrypt$logN$r$p$salt$key), computed once for every bench user. */
 function passwordHash() {
   const salt = randomBytes(16);
-  const key = scryptSync(BENCH_PASSWORD.normalize('NFKC'), salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+  const key = scryptSync(BENCH_PASSWORD.normalize('NFKC'), salt, 32, {
+    N: 2 ** 17,
+    r: 8,
+    p: 1,
+    maxmem: 256 * 1024 * 1024,
+  });
   return ['scrypt', 17, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 async function migrate(url, log) {
   const compiled = path.join(root, 'dist', 'backend', 'database', 'migrate.js');
-  if (!existsSync(compiled)) throw new Error('dist/backend is missing: run `npx tsc -p backend/tsconfig.app.json` first');
+  if (!existsSync(compiled))
+    throw new Error('dist/backend is missing: run `npx tsc -p backend/tsconfig.app.json` first');
   const { runMigrations } = require(compiled);
   await runMigrations(url, log);
 }
@@ -145,7 +254,9 @@ async function reset(db) {
   const like = (col, kind) => `${col}::text like '${PREFIX[kind]}000000-%'`;
   await db.query('begin');
   await db.query(`delete from messages where ${like('sender_id', 'user')} or ${like('receiver_id', 'user')}`);
-  await db.query(`delete from ticket_comments where ${like('author_id', 'user')} or ticket_id in (select id from tickets where ${like('creator_id', 'user')} or ${like('assignee_id', 'user')})`);
+  await db.query(
+    `delete from ticket_comments where ${like('author_id', 'user')} or ticket_id in (select id from tickets where ${like('creator_id', 'user')} or ${like('assignee_id', 'user')})`,
+  );
   await db.query(`delete from tickets where ${like('creator_id', 'user')} or ${like('assignee_id', 'user')}`);
   await db.query(`delete from customers where ${like('owner_id', 'user')}`);
   await db.query(`delete from macros where ${like('owner_id', 'user')}`);
@@ -236,7 +347,7 @@ export async function seed({ url, scale, reset: doReset = false, log = console.l
     const T = s.tickets;
     const creator = `(i % ${U})`;
     const assignee = `((i % ${U}) + 1 + ${h('i', 5)} % ${U - 1}) % ${U}`;
-    const created = `(${baseLit} - (${T} - i) * interval '${Math.floor((365 * 86400) / T * 1000)} milliseconds' - interval '1 hour')`;
+    const created = `(${baseLit} - (${T} - i) * interval '${Math.floor(((365 * 86400) / T) * 1000)} milliseconds' - interval '1 hour')`;
     const ticketsSql = (lo, hi) =>
       `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at)
        select ${sqlId('ticket', 'i')}, ${sqlId('user', creator)}, ${sqlId('user', assignee)},
@@ -261,7 +372,9 @@ export async function seed({ url, scale, reset: doReset = false, log = console.l
     // Both cores load half of the tickets; then one builds the tickets' indexes (the GIN index is
     // the longest job) while the other loads the comments and builds their index.
     const halfT = Math.floor(T / 2);
-    const create = async (db, list) => { for (const ix of list) await db.query(ix.indexdef); };
+    const create = async (db, list) => {
+      for (const ix of list) await db.query(ix.indexdef);
+    };
     await Promise.all([a.query(ticketsSql(1, halfT)), b.query(ticketsSql(halfT + 1, T))]);
     lap(`${T} tickets`);
     const ticketIndexes = indexes.filter((ix) => /\bon\s+(\S+\.)?"?tickets"?\s/i.test(ix.indexdef));
@@ -315,4 +428,3 @@ if (isMain) {
     },
   );
 }
-

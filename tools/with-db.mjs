@@ -39,14 +39,18 @@ for (const signal of signals) {
 let database = { url: process.env.DATABASE_URL, embedded: false, stop: async () => undefined };
 if (!process.env.DATABASE_URL) {
   if (!existsSync(compiled)) {
-    console.error(`with-db: ${path.relative(process.cwd(), compiled)} is missing. Build the backend first: npx nx build backend`);
+    console.error(
+      `with-db: ${path.relative(process.cwd(), compiled)} is missing. Build the backend first: npx nx build backend`,
+    );
     process.exit(1);
   }
   const { resolveDatabase } = createRequire(import.meta.url)(compiled);
   try {
     database = await resolveDatabase(process.env);
   } catch (error) {
-    console.error(`with-db: could not start the embedded PostgreSQL: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      `with-db: could not start the embedded PostgreSQL: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(1);
   }
 }

@@ -1,4 +1,12 @@
-import { createCustomer, deleteCustomer, getCustomer, getTicket, listCustomers, listUserCustomers, updateCustomer } from '@bw/sdk';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  getTicket,
+  listCustomers,
+  listUserCustomers,
+  updateCustomer,
+} from '@bw/sdk';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
 import { startTestServer, TestServer } from './support/server';
 
@@ -13,7 +21,16 @@ afterAll(() => server.close());
 
 describe('customers', () => {
   it('creates a customer with every field and reads it back', async () => {
-    const res = await createCustomer({ client: owner.s.client, body: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 1234', company: 'Analytical Engines', notes: 'VIP' } });
+    const res = await createCustomer({
+      client: owner.s.client,
+      body: {
+        name: 'Ada Lovelace',
+        email: 'ada@example.com',
+        phone: '+44 20 1234',
+        company: 'Analytical Engines',
+        notes: 'VIP',
+      },
+    });
     expect(res.response.status).toBe(201);
     expect(res.data).toEqual({
       id: expect.any(String),
@@ -45,29 +62,53 @@ describe('customers', () => {
   it("hides another user's customer behind 404 for read, edit and delete", async () => {
     const c = await customerOf(owner);
     expect((await getCustomer({ client: stranger.s.client, path: { id: c.id } })).response.status).toBe(404);
-    expect((await updateCustomer({ client: stranger.s.client, path: { id: c.id }, body: { name: 'Hijack', version: 1 } })).response.status).toBe(404);
+    expect(
+      (await updateCustomer({ client: stranger.s.client, path: { id: c.id }, body: { name: 'Hijack', version: 1 } }))
+        .response.status,
+    ).toBe(404);
     expect((await deleteCustomer({ client: stranger.s.client, path: { id: c.id } })).response.status).toBe(404);
     expect((await getCustomer({ client: owner.s.client, path: { id: c.id } })).data!.name).toBe(c.name);
-    expect((await listCustomers({ client: stranger.s.client, query: { limit: 100 } })).data!.items.map((x) => x.id)).not.toContain(c.id);
+    expect(
+      (await listCustomers({ client: stranger.s.client, query: { limit: 100 } })).data!.items.map((x) => x.id),
+    ).not.toContain(c.id);
   });
 
   it('edits with the version read, bumps it, and refuses a stale version with 409 changing nothing', async () => {
     const c = await customerOf(owner);
-    const first = await updateCustomer({ client: owner.s.client, path: { id: c.id }, body: { company: 'New Co', version: 1 } });
+    const first = await updateCustomer({
+      client: owner.s.client,
+      path: { id: c.id },
+      body: { company: 'New Co', version: 1 },
+    });
     expect(first.response.status).toBe(200);
     expect(first.data).toMatchObject({ company: 'New Co', version: 2, name: c.name });
-    const stale = await updateCustomer({ client: owner.s.client, path: { id: c.id }, body: { company: 'Stale Co', version: 1 } });
+    const stale = await updateCustomer({
+      client: owner.s.client,
+      path: { id: c.id },
+      body: { company: 'Stale Co', version: 1 },
+    });
     expect(stale.response.status).toBe(409);
     expect(fields(stale.error)).toEqual(['version']);
-    expect((await getCustomer({ client: owner.s.client, path: { id: c.id } })).data).toMatchObject({ company: 'New Co', version: 2 });
+    expect((await getCustomer({ client: owner.s.client, path: { id: c.id } })).data).toMatchObject({
+      company: 'New Co',
+      version: 2,
+    });
   });
 
   it('refuses to clear a required field or omit the version', async () => {
     const c = await customerOf(owner);
-    const cleared = await updateCustomer({ client: owner.s.client, path: { id: c.id }, body: { name: null, version: 1 } as never });
+    const cleared = await updateCustomer({
+      client: owner.s.client,
+      path: { id: c.id },
+      body: { name: null, version: 1 } as never,
+    });
     expect(cleared.response.status).toBe(400);
     expect(fields(cleared.error)).toEqual(['name']);
-    const noVersion = await updateCustomer({ client: owner.s.client, path: { id: c.id }, body: { name: 'X' } as never });
+    const noVersion = await updateCustomer({
+      client: owner.s.client,
+      path: { id: c.id },
+      body: { name: 'X' } as never,
+    });
     expect(noVersion.response.status).toBe(400);
     expect(fields(noVersion.error)).toEqual(['version']);
   });
@@ -101,19 +142,31 @@ describe('customers', () => {
     const p = await person(server.baseUrl, 'cursor');
     for (let i = 0; i < 2; i++) await customerOf(p);
     const page = await listCustomers({ client: p.s.client, query: { limit: 1 } });
-    const other = await listCustomers({ client: p.s.client, query: { limit: 1, q: 'x', cursor: page.data!.nextCursor! } });
+    const other = await listCustomers({
+      client: p.s.client,
+      query: { limit: 1, q: 'x', cursor: page.data!.nextCursor! },
+    });
     expect(other.response.status).toBe(400);
     expect(fields(other.error)).toEqual(['cursor']);
-    const stolen = await listCustomers({ client: stranger.s.client, query: { limit: 1, cursor: page.data!.nextCursor! } });
+    const stolen = await listCustomers({
+      client: stranger.s.client,
+      query: { limit: 1, cursor: page.data!.nextCursor! },
+    });
     expect(stolen.response.status).toBe(400);
     expect((await listCustomers({ client: p.s.client, query: { limit: 0 } })).response.status).toBe(400);
   });
 
   it('lists /users/:id/customers for the caller only', async () => {
     const c = await customerOf(owner);
-    const mine = await listUserCustomers({ client: owner.s.client, path: { id: owner.user.id }, query: { limit: 100 } });
+    const mine = await listUserCustomers({
+      client: owner.s.client,
+      path: { id: owner.user.id },
+      query: { limit: 100 },
+    });
     expect(mine.data!.items.map((x) => x.id)).toContain(c.id);
-    expect((await listUserCustomers({ client: stranger.s.client, path: { id: owner.user.id } })).response.status).toBe(404);
+    expect((await listUserCustomers({ client: stranger.s.client, path: { id: owner.user.id } })).response.status).toBe(
+      404,
+    );
   });
 
   it('soft-deletes: gone from reads and lists, while its tickets keep its name and email marked deleted', async () => {
@@ -122,9 +175,16 @@ describe('customers', () => {
     expect((await deleteCustomer({ client: owner.s.client, path: { id: c.id } })).response.status).toBe(204);
     expect((await getCustomer({ client: owner.s.client, path: { id: c.id } })).response.status).toBe(404);
     expect((await deleteCustomer({ client: owner.s.client, path: { id: c.id } })).response.status).toBe(404);
-    expect((await listCustomers({ client: owner.s.client, query: { limit: 100 } })).data!.items.map((x) => x.id)).not.toContain(c.id);
+    expect(
+      (await listCustomers({ client: owner.s.client, query: { limit: 100 } })).data!.items.map((x) => x.id),
+    ).not.toContain(c.id);
     const ticket = await getTicket({ client: stranger.s.client, path: { id: t.id } });
-    expect(ticket.data!.customer).toEqual({ id: c.id, name: 'Departing Customer', email: 'departing@example.com', deleted: true });
+    expect(ticket.data!.customer).toEqual({
+      id: c.id,
+      name: 'Departing Customer',
+      email: 'departing@example.com',
+      deleted: true,
+    });
   });
 
   it('runs a bounded number of queries for a list page, whatever its size', async () => {

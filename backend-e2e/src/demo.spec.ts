@@ -1,4 +1,12 @@
-import { countUnreadMessages, demoLogin, listCustomers, listMacros, listMessages, listTickets, listTriggers } from '@bw/sdk';
+import {
+  countUnreadMessages,
+  demoLogin,
+  listCustomers,
+  listMacros,
+  listMessages,
+  listTickets,
+  listTriggers,
+} from '@bw/sdk';
 import { ApiSession } from './support/api-session';
 import { startTestServer, TestServer } from './support/server';
 
@@ -12,7 +20,9 @@ describe('the demo workspace', () => {
   it('shows the product off: customers, tickets in both boxes, macros, triggers and messages', async () => {
     const s = new ApiSession(server.baseUrl);
     expect((await demoLogin({ client: s.client })).response.status).toBe(200);
-    expect((await listCustomers({ client: s.client, query: { limit: 100 } })).data!.items.length).toBeGreaterThanOrEqual(4);
+    expect(
+      (await listCustomers({ client: s.client, query: { limit: 100 } })).data!.items.length,
+    ).toBeGreaterThanOrEqual(4);
     const incoming = (await listTickets({ client: s.client, query: { box: 'incoming', limit: 100 } })).data!.items;
     const outgoing = (await listTickets({ client: s.client, query: { box: 'outgoing', limit: 100 } })).data!.items;
     expect(incoming.length).toBeGreaterThanOrEqual(2);
@@ -20,8 +30,12 @@ describe('the demo workspace', () => {
     expect(new Set([...incoming, ...outgoing].map((t) => t.status))).toEqual(new Set(['open', 'pending', 'closed']));
     const macros = (await listMacros({ client: s.client, query: { limit: 100 } })).data!.items;
     expect(macros.some((m) => m.availableFor === 'everyone')).toBe(true);
-    expect((await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items.length).toBeGreaterThanOrEqual(3);
-    expect((await listMessages({ client: s.client, query: { box: 'inbox' } })).data!.items.length).toBeGreaterThanOrEqual(2);
+    expect((await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items.length).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(
+      (await listMessages({ client: s.client, query: { box: 'inbox' } })).data!.items.length,
+    ).toBeGreaterThanOrEqual(2);
     expect((await countUnreadMessages({ client: s.client })).data!.count).toBeGreaterThanOrEqual(1);
   });
 
@@ -31,7 +45,8 @@ describe('the demo workspace', () => {
     // The demo's own rows only: other test files create macros shared with everyone meanwhile.
     const count = async () =>
       (await listTickets({ client: s.client, query: { limit: 100 } })).data!.items.length +
-      (await listMacros({ client: s.client, query: { limit: 100 } })).data!.items.filter((m) => m.ownerId === demo.id).length +
+      (await listMacros({ client: s.client, query: { limit: 100 } })).data!.items.filter((m) => m.ownerId === demo.id)
+        .length +
       (await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items.length;
     const before = await count();
     const again = await startTestServer();

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 /** A request whose path is sent exactly as written (fetch would normalize `..` and `\`). */
-function rawRequest(pathAsIs: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+function rawRequest(
+  pathAsIs: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string }> {
   const { hostname, port } = new URL(server.baseUrl);
   return new Promise((resolve, reject) => {
     http
@@ -33,7 +36,9 @@ function rawRequest(pathAsIs: string, headers: Record<string, string> = {}): Pro
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }),
+        );
       })
       .on('error', reject)
       .end();
@@ -99,7 +104,9 @@ interface Operation {
   path: string;
   operationId: string;
 }
-const document = JSON.parse(readFileSync(path.resolve(__dirname, '../../libs/sdk/openapi.json'), 'utf8')) as { paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
+const document = JSON.parse(readFileSync(path.resolve(__dirname, '../../libs/sdk/openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>>;
+};
 /** Every operation of the document without a request body (GET and HEAD bodies are never read by Fastify at all). */
 const bodyless: Operation[] = Object.entries(document.paths).flatMap(([p, ops]) =>
   Object.entries(ops)
@@ -108,53 +115,85 @@ const bodyless: Operation[] = Object.entries(document.paths).flatMap(([p, ops]) 
 );
 
 /** Logout and the demo login change the caller's session: they get a caller of their own. */
-const callerFor = async (op: Operation) => (['logout', 'demoLogin'].includes(op.operationId) ? (await person(server.baseUrl, 'nobody')).s : me.s);
+const callerFor = async (op: Operation) =>
+  ['logout', 'demoLogin'].includes(op.operationId) ? (await person(server.baseUrl, 'nobody')).s : me.s;
 const send = (s: ApiSession, op: Operation, body?: string) =>
-  s.raw(op.path.replace(/\{[^}]+\}/g, () => randomUUID()), { method: op.method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body }) });
+  s.raw(
+    op.path.replace(/\{[^}]+\}/g, () => randomUUID()),
+    { method: op.method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body }) },
+  );
 
 describe('operations without a body', () => {
   it('are the ones the contract names', () => {
     expect(bodyless.map((op) => op.operationId).sort()).toEqual(
-      ['applyMacroToTicket', 'closeTicket', 'deleteCustomer', 'deleteMacro', 'deleteTicket', 'deleteTrigger', 'demoLogin', 'logout', 'markMessageRead', 'previewMacroOnTicket', 'reopenTicket', 'revokeApiToken'].sort(),
+      [
+        'applyMacroToTicket',
+        'closeTicket',
+        'deleteCustomer',
+        'deleteMacro',
+        'deleteTicket',
+        'deleteTrigger',
+        'demoLogin',
+        'logout',
+        'markMessageRead',
+        'previewMacroOnTicket',
+        'reopenTicket',
+        'revokeApiToken',
+      ].sort(),
     );
   });
 
-  it.each(bodyless.map((op) => [op.operationId, op] as const))('%s refuses a field, an array and scalars with a 400 naming them', async (_id, op) => {
-    const s = await callerFor(op);
-    for (const [body, field] of [
-      ['{"x":1}', 'x'],
-      ['{"x":1,"closedAt":"2026-01-01T00:00:00Z"}', 'closedAt'],
-      ['[]', 'body'],
-      ['[{}]', 'body'],
-      ['1', 'body'],
-      ['"s"', 'body'],
-      ['true', 'body'],
-    ]) {
-      const res = await send(s, op, body);
-      expect(res.status).toBe(400);
-      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
-    }
-    // Nothing ran: the session is still logged in (logout refused its body too).
-    expect((await getMe({ client: s.client })).response.status).toBe(200);
-  });
+  it.each(bodyless.map((op) => [op.operationId, op] as const))(
+    '%s refuses a field, an array and scalars with a 400 naming them',
+    async (_id, op) => {
+      const s = await callerFor(op);
+      for (const [body, field] of [
+        ['{"x":1}', 'x'],
+        ['{"x":1,"closedAt":"2026-01-01T00:00:00Z"}', 'closedAt'],
+        ['[]', 'body'],
+        ['[{}]', 'body'],
+        ['1', 'body'],
+        ['"s"', 'body'],
+        ['true', 'body'],
+      ]) {
+        const res = await send(s, op, body);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+      }
+      // Nothing ran: the session is still logged in (logout refused its body too).
+      expect((await getMe({ client: s.client })).response.status).toBe(200);
+    },
+  );
 
-  it.each(bodyless.map((op) => [op.operationId, op] as const))('%s takes no body, an empty body and {} alike', async (_id, op) => {
-    const statuses: number[] = [];
-    for (const body of [undefined, '', '{}']) {
-      statuses.push((await send(await callerFor(op), op, body)).status);
-    }
-    expect(statuses[0]).not.toBe(400);
-    expect(statuses[0]).toBeLessThan(500);
-    expect(statuses).toEqual([statuses[0], statuses[0], statuses[0]]);
-  });
+  it.each(bodyless.map((op) => [op.operationId, op] as const))(
+    '%s takes no body, an empty body and {} alike',
+    async (_id, op) => {
+      const statuses: number[] = [];
+      for (const body of [undefined, '', '{}']) {
+        statuses.push((await send(await callerFor(op), op, body)).status);
+      }
+      expect(statuses[0]).not.toBe(400);
+      expect(statuses[0]).toBeLessThan(500);
+      expect(statuses).toEqual([statuses[0], statuses[0], statuses[0]]);
+    },
+  );
 
   it('close, reopen, preview, apply, read and delete with a body change nothing; with {} they work', async () => {
     const ticket = await ticketBy(me, await customerOf(me), me.user);
-    const macro = (await createMacro({ client: me.s.client, body: { name: 'Urgent', availableFor: 'personal', actions: [{ type: 'set_priority', value: 'urgent' }] } })).data!;
+    const macro = (
+      await createMacro({
+        client: me.s.client,
+        body: { name: 'Urgent', availableFor: 'personal', actions: [{ type: 'set_priority', value: 'urgent' }] },
+      })
+    ).data!;
     const messageId = randomUUID();
-    await db.query(`insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id) values ($1, $2, $2, 'hi', $3, 'ticket.closed', $4)`, [messageId, me.user.id, randomUUID(), randomUUID()]);
-    const post = (url: string, body: unknown) => me.s.raw(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await db.query(
+      `insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event_id) values ($1, $2, $2, 'hi', $3, 'ticket.closed', $4)`,
+      [messageId, me.user.id, randomUUID(), randomUUID()],
+    );
+    const post = (url: string, body: unknown) =>
+      me.s.raw(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const version = async () => (await getTicket({ client: me.s.client, path: { id: ticket.id } })).data!;
 
     expect((await post(`/api/tickets/${ticket.id}/close`, { closedAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
@@ -164,7 +203,15 @@ describe('operations without a body', () => {
     expect(await version()).toMatchObject({ priority: 'normal', version: ticket.version });
     expect((await post(`/api/messages/${messageId}/read`, { readAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
     expect((await db.query(`select read_at from messages where id = $1`, [messageId])).rows[0].read_at).toBeNull();
-    expect((await me.s.raw(`/api/tickets/${ticket.id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{"force":true}' })).status).toBe(400);
+    expect(
+      (
+        await me.s.raw(`/api/tickets/${ticket.id}`, {
+          method: 'DELETE',
+          headers: { 'content-type': 'application/json' },
+          body: '{"force":true}',
+        })
+      ).status,
+    ).toBe(400);
     expect((await getTicket({ client: me.s.client, path: { id: ticket.id } })).response.status).toBe(200);
 
     expect((await post(`/api/tickets/${ticket.id}/close`, {})).status).toBe(200);
@@ -178,35 +225,72 @@ describe('operations without a body', () => {
   });
 
   it('says so in the OpenAPI document', () => {
-    expect((document as unknown as { info: { description: string } }).info.description).toMatch(/without a request body accepts no body, an empty body or `\{\}`/);
+    expect((document as unknown as { info: { description: string } }).info.description).toMatch(
+      /without a request body accepts no body, an empty body or `\{\}`/,
+    );
   });
 });
 
 describe('unknown body fields named like members of Object.prototype', () => {
-  const prototypeNames = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__proto__', '__defineGetter__'];
+  const prototypeNames = [
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '__proto__',
+    '__defineGetter__',
+  ];
 
   it.each(prototypeNames)('signup refuses %s with a 400 naming it, and creates no user', async (name) => {
     const user = newUser('proto');
     const text = `${JSON.stringify(user).slice(0, -1)},${JSON.stringify(name)}:{"admin":true}}`;
-    const res = await new ApiSession(server.baseUrl).raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+    const res = await new ApiSession(server.baseUrl).raw('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: text,
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ status: 400, errors: [{ field: name, message: `${name} is not an allowed field` }] });
+    expect(await res.json()).toMatchObject({
+      status: 400,
+      errors: [{ field: name, message: `${name} is not an allowed field` }],
+    });
     expect((await db.query(`select 1 from users where username = $1`, [user.username])).rowCount).toBe(0);
   });
 
   it('refuses them in nested objects and array items too, with their paths', async () => {
-    const post = (url: string, text: string) => me.s.raw(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
-    const macro = await post('/api/macros', '{"name":"m","availableFor":"personal","actions":[{"type":"set_priority","value":"urgent","constructor":1}]}');
+    const post = (url: string, text: string) =>
+      me.s.raw(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+    const macro = await post(
+      '/api/macros',
+      '{"name":"m","availableFor":"personal","actions":[{"type":"set_priority","value":"urgent","constructor":1}]}',
+    );
     expect(await macro.json()).toMatchObject({ status: 400, errors: [{ field: 'actions.0.constructor' }] });
-    const proto = await post('/api/macros', '{"name":"m","availableFor":"personal","actions":[{"type":"set_priority","value":"urgent","__proto__":{"x":1}}]}');
+    const proto = await post(
+      '/api/macros',
+      '{"name":"m","availableFor":"personal","actions":[{"type":"set_priority","value":"urgent","__proto__":{"x":1}}]}',
+    );
     expect(await proto.json()).toMatchObject({ status: 400, errors: [{ field: 'actions.0.__proto__' }] });
-    const trigger = await post('/api/triggers', '{"name":"t","event":"ticket.closed","recipient":{"kind":"ticket_assignee","toString":"x"},"message":"m","conditions":{"valueOf":1}}');
-    expect(((await trigger.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['conditions.valueOf', 'recipient.toString']);
+    const trigger = await post(
+      '/api/triggers',
+      '{"name":"t","event":"ticket.closed","recipient":{"kind":"ticket_assignee","toString":"x"},"message":"m","conditions":{"valueOf":1}}',
+    );
+    expect(((await trigger.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'conditions.valueOf',
+      'recipient.toString',
+    ]);
   });
 
   it('lists them beside the other invalid fields', async () => {
-    const res = await new ApiSession(server.baseUrl).raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"nope","toString":1}' });
-    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(expect.arrayContaining(['toString', 'email', 'username', 'password']));
+    const res = await new ApiSession(server.baseUrl).raw('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"nope","toString":1}',
+    });
+    expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['toString', 'email', 'username', 'password']),
+    );
   });
 
   it('refuses them in query strings as well', async () => {
@@ -216,12 +300,28 @@ describe('unknown body fields named like members of Object.prototype', () => {
   });
 
   it('pollutes no prototype (the server runs in this process) and still accepts the valid body', async () => {
-    const poison = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"a":{"__proto__":{"polluted":true}}}';
-    expect((await new ApiSession(server.baseUrl).raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: poison })).status).toBe(400);
+    const poison =
+      '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"a":{"__proto__":{"polluted":true}}}';
+    expect(
+      (
+        await new ApiSession(server.baseUrl).raw('/api/auth/signup', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: poison,
+        })
+      ).status,
+    ).toBe(400);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     const res = await signup({ client: new ApiSession(server.baseUrl).client, body: newUser('clean') });
     expect(res.response.status).toBe(201);
-    expect((await createTrigger({ client: me.s.client, body: { name: 't', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' } })).response.status).toBe(201);
+    expect(
+      (
+        await createTrigger({
+          client: me.s.client,
+          body: { name: 't', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' },
+        })
+      ).response.status,
+    ).toBe(201);
   });
 });
 
@@ -230,7 +330,9 @@ describe('integers in query strings', () => {
     for (const limit of ['0x10', '1e1', '10.0', ' 10', '+10', '010', '1_0', '١٠']) {
       const res = await me.s.raw(`/api/tickets?limit=${encodeURIComponent(limit)}`);
       expect({ limit, status: res.status }).toEqual({ limit, status: 400 });
-      expect((await res.json()).errors).toEqual([{ field: 'limit', message: 'limit must be an integer from 1 to 100' }]);
+      expect((await res.json()).errors).toEqual([
+        { field: 'limit', message: 'limit must be an integer from 1 to 100' },
+      ]);
     }
     const ok = await me.s.raw('/api/tickets?limit=10');
     expect(ok.status).toBe(200);

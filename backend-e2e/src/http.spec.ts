@@ -8,7 +8,8 @@ import { eventually } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
 // The HTTP layer itself (platform/http): body media types, router errors, request ids, the built app.
-const INDEX = '<!doctype html><html><head><title>Balanced Workspace</title></head><body><app-root></app-root></body></html>';
+const INDEX =
+  '<!doctype html><html><head><title>Balanced Workspace</title></head><body><app-root></app-root></body></html>';
 const MAIN = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 
 let dir: string;
@@ -28,33 +29,52 @@ afterAll(async () => {
 
 const session = () => new ApiSession(server.baseUrl);
 /** The bytes as sent (fetch would decompress them). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on('error', reject);
   });
 }
-const signupRaw = (headers: Record<string, string>, body: string) => session().raw('/api/auth/signup', { method: 'POST', headers, body });
+const signupRaw = (headers: Record<string, string>, body: string) =>
+  session().raw('/api/auth/signup', { method: 'POST', headers, body });
 
 describe('request bodies', () => {
   it('answers 415 naming the body for a body that is not JSON, and for JSON in another charset', async () => {
     const json = JSON.stringify(newUser('media'));
-    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'application/json; charset=utf-16' }]) {
+    for (const headers of [
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      { 'content-type': 'application/json; charset=utf-16' },
+    ]) {
       const res = await signupRaw(headers, json);
       expect(res.status).toBe(415);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await res.json()).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ field: 'body' }] });
+      expect(await res.json()).toMatchObject({
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        errors: [{ field: 'body' }],
+      });
     }
     expect((await signupRaw({ 'content-type': 'application/json; charset=UTF-8' }, json)).status).toBe(201);
   });
 
   it('answers 400 for JSON that is not an object or array, and for prototype keys', async () => {
-    for (const [body, field] of [['"text"', 'body'], ['42', 'body'], ['null', 'body'], ['{"__proto__":{"admin":true}}', '__proto__']]) {
+    for (const [body, field] of [
+      ['"text"', 'body'],
+      ['42', 'body'],
+      ['null', 'body'],
+      ['{"__proto__":{"admin":true}}', '__proto__'],
+    ]) {
       const res = await signupRaw({ 'content-type': 'application/json' }, body);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ status: 400, errors: [{ field }] });
@@ -64,14 +84,20 @@ describe('request bodies', () => {
   it('takes an empty body with a JSON content type as no body', async () => {
     const res = await signupRaw({ 'content-type': 'application/json' }, '');
     expect(res.status).toBe(400);
-    expect((await res.json()).errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['email', 'username', 'password']));
+    expect((await res.json()).errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['email', 'username', 'password']),
+    );
   });
 });
 
 describe('routing', () => {
   it('answers a path id far too long to be an id with the 404 problem of any unknown id', async () => {
     const s = session();
-    await s.raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newUser('long')) });
+    await s.raw('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(newUser('long')),
+    });
     const res = await s.raw(`/api/tickets/${'a'.repeat(5000)}`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -113,10 +139,15 @@ describe('the built app', () => {
     expect(gz.body.length).toBeLessThan(MAIN.length / 4);
     expect(gunzipSync(gz.body).toString()).toBe(MAIN);
     // Brotli is compressed in the background at boot; it is used once ready.
-    await eventually('brotli to be ready', async () => {
-      const br = await rawGet(`${server.baseUrl}/main-ABCD1234.js`, { 'accept-encoding': 'br, gzip' });
-      return br.headers['content-encoding'] === 'br' && brotliDecompressSync(br.body).toString() === MAIN;
-    }, 10_000, 50);
+    await eventually(
+      'brotli to be ready',
+      async () => {
+        const br = await rawGet(`${server.baseUrl}/main-ABCD1234.js`, { 'accept-encoding': 'br, gzip' });
+        return br.headers['content-encoding'] === 'br' && brotliDecompressSync(br.body).toString() === MAIN;
+      },
+      10_000,
+      50,
+    );
     const etag = gz.headers['etag'];
     expect(etag).toBeTruthy();
     const again = await session().raw('/main-ABCD1234.js', { headers: { 'if-none-match': String(etag) } });

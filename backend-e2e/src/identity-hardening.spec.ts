@@ -17,15 +17,21 @@ let server: TestServer;
 beforeAll(async () => {
   // A database of its own: the tests lock tables and install a trigger.
   db = await isolatedDatabase();
-  server = await startTestServer({ DATABASE_URL: db.url, PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE_MAX: '3' });
+  server = await startTestServer({
+    DATABASE_URL: db.url,
+    PASSWORD_HASH_CONCURRENCY: '1',
+    PASSWORD_HASH_QUEUE_MAX: '3',
+  });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
   await db?.drop();
 });
 
-const usersWithEmail = async (email: string) => (await db.query<{ id: string }>('select id from users where email = $1', [email.toLowerCase()])).length;
-const sessionsOf = async (userId: string) => (await db.query<{ sid: string }>(`select sid from session where sess->>'userId' = $1`, [userId])).length;
+const usersWithEmail = async (email: string) =>
+  (await db.query<{ id: string }>('select id from users where email = $1', [email.toLowerCase()])).length;
+const sessionsOf = async (userId: string) =>
+  (await db.query<{ sid: string }>(`select sid from session where sess->>'userId' = $1`, [userId])).length;
 
 /** Holds `lock table <table> in <mode> mode` in a transaction of its own until `release`. */
 async function lockTable(table: string, mode: string) {
@@ -57,7 +63,10 @@ describe('a sign-up race decided by the unique indexes', () => {
     let pending: Promise<Awaited<ReturnType<typeof signup<false>>>[]>;
     try {
       pending = Promise.all([a, b].map((body) => signup({ client: new ApiSession(server.baseUrl).client, body })));
-      await eventually('both sign-ups waiting to insert', async () => (await waitingOnLock('insert into "users"')) === 2);
+      await eventually(
+        'both sign-ups waiting to insert',
+        async () => (await waitingOnLock('insert into "users"')) === 2,
+      );
     } finally {
       await lock.release();
     }
@@ -98,7 +107,9 @@ describe('a sign-up writes its user and its session together', () => {
         end if;
         return new;
       end $$`);
-    await db.query(`create trigger fail_doomed_sessions before insert on session for each row execute function fail_doomed_sessions()`);
+    await db.query(
+      `create trigger fail_doomed_sessions before insert on session for each row execute function fail_doomed_sessions()`,
+    );
     const body = newUser('doomed');
     try {
       const s = new ApiSession(server.baseUrl);
@@ -127,17 +138,31 @@ describe('a burst of sign-ups beyond the password-hashing queue', () => {
     const bodies = Array.from({ length: 12 }, () => newUser('burst'));
     const sessions = bodies.map(() => new ApiSession(server.baseUrl));
     let answered = 0;
-    const pending = Promise.all(bodies.map((body, i) => signup({ client: sessions[i].client, body }).finally(() => answered++)));
+    const pending = Promise.all(
+      bodies.map((body, i) => signup({ client: sessions[i].client, body }).finally(() => answered++)),
+    );
     try {
-      await eventually('3 sign-ups waiting for a hash and 9 answered', async () => hasher.queue.waiting === 3 && answered === 9);
+      await eventually(
+        '3 sign-ups waiting for a hash and 9 answered',
+        async () => hasher.queue.waiting === 3 && answered === 9,
+      );
       // A login is shed the same way, known email or not, and counts as no failure.
-      const login = (email: string) => new ApiSession(server.baseUrl).raw('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong password!' }) });
+      const login = (email: string) =>
+        new ApiSession(server.baseUrl).raw('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'wrong password!' }),
+        });
       for (const email of [`nobody.${Date.now()}@example.com`, 'demo@balanced.workspace']) {
         const res = await login(email);
         expect(res.status).toBe(503);
         expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       }
-      expect(await db.query(`select failures from login_throttle where key = 'account:demo@balanced.workspace' and failures > 0`)).toEqual([]);
+      expect(
+        await db.query(
+          `select failures from login_throttle where key = 'account:demo@balanced.workspace' and failures > 0`,
+        ),
+      ).toEqual([]);
     } finally {
       open();
       await held;
@@ -159,13 +184,18 @@ describe('a burst of sign-ups beyond the password-hashing queue', () => {
       expect(await sessionsOf(me.data!.user.id)).toBe(1);
     }
     // Nothing was left behind: each shed sign-up succeeds when retried.
-    for (const i of shed) expect((await signup({ client: sessions[i].client, body: bodies[i] })).response.status).toBe(201);
+    for (const i of shed)
+      expect((await signup({ client: sessions[i].client, body: bodies[i] })).response.status).toBe(201);
   });
 });
 
 describe('the session store pool', () => {
   it('is sized by SESSION_POOL_MAX and gives up after SESSION_POOL_CONNECT_TIMEOUT_MS with 503 + Retry-After', async () => {
-    const small = await startTestServer({ DATABASE_URL: db.url, SESSION_POOL_MAX: '1', SESSION_POOL_CONNECT_TIMEOUT_MS: '200' });
+    const small = await startTestServer({
+      DATABASE_URL: db.url,
+      SESSION_POOL_MAX: '1',
+      SESSION_POOL_CONNECT_TIMEOUT_MS: '200',
+    });
     try {
       const s = new ApiSession(small.baseUrl);
       expect((await signup({ client: s.client, body: newUser('pool') })).response.status).toBe(201);
@@ -174,7 +204,10 @@ describe('the session store pool', () => {
       let first: Promise<Awaited<ReturnType<typeof getMe>>>;
       try {
         first = getMe({ client: s.client });
-        await eventually('the first session read waiting on the lock', async () => (await waitingOnLock('select "sess"')) === 1);
+        await eventually(
+          'the first session read waiting on the lock',
+          async () => (await waitingOnLock('select "sess"')) === 1,
+        );
         const second = await getMe({ client: s.client });
         expect(second.response.status).toBe(503);
         expect(Number(second.response.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -1,4 +1,15 @@
-import { createApiToken, createCustomer, demoLogin, getHealth, getMe, listApiTokens, listUsers, login, logout, signup } from '@bw/sdk';
+import {
+  createApiToken,
+  createCustomer,
+  demoLogin,
+  getHealth,
+  getMe,
+  listApiTokens,
+  listUsers,
+  login,
+  logout,
+  signup,
+} from '@bw/sdk';
 import { ApiSession, newUser } from './support/api-session';
 import { person } from './support/fixtures';
 import { startTestServer, TestServer } from './support/server';
@@ -19,7 +30,8 @@ function jar(cookies: Map<string, string>, overrides: Record<string, string> = {
   for (const [k, v] of Object.entries(overrides)) s.cookies.set(k, v);
   return s;
 }
-const newCustomer = (s: ApiSession) => createCustomer({ client: s.client, body: { name: 'Probe', email: `probe.${Date.now()}@example.com` } });
+const newCustomer = (s: ApiSession) =>
+  createCustomer({ client: s.client, body: { name: 'Probe', email: `probe.${Date.now()}@example.com` } });
 
 describe('user search', () => {
   it('matches usernames only: a piece of a hidden email address finds nobody', async () => {
@@ -79,26 +91,29 @@ describe('CSRF token bound to the session', () => {
     expect((await newCustomer(forged)).response.status).toBe(403);
   });
 
-  it.each(['signup', 'login', 'demo'] as const)('replaces the pre-login token at %s, and the old one is refused afterwards', async (how) => {
-    const body = newUser('renew');
-    if (how === 'login') await signup({ client: session().client, body });
-    const s = session();
-    await getHealth({ client: s.client });
-    const before = s.cookies.get('XSRF-TOKEN')!;
-    expect(before).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+  it.each(['signup', 'login', 'demo'] as const)(
+    'replaces the pre-login token at %s, and the old one is refused afterwards',
+    async (how) => {
+      const body = newUser('renew');
+      if (how === 'login') await signup({ client: session().client, body });
+      const s = session();
+      await getHealth({ client: s.client });
+      const before = s.cookies.get('XSRF-TOKEN')!;
+      expect(before).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 
-    const res =
-      how === 'signup'
-        ? await signup({ client: s.client, body })
-        : how === 'login'
-          ? await login({ client: s.client, body: { email: body.email, password: body.password } })
-          : await demoLogin({ client: s.client });
-    expect(res.response.status).toBeLessThan(300);
-    expect(s.cookies.get('XSRF-TOKEN')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    expect(s.cookies.get('XSRF-TOKEN')).not.toBe(before);
-    expect((await newCustomer(jar(s.cookies, { 'XSRF-TOKEN': before }))).response.status).toBe(403);
-    expect((await newCustomer(s)).response.status).toBe(201);
-  });
+      const res =
+        how === 'signup'
+          ? await signup({ client: s.client, body })
+          : how === 'login'
+            ? await login({ client: s.client, body: { email: body.email, password: body.password } })
+            : await demoLogin({ client: s.client });
+      expect(res.response.status).toBeLessThan(300);
+      expect(s.cookies.get('XSRF-TOKEN')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+      expect(s.cookies.get('XSRF-TOKEN')).not.toBe(before);
+      expect((await newCustomer(jar(s.cookies, { 'XSRF-TOKEN': before }))).response.status).toBe(403);
+      expect((await newCustomer(s)).response.status).toBe(201);
+    },
+  );
 
   it('gives each session its own token, and a fresh one at logout', async () => {
     const body = newUser('twotabs');

@@ -1,4 +1,15 @@
-import { createApiToken, demoLogin, getHealth, getMe, listApiTokens, listUsers, login, logout, revokeApiToken, signup } from '@bw/sdk';
+import {
+  createApiToken,
+  demoLogin,
+  getHealth,
+  getMe,
+  listApiTokens,
+  listUsers,
+  login,
+  logout,
+  revokeApiToken,
+  signup,
+} from '@bw/sdk';
 import { ApiSession, newUser } from './support/api-session';
 import { eventually } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
@@ -25,7 +36,12 @@ describe('sign up', () => {
     const body = newUser();
     const res = await signup({ client: s.client, body });
     expect(res.response.status).toBe(201);
-    expect(res.data!.user).toEqual({ id: expect.any(String), username: body.username, email: body.email.toLowerCase(), createdAt: expect.any(String) });
+    expect(res.data!.user).toEqual({
+      id: expect.any(String),
+      username: body.username,
+      email: body.email.toLowerCase(),
+      createdAt: expect.any(String),
+    });
     expect(JSON.stringify(res.data)).not.toMatch(/password|hash/i);
     expect(s.cookies.has('bw.sid')).toBe(true);
     const me = await getMe({ client: s.client });
@@ -45,8 +61,15 @@ describe('sign up', () => {
     const res = await signup({ client: s.client, body: { ...newUser(), ...override } });
     expect(res.response.status).toBe(400);
     expect(res.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(res.error).toMatchObject({ status: 400, title: expect.any(String), type: expect.any(String), detail: expect.any(String) });
-    expect((res.error as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(expect.arrayContaining([field]));
+    expect(res.error).toMatchObject({
+      status: 400,
+      title: expect.any(String),
+      type: expect.any(String),
+      detail: expect.any(String),
+    });
+    expect((res.error as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(
+      expect.arrayContaining([field]),
+    );
   });
 
   it('accepts a password of 128 characters', async () => {
@@ -57,30 +80,47 @@ describe('sign up', () => {
   it('rejects unknown fields instead of ignoring them', async () => {
     const res = await signup({ client: session().client, body: { ...newUser(), isAdmin: true } as never });
     expect(res.response.status).toBe(400);
-    expect((res.error as { errors: { field: string }[] }).errors).toContainEqual(expect.objectContaining({ field: 'isAdmin' }));
+    expect((res.error as { errors: { field: string }[] }).errors).toContainEqual(
+      expect.objectContaining({ field: 'isAdmin' }),
+    );
   });
 
   it('answers 409 naming email for a duplicate email in another case', async () => {
     const { body } = await signedUp();
     const res = await signup({ client: session().client, body: { ...newUser(), email: body.email.toUpperCase() } });
     expect(res.response.status).toBe(409);
-    expect((res.error as { errors: { field: string }[] }).errors).toEqual([expect.objectContaining({ field: 'email' })]);
+    expect((res.error as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: 'email' }),
+    ]);
   });
 
   it('answers 409 naming username for a duplicate username in another case', async () => {
     const { body } = await signedUp();
-    const res = await signup({ client: session().client, body: { ...newUser(), username: body.username.toUpperCase() } });
+    const res = await signup({
+      client: session().client,
+      body: { ...newUser(), username: body.username.toUpperCase() },
+    });
     expect(res.response.status).toBe(409);
-    expect((res.error as { errors: { field: string }[] }).errors).toEqual([expect.objectContaining({ field: 'username' })]);
+    expect((res.error as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: 'username' }),
+    ]);
   });
 
   it('answers 400 for malformed JSON and 413 for a body over the limit, as problem+json', async () => {
     const s = session();
-    const malformed = await s.raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    const malformed = await s.raw('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": ',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/problem\+json/);
     expect(await malformed.json()).toMatchObject({ status: 400, errors: [{ field: 'body' }] });
-    const huge = await s.raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...newUser(), username: 'x'.repeat(200_000) }) });
+    const huge = await s.raw('/api/auth/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...newUser(), username: 'x'.repeat(200_000) }),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ status: 413 });
   });
@@ -106,7 +146,10 @@ describe('log in and out', () => {
   it('answers the same 401 for a wrong password and an unknown email', async () => {
     const { body } = await signedUp();
     const wrong = await login({ client: session().client, body: { email: body.email, password: 'wrong-password' } });
-    const unknown = await login({ client: session().client, body: { email: `nobody.${Date.now()}@example.com`, password: 'wrong-password' } });
+    const unknown = await login({
+      client: session().client,
+      body: { email: `nobody.${Date.now()}@example.com`, password: 'wrong-password' },
+    });
     expect(wrong.response.status).toBe(401);
     expect(unknown.response.status).toBe(401);
     expect(wrong.error).toEqual(unknown.error);
@@ -115,7 +158,10 @@ describe('log in and out', () => {
   it('answers 400 naming the fields for a malformed login body', async () => {
     const res = await login({ client: session().client, body: { email: 'nope' } as never });
     expect(res.response.status).toBe(400);
-    expect((res.error as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['email', 'password']);
+    expect((res.error as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it('requires the CSRF header for cookie-authenticated writes', async () => {
@@ -126,7 +172,10 @@ describe('log in and out', () => {
     expect(refused.response.status).toBe(403);
     expect((await getMe({ client: s.client })).response.status).toBe(200);
 
-    const wrong = await noHeader.raw('/api/auth/logout', { method: 'POST', headers: { 'x-xsrf-token': 'forged-token-forged-token-forged-token' } });
+    const wrong = await noHeader.raw('/api/auth/logout', {
+      method: 'POST',
+      headers: { 'x-xsrf-token': 'forged-token-forged-token-forged-token' },
+    });
     expect(wrong.status).toBe(403);
   });
 
@@ -161,7 +210,11 @@ describe('log in and out', () => {
 describe('login rate limiting', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    limited = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '6', TRUST_PROXY_HOPS: '1' });
+    limited = await startTestServer({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '6',
+      TRUST_PROXY_HOPS: '1',
+    });
   });
   afterAll(() => limited.close());
 
@@ -171,7 +224,11 @@ describe('login rate limiting', () => {
     await signup({ client: s.client, body });
     const ip = { 'x-forwarded-for': `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
     for (let i = 0; i < 3; i++) {
-      const res = await login({ client: s.client, headers: ip, body: { email: body.email, password: 'wrong-password' } });
+      const res = await login({
+        client: s.client,
+        headers: ip,
+        body: { email: body.email, password: 'wrong-password' },
+      });
       expect(res.response.status).toBe(401);
     }
     const locked = await login({ client: s.client, headers: ip, body: { email: body.email, password: body.password } });
@@ -184,12 +241,20 @@ describe('login rate limiting', () => {
     const ip = { 'x-forwarded-for': `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const res = await login({ client: s.client, headers: ip, body: { email: `x${i}.${Date.now()}@example.com`, password: 'wrong-password' } });
+      const res = await login({
+        client: s.client,
+        headers: ip,
+        body: { email: `x${i}.${Date.now()}@example.com`, password: 'wrong-password' },
+      });
       statuses.push(res.response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
     // Another IP is not affected.
-    const other = await login({ client: s.client, headers: { 'x-forwarded-for': '10.3.0.1' }, body: { email: `y.${Date.now()}@example.com`, password: 'wrong-password' } });
+    const other = await login({
+      client: s.client,
+      headers: { 'x-forwarded-for': '10.3.0.1' },
+      body: { email: `y.${Date.now()}@example.com`, password: 'wrong-password' },
+    });
     expect(other.response.status).toBe(401);
   });
 });
@@ -226,7 +291,12 @@ describe('API tokens', () => {
 
       // Revoked through this instance: the other one hears it (NOTIFY at commit) and evicts it.
       expect((await revokeApiToken({ client: s.client, path: { id: created.data!.id } })).response.status).toBe(204);
-      await eventually('the other instance to refuse the revoked token', async () => (await getMe({ client: onOther.client })).response.status === 401, 5000, 20);
+      await eventually(
+        'the other instance to refuse the revoked token',
+        async () => (await getMe({ client: onOther.client })).response.status === 401,
+        5000,
+        20,
+      );
     } finally {
       await other.close();
     }
@@ -236,7 +306,9 @@ describe('API tokens', () => {
     const owner = await signedUp();
     const stranger = await signedUp();
     const created = await createApiToken({ client: owner.s.client, body: { name: 'mine' } });
-    expect((await revokeApiToken({ client: stranger.s.client, path: { id: created.data!.id } })).response.status).toBe(404);
+    expect((await revokeApiToken({ client: stranger.s.client, path: { id: created.data!.id } })).response.status).toBe(
+      404,
+    );
     expect((await revokeApiToken({ client: stranger.s.client, path: { id: 'not-a-uuid' } })).response.status).toBe(404);
     expect((await listApiTokens({ client: owner.s.client })).data!.items).toHaveLength(1);
   });
@@ -278,7 +350,10 @@ describe('users', () => {
     [{ limit: 0 }, 'limit'],
     [{ limit: 101 }, 'limit'],
     [{ cursor: 'forged' }, 'cursor'],
-    [{ cursor: Buffer.from('["2020-01-01T00:00:00.000Z","x"]').toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA' }, 'cursor'],
+    [
+      { cursor: Buffer.from('["2020-01-01T00:00:00.000Z","x"]').toString('base64url') + '.AAAAAAAAAAAAAAAAAAAAAA' },
+      'cursor',
+    ],
   ])('answers 400 for %j', async (query, field) => {
     const { s } = await signedUp();
     const res = await listUsers({ client: s.client, query: query as never });
@@ -314,6 +389,8 @@ describe('platform', () => {
     const res = await session().raw('/api/docs-json');
     expect(res.status).toBe(200);
     const doc = await res.json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/auth/login', '/api/users']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/signup', '/api/auth/login', '/api/users']),
+    );
   });
 });

@@ -9,7 +9,10 @@ import { OutboxDispatcher as OutboxDispatcherToken } from '@bw/backend/platform/
 jest.setTimeout(120_000);
 
 const effectsFor = async (db: IsolatedDatabase, ticketIds: string[]) =>
-  db.query<{ event_id: string; ticket_id: string }>('select event_id, ticket_id from probe_effects where ticket_id = any($1::uuid[])', [ticketIds]);
+  db.query<{ event_id: string; ticket_id: string }>(
+    'select event_id, ticket_id from probe_effects where ticket_id = any($1::uuid[])',
+    [ticketIds],
+  );
 const closedEventsFor = async (db: IsolatedDatabase, ticketIds: string[]) =>
   db.query<{ id: string; status: string; attempts: number; last_error: string | null }>(
     `select id, status, attempts, last_error from outbox_events where name = 'ticket.closed' and (payload->'ticket'->>'id')::uuid = any($1::uuid[])`,
@@ -42,7 +45,10 @@ describe('the outbox dispatcher', () => {
     await db.drop();
   });
   const start = async (env: Record<string, string> = {}) => {
-    const server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200', ...env }, [ProbeModule]);
+    const server = await startTestServer(
+      { DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200', ...env },
+      [ProbeModule],
+    );
     servers.push(server);
     return server;
   };
@@ -50,7 +56,11 @@ describe('the outbox dispatcher', () => {
   it('delivers every committed event to its handler once and marks it done', async () => {
     const server = await start();
     const ids = await closeTickets(server, 5);
-    await eventually('5 effects and 5 done events', async () => (await effectsFor(db, ids)).length === 5 && (await closedEventsFor(db, ids)).every((e) => e.status === 'done'));
+    await eventually(
+      '5 effects and 5 done events',
+      async () =>
+        (await effectsFor(db, ids)).length === 5 && (await closedEventsFor(db, ids)).every((e) => e.status === 'done'),
+    );
     const effects = await effectsFor(db, ids);
     expect(new Set(effects.map((e) => e.ticket_id))).toEqual(new Set(ids));
   });
@@ -67,7 +77,11 @@ describe('the outbox dispatcher', () => {
     const writer = await start({ ...noPolling, OUTBOX_DISPATCH: 'false' });
     await start(noPolling);
     const more = await closeTickets(writer, 3);
-    await eventually('3 more effects delivered by the other instance', async () => (await effectsFor(db, more)).length === 3, 5000);
+    await eventually(
+      '3 more effects delivered by the other instance',
+      async () => (await effectsFor(db, more)).length === 3,
+      5000,
+    );
   });
 
   it('retries a failing handler with backoff, then marks the event failed and visible, while others keep flowing', async () => {
@@ -75,11 +89,16 @@ describe('the outbox dispatcher', () => {
     const failing = await closeTickets(server, 1, 'fail-always');
     const flaky = await closeTickets(server, 1, 'fail-once');
     const healthy = await closeTickets(server, 2, 'healthy');
-    await eventually('the failing event to be marked failed', async () => (await closedEventsFor(db, failing))[0]?.status === 'failed');
+    await eventually(
+      'the failing event to be marked failed',
+      async () => (await closedEventsFor(db, failing))[0]?.status === 'failed',
+    );
     const [failed] = await closedEventsFor(db, failing);
     expect(failed).toMatchObject({ status: 'failed', attempts: 3, last_error: 'probe: always failing' });
     expect(ProbeHandler.deliveries.filter((id) => id === failed.id)).toHaveLength(3);
-    await eventually('the flaky and healthy events to be done', async () => (await closedEventsFor(db, [...flaky, ...healthy])).every((e) => e.status === 'done'));
+    await eventually('the flaky and healthy events to be done', async () =>
+      (await closedEventsFor(db, [...flaky, ...healthy])).every((e) => e.status === 'done'),
+    );
     const [flakyEvent] = await closedEventsFor(db, flaky);
     expect(flakyEvent.attempts).toBe(2);
     expect(await effectsFor(db, [...flaky, ...healthy])).toHaveLength(3);
@@ -90,7 +109,11 @@ describe('the outbox dispatcher', () => {
     const first = await start();
     await start();
     const ids = await closeTickets(first, 30);
-    await eventually('30 done events', async () => (await closedEventsFor(db, ids)).every((e) => e.status === 'done') && (await effectsFor(db, ids)).length >= 30);
+    await eventually(
+      '30 done events',
+      async () =>
+        (await closedEventsFor(db, ids)).every((e) => e.status === 'done') && (await effectsFor(db, ids)).length >= 30,
+    );
     const events = await closedEventsFor(db, ids);
     expect(events).toHaveLength(30);
     expect(await effectsFor(db, ids)).toHaveLength(30);
@@ -109,7 +132,12 @@ describe('the outbox dispatcher', () => {
 
       // Restart: the committed events are delivered, once each.
       const restarted = await start();
-      await eventually('10 effects after restart', async () => (await effectsFor(db, ids)).length >= 10 && (await closedEventsFor(db, ids)).every((e) => e.status === 'done'));
+      await eventually(
+        '10 effects after restart',
+        async () =>
+          (await effectsFor(db, ids)).length >= 10 &&
+          (await closedEventsFor(db, ids)).every((e) => e.status === 'done'),
+      );
       await restarted.close();
       servers.splice(servers.indexOf(restarted), 1);
 

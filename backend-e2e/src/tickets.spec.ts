@@ -16,7 +16,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
 import { eventually } from './support/isolated-database';
-import { startTestServer, TestServer } from './support/server';
+import { plainStatement, startTestServer, TestServer } from './support/server';
 
 let server: TestServer;
 let creator: Person;
@@ -25,7 +25,11 @@ let stranger: Person;
 let db: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  [creator, assignee, stranger] = await Promise.all([person(server.baseUrl, 'creator'), person(server.baseUrl, 'assignee'), person(server.baseUrl, 'stranger')]);
+  [creator, assignee, stranger] = await Promise.all([
+    person(server.baseUrl, 'creator'),
+    person(server.baseUrl, 'assignee'),
+    person(server.baseUrl, 'stranger'),
+  ]);
   db = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
   await db.connect();
 });
@@ -35,14 +39,28 @@ afterAll(async () => {
 });
 
 const eventsFor = async (ticketId: string) =>
-  (await db.query<{ name: string }>(`select name from outbox_events where payload->'ticket'->>'id' = $1 order by occurred_at`, [ticketId])).rows.map((r) => r.name);
+  (
+    await db.query<{ name: string }>(
+      `select name from outbox_events where payload->'ticket'->>'id' = $1 order by occurred_at`,
+      [ticketId],
+    )
+  ).rows.map((r) => r.name);
 
 describe('creating tickets', () => {
   it('creates an open ticket with its creator, assignee and customer, and publishes ticket.created', async () => {
     const c = await customerOf(creator);
     const res = await createTicket({
       client: creator.s.client,
-      body: { title: 'Printer on fire', description: 'Third floor', customerId: c.id, assigneeId: assignee.user.id, type: 'incident', priority: 'urgent', topic: 'facilities', photoUrl: 'https://example.com/fire.png' },
+      body: {
+        title: 'Printer on fire',
+        description: 'Third floor',
+        customerId: c.id,
+        assigneeId: assignee.user.id,
+        type: 'incident',
+        priority: 'urgent',
+        topic: 'facilities',
+        photoUrl: 'https://example.com/fire.png',
+      },
     });
     expect(res.response.status).toBe(201);
     expect(res.data).toMatchObject({
@@ -81,7 +99,15 @@ describe('creating tickets', () => {
     [{ status: 'closed' }, 'status'],
   ])('answers 400 naming the field for %j', async (override, field) => {
     const c = await customerOf(creator);
-    const body = { title: 'T', customerId: c.id, assigneeId: assignee.user.id, type: 'task', priority: 'low', topic: 'other', ...override };
+    const body = {
+      title: 'T',
+      customerId: c.id,
+      assigneeId: assignee.user.id,
+      type: 'task',
+      priority: 'low',
+      topic: 'other',
+      ...override,
+    };
     const res = await createTicket({ client: creator.s.client, body: body as never });
     expect(res.response.status).toBe(400);
     expect(fields(res.error)).toContain(field);
@@ -90,14 +116,37 @@ describe('creating tickets', () => {
   it("refuses another user's customer and an unknown assignee with 400, writing nothing", async () => {
     const theirs = await customerOf(stranger);
     const mine = await customerOf(creator);
-    const before = (await listTickets({ client: creator.s.client, query: { box: 'outgoing', limit: 100 } })).data!.items.length;
-    const foreign = await createTicket({ client: creator.s.client, body: { title: 'T', customerId: theirs.id, assigneeId: assignee.user.id, type: 'task', priority: 'low', topic: 'other' } });
+    const before = (await listTickets({ client: creator.s.client, query: { box: 'outgoing', limit: 100 } })).data!.items
+      .length;
+    const foreign = await createTicket({
+      client: creator.s.client,
+      body: {
+        title: 'T',
+        customerId: theirs.id,
+        assigneeId: assignee.user.id,
+        type: 'task',
+        priority: 'low',
+        topic: 'other',
+      },
+    });
     expect(foreign.response.status).toBe(400);
     expect(fields(foreign.error)).toEqual(['customerId']);
-    const ghost = await createTicket({ client: creator.s.client, body: { title: 'T', customerId: mine.id, assigneeId: '6f1c1b4e-1111-4a4a-8a8a-123456789abc', type: 'task', priority: 'low', topic: 'other' } });
+    const ghost = await createTicket({
+      client: creator.s.client,
+      body: {
+        title: 'T',
+        customerId: mine.id,
+        assigneeId: '6f1c1b4e-1111-4a4a-8a8a-123456789abc',
+        type: 'task',
+        priority: 'low',
+        topic: 'other',
+      },
+    });
     expect(ghost.response.status).toBe(400);
     expect(fields(ghost.error)).toEqual(['assigneeId']);
-    expect((await listTickets({ client: creator.s.client, query: { box: 'outgoing', limit: 100 } })).data!.items.length).toBe(before);
+    expect(
+      (await listTickets({ client: creator.s.client, query: { box: 'outgoing', limit: 100 } })).data!.items.length,
+    ).toBe(before);
   });
 });
 
@@ -127,27 +176,66 @@ describe('who may do what', () => {
     const res = await updateTicket({
       client: creator.s.client,
       path: { id: ticket.id },
-      body: { title: 'New title', description: 'More', customerId: other.id, assigneeId: stranger.user.id, type: 'problem', topic: 'billing', priority: 'high', photoUrl: null, version: 1 },
+      body: {
+        title: 'New title',
+        description: 'More',
+        customerId: other.id,
+        assigneeId: stranger.user.id,
+        type: 'problem',
+        topic: 'billing',
+        priority: 'high',
+        photoUrl: null,
+        version: 1,
+      },
     });
     expect(res.response.status).toBe(200);
-    expect(res.data).toMatchObject({ title: 'New title', description: 'More', customer: { id: other.id }, assignee: { id: stranger.user.id }, type: 'problem', topic: 'billing', priority: 'high', version: 2 });
+    expect(res.data).toMatchObject({
+      title: 'New title',
+      description: 'More',
+      customer: { id: other.id },
+      assignee: { id: stranger.user.id },
+      type: 'problem',
+      topic: 'billing',
+      priority: 'high',
+      version: 2,
+    });
   });
 
   it('lets the assignee change status and priority only (403 for other fields, nothing changed)', async () => {
-    const ok = await updateTicket({ client: assignee.s.client, path: { id: ticket.id }, body: { status: 'pending', priority: 'high', version: 1 } });
+    const ok = await updateTicket({
+      client: assignee.s.client,
+      path: { id: ticket.id },
+      body: { status: 'pending', priority: 'high', version: 1 },
+    });
     expect(ok.response.status).toBe(200);
     expect(ok.data).toMatchObject({ status: 'pending', priority: 'high', version: 2 });
-    const refused = await updateTicket({ client: assignee.s.client, path: { id: ticket.id }, body: { title: 'Hijacked', priority: 'low', version: 2 } });
+    const refused = await updateTicket({
+      client: assignee.s.client,
+      path: { id: ticket.id },
+      body: { title: 'Hijacked', priority: 'low', version: 2 },
+    });
     expect(refused.response.status).toBe(403);
     expect(fields(refused.error)).toEqual(['title']);
-    expect((await getTicket({ client: creator.s.client, path: { id: ticket.id } })).data).toMatchObject({ title: ticket.title, priority: 'high', version: 2 });
+    expect((await getTicket({ client: creator.s.client, path: { id: ticket.id } })).data).toMatchObject({
+      title: ticket.title,
+      priority: 'high',
+      version: 2,
+    });
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     await updateTicket({ client: creator.s.client, path: { id: ticket.id }, body: { title: 'First', version: 1 } });
-    const stale = await updateTicket({ client: assignee.s.client, path: { id: ticket.id }, body: { priority: 'urgent', version: 1 } });
+    const stale = await updateTicket({
+      client: assignee.s.client,
+      path: { id: ticket.id },
+      body: { priority: 'urgent', version: 1 },
+    });
     expect(stale.response.status).toBe(409);
-    expect((await getTicket({ client: creator.s.client, path: { id: ticket.id } })).data).toMatchObject({ title: 'First', priority: 'normal', version: 2 });
+    expect((await getTicket({ client: creator.s.client, path: { id: ticket.id } })).data).toMatchObject({
+      title: 'First',
+      priority: 'normal',
+      version: 2,
+    });
   });
 
   it('lets only the creator delete (the assignee gets 403)', async () => {
@@ -172,7 +260,11 @@ describe('closing and reopening', () => {
     expect(reopened.data).toMatchObject({ status: 'open', closedAt: null });
     expect((await reopenTicket({ client: creator.s.client, path: { id: t.id } })).response.status).toBe(409);
     // Closing through PATCH is the same transition and publishes the same event.
-    const patched = await updateTicket({ client: assignee.s.client, path: { id: t.id }, body: { status: 'closed', version: reopened.data!.version } });
+    const patched = await updateTicket({
+      client: assignee.s.client,
+      path: { id: t.id },
+      body: { status: 'closed', version: reopened.data!.version },
+    });
     expect(patched.data!.closedAt).not.toBeNull();
     expect(await eventsFor(t.id)).toEqual(['ticket.created', 'ticket.closed', 'ticket.reopened', 'ticket.closed']);
   });
@@ -183,12 +275,13 @@ describe('closing and reopening', () => {
     server.queries.length = 0;
     const closed = await closeTicket({ client: assignee.s.client, path: { id: t.id } });
     expect(closed.data!.customer).toMatchObject({ id: c.id, name: c.name, email: c.email, deleted: false });
-    // eslint-disable-next-line no-control-regex
-    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, ''));
+    const statements = server.queries.map((q) => plainStatement(q).replace(/^\[query\] /, ''));
     expect(statements.filter((q) => /from customers/.test(q))).toHaveLength(1);
     const writes = statements.filter((q) => /\b(update|insert into|delete from)\b/i.test(q));
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/update tickets set status = .*where id = .* and version = .* returning.*insert into outbox_events.*where exists \(select 1 from change\)/s);
+    expect(writes[0]).toMatch(
+      /update tickets set status = .*where id = .* and version = .* returning.*insert into outbox_events.*where exists \(select 1 from change\)/s,
+    );
     expect(statements.filter((q) => /^(begin|commit)\b/i.test(q))).toEqual([]);
     expect(closed.data).toMatchObject({ status: 'closed', version: 2 });
     expect(await eventsFor(t.id)).toContain('ticket.closed');
@@ -204,7 +297,15 @@ describe('closing and reopening', () => {
       await other.query('begin');
       await other.query(`update tickets set priority = 'urgent', version = version + 1 where id = $1`, [t.id]);
       const closing = closeTicket({ client: assignee.s.client, path: { id: t.id } });
-      await eventually('the close waits for the row', async () => (await db.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update tickets set status%'`)).rowCount! > 0);
+      await eventually(
+        'the close waits for the row',
+        async () =>
+          (
+            await db.query(
+              `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update tickets set status%'`,
+            )
+          ).rowCount! > 0,
+      );
       await other.query('commit');
       const closed = await closing;
       expect(closed.response.status).toBe(200);
@@ -217,7 +318,10 @@ describe('closing and reopening', () => {
 
   it('publishes exactly one ticket.closed when two closes race', async () => {
     const t = await ticketBy(creator, await customerOf(creator), assignee.user);
-    const results = await Promise.all([closeTicket({ client: creator.s.client, path: { id: t.id } }), closeTicket({ client: assignee.s.client, path: { id: t.id } })]);
+    const results = await Promise.all([
+      closeTicket({ client: creator.s.client, path: { id: t.id } }),
+      closeTicket({ client: assignee.s.client, path: { id: t.id } }),
+    ]);
     expect(results.map((r) => r.response.status).sort()).toEqual([200, 409]);
     expect((await eventsFor(t.id)).filter((n) => n === 'ticket.closed')).toHaveLength(1);
   });
@@ -236,11 +340,16 @@ describe('lists', () => {
     const out1 = await ticketBy(a, ca, b.user, { title: 'a to b' });
     const self = await ticketBy(a, ca, a.user, { title: 'a to a' });
     const in1 = await ticketBy(b, cb, a.user, { title: 'b to a' });
-    const ids = async (box: 'incoming' | 'outgoing' | 'all') => (await listTickets({ client: a.s.client, query: { box, limit: 100 } })).data!.items.map((t) => t.id);
+    const ids = async (box: 'incoming' | 'outgoing' | 'all') =>
+      (await listTickets({ client: a.s.client, query: { box, limit: 100 } })).data!.items.map((t) => t.id);
     expect(await ids('outgoing')).toEqual([self.id, out1.id]);
     expect(await ids('incoming')).toEqual([in1.id, self.id]);
     expect(await ids('all')).toEqual([in1.id, self.id, out1.id]);
-    expect((await listTickets({ client: a.s.client, query: { limit: 100 } })).data!.items.map((t) => t.id)).toEqual([in1.id, self.id, out1.id]);
+    expect((await listTickets({ client: a.s.client, query: { limit: 100 } })).data!.items.map((t) => t.id)).toEqual([
+      in1.id,
+      self.id,
+      out1.id,
+    ]);
   });
 
   it('filters by status and answers 400 for unknown enum values', async () => {
@@ -249,20 +358,30 @@ describe('lists', () => {
     const open = await ticketBy(p, c, p.user);
     const done = await ticketBy(p, c, p.user);
     await closeTicket({ client: p.s.client, path: { id: done.id } });
-    expect((await listTickets({ client: p.s.client, query: { status: 'closed' } })).data!.items.map((t) => t.id)).toEqual([done.id]);
-    expect((await listTickets({ client: p.s.client, query: { status: 'open' } })).data!.items.map((t) => t.id)).toEqual([open.id]);
+    expect(
+      (await listTickets({ client: p.s.client, query: { status: 'closed' } })).data!.items.map((t) => t.id),
+    ).toEqual([done.id]);
+    expect((await listTickets({ client: p.s.client, query: { status: 'open' } })).data!.items.map((t) => t.id)).toEqual(
+      [open.id],
+    );
     const badBox = await listTickets({ client: p.s.client, query: { box: 'spam' as never } });
     expect(badBox.response.status).toBe(400);
     expect(fields(badBox.error)).toEqual(['box']);
-    expect(fields((await listTickets({ client: p.s.client, query: { status: 'archived' as never } })).error)).toEqual(['status']);
+    expect(fields((await listTickets({ client: p.s.client, query: { status: 'archived' as never } })).error)).toEqual([
+      'status',
+    ]);
   });
 
   it('searches title and description with full-text search (stemmed, any word order)', async () => {
     const p = await person(server.baseUrl, 'search');
     const c = await customerOf(p);
-    const printer = await ticketBy(p, c, p.user, { title: 'Printers jammed again', description: 'The toner cartridge leaks' });
+    const printer = await ticketBy(p, c, p.user, {
+      title: 'Printers jammed again',
+      description: 'The toner cartridge leaks',
+    });
     const vpn = await ticketBy(p, c, p.user, { title: 'VPN down', description: 'Cannot reach the intranet from home' });
-    const search = async (q: string) => (await listTickets({ client: p.s.client, query: { q } })).data!.items.map((t) => t.id);
+    const search = async (q: string) =>
+      (await listTickets({ client: p.s.client, query: { q } })).data!.items.map((t) => t.id);
     expect(await search('printer')).toEqual([printer.id]);
     expect(await search('cartridge toner')).toEqual([printer.id]);
     expect(await search('intranet')).toEqual([vpn.id]);
@@ -352,11 +471,17 @@ describe('lists', () => {
     server.queries.length = 0;
     const t = await ticketBy(p, c, p.user);
     expect(t.customer).toMatchObject({ id: c.id, name: c.name });
-    // eslint-disable-next-line no-control-regex
-    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, '').split(' [took')[0].trim());
+    const statements = server.queries.map((q) =>
+      plainStatement(q)
+        .replace(/^\[query\] /, '')
+        .split(' [took')[0]
+        .trim(),
+    );
     expect(statements.filter((q) => /from customers/.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /^(begin|commit)\b/.test(q))).toEqual([]);
-    expect(statements.filter((q) => /insert into tickets/.test(q))).toEqual([expect.stringMatching(/insert into outbox_events/)]);
+    expect(statements.filter((q) => /insert into tickets/.test(q))).toEqual([
+      expect.stringMatching(/insert into outbox_events/),
+    ]);
   });
 
   it('lists /users/:id/tickets: tickets created by that user that the caller may see', async () => {
@@ -365,7 +490,9 @@ describe('lists', () => {
     const cq = await customerOf(q);
     const toP = await ticketBy(q, cq, p.user);
     await ticketBy(q, cq, q.user);
-    expect((await listUserTickets({ client: p.s.client, path: { id: q.user.id } })).data!.items.map((t) => t.id)).toEqual([toP.id]);
+    expect(
+      (await listUserTickets({ client: p.s.client, path: { id: q.user.id } })).data!.items.map((t) => t.id),
+    ).toEqual([toP.id]);
     expect((await listUserTickets({ client: q.s.client, path: { id: q.user.id } })).data!.items).toHaveLength(2);
     expect((await listUserTickets({ client: stranger.s.client, path: { id: q.user.id } })).data!.items).toEqual([]);
   });
@@ -373,24 +500,44 @@ describe('lists', () => {
 
 describe('creating tickets together (group commit)', () => {
   const statementsOf = (queries: string[]) =>
-    // eslint-disable-next-line no-control-regex
-    queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, '').split(' [took')[0].trim());
+    queries.map((q) =>
+      plainStatement(q)
+        .replace(/^\[query\] /, '')
+        .split(' [took')[0]
+        .trim(),
+    );
   /** Calls the service directly, all in one turn of the event loop, so the creations share a run. */
   const createAtOnce = (items: { actorId: string; fields: TicketFields }[]) => {
     const tickets = server.app.get(TicketsService);
     const orm = server.app.get(MikroORM);
-    return Promise.allSettled(items.map((i) => RequestContext.create(orm.em, () => tickets.create(i.actorId, i.fields))));
+    return Promise.allSettled(
+      items.map((i) => RequestContext.create(orm.em, () => tickets.create(i.actorId, i.fields))),
+    );
   };
   const fieldsFor = (customerId: string, assigneeId: string, title: string): TicketFields => ({
-    title, description: 'Together', customerId, assigneeId, type: 'task', priority: 'normal', topic: 'general', photoUrl: null,
+    title,
+    description: 'Together',
+    customerId,
+    assigneeId,
+    type: 'task',
+    priority: 'normal',
+    topic: 'general',
+    photoUrl: null,
   });
 
   it('writes creations that arrive together in one transaction, each ticket with its own ticket.created event', async () => {
     const c = await customerOf(creator);
     server.queries.length = 0;
-    const results = await createAtOnce(Array.from({ length: 20 }, (_, i) => ({ actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, `Batch ticket ${i}`) })));
+    const results = await createAtOnce(
+      Array.from({ length: 20 }, (_, i) => ({
+        actorId: creator.user.id,
+        fields: fieldsFor(c.id, assignee.user.id, `Batch ticket ${i}`),
+      })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill('fulfilled'));
-    const created = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<TicketsService['create']>>>).value);
+    const created = results.map(
+      (r) => (r as PromiseFulfilledResult<Awaited<ReturnType<TicketsService['create']>>>).value,
+    );
     expect(created.map((t) => t.ticket.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Batch ticket ${i}`));
     expect(new Set(created.map((t) => t.ticket.id)).size).toBe(20);
     // One statement wrote all twenty tickets and their events (atomic on its own: no transaction).
@@ -406,7 +553,11 @@ describe('creating tickets together (group commit)', () => {
     expect(stored.rows).toHaveLength(20);
     for (const row of stored.rows) expect(row).toMatchObject({ version: 1, events: 'ticket.created' });
     const one = await getTicket({ client: assignee.s.client, path: { id: created[7].ticket.id } });
-    expect(one.data).toMatchObject({ title: 'Batch ticket 7', creator: { id: creator.user.id }, customer: { id: c.id } });
+    expect(one.data).toMatchObject({
+      title: 'Batch ticket 7',
+      creator: { id: creator.user.id },
+      customer: { id: c.id },
+    });
   });
 
   it("answers each creation for itself: another user's customer or an unknown assignee fails alone", async () => {
@@ -421,7 +572,12 @@ describe('creating tickets together (group commit)', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ status: 400, field: 'customerId' });
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ status: 400, field: 'assigneeId' });
-    const titles = (await db.query<{ title: string }>(`select title from tickets where creator_id = $1 and title in ('fine 1', 'fine 2', 'not my customer', 'nobody')`, [creator.user.id])).rows.map((r) => r.title);
+    const titles = (
+      await db.query<{ title: string }>(
+        `select title from tickets where creator_id = $1 and title in ('fine 1', 'fine 2', 'not my customer', 'nobody')`,
+        [creator.user.id],
+      )
+    ).rows.map((r) => r.title);
     expect(titles.sort()).toEqual(['fine 1', 'fine 2']);
   });
 
@@ -431,7 +587,10 @@ describe('creating tickets together (group commit)', () => {
     // A type outside the column's CHECK constraint (the DTO refuses it before; here it reaches the database).
     const results = await createAtOnce([
       { actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, 'survives 1') },
-      { actorId: creator.user.id, fields: { ...fieldsFor(c.id, assignee.user.id, 'refused row'), type: 'bogus' as TicketFields['type'] } },
+      {
+        actorId: creator.user.id,
+        fields: { ...fieldsFor(c.id, assignee.user.id, 'refused row'), type: 'bogus' as TicketFields['type'] },
+      },
       { actorId: creator.user.id, fields: fieldsFor(c.id, assignee.user.id, 'survives 2') },
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -443,21 +602,39 @@ describe('creating tickets together (group commit)', () => {
       `select t.title, (select count(*)::int from outbox_events e where e.payload->'ticket'->>'id' = t.id::text) as events from tickets t where t.creator_id = $1 and t.title like 'survives %' order by t.title`,
       [creator.user.id],
     );
-    expect(stored.rows).toEqual([{ title: 'survives 1', events: 1 }, { title: 'survives 2', events: 1 }]);
+    expect(stored.rows).toEqual([
+      { title: 'survives 1', events: 1 },
+      { title: 'survives 2', events: 1 },
+    ]);
   });
 });
 
 describe('comments', () => {
   it('lets creator and assignee talk, oldest first, paged', async () => {
     const t = await ticketBy(creator, await customerOf(creator), assignee.user);
-    const first = await createTicketComment({ client: creator.s.client, path: { id: t.id }, body: { body: 'Can you look?' } });
+    const first = await createTicketComment({
+      client: creator.s.client,
+      path: { id: t.id },
+      body: { body: 'Can you look?' },
+    });
     expect(first.response.status).toBe(201);
-    expect(first.data).toMatchObject({ body: 'Can you look?', author: { id: creator.user.id, username: creator.user.username } });
+    expect(first.data).toMatchObject({
+      body: 'Can you look?',
+      author: { id: creator.user.id, username: creator.user.username },
+    });
     await createTicketComment({ client: assignee.s.client, path: { id: t.id }, body: { body: 'On it' } });
     await createTicketComment({ client: creator.s.client, path: { id: t.id }, body: { body: 'Thanks' } });
     const page1 = await listTicketComments({ client: assignee.s.client, path: { id: t.id }, query: { limit: 2 } });
-    const page2 = await listTicketComments({ client: assignee.s.client, path: { id: t.id }, query: { limit: 2, cursor: page1.data!.nextCursor! } });
-    expect([...page1.data!.items, ...page2.data!.items].map((c) => c.body)).toEqual(['Can you look?', 'On it', 'Thanks']);
+    const page2 = await listTicketComments({
+      client: assignee.s.client,
+      path: { id: t.id },
+      query: { limit: 2, cursor: page1.data!.nextCursor! },
+    });
+    expect([...page1.data!.items, ...page2.data!.items].map((c) => c.body)).toEqual([
+      'Can you look?',
+      'On it',
+      'Thanks',
+    ]);
     expect(page2.data!.nextCursor).toBeNull();
     const empty = await createTicketComment({ client: creator.s.client, path: { id: t.id }, body: { body: '' } });
     expect(empty.response.status).toBe(400);
@@ -466,16 +643,34 @@ describe('comments', () => {
 
   it("answers 404 to anyone else, writing nothing, and writes a reply in one statement that checks the caller's right", async () => {
     const t = await ticketBy(creator, await customerOf(creator), assignee.user);
-    const refused = await createTicketComment({ client: stranger.s.client, path: { id: t.id }, body: { body: 'Let me in' } });
+    const refused = await createTicketComment({
+      client: stranger.s.client,
+      path: { id: t.id },
+      body: { body: 'Let me in' },
+    });
     expect(refused.response.status).toBe(404);
     expect((await listTicketComments({ client: stranger.s.client, path: { id: t.id } })).response.status).toBe(404);
-    expect((await createTicketComment({ client: creator.s.client, path: { id: '00000000-0000-4000-8000-000000000000' }, body: { body: 'Nowhere' } })).response.status).toBe(404);
+    expect(
+      (
+        await createTicketComment({
+          client: creator.s.client,
+          path: { id: '00000000-0000-4000-8000-000000000000' },
+          body: { body: 'Nowhere' },
+        })
+      ).response.status,
+    ).toBe(404);
     server.queries.length = 0;
-    expect((await createTicketComment({ client: assignee.s.client, path: { id: t.id }, body: { body: 'Allowed' } })).response.status).toBe(201);
-    // eslint-disable-next-line no-control-regex
-    const statements = server.queries.map((q) => q.replace(/\x1B\[\d+m/g, '').replace(/^\[query\] /, ''));
-    expect(statements.filter((q) => /ticket_comments|^begin|^commit/.test(q))).toEqual([expect.stringMatching(/^insert into ticket_comments .* from tickets t where t.id = /s)]);
-    const bodies = (await db.query<{ body: string }>('select body from ticket_comments where ticket_id = $1', [t.id])).rows.map((r) => r.body);
+    expect(
+      (await createTicketComment({ client: assignee.s.client, path: { id: t.id }, body: { body: 'Allowed' } })).response
+        .status,
+    ).toBe(201);
+    const statements = server.queries.map((q) => plainStatement(q).replace(/^\[query\] /, ''));
+    expect(statements.filter((q) => /ticket_comments|^begin|^commit/.test(q))).toEqual([
+      expect.stringMatching(/^insert into ticket_comments .* from tickets t where t.id = /s),
+    ]);
+    const bodies = (
+      await db.query<{ body: string }>('select body from ticket_comments where ticket_id = $1', [t.id])
+    ).rows.map((r) => r.body);
     expect(bodies).toEqual(['Allowed']);
   });
 });

@@ -21,7 +21,11 @@ export interface BuiltApp {
 
 /** Builds the whole API (not yet listening) and seeds the demo workspace. Used by main.ts and the tests. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<BuiltApp> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), createHttpAdapter(config), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options),
+    createHttpAdapter(config),
+    { bodyParser: false, bufferLogs: true },
+  );
   const requests = new RequestDrain(app.getHttpAdapter().getInstance());
   await configureApp(app, config);
   await app.init();
@@ -34,7 +38,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       closed = true;
       const logger = new Logger('Shutdown');
       const cut = await requests.drain(app.getHttpServer(), config.SHUTDOWN_DRAIN_MS);
-      if (cut > 0) logger.warn(`${cut} request(s) still running after SHUTDOWN_DRAIN_MS=${config.SHUTDOWN_DRAIN_MS}: their connections were closed`);
+      if (cut > 0)
+        logger.warn(
+          `${cut} request(s) still running after SHUTDOWN_DRAIN_MS=${config.SHUTDOWN_DRAIN_MS}: their connections were closed`,
+        );
       await app.get(OutboxDispatcher).stop();
       await app.close();
     },

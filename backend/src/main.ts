@@ -16,7 +16,11 @@ async function bootstrap(): Promise<void> {
 
   const database = await resolveDatabase(process.env, { dataDir: path.join(repoRoot, '.data', 'postgres') });
   if (database.embedded) console.log(`Embedded PostgreSQL is running (data in .data/postgres)`);
-  const config = loadConfig({ ...env, DATABASE_URL: database.url, STATIC_DIR: existsSync(staticDir) ? staticDir : undefined });
+  const config = loadConfig({
+    ...env,
+    DATABASE_URL: database.url,
+    STATIC_DIR: existsSync(staticDir) ? staticDir : undefined,
+  });
 
   await runMigrations(config.DATABASE_URL, (line) => console.log(line));
   const built = await createApp(config);

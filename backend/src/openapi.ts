@@ -15,8 +15,17 @@ import { buildOpenApiDocument } from './platform/http/openapi';
 async function main(): Promise<void> {
   const output = process.argv[2] ?? path.resolve(__dirname, '..', '..', 'libs', 'sdk', 'openapi.json');
   // Nothing is signed while the document is built: a throwaway secret satisfies the config.
-  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://offline/openapi', SESSION_SECRET: randomBytes(32).toString('base64url') });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { connectDatabase: false }), createHttpAdapter(config), { logger: false, bodyParser: false });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgres://offline/openapi',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { connectDatabase: false }),
+    createHttpAdapter(config),
+    { logger: false, bodyParser: false },
+  );
   app.setGlobalPrefix('api');
   const document = buildOpenApiDocument(app);
   writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);

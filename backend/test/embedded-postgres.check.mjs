@@ -18,7 +18,9 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const modulePath = path.resolve(process.argv[2] ?? path.join(root, 'dist/backend/database/embedded-postgres.js'));
 if (!fs.existsSync(modulePath)) {
-  console.error(`${modulePath} does not exist: build first (npx tsc -p backend/tsconfig.app.json) or pass the compiled file.`);
+  console.error(
+    `${modulePath} does not exist: build first (npx tsc -p backend/tsconfig.app.json) or pass the compiled file.`,
+  );
   process.exit(2);
 }
 const { startEmbeddedPostgres, resolveDatabase } = require(modulePath);
@@ -56,13 +58,20 @@ async function check(name, fn, deadlineMs = 90_000) {
   try {
     await Promise.race([
       fn(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no result within ${deadlineMs / 1000} s`)), deadlineMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no result within ${deadlineMs / 1000} s`)), deadlineMs)),
+      ),
     ]);
     passed++;
     console.log(`ok   ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     failed++;
-    console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').join('\n     ')}`);
+    console.log(
+      `FAIL ${name}\n     ${String(error?.stack ?? error)
+        .split('\n')
+        .join('\n     ')}`,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -130,9 +139,13 @@ async function startOwnerProcess() {
       process.on('SIGTERM', () => db.stop().then(() => clearInterval(idle)));
       process.stdout.write('READY ' + db.url + '\\n');
     }, (error) => { console.error(error); process.exit(1); });`;
-  const child = spawn(process.execPath, ['-e', script, modulePath, JSON.stringify({ dataDir, port, database: 'check_db' })], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-e', script, modulePath, JSON.stringify({ dataDir, port, database: 'check_db' })],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.add(child);
   child.on('exit', () => children.delete(child));
   const url = await new Promise((resolve, reject) => {
@@ -148,7 +161,9 @@ async function startOwnerProcess() {
 }
 
 function exitOf(child) {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', resolve));
 }
 
 /** A PID that is certainly not running any more. */
@@ -158,7 +173,9 @@ async function deadPid() {
   return child.pid;
 }
 
-console.log(`Checking ${path.relative(process.cwd(), modulePath) || modulePath} in ${scratch} on port ${port}${process.getuid?.() === 0 ? ' (as root)' : ''}`);
+console.log(
+  `Checking ${path.relative(process.cwd(), modulePath) || modulePath} in ${scratch} on port ${port}${process.getuid?.() === 0 ? ' (as root)' : ''}`,
+);
 
 await check('DATABASE_URL set: passes it through and starts nothing', async () => {
   const url = 'postgres://someone@db.example:5432/app';
@@ -172,13 +189,21 @@ await check('first start: creates a UTF8 cluster and the database, on 127.0.0.1 
   const { db, lines } = await startLogged();
   assert(db.embedded === true, 'embedded should be true');
   assert(db.url === `postgres://postgres:postgres@127.0.0.1:${port}/check_db`, `unexpected url ${db.url}`);
-  const [row] = await query(db.url, "SELECT current_database() AS db, current_setting('server_encoding') AS enc, current_setting('listen_addresses') AS listen, current_setting('unix_socket_directories') AS sockets");
+  const [row] = await query(
+    db.url,
+    "SELECT current_database() AS db, current_setting('server_encoding') AS enc, current_setting('listen_addresses') AS listen, current_setting('unix_socket_directories') AS sockets",
+  );
   assert(row.db === 'check_db', `connected to ${row.db}`);
   assert(row.enc === 'UTF8', `server_encoding is ${row.enc}`);
   assert(row.listen === '127.0.0.1' && row.sockets === '', `listens on ${row.listen}, sockets "${row.sockets}"`);
-  assert(lines.some((l) => l.includes('Creating a PostgreSQL cluster')), 'did not log the cluster creation');
+  assert(
+    lines.some((l) => l.includes('Creating a PostgreSQL cluster')),
+    'did not log the cluster creation',
+  );
   if (process.getuid?.() === 0) {
-    const owner = Number((await import('node:child_process')).execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
+    const owner = Number(
+      (await import('node:child_process')).execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }),
+    );
     assert(fs.statSync(dataDir).uid === owner, 'data folder is not owned by the postgres user');
   }
   await query(db.url, 'CREATE TABLE kept (note text)');
@@ -211,119 +236,187 @@ await check('a missing database is created on an existing cluster', async () => 
   const { db, lines } = await startLogged({ database: 'another_db' });
   const [row] = await query(db.url, 'SELECT current_database() AS db');
   assert(row.db === 'another_db', `connected to ${row.db}`);
-  assert(lines.some((l) => l.includes('Created database "another_db"')), 'did not log the creation');
+  assert(
+    lines.some((l) => l.includes('Created database "another_db"')),
+    'did not log the creation',
+  );
   await stop(db);
 });
 
-await check('stale postmaster.pid naming a dead PID: removed, server starts', async () => {
-  const pid = await deadPid();
-  fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), `${pid}\n${dataDir}\n1700000000\n${port}\n\n127.0.0.1\n  1234  5678\nready   \n`);
-  const { db, lines } = await startLogged();
-  assert(lines.some((l) => l.includes(`PID ${pid} is no longer running`)), `did not log the stale pid: ${lines.join(' / ')}`);
-  assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
-  await stop(db);
-}, 30_000);
-
-await check('stale postmaster.pid naming a PID now used by another program: removed, server starts', async () => {
-  const other = spawn('sleep', ['60']);
-  children.add(other);
-  try {
-    fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), `${other.pid}\n${dataDir}\n1700000000\n${port}\n\n127.0.0.1\n  1234  5678\nready   \n`);
-    const { db, lines } = await startLogged();
-    assert(lines.some((l) => l.includes(`PID ${other.pid}, which is now another process`)), `did not log it: ${lines.join(' / ')}`);
-    assert(alive(other.pid), 'killed an unrelated process');
-    await stop(db);
-  } finally {
-    other.kill('SIGKILL');
-  }
-}, 30_000);
-
-await check('killed run: the owner is SIGKILLed, its server keeps running; the next start stops it and starts fresh', async () => {
-  const { child, url } = await startOwnerProcess();
-  const orphan = postmasterPid();
-  child.kill('SIGKILL');
-  await exitOf(child);
-  assert(alive(orphan) && (await answers(url)), 'expected the orphaned server to still be running');
-
-  const began = Date.now();
-  const { db, lines } = await startLogged();
-  const took = Date.now() - began;
-  assert(lines.some((l) => l.includes('left behind by a run that ended without stopping it')), `did not log the orphan: ${lines.join(' / ')}`);
-  assert(!alive(orphan), `orphaned postmaster ${orphan} still running`);
-  assert(postmasterPid() !== orphan, 'same postmaster');
-  assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
-  assert(took < 30_000, `recovery took ${took} ms`);
-  await stop(db);
-}, 60_000);
-
-await check('killed server: postmaster SIGKILLed too (stale pid, shared memory); the next start recovers', async () => {
-  const { child } = await startOwnerProcess();
-  const pid = postmasterPid();
-  child.kill('SIGKILL');
-  process.kill(pid, 'SIGKILL');
-  await exitOf(child);
-  await waitFor(() => !alive(pid), 5_000, 'the postmaster to die');
-  const { db, lines } = await startLogged();
-  assert(lines.some((l) => l.includes(`PID ${pid} is no longer running`)), `did not log the stale pid: ${lines.join(' / ')}`);
-  assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
-  await stop(db);
-}, 60_000);
-
-await check('server used by a running process: shared, and left running when the sharer stops', async () => {
-  const { child, url } = await startOwnerProcess();
-  try {
-    const pid = postmasterPid();
-    const { db, lines } = await startLogged();
-    assert(db.url === url, `url ${db.url} differs from the owner's ${url}`);
-    assert(lines.some((l) => l.includes('sharing it')), `did not log the sharing: ${lines.join(' / ')}`);
-    assert(postmasterPid() === pid, 'restarted the shared server');
-    await stop(db);
-    assert(alive(pid) && (await answers(url)), 'stop() of a sharer stopped the server');
-  } finally {
-    child.kill('SIGTERM');
-    await waitFor(() => child.exitCode !== null || child.signalCode !== null, 20_000, 'the owner to stop and exit by itself');
-  }
-  assert(child.exitCode === 0, `owner exited with ${child.exitCode ?? child.signalCode}`);
-  assert(!fs.existsSync(path.join(dataDir, 'postmaster.pid')), 'the last user did not stop the server');
-}, 60_000);
-
-await check('the process that started the server stops first: the server stays up for the sharer, who stops it last', async () => {
-  const { child, url } = await startOwnerProcess();
-  const pid = postmasterPid();
-  const { db } = await startLogged();
-  child.kill('SIGTERM');
-  await waitFor(() => child.exitCode !== null || child.signalCode !== null, 20_000, 'the owner to exit by itself while the server stays up');
-  assert(alive(pid) && (await answers(url)), 'the server went away with its starter while still in use');
-  assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
-  await stop(db);
-  assert(!alive(pid), `postmaster ${pid} still running after the last user stopped`);
-  assert(!fs.existsSync(path.join(dataDir, 'postmaster.pid')), 'postmaster.pid left behind');
-}, 60_000);
-
-await check('two processes starting at the same moment: one starts the server, the other shares it', async () => {
-  const [a, b] = await Promise.all([startOwnerProcess(), startOwnerProcess()]);
-  const pid = postmasterPid();
-  assert(a.url === b.url && (await answers(a.url)), 'both should reach the same server');
-  a.child.kill('SIGTERM');
-  await exitOf(a.child);
-  assert(alive(pid) && (await answers(b.url)), 'server stopped while the other still used it');
-  b.child.kill('SIGTERM');
-  await exitOf(b.child);
-  await waitFor(() => !alive(pid), 20_000, 'the server to stop after the last user');
-}, 90_000);
-
-await check('a busy port fails fast with a clear error', async () => {
-  const blocker = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => blocker.once('listening', resolve));
-  try {
-    await startLogged({ port: blocker.address().port }).then(
-      () => assert(false, 'started on a busy port'),
-      (error) => assert(/did not start/.test(error.message) && /Address already in use|could not/.test(error.message), `unclear error: ${error.message}`),
+await check(
+  'stale postmaster.pid naming a dead PID: removed, server starts',
+  async () => {
+    const pid = await deadPid();
+    fs.writeFileSync(
+      path.join(dataDir, 'postmaster.pid'),
+      `${pid}\n${dataDir}\n1700000000\n${port}\n\n127.0.0.1\n  1234  5678\nready   \n`,
     );
-  } finally {
-    blocker.close();
-  }
-}, 30_000);
+    const { db, lines } = await startLogged();
+    assert(
+      lines.some((l) => l.includes(`PID ${pid} is no longer running`)),
+      `did not log the stale pid: ${lines.join(' / ')}`,
+    );
+    assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
+    await stop(db);
+  },
+  30_000,
+);
+
+await check(
+  'stale postmaster.pid naming a PID now used by another program: removed, server starts',
+  async () => {
+    const other = spawn('sleep', ['60']);
+    children.add(other);
+    try {
+      fs.writeFileSync(
+        path.join(dataDir, 'postmaster.pid'),
+        `${other.pid}\n${dataDir}\n1700000000\n${port}\n\n127.0.0.1\n  1234  5678\nready   \n`,
+      );
+      const { db, lines } = await startLogged();
+      assert(
+        lines.some((l) => l.includes(`PID ${other.pid}, which is now another process`)),
+        `did not log it: ${lines.join(' / ')}`,
+      );
+      assert(alive(other.pid), 'killed an unrelated process');
+      await stop(db);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  },
+  30_000,
+);
+
+await check(
+  'killed run: the owner is SIGKILLed, its server keeps running; the next start stops it and starts fresh',
+  async () => {
+    const { child, url } = await startOwnerProcess();
+    const orphan = postmasterPid();
+    child.kill('SIGKILL');
+    await exitOf(child);
+    assert(alive(orphan) && (await answers(url)), 'expected the orphaned server to still be running');
+
+    const began = Date.now();
+    const { db, lines } = await startLogged();
+    const took = Date.now() - began;
+    assert(
+      lines.some((l) => l.includes('left behind by a run that ended without stopping it')),
+      `did not log the orphan: ${lines.join(' / ')}`,
+    );
+    assert(!alive(orphan), `orphaned postmaster ${orphan} still running`);
+    assert(postmasterPid() !== orphan, 'same postmaster');
+    assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
+    assert(took < 30_000, `recovery took ${took} ms`);
+    await stop(db);
+  },
+  60_000,
+);
+
+await check(
+  'killed server: postmaster SIGKILLed too (stale pid, shared memory); the next start recovers',
+  async () => {
+    const { child } = await startOwnerProcess();
+    const pid = postmasterPid();
+    child.kill('SIGKILL');
+    process.kill(pid, 'SIGKILL');
+    await exitOf(child);
+    await waitFor(() => !alive(pid), 5_000, 'the postmaster to die');
+    const { db, lines } = await startLogged();
+    assert(
+      lines.some((l) => l.includes(`PID ${pid} is no longer running`)),
+      `did not log the stale pid: ${lines.join(' / ')}`,
+    );
+    assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
+    await stop(db);
+  },
+  60_000,
+);
+
+await check(
+  'server used by a running process: shared, and left running when the sharer stops',
+  async () => {
+    const { child, url } = await startOwnerProcess();
+    try {
+      const pid = postmasterPid();
+      const { db, lines } = await startLogged();
+      assert(db.url === url, `url ${db.url} differs from the owner's ${url}`);
+      assert(
+        lines.some((l) => l.includes('sharing it')),
+        `did not log the sharing: ${lines.join(' / ')}`,
+      );
+      assert(postmasterPid() === pid, 'restarted the shared server');
+      await stop(db);
+      assert(alive(pid) && (await answers(url)), 'stop() of a sharer stopped the server');
+    } finally {
+      child.kill('SIGTERM');
+      await waitFor(
+        () => child.exitCode !== null || child.signalCode !== null,
+        20_000,
+        'the owner to stop and exit by itself',
+      );
+    }
+    assert(child.exitCode === 0, `owner exited with ${child.exitCode ?? child.signalCode}`);
+    assert(!fs.existsSync(path.join(dataDir, 'postmaster.pid')), 'the last user did not stop the server');
+  },
+  60_000,
+);
+
+await check(
+  'the process that started the server stops first: the server stays up for the sharer, who stops it last',
+  async () => {
+    const { child, url } = await startOwnerProcess();
+    const pid = postmasterPid();
+    const { db } = await startLogged();
+    child.kill('SIGTERM');
+    await waitFor(
+      () => child.exitCode !== null || child.signalCode !== null,
+      20_000,
+      'the owner to exit by itself while the server stays up',
+    );
+    assert(alive(pid) && (await answers(url)), 'the server went away with its starter while still in use');
+    assert((await query(db.url, 'SELECT note FROM kept')).length === 1, 'data lost');
+    await stop(db);
+    assert(!alive(pid), `postmaster ${pid} still running after the last user stopped`);
+    assert(!fs.existsSync(path.join(dataDir, 'postmaster.pid')), 'postmaster.pid left behind');
+  },
+  60_000,
+);
+
+await check(
+  'two processes starting at the same moment: one starts the server, the other shares it',
+  async () => {
+    const [a, b] = await Promise.all([startOwnerProcess(), startOwnerProcess()]);
+    const pid = postmasterPid();
+    assert(a.url === b.url && (await answers(a.url)), 'both should reach the same server');
+    a.child.kill('SIGTERM');
+    await exitOf(a.child);
+    assert(alive(pid) && (await answers(b.url)), 'server stopped while the other still used it');
+    b.child.kill('SIGTERM');
+    await exitOf(b.child);
+    await waitFor(() => !alive(pid), 20_000, 'the server to stop after the last user');
+  },
+  90_000,
+);
+
+await check(
+  'a busy port fails fast with a clear error',
+  async () => {
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    try {
+      await startLogged({ port: blocker.address().port }).then(
+        () => assert(false, 'started on a busy port'),
+        (error) =>
+          assert(
+            /did not start/.test(error.message) && /Address already in use|could not/.test(error.message),
+            `unclear error: ${error.message}`,
+          ),
+      );
+    } finally {
+      blocker.close();
+    }
+  },
+  30_000,
+);
 
 for (const db of running) await db.stop().catch(() => undefined);
 for (const child of children) child.kill('SIGKILL');

@@ -48,14 +48,17 @@ export default async function globalSetup(): Promise<void> {
       if (rows[0]?.encoding !== 'UTF8') {
         // A server initialised with a non-UTF8 default (possible on a CI machine): ask for UTF8 explicitly.
         await client.query(`DROP DATABASE ${client.escapeIdentifier(database)}`);
-        await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`);
+        await client.query(
+          `CREATE DATABASE ${client.escapeIdentifier(database)} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`,
+        );
       }
     });
     const url = withDatabase(server.url, database);
     await runMigrations(url);
     // MikroORM keeps decorator metadata on globalThis; in this (parent) process jest may run test
     // files in band, and metadata objects from this realm break discovery there. Leave none behind.
-    for (const key of Object.keys(globalThis)) if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+    for (const key of Object.keys(globalThis))
+      if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
     process.env['TEST_DATABASE_URL'] = url;
     // One random session secret per run: in-process servers and child servers (which inherit the
     // environment) share it, as the instances of one deployment do; no secret lives in the source.

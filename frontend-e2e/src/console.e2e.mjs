@@ -12,16 +12,25 @@ async function execute(page, tag, id, { params = {}, body } = {}) {
   if (!(await block.locator('.opblock-body').isVisible())) await block.locator('.opblock-summary-control').click();
   const tryOut = block.locator('button.try-out__btn');
   if ((await tryOut.textContent())?.trim() === 'Try it out') await tryOut.click();
-  for (const [name, value] of Object.entries(params)) await block.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  for (const [name, value] of Object.entries(params))
+    await block.locator(`tr[data-param-name="${name}"] input`).fill(value);
   if (body !== undefined) await block.locator('textarea.body-param__text').fill(JSON.stringify(body));
   // The previous answer of this operation, if any, must not be mistaken for this one.
   const clear = block.locator('button.btn-clear');
   if (await clear.isVisible()) await clear.click();
   await block.locator('button.execute').click();
   const status = block.locator('.live-responses-table tbody .response-col_status').first();
-  await expectEventually(async () => /^\d{3}/.test(((await status.textContent().catch(() => '')) ?? '').trim()), true, `${id}: the console shows the answer's status`);
+  await expectEventually(
+    async () => /^\d{3}/.test(((await status.textContent().catch(() => '')) ?? '').trim()),
+    true,
+    `${id}: the console shows the answer's status`,
+  );
   const code = Number(((await status.textContent()) ?? '').trim().slice(0, 3));
-  const text = await block.locator('.live-responses-table .response-col_description .highlight-code pre').first().textContent().catch(() => '');
+  const text = await block
+    .locator('.live-responses-table .response-col_description .highlight-code pre')
+    .first()
+    .textContent()
+    .catch(() => '');
   let json = null;
   try {
     json = text ? JSON.parse(text) : null;
@@ -33,7 +42,10 @@ async function execute(page, tag, id, { params = {}, body } = {}) {
 
 async function expectStatus(page, tag, id, expected, options) {
   const result = await execute(page, tag, id, options);
-  assert(result.status === expected, `${id} answered ${result.status} in the console, expected ${expected}: ${result.text}`);
+  assert(
+    result.status === expected,
+    `${id} answered ${result.status} in the console, expected ${expected}: ${result.text}`,
+  );
   return result.body;
 }
 
@@ -48,8 +60,14 @@ export const consoleTests = [
     async run({ page, artifactsDir }) {
       await openConsole(page);
       // Public operations show no lock; authenticated ones do.
-      assert((await operation(page, 'auth', 'demoLogin').locator('.authorization__btn').count()) === 0, 'demo login shows a lock');
-      assert((await operation(page, 'customers', 'createCustomer').locator('.authorization__btn').count()) === 1, 'createCustomer shows no lock');
+      assert(
+        (await operation(page, 'auth', 'demoLogin').locator('.authorization__btn').count()) === 0,
+        'demo login shows a lock',
+      );
+      assert(
+        (await operation(page, 'customers', 'createCustomer').locator('.authorization__btn').count()) === 1,
+        'createCustomer shows no lock',
+      );
 
       const demo = await expectStatus(page, 'auth', 'demoLogin', 200);
       const me = demo.user;
@@ -57,7 +75,14 @@ export const consoleTests = [
         body: { name: 'Console Customer', email: 'console.customer@example.com' },
       });
       const ticket = await expectStatus(page, 'tickets', 'createTicket', 201, {
-        body: { title: 'Filed from the console', customerId: customer.id, assigneeId: me.id, type: 'question', priority: 'normal', topic: 'general' },
+        body: {
+          title: 'Filed from the console',
+          customerId: customer.id,
+          assigneeId: me.id,
+          type: 'question',
+          priority: 'normal',
+          topic: 'general',
+        },
       });
       const closed = await expectStatus(page, 'tickets', 'closeTicket', 200, { params: { id: ticket.id } });
       assert(closed.status === 'closed', `the closed ticket is ${closed.status}`);
@@ -78,7 +103,12 @@ export const consoleTests = [
       // Without the session cookie, and after a reload, the token is still there and authorizes writes.
       await page.context().clearCookies();
       await openConsole(page);
-      await expectEventually(async () => /\blocked\b/.test((await page.locator('.scheme-container button.authorize').getAttribute('class')) ?? ''), true, 'the Authorize button shows the kept token');
+      await expectEventually(
+        async () =>
+          /\blocked\b/.test((await page.locator('.scheme-container button.authorize').getAttribute('class')) ?? ''),
+        true,
+        'the Authorize button shows the kept token',
+      );
       const byToken = await expectStatus(page, 'customers', 'createCustomer', 201, {
         body: { name: 'Token Customer', email: 'token.customer@example.com' },
       });

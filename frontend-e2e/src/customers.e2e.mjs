@@ -1,5 +1,16 @@
 // Customers through the UI: create (with a server-side field error), edit, search, private lists.
-import { apiAs, assert, dialogForm, expectHidden, expectText, expectVisible, screenshot, signUpViaUi, uniqueUser, waitForPath } from './support.mjs';
+import {
+  apiAs,
+  assert,
+  dialogForm,
+  expectHidden,
+  expectText,
+  expectVisible,
+  screenshot,
+  signUpViaUi,
+  uniqueUser,
+  waitForPath,
+} from './support.mjs';
 
 const main = (page) => page.getByRole('main');
 
@@ -20,7 +31,9 @@ export const customersTests = [
       await form.getByLabel('Name').fill('Ada Lovelace');
       // "ada@engine" passes the browser's email check but not the server's: its message lands under Email.
       await form.getByLabel('Email').fill('ada@engine');
-      const answer = page.waitForResponse((res) => res.url().endsWith('/api/customers') && res.request().method() === 'POST');
+      const answer = page.waitForResponse(
+        (res) => res.url().endsWith('/api/customers') && res.request().method() === 'POST',
+      );
       await form.getByRole('button', { name: 'Create customer' }).click();
       assert((await answer).status() === 400, `an invalid email should answer 400, got ${(await answer).status()}`);
       await expectText(dialog.getByTestId('email-field').locator('mat-error'), /email/i);
@@ -55,7 +68,10 @@ export const customersTests = [
       await main(page).getByLabel('Search customers').fill('king');
       await expectHidden(page.getByTestId('customer-row').filter({ hasText: 'Charles Babbage' }));
       await expectVisible(page.getByTestId('customer-row').filter({ hasText: 'Ada King' }));
-      assert(new URL(page.url()).searchParams.get('q') === 'king', `the search should be in the URL, got ${page.url()}`);
+      assert(
+        new URL(page.url()).searchParams.get('q') === 'king',
+        `the search should be in the URL, got ${page.url()}`,
+      );
       await screenshot(page, artifactsDir, 'customers-search');
 
       const me = await apiAs(page, 'GET', '/api/auth/me', undefined, 200);

@@ -89,7 +89,10 @@ export const identityTests = [
 
       await logOutToLanding(page);
       const after = await page.request.get('/api/auth/me');
-      assert(after.status() === 401, `the session should be gone after logging out, GET /api/auth/me answered ${after.status()}`);
+      assert(
+        after.status() === 401,
+        `the session should be gone after logging out, GET /api/auth/me answered ${after.status()}`,
+      );
     },
   },
 

@@ -28,7 +28,13 @@ async function me(page) {
 /** A customer and a ticket for it, created by the page's user through the API. */
 async function customerAndTicket(page, { customer, title, assigneeId, priority = 'normal', topic = 'billing' }) {
   const c = await apiAs(page, 'POST', '/api/customers', customer, 201);
-  const t = await apiAs(page, 'POST', '/api/tickets', { title, customerId: c.id, assigneeId, type: 'question', priority, topic }, 201);
+  const t = await apiAs(
+    page,
+    'POST',
+    '/api/tickets',
+    { title, customerId: c.id, assigneeId, type: 'question', priority, topic },
+    201,
+  );
   return { customer: c, ticket: t };
 }
 
@@ -43,7 +49,8 @@ async function waitForMessage(page, text, timeout = 15_000) {
       .then(() => true)
       .catch(() => false);
     if (found) return row.first();
-    if (Date.now() > deadline) throw new Error(`no message containing ${JSON.stringify(text)} after ${timeout / 1000}s`);
+    if (Date.now() > deadline)
+      throw new Error(`no message containing ${JSON.stringify(text)} after ${timeout / 1000}s`);
     await main(page).getByRole('button', { name: 'Refresh' }).click();
   }
 }
@@ -57,7 +64,13 @@ export const macrosTriggersTests = [
       const pageB = await newPage();
       await signUpViaUi(pageB, b);
       const sharedName = `Shared by B ${Date.now().toString(36)}`;
-      await apiAs(pageB, 'POST', '/api/macros', { name: sharedName, availableFor: 'everyone', actions: [{ type: 'set_status', value: 'pending' }] }, 201);
+      await apiAs(
+        pageB,
+        'POST',
+        '/api/macros',
+        { name: sharedName, availableFor: 'everyone', actions: [{ type: 'set_status', value: 'pending' }] },
+        201,
+      );
       await signUpViaUi(page, a);
       const self = await me(page);
       const title = `Invoice shows the wrong amount ${Date.now().toString(36)}`;
@@ -74,8 +87,14 @@ export const macrosTriggersTests = [
       await expectText(shared, `Shared by ${b.username}`);
       await expectText(shared.getByTestId('macro-availability'), 'Everyone');
       await expectText(shared, 'Set status: Pending');
-      assert((await shared.getByRole('button', { name: 'Edit' }).count()) === 0, 'no Edit on a macro someone else owns');
-      assert((await shared.getByRole('button', { name: 'Delete' }).count()) === 0, 'no Delete on a macro someone else owns');
+      assert(
+        (await shared.getByRole('button', { name: 'Edit' }).count()) === 0,
+        'no Edit on a macro someone else owns',
+      );
+      assert(
+        (await shared.getByRole('button', { name: 'Delete' }).count()) === 0,
+        'no Delete on a macro someone else owns',
+      );
       await main(page).getByRole('button', { name: 'Create macro' }).first().click();
       const form = await dialogForm(page, 'New macro');
       await form.getByLabel('Name', { exact: true }).fill('Escalate billing');
@@ -92,7 +111,10 @@ export const macrosTriggersTests = [
       await comment.fill('Hello !');
       await comment.press('End');
       await comment.press('ArrowLeft');
-      await rows.nth(0).getByRole('button', { name: /^Insert \{\{customer\.name\}\}/ }).click();
+      await rows
+        .nth(0)
+        .getByRole('button', { name: /^Insert \{\{customer\.name\}\}/ })
+        .click();
       await expectValue(comment, 'Hello {{customer.name}}!', 'the comment after inserting a placeholder');
       await comment.press('End');
       await comment.press('Backspace');
@@ -105,7 +127,11 @@ export const macrosTriggersTests = [
       await chooseSelectOption(page, rows.nth(1), 'Priority', 'Urgent');
       await rows.nth(1).getByRole('button', { name: 'Move step 2 up' }).click();
       await expectVisible(rows.nth(0).getByLabel('Priority', { exact: true }));
-      await expectValue(rows.nth(1).getByLabel('Comment', { exact: true }), 'Hello {{customer.name}}', 'the comment, now step 2');
+      await expectValue(
+        rows.nth(1).getByLabel('Comment', { exact: true }),
+        'Hello {{customer.name}}',
+        'the comment, now step 2',
+      );
       await screenshot(page, artifactsDir, 'macro-editor');
       await form.getByRole('button', { name: 'Create macro' }).click();
       await expectHidden(page.getByRole('dialog'));
@@ -123,7 +149,13 @@ export const macrosTriggersTests = [
       const editForm = await dialogForm(page, 'Edit macro');
       await expectValue(editForm.getByLabel('Name', { exact: true }), 'Escalate billing', 'the name being edited');
       const [saved] = (await apiAs(page, 'GET', '/api/macros?q=Escalate', undefined, 200)).items;
-      await apiAs(page, 'PATCH', `/api/macros/${saved.id}`, { name: 'Escalate billing (v2)', version: saved.version }, 200);
+      await apiAs(
+        page,
+        'PATCH',
+        `/api/macros/${saved.id}`,
+        { name: 'Escalate billing (v2)', version: saved.version },
+        200,
+      );
       await editForm.getByLabel('Description').fill('Changed in the dialog');
       await editForm.getByRole('button', { name: 'Save changes' }).click();
       await expectText(editForm.getByTestId('form-error'), 'Someone else changed this');
@@ -148,7 +180,10 @@ export const macrosTriggersTests = [
 
       // Nothing was saved by the preview.
       const untouched = await apiAs(page, 'GET', `/api/tickets/${ticket.id}`, undefined, 200);
-      assert(untouched.priority === 'normal' && untouched.version === ticket.version, 'the preview must not change the ticket');
+      assert(
+        untouched.priority === 'normal' && untouched.version === ticket.version,
+        'the preview must not change the ticket',
+      );
 
       await page.getByTestId('macro-apply').getByRole('button', { name: 'Apply', exact: true }).click();
       await expectText(page.getByTestId('macro-apply').getByRole('status'), 'The macro was applied.');
@@ -209,7 +244,11 @@ export const macrosTriggersTests = [
       await form.getByRole('button', { name: /^Insert \{\{ticket\.title\}\}/ }).click();
       await message.press('End');
       await message.pressSequentially(' for {{customer.name}}, by {{current_user.username}}.');
-      await expectValue(message, 'Closed: {{ticket.title}} for {{customer.name}}, by {{current_user.username}}.', 'the message');
+      await expectValue(
+        message,
+        'Closed: {{ticket.title}} for {{customer.name}}, by {{current_user.username}}.',
+        'the message',
+      );
       await screenshot(page, artifactsDir, 'trigger-form');
       await form.getByRole('button', { name: 'Create trigger' }).click();
       await expectHidden(page.getByRole('dialog'));
@@ -224,11 +263,19 @@ export const macrosTriggersTests = [
       assert((await toggle.getAttribute('aria-checked')) === 'true', 'a new trigger is active');
       await toggle.click();
       await expectEventually(() => toggle.getAttribute('aria-checked'), 'false', 'the trigger switched off');
-      await expectEventually(async () => (await apiAs(page, 'GET', '/api/triggers', undefined, 200)).items[0].active, false, 'the saved state');
+      await expectEventually(
+        async () => (await apiAs(page, 'GET', '/api/triggers', undefined, 200)).items[0].active,
+        false,
+        'the saved state',
+      );
       await expectEventually(() => toggle.isDisabled(), false, 'the switch is ready again');
       await toggle.click();
       await expectEventually(() => toggle.getAttribute('aria-checked'), 'true', 'the trigger switched on');
-      await expectEventually(async () => (await apiAs(page, 'GET', '/api/triggers', undefined, 200)).items[0].active, true, 'the saved state');
+      await expectEventually(
+        async () => (await apiAs(page, 'GET', '/api/triggers', undefined, 200)).items[0].active,
+        true,
+        'the saved state',
+      );
 
       // A dry run against the ticket.
       await expectEventually(() => row.getByRole('button', { name: 'Test' }).isDisabled(), false, 'the row is ready');
@@ -238,7 +285,10 @@ export const macrosTriggersTests = [
       await dialog.getByRole('button', { name: 'Run test' }).click();
       await expectText(dialog.getByTestId('trigger-test-verdict'), 'Fires');
       await expectText(dialog.getByTestId('trigger-test-result'), 'priority high is one of high, urgent');
-      await expectText(dialog.getByTestId('trigger-test-message'), `Closed: ${title} for Grace Hopper, by ${a.username}.`);
+      await expectText(
+        dialog.getByTestId('trigger-test-message'),
+        `Closed: ${title} for Grace Hopper, by ${a.username}.`,
+      );
       await screenshot(page, artifactsDir, 'trigger-test');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expectHidden(page.getByRole('dialog'));
@@ -259,7 +309,11 @@ export const macrosTriggersTests = [
       await screenshot(page, artifactsDir, 'messages-inbox');
 
       await inboxRow.getByRole('button', { name: 'Mark read' }).click();
-      await expectEventually(() => inboxRow.evaluate((el) => el.classList.contains('unread')), false, 'the message is read');
+      await expectEventually(
+        () => inboxRow.evaluate((el) => el.classList.contains('unread')),
+        false,
+        'the message is read',
+      );
       await expectHidden(nav(page).getByTestId('unread-badge'));
       const read = await apiAs(page, 'GET', '/api/messages?box=inbox', undefined, 200);
       assert(read.items[0].readAt !== null, 'marked read on the server');
@@ -283,7 +337,13 @@ export const macrosTriggersTests = [
       const pageB = await newPage();
       await signUpViaUi(pageB, b);
       await signUpViaUi(page, a);
-      const customer = await apiAs(page, 'POST', '/api/customers', { name: 'Temp Customer', email: 'temp@customer.example' }, 201);
+      const customer = await apiAs(
+        page,
+        'POST',
+        '/api/customers',
+        { name: 'Temp Customer', email: 'temp@customer.example' },
+        201,
+      );
 
       await page.goto('/triggers');
       await main(page).getByRole('button', { name: 'Create trigger' }).first().click();
@@ -295,11 +355,17 @@ export const macrosTriggersTests = [
       await form.getByLabel('Recipient', { exact: true }).click();
       await page.getByRole('listbox').getByRole('option').first().waitFor();
       const kinds = await page.getByRole('listbox').getByRole('option').allTextContents();
-      assert(kinds.length === 1 && kinds[0].trim() === 'A specific user', `only a specific user can receive it, got ${JSON.stringify(kinds)}`);
+      assert(
+        kinds.length === 1 && kinds[0].trim() === 'A specific user',
+        `only a specific user can receive it, got ${JSON.stringify(kinds)}`,
+      );
       await page.keyboard.press('Escape');
       await expectHidden(page.getByRole('listbox'));
       await pickAutocomplete(page, form, 'User', b.username.slice(0, 12), b.username);
-      assert((await form.getByRole('button', { name: /^Insert \{\{ticket\.title\}\}/ }).count()) === 0, 'no ticket placeholders for customer.deleted');
+      assert(
+        (await form.getByRole('button', { name: /^Insert \{\{ticket\.title\}\}/ }).count()) === 0,
+        'no ticket placeholders for customer.deleted',
+      );
       const message = form.getByLabel('Message', { exact: true });
       await message.fill('Goodbye ');
       await form.getByRole('button', { name: /^Insert \{\{customer\.name\}\}/ }).click();
@@ -318,7 +384,10 @@ export const macrosTriggersTests = [
       await dialog.getByRole('button', { name: 'Run test' }).click();
       await expectText(dialog.getByTestId('trigger-test-verdict'), 'Fires');
       await expectText(dialog.getByTestId('trigger-test-result'), `To ${b.username}`);
-      await expectText(dialog.getByTestId('trigger-test-message'), `Goodbye Temp Customer (temp@customer.example), removed by ${a.username}`);
+      await expectText(
+        dialog.getByTestId('trigger-test-message'),
+        `Goodbye Temp Customer (temp@customer.example), removed by ${a.username}`,
+      );
       await dialog.getByRole('button', { name: 'Close' }).click();
 
       // A deletes the customer; B's badge shows the message (B's page asks again when it loads).
@@ -331,7 +400,9 @@ export const macrosTriggersTests = [
         await badge.waitFor({ state: 'visible', timeout: 1_000 }).catch(() => undefined);
       }
       await expectText(badge, '1');
-      await nav(pageB).getByRole('link', { name: /Messages/ }).click();
+      await nav(pageB)
+        .getByRole('link', { name: /Messages/ })
+        .click();
       await waitForPath(pageB, '/messages');
       const inboxRow = await waitForMessage(pageB, 'Goodbye Temp Customer');
       await expectText(inboxRow, `From ${a.username}`);
@@ -341,7 +412,11 @@ export const macrosTriggersTests = [
 
       // Clicking the message reads it.
       await inboxRow.getByTestId('message-body').click();
-      await expectEventually(() => inboxRow.evaluate((el) => el.classList.contains('unread')), false, 'the message is read');
+      await expectEventually(
+        () => inboxRow.evaluate((el) => el.classList.contains('unread')),
+        false,
+        'the message is read',
+      );
       await expectHidden(badge);
 
       // A deletes the trigger after confirming.

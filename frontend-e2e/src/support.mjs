@@ -115,7 +115,10 @@ export async function apiAs(page, method, url, data, expectedStatus) {
   });
   const text = await res.text();
   if (expectedStatus !== undefined) {
-    assert(res.status() === expectedStatus, `${method} ${url} answered ${res.status()}, expected ${expectedStatus}: ${text}`);
+    assert(
+      res.status() === expectedStatus,
+      `${method} ${url} answered ${res.status()}, expected ${expectedStatus}: ${text}`,
+    );
   }
   return text ? JSON.parse(text) : null;
 }

@@ -16,7 +16,8 @@ import {
 } from './support.mjs';
 
 const main = (page) => page.getByRole('main');
-const ticketRow = (page, title) => page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+const ticketRow = (page, title) =>
+  page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const PHOTO_URL = 'https://photos.example.test/printer.png';
 
 /** Serves PHOTO_URL from a picture drawn in the page, so the test needs no outside network. */
@@ -106,7 +107,9 @@ export const ticketsTests = [
       await expectText(page.getByTestId('ticket-assignee'), b.username);
       await expectVisible(page.getByTestId('ticket-customer-card').getByRole('link', { name: 'Grace Hopper' }));
       await page.getByRole('img', { name: 'Photo attached to the ticket' }).waitFor();
-      const photoLoaded = await page.getByRole('img', { name: 'Photo attached to the ticket' }).evaluate((img) => img.complete && img.naturalWidth > 0);
+      const photoLoaded = await page
+        .getByRole('img', { name: 'Photo attached to the ticket' })
+        .evaluate((img) => img.complete && img.naturalWidth > 0);
       assert(photoLoaded, 'the ticket photo should load');
 
       // A starts the conversation.
@@ -119,12 +122,18 @@ export const ticketsTests = [
       await main(pageB).getByRole('tab', { name: 'Outgoing' }).click();
       await expectVisible(main(pageB).getByRole('heading', { name: "You haven't sent any tickets" }));
       await main(pageB).getByRole('tab', { name: 'Incoming' }).click();
-      assert(new URL(pageB.url()).searchParams.get('box') === 'incoming', `the tab should be in the URL, got ${pageB.url()}`);
+      assert(
+        new URL(pageB.url()).searchParams.get('box') === 'incoming',
+        `the tab should be in the URL, got ${pageB.url()}`,
+      );
       const rowB = ticketRow(pageB, title);
       await expectVisible(rowB);
       await expectText(rowB.getByTestId('ticket-customer'), 'Grace Hopper');
       await expectVisible(rowB.getByRole('button', { name: 'Edit' }));
-      assert((await rowB.getByRole('button', { name: 'Delete' }).count()) === 0, 'the assignee must not be offered Delete');
+      assert(
+        (await rowB.getByRole('button', { name: 'Delete' }).count()) === 0,
+        'the assignee must not be offered Delete',
+      );
 
       // A renames the ticket from its page.
       const newTitle = `${title} (tray 2)`;
@@ -139,8 +148,14 @@ export const ticketsTests = [
       await pageB.reload();
       await openTicketFromList(pageB, newTitle);
       await expectText(pageB.getByTestId('comment'), 'Could you have a look today?');
-      assert((await main(pageB).getByRole('button', { name: 'Delete' }).count()) === 0, 'the assignee must not be offered Delete');
-      await pageB.getByRole('form', { name: 'Reply' }).getByLabel('Reply').fill('Cleared the jam and replaced the roller.');
+      assert(
+        (await main(pageB).getByRole('button', { name: 'Delete' }).count()) === 0,
+        'the assignee must not be offered Delete',
+      );
+      await pageB
+        .getByRole('form', { name: 'Reply' })
+        .getByLabel('Reply')
+        .fill('Cleared the jam and replaced the roller.');
       await pageB.getByRole('button', { name: 'Send reply' }).click();
       await expectText(pageB.getByTestId('comment'), 'Cleared the jam');
       await main(pageB).getByRole('button', { name: 'Mark complete' }).click();
@@ -169,9 +184,11 @@ export const ticketsTests = [
       await expectText(customerCard, 'Grace Hopper');
       await expectVisible(customerCard.getByTestId('customer-deleted'));
       await expectText(page.getByTestId('ticket-status'), 'Closed');
-      await page.getByRole('img', { name: 'Photo attached to the ticket' }).evaluate((img) =>
-        img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true })),
-      );
+      await page
+        .getByRole('img', { name: 'Photo attached to the ticket' })
+        .evaluate((img) =>
+          img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve, { once: true })),
+        );
       await screenshot(page, artifactsDir, 'ticket');
 
       await page.goto('/tickets?box=outgoing');
@@ -197,7 +214,14 @@ export const ticketsTests = [
         page,
         'POST',
         '/api/tickets',
-        { title: 'VPN drops every hour', customerId: customer.id, assigneeId: bId, type: 'problem', priority: 'normal', topic: 'technical' },
+        {
+          title: 'VPN drops every hour',
+          customerId: customer.id,
+          assigneeId: bId,
+          type: 'problem',
+          priority: 'normal',
+          topic: 'technical',
+        },
         201,
       );
 
@@ -210,7 +234,9 @@ export const ticketsTests = [
       // Meanwhile B (the assignee) raises the priority.
       await apiAs(pageB, 'PATCH', `/api/tickets/${ticket.id}`, { priority: 'urgent', version: ticket.version }, 200);
 
-      const answer = page.waitForResponse((res) => res.url().endsWith(`/api/tickets/${ticket.id}`) && res.request().method() === 'PATCH');
+      const answer = page.waitForResponse(
+        (res) => res.url().endsWith(`/api/tickets/${ticket.id}`) && res.request().method() === 'PATCH',
+      );
       await form.getByRole('button', { name: 'Save changes' }).click();
       assert((await answer).status() === 409, `a stale version should answer 409, got ${(await answer).status()}`);
       const alert = page.getByRole('dialog').getByTestId('form-error');
@@ -252,7 +278,14 @@ export const ticketsTests = [
           page,
           'POST',
           '/api/tickets',
-          { title: `Task number ${i}`, customerId: customer.id, assigneeId: me.id, type: 'task', priority: 'low', topic: 'general' },
+          {
+            title: `Task number ${i}`,
+            customerId: customer.id,
+            assigneeId: me.id,
+            type: 'task',
+            priority: 'low',
+            topic: 'general',
+          },
           201,
         );
       }
@@ -272,7 +305,9 @@ export const ticketsTests = [
       await expectVisible(ticketRow(page, 'Task number 7'));
       await ticketRow(page, 'Task number 7').getByRole('button', { name: 'Delete' }).click();
       await screenshot(page, artifactsDir, 'ticket-delete-confirm');
-      const deleted = page.waitForResponse((res) => res.request().method() === 'DELETE' && res.url().includes('/api/tickets/'));
+      const deleted = page.waitForResponse(
+        (res) => res.request().method() === 'DELETE' && res.url().includes('/api/tickets/'),
+      );
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete ticket' }).click();
       assert((await deleted).status() === 204, `deleting should answer 204, got ${(await deleted).status()}`);
       // While a dialog is open the page behind it is aria-hidden, so wait for it to close first.
@@ -280,7 +315,10 @@ export const ticketsTests = [
       await expectHidden(ticketRow(page, 'Task number 7'));
       await expectText(page.locator('simple-snack-bar'), 'Ticket deleted');
       await apiAs(page, 'GET', '/api/tickets?box=outgoing&limit=100', undefined, 200).then((pageOfTickets) =>
-        assert(!pageOfTickets.items.some((t) => t.title === 'Task number 7'), 'the ticket should be gone on the server'),
+        assert(
+          !pageOfTickets.items.some((t) => t.title === 'Task number 7'),
+          'the ticket should be gone on the server',
+        ),
       );
 
       // Search narrows the list (debounced, in the URL).

@@ -40,18 +40,56 @@ interface Row {
 
 const ticketOf = async (a: Actors) => ticketBy(a.owner, await customerOf(a.owner), a.assignee.user);
 const ticketPath = async (a: Actors) => ({ path: { id: (await ticketOf(a)).id } });
-const macroOf = async (a: Actors, availableFor: 'personal' | 'everyone', type: 'set_priority' | 'set_topic' = 'set_priority') =>
-  (await createMacro({ client: a.owner.s.client, body: { name: `matrix ${Math.random()}`, availableFor, actions: [{ type, value: type === 'set_priority' ? 'high' : 'billing' }] } })).data!;
+const macroOf = async (
+  a: Actors,
+  availableFor: 'personal' | 'everyone',
+  type: 'set_priority' | 'set_topic' = 'set_priority',
+) =>
+  (
+    await createMacro({
+      client: a.owner.s.client,
+      body: {
+        name: `matrix ${Math.random()}`,
+        availableFor,
+        actions: [{ type, value: type === 'set_priority' ? 'high' : 'billing' }],
+      },
+    })
+  ).data!;
 const triggerOf = async (a: Actors) =>
-  (await createTrigger({ client: a.owner.s.client, body: { name: `matrix ${Math.random()}`, event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'closed {{ticket.title}}' } })).data!;
+  (
+    await createTrigger({
+      client: a.owner.s.client,
+      body: {
+        name: `matrix ${Math.random()}`,
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_creator' },
+        message: 'closed {{ticket.title}}',
+      },
+    })
+  ).data!;
 /** A message from the assignee (its trigger) to the owner: the owner is the receiver. */
 async function messageTo(a: Actors): Promise<string> {
-  const trigger = (await createTrigger({ client: a.assignee.s.client, body: { name: `to owner ${Math.random()}`, event: 'ticket.closed', recipient: { kind: 'user', userId: a.owner.user.id }, message: 'hello' } })).data!;
+  const trigger = (
+    await createTrigger({
+      client: a.assignee.s.client,
+      body: {
+        name: `to owner ${Math.random()}`,
+        event: 'ticket.closed',
+        recipient: { kind: 'user', userId: a.owner.user.id },
+        message: 'hello',
+      },
+    })
+  ).data!;
   const t = await ticketOf(a);
   await closeTicket({ client: a.owner.s.client, path: { id: t.id } });
   let id: string | undefined;
   await eventually('the message to be delivered', async () => {
-    id = (await a.db.query<{ id: string }>('select id from messages where trigger_id = $1 and ticket_id = $2', [trigger.id, t.id]))[0]?.id;
+    id = (
+      await a.db.query<{ id: string }>('select id from messages where trigger_id = $1 and ticket_id = $2', [
+        trigger.id,
+        t.id,
+      ])
+    )[0]?.id;
     return id !== undefined;
   });
   return id!;
@@ -63,8 +101,16 @@ const OWNED = { owner: 200, stranger: 404 };
 export const MATRIX: Record<string, Row[]> = {
   getTicket: [{ variant: 'creator/assignee read', setup: ticketPath, expect: TICKET }],
   updateTicket: [
-    { variant: 'priority (assignee may)', setup: async (a) => ({ ...(await ticketPath(a)), body: { priority: 'high', version: 1 } }), expect: TICKET },
-    { variant: 'title (creator only)', setup: async (a) => ({ ...(await ticketPath(a)), body: { title: 'changed', version: 1 } }), expect: { owner: 200, assignee: 403, stranger: 404 } },
+    {
+      variant: 'priority (assignee may)',
+      setup: async (a) => ({ ...(await ticketPath(a)), body: { priority: 'high', version: 1 } }),
+      expect: TICKET,
+    },
+    {
+      variant: 'title (creator only)',
+      setup: async (a) => ({ ...(await ticketPath(a)), body: { title: 'changed', version: 1 } }),
+      expect: { owner: 200, assignee: 403, stranger: 404 },
+    },
   ],
   deleteTicket: [{ variant: 'creator only', setup: ticketPath, expect: { owner: 204, assignee: 403, stranger: 404 } }],
   closeTicket: [{ variant: 'creator or assignee', setup: ticketPath, expect: TICKET }],
@@ -80,44 +126,144 @@ export const MATRIX: Record<string, Row[]> = {
     },
   ],
   listTicketComments: [{ variant: 'creator/assignee', setup: ticketPath, expect: TICKET }],
-  createTicketComment: [{ variant: 'creator/assignee', setup: async (a) => ({ ...(await ticketPath(a)), body: { body: 'hello' } }), expect: { owner: 201, assignee: 201, stranger: 404 } }],
+  createTicketComment: [
+    {
+      variant: 'creator/assignee',
+      setup: async (a) => ({ ...(await ticketPath(a)), body: { body: 'hello' } }),
+      expect: { owner: 201, assignee: 201, stranger: 404 },
+    },
+  ],
   applyMacroToTicket: [
-    { variant: 'shared priority macro', setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone')).id } }), expect: TICKET },
-    { variant: 'shared topic macro (assignee may not change topic)', setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone', 'set_topic')).id } }), expect: { owner: 200, assignee: 403, stranger: 404 } },
-    { variant: "the owner's personal macro", setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'personal')).id } }), expect: { owner: 200, assignee: 404, stranger: 404 } },
+    {
+      variant: 'shared priority macro',
+      setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone')).id } }),
+      expect: TICKET,
+    },
+    {
+      variant: 'shared topic macro (assignee may not change topic)',
+      setup: async (a) => ({
+        path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone', 'set_topic')).id },
+      }),
+      expect: { owner: 200, assignee: 403, stranger: 404 },
+    },
+    {
+      variant: "the owner's personal macro",
+      setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'personal')).id } }),
+      expect: { owner: 200, assignee: 404, stranger: 404 },
+    },
   ],
   previewMacroOnTicket: [
-    { variant: 'shared priority macro', setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone')).id } }), expect: TICKET },
-    { variant: "the owner's personal macro", setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'personal')).id } }), expect: { owner: 200, assignee: 404, stranger: 404 } },
+    {
+      variant: 'shared priority macro',
+      setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'everyone')).id } }),
+      expect: TICKET,
+    },
+    {
+      variant: "the owner's personal macro",
+      setup: async (a) => ({ path: { id: (await ticketOf(a)).id, macroId: (await macroOf(a, 'personal')).id } }),
+      expect: { owner: 200, assignee: 404, stranger: 404 },
+    },
   ],
   listUserTickets: [
     // Tickets created by :id that the caller may see: everyone may ask, and sees only what is theirs to see.
-    { variant: "the owner's tickets", setup: async (a) => (await ticketOf(a), { path: { id: a.owner.user.id } }), expect: { owner: 200, assignee: 200, stranger: 200 } },
+    {
+      variant: "the owner's tickets",
+      setup: async (a) => (await ticketOf(a), { path: { id: a.owner.user.id } }),
+      expect: { owner: 200, assignee: 200, stranger: 200 },
+    },
   ],
-  listUserCustomers: [{ variant: "the owner's customers", setup: async (a) => ({ path: { id: a.owner.user.id } }), expect: OWNED }],
-  getCustomer: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id } }), expect: OWNED }],
-  updateCustomer: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id }, body: { name: 'Renamed', version: 1 } }), expect: OWNED }],
-  deleteCustomer: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id } }), expect: { owner: 204, stranger: 404 } }],
+  listUserCustomers: [
+    { variant: "the owner's customers", setup: async (a) => ({ path: { id: a.owner.user.id } }), expect: OWNED },
+  ],
+  getCustomer: [
+    { variant: 'owner only', setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id } }), expect: OWNED },
+  ],
+  updateCustomer: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id }, body: { name: 'Renamed', version: 1 } }),
+      expect: OWNED,
+    },
+  ],
+  deleteCustomer: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await customerOf(a.owner)).id } }),
+      expect: { owner: 204, stranger: 404 },
+    },
+  ],
   getMacro: [
     { variant: 'personal', setup: async (a) => ({ path: { id: (await macroOf(a, 'personal')).id } }), expect: OWNED },
-    { variant: 'shared with everyone', setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id } }), expect: { owner: 200, stranger: 200 } },
+    {
+      variant: 'shared with everyone',
+      setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id } }),
+      expect: { owner: 200, stranger: 200 },
+    },
   ],
   updateMacro: [
-    { variant: 'personal', setup: async (a) => ({ path: { id: (await macroOf(a, 'personal')).id }, body: { name: 'Renamed', version: 1 } }), expect: OWNED },
-    { variant: 'shared: visible, not changeable', setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id }, body: { name: 'Renamed', version: 1 } }), expect: { owner: 200, stranger: 403 } },
+    {
+      variant: 'personal',
+      setup: async (a) => ({ path: { id: (await macroOf(a, 'personal')).id }, body: { name: 'Renamed', version: 1 } }),
+      expect: OWNED,
+    },
+    {
+      variant: 'shared: visible, not changeable',
+      setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id }, body: { name: 'Renamed', version: 1 } }),
+      expect: { owner: 200, stranger: 403 },
+    },
   ],
   deleteMacro: [
-    { variant: 'personal', setup: async (a) => ({ path: { id: (await macroOf(a, 'personal')).id } }), expect: { owner: 204, stranger: 404 } },
-    { variant: 'shared: visible, not deletable', setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id } }), expect: { owner: 204, stranger: 403 } },
+    {
+      variant: 'personal',
+      setup: async (a) => ({ path: { id: (await macroOf(a, 'personal')).id } }),
+      expect: { owner: 204, stranger: 404 },
+    },
+    {
+      variant: 'shared: visible, not deletable',
+      setup: async (a) => ({ path: { id: (await macroOf(a, 'everyone')).id } }),
+      expect: { owner: 204, stranger: 403 },
+    },
   ],
-  getTrigger: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await triggerOf(a)).id } }), expect: OWNED }],
-  updateTrigger: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await triggerOf(a)).id }, body: { name: 'Renamed', version: 1 } }), expect: OWNED }],
-  deleteTrigger: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await triggerOf(a)).id } }), expect: { owner: 204, stranger: 404 } }],
+  getTrigger: [
+    { variant: 'owner only', setup: async (a) => ({ path: { id: (await triggerOf(a)).id } }), expect: OWNED },
+  ],
+  updateTrigger: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await triggerOf(a)).id }, body: { name: 'Renamed', version: 1 } }),
+      expect: OWNED,
+    },
+  ],
+  deleteTrigger: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await triggerOf(a)).id } }),
+      expect: { owner: 204, stranger: 404 },
+    },
+  ],
   testTrigger: [
-    { variant: "owner only, on the owner's ticket", setup: async (a) => ({ path: { id: (await triggerOf(a)).id }, body: { ticketId: (await ticketOf(a)).id } }), expect: OWNED },
+    {
+      variant: "owner only, on the owner's ticket",
+      setup: async (a) => ({ path: { id: (await triggerOf(a)).id }, body: { ticketId: (await ticketOf(a)).id } }),
+      expect: OWNED,
+    },
   ],
-  markMessageRead: [{ variant: 'receiver only (the sender gets 403)', setup: async (a) => ({ path: { id: await messageTo(a) } }), expect: { owner: 200, assignee: 403, stranger: 404 } }],
-  revokeApiToken: [{ variant: 'owner only', setup: async (a) => ({ path: { id: (await createApiToken({ client: a.owner.s.client, body: { name: 'matrix' } })).data!.id } }), expect: { owner: 204, stranger: 404 } }],
+  markMessageRead: [
+    {
+      variant: 'receiver only (the sender gets 403)',
+      setup: async (a) => ({ path: { id: await messageTo(a) } }),
+      expect: { owner: 200, assignee: 403, stranger: 404 },
+    },
+  ],
+  revokeApiToken: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({
+        path: { id: (await createApiToken({ client: a.owner.s.client, body: { name: 'matrix' } })).data!.id },
+      }),
+      expect: { owner: 204, stranger: 404 },
+    },
+  ],
 };
 
 const ops = operations();
@@ -134,7 +280,11 @@ describe('authorization matrix (from the OpenAPI document)', () => {
   beforeAll(async () => {
     db = await isolatedDatabase();
     server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '50' });
-    const [owner, assignee, stranger] = [await person(server.baseUrl, 'owner'), await person(server.baseUrl, 'assignee'), await person(server.baseUrl, 'stranger')];
+    const [owner, assignee, stranger] = [
+      await person(server.baseUrl, 'owner'),
+      await person(server.baseUrl, 'assignee'),
+      await person(server.baseUrl, 'stranger'),
+    ];
     actors = { owner, assignee, stranger, db };
     const revoked = (await createApiToken({ client: owner.s.client, body: { name: 'to revoke' } })).data!;
     await revokeApiToken({ client: owner.s.client, path: { id: revoked.id } });
@@ -152,7 +302,12 @@ describe('authorization matrix (from the OpenAPI document)', () => {
   afterAll(async () => {
     await server?.close();
     await db?.drop();
-    recordFigures('authorization', { operationsInDocument: ops.length, operationsWithPathId: withPathId.length, rows: Object.values(MATRIX).flat().length, requestsChecked: checked });
+    recordFigures('authorization', {
+      operationsInDocument: ops.length,
+      operationsWithPathId: withPathId.length,
+      rows: Object.values(MATRIX).flat().length,
+      requestsChecked: checked,
+    });
   });
 
   async function call(caller: ApiSession, op: Operation, target: Target): Promise<{ status: number; text: string }> {
@@ -171,9 +326,16 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
   });
 
-  const cases = withPathId.flatMap((op) => (MATRIX[op.operationId] ?? []).map((row) => [op.operationId, row.variant, op, row] as const));
+  const cases = withPathId.flatMap((op) =>
+    (MATRIX[op.operationId] ?? []).map((row) => [op.operationId, row.variant, op, row] as const),
+  );
   it.each(cases)('%s (%s): owner / assignee / stranger / anonymous / revoked token', async (_id, _variant, op, row) => {
-    const expected: Partial<Record<Caller, number>> = { anonymous: 401, revoked: 401, ownerToken: row.expect.owner, ...row.expect };
+    const expected: Partial<Record<Caller, number>> = {
+      anonymous: 401,
+      revoked: 401,
+      ownerToken: row.expect.owner,
+      ...row.expect,
+    };
     const got: Partial<Record<Caller, number>> = {};
     for (const caller of Object.keys(expected) as Caller[]) {
       const target = await row.setup(actors); // fresh resources: a success must not change what the next caller sees
@@ -190,10 +352,12 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     for (const op of ops.filter((o) => o.responses.includes(401) && o.operationId !== 'login')) {
       const path = Object.fromEntries(op.pathParams.map((p) => [p.name, '00000000-0000-4000-8000-000000000000']));
       const body = op.body ? {} : undefined;
-      got[op.operationId] = [(await call(callers.anonymous, op, { path, body })).status, (await call(callers.revoked, op, { path, body })).status];
+      got[op.operationId] = [
+        (await call(callers.anonymous, op, { path, body })).status,
+        (await call(callers.revoked, op, { path, body })).status,
+      ];
       expected[op.operationId] = [401, 401];
     }
     expect(got).toEqual(expected);
   });
 });
-

@@ -33,18 +33,52 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
     const setup = await startTestServer({ DATABASE_URL: db.url });
     const owner = await person(setup.baseUrl, 'killer');
     const assignee = await person(setup.baseUrl, 'killee');
-    const trig = async (who: typeof owner, body: Parameters<typeof createTrigger>[0]['body']) => (await createTrigger({ client: who.s.client, body })).data!;
+    const trig = async (who: typeof owner, body: Parameters<typeof createTrigger>[0]['body']) =>
+      (await createTrigger({ client: who.s.client, body })).data!;
     const triggers = {
-      toCreator: await trig(owner, { name: 'all closes to me', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'closed {{ticket.id}}' }),
-      urgentToAssignee: await trig(owner, { name: 'urgent to assignee', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'urgent {{ticket.title}}', conditions: { priority: ['high', 'urgent'] } }),
-      billingFromAssignee: await trig(assignee, { name: 'billing to owner', event: 'ticket.closed', recipient: { kind: 'user', userId: owner.user.id }, message: 'billing {{customer.name}}', conditions: { topic: ['billing'] } }),
-      inactive: await trig(owner, { name: 'inactive', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'never', active: false }),
+      toCreator: await trig(owner, {
+        name: 'all closes to me',
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_creator' },
+        message: 'closed {{ticket.id}}',
+      }),
+      urgentToAssignee: await trig(owner, {
+        name: 'urgent to assignee',
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_assignee' },
+        message: 'urgent {{ticket.title}}',
+        conditions: { priority: ['high', 'urgent'] },
+      }),
+      billingFromAssignee: await trig(assignee, {
+        name: 'billing to owner',
+        event: 'ticket.closed',
+        recipient: { kind: 'user', userId: owner.user.id },
+        message: 'billing {{customer.name}}',
+        conditions: { topic: ['billing'] },
+      }),
+      inactive: await trig(owner, {
+        name: 'inactive',
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_creator' },
+        message: 'never',
+        active: false,
+      }),
     };
     const c = await customerOf(owner);
     const tickets: TicketDto[] = [];
     for (let i = 0; i < TICKETS; i += CONCURRENCY) {
       const batch = Array.from({ length: Math.min(CONCURRENCY, TICKETS - i) }, (_, j) => i + j);
-      tickets.push(...(await Promise.all(batch.map((n) => ticketBy(owner, c, assignee.user, { title: `kill ${n}`, priority: PRIORITIES[n % 4], topic: TOPICS[n % 3] })))));
+      tickets.push(
+        ...(await Promise.all(
+          batch.map((n) =>
+            ticketBy(owner, c, assignee.user, {
+              title: `kill ${n}`,
+              priority: PRIORITIES[n % 4],
+              topic: TOPICS[n % 3],
+            }),
+          ),
+        )),
+      );
     }
     await setup.close();
     const ids = tickets.map((t) => t.id);
@@ -56,7 +90,11 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
       const child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '100' });
       const s = new ApiSession(child.baseUrl);
       for (const [k, v] of owner.s.cookies) s.cookies.set(k, v); // sessions live in PostgreSQL
-      const open = (await db.query<{ id: string }>(`select id from tickets where id = any($1::uuid[]) and status <> 'closed'`, [ids])).map((r) => r.id);
+      const open = (
+        await db.query<{ id: string }>(`select id from tickets where id = any($1::uuid[]) and status <> 'closed'`, [
+          ids,
+        ])
+      ).map((r) => r.id);
       const last = round === KILLS;
       const queue = [...open];
       let dead = false;
@@ -73,13 +111,25 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
       if (!last) {
         // Kill after a share of this round's closes, while closes and deliveries are in flight.
         const share = Math.ceil(open.length / (KILLS + 1 - round));
-        await eventually('a share of the closes to be sent', async () => open.length - queue.length >= share || queue.length === 0, 120_000, 10);
+        await eventually(
+          'a share of the closes to be sent',
+          async () => open.length - queue.length >= share || queue.length === 0,
+          120_000,
+          10,
+        );
         dead = true;
         await child.kill('SIGKILL');
         await workers;
       } else {
         await workers;
-        await eventually('this round to deliver its events', async () => (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where status = 'pending'`))[0].n === 0, 120_000, 200).catch(() => undefined);
+        await eventually(
+          'this round to deliver its events',
+          async () =>
+            (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where status = 'pending'`))[0]
+              .n === 0,
+          120_000,
+          200,
+        ).catch(() => undefined);
         await child.kill('SIGKILL');
       }
     }
@@ -87,12 +137,31 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
     // Restart once more and let the outbox drain, then count.
     const final = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '100' });
     try {
-      await eventually('every close event delivered', async () => (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.closed' and status <> 'done'`))[0].n === 0, 180_000, 200);
+      await eventually(
+        'every close event delivered',
+        async () =>
+          (
+            await db.query<{ n: number }>(
+              `select count(*)::int as n from outbox_events where name = 'ticket.closed' and status <> 'done'`,
+            )
+          )[0].n === 0,
+        180_000,
+        200,
+      );
       await final.drainOutbox();
-      const closed = new Set((await db.query<{ id: string }>(`select id from tickets where id = any($1::uuid[]) and status = 'closed'`, [ids])).map((r) => r.id));
+      const closed = new Set(
+        (
+          await db.query<{ id: string }>(`select id from tickets where id = any($1::uuid[]) and status = 'closed'`, [
+            ids,
+          ])
+        ).map((r) => r.id),
+      );
       expect([...acknowledged].filter((id) => !closed.has(id))).toEqual([]);
       expect(closed.size).toBe(TICKETS);
-      expect((await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.closed'`))[0].n).toBe(TICKETS);
+      expect(
+        (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.closed'`))[0]
+          .n,
+      ).toBe(TICKETS);
 
       // (The seeded demo workspace has messages of its own: only this test's triggers count.)
       const messages = await db.query<{ trigger_id: string; ticket_id: string; n: number }>(
@@ -109,7 +178,16 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
       const actual = new Set(messages.map((m) => `${m.trigger_id}/${m.ticket_id}`));
       expect([...expected].filter((k) => !actual.has(k))).toEqual([]); // none lost
       expect([...actual].filter((k) => !expected.has(k))).toEqual([]); // none extra (inactive silent, conditions honoured)
-      recordFigures('crash', { tickets: TICKETS, kills: KILLS, restarts: KILLS + 1, closeRequests: requests, acknowledged: acknowledged.size, requestsCutByKill: killedMidFlight, messages: messages.length, duplicates: 0 });
+      recordFigures('crash', {
+        tickets: TICKETS,
+        kills: KILLS,
+        restarts: KILLS + 1,
+        closeRequests: requests,
+        acknowledged: acknowledged.size,
+        requestsCutByKill: killedMidFlight,
+        messages: messages.length,
+        duplicates: 0,
+      });
     } finally {
       await final.close();
     }

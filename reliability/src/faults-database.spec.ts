@@ -41,7 +41,10 @@ describe('faults: PostgreSQL restarts during a load run', () => {
   });
 
   it('answers 503 while the database is down, recovers by itself, and loses no acknowledged write', async () => {
-    child = await startChildServer({ DATABASE_URL: pg!.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' }, { captureStdout: true });
+    child = await startChildServer(
+      { DATABASE_URL: pg!.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' },
+      { captureStdout: true },
+    );
     const user = await person(child.baseUrl, 'pgload');
     const acknowledged: string[] = [];
     const byStatus = new Map<number | string, number>();
@@ -57,7 +60,12 @@ describe('faults: PostgreSQL restarts during a load run', () => {
       while (!stop) {
         i++;
         const res = await user.s
-          .raw('/api/customers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `load ${n}-${i}`, email: `load${n}.${i}@example.com` }), signal: AbortSignal.timeout(15_000) })
+          .raw('/api/customers', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: `load ${n}-${i}`, email: `load${n}.${i}@example.com` }),
+            signal: AbortSignal.timeout(15_000),
+          })
           .catch((e: unknown) => e);
         const status: number | string = res instanceof Response ? res.status : `network:${(res as Error).name}`;
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
@@ -70,9 +78,10 @@ describe('faults: PostgreSQL restarts during a load run', () => {
             // pino writes asynchronously, so they may not be out yet when the response arrives).
             requestIdsOf500.push(res.headers.get('x-request-id') ?? '');
             if (!first500) first500 = text;
-          }
-          else if (res.status === 401 && !first401) first401 = `${down ? 'during' : 'outside'} outage: ${text} cookies=${[...user.s.cookies.keys()].join(',')}`;
-          else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').startsWith('application/problem+json')) badBodies++;
+          } else if (res.status === 401 && !first401)
+            first401 = `${down ? 'during' : 'outside'} outage: ${text} cookies=${[...user.s.cookies.keys()].join(',')}`;
+          else if (res.status >= 400 && !(res.headers.get('content-type') ?? '').startsWith('application/problem+json'))
+            badBodies++;
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -87,23 +96,39 @@ describe('faults: PostgreSQL restarts during a load run', () => {
         await pg!.stop();
         const until = Date.now() + OUTAGE_MS;
         while (Date.now() < until) {
-          healthWhileDown.push((await getHealth({ client: new ApiSession(child.baseUrl).client }).catch(() => null))?.response?.status ?? -1);
+          healthWhileDown.push(
+            (await getHealth({ client: new ApiSession(child.baseUrl).client }).catch(() => null))?.response?.status ??
+              -1,
+          );
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
-        if (child.process.exitCode !== null) throw new Error(`the API died while PostgreSQL was down:\n${child.stderr().slice(-3000)}`);
+        if (child.process.exitCode !== null)
+          throw new Error(`the API died while PostgreSQL was down:\n${child.stderr().slice(-3000)}`);
         await startPg();
         const back = Date.now();
-        await eventually('the API to serve writes again', async () => {
-          const res = await createCustomer({ client: user.s.client, body: { name: 'probe', email: 'probe@example.com' } }).catch(() => null);
-          if (res?.response.status === 201) acknowledged.push(res.data!.id);
-          return res?.response.status === 201;
-        }, RECOVERY_DEADLINE_MS, 100).catch(async (error: Error) => {
+        await eventually(
+          'the API to serve writes again',
+          async () => {
+            const res = await createCustomer({
+              client: user.s.client,
+              body: { name: 'probe', email: 'probe@example.com' },
+            }).catch(() => null);
+            if (res?.response.status === 201) acknowledged.push(res.data!.id);
+            return res?.response.status === 201;
+          },
+          RECOVERY_DEADLINE_MS,
+          100,
+        ).catch(async (error: Error) => {
           const c = new Client({ connectionString: pg!.url });
           await c.connect();
-          const sid = decodeURIComponent(user.s.cookies.get('bw.sid') ?? '').replace(/^s:/, '').split('.')[0];
+          const sid = decodeURIComponent(user.s.cookies.get('bw.sid') ?? '')
+            .replace(/^s:/, '')
+            .split('.')[0];
           const rows = (await c.query('select sid, expire, now() as now from session where sid = $1', [sid])).rows;
           await c.end();
-          throw new Error(`${error.message}; sid ${sid}; session rows ${JSON.stringify(rows).slice(0, 600)}; API exit code ${child!.process.exitCode}; first 401 ${first401}; statuses ${JSON.stringify(Object.fromEntries(byStatus))}\n${child!.stderr().slice(-3000)}`);
+          throw new Error(
+            `${error.message}; sid ${sid}; session rows ${JSON.stringify(rows).slice(0, 600)}; API exit code ${child!.process.exitCode}; first 401 ${first401}; statuses ${JSON.stringify(Object.fromEntries(byStatus))}\n${child!.stderr().slice(-3000)}`,
+          );
         });
         recoveries.push(Date.now() - back);
         down = false;
@@ -118,12 +143,26 @@ describe('faults: PostgreSQL restarts during a load run', () => {
     if (first500) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const lines = child.stdout().split('\n');
-      first500 += requestIdsOf500.map((id) => `\n[${id}]\n${lines.filter((line) => id && line.includes(id)).join('\n').slice(0, 4000)}`).join('');
-      first500 += `\nerror lines:\n${lines.filter((line) => line.includes('"level":50')).join('\n').slice(0, 6000)}`;
+      first500 += requestIdsOf500
+        .map(
+          (id) =>
+            `\n[${id}]\n${lines
+              .filter((line) => id && line.includes(id))
+              .join('\n')
+              .slice(0, 4000)}`,
+        )
+        .join('');
+      first500 += `\nerror lines:\n${lines
+        .filter((line) => line.includes('"level":50'))
+        .join('\n')
+        .slice(0, 6000)}`;
     }
     // While down: 503 problem+json, never a 500 or a dropped connection.
     const outageStatuses = Object.fromEntries(duringOutage);
-    expect({ unexpected: Object.keys(outageStatuses).filter((s) => s !== '201' && s !== '503'), first500 }).toEqual({ unexpected: [], first500: '' });
+    expect({ unexpected: Object.keys(outageStatuses).filter((s) => s !== '201' && s !== '503'), first500 }).toEqual({
+      unexpected: [],
+      first500: '',
+    });
     expect(duringOutage.get(503) ?? 0).toBeGreaterThan(0);
     expect(badBodies).toBe(0);
     expect(healthWhileDown.filter((s) => s !== 503 && s !== 200)).toEqual([]);
@@ -132,11 +171,20 @@ describe('faults: PostgreSQL restarts during a load run', () => {
     const client = new Client({ connectionString: pg!.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ id: string }>('select id from customers where id = any($1::uuid[])', [acknowledged]);
+      const { rows } = await client.query<{ id: string }>('select id from customers where id = any($1::uuid[])', [
+        acknowledged,
+      ]);
       expect(rows.length).toBe(acknowledged.length);
     } finally {
       await client.end();
     }
-    recordFigures('database-restart', { outages: OUTAGES, outageMs: OUTAGE_MS, recoveryMs: recoveries, acknowledgedWrites: acknowledged.length, statuses: Object.fromEntries(byStatus), statusesDuringOutage: outageStatuses });
+    recordFigures('database-restart', {
+      outages: OUTAGES,
+      outageMs: OUTAGE_MS,
+      recoveryMs: recoveries,
+      acknowledgedWrites: acknowledged.length,
+      statuses: Object.fromEntries(byStatus),
+      statusesDuringOutage: outageStatuses,
+    });
   });
 });

@@ -6,7 +6,15 @@ import { startTestServer, TestServer } from '@bw/testing/server';
 import { fillPath, Operation, operations } from './support/contract';
 import { recordFigures } from './support/figures';
 import { HealthProbe } from './support/health-probe';
-import { Family, FAMILIES, fieldName, fitted, StringField, stringFields, withValue } from './support/pathological-inputs';
+import {
+  Family,
+  FAMILIES,
+  fieldName,
+  fitted,
+  StringField,
+  stringFields,
+  withValue,
+} from './support/pathological-inputs';
 
 /**
  * Pathological input (issue 11): every string input of every operation in libs/sdk/openapi.json
@@ -66,16 +74,52 @@ describe('pathological input at maximum length, with a health probe beside it', 
 
   beforeAll(async () => {
     db = await isolatedDatabase();
-    server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '100', BODY_LIMIT: '100kb', LOGIN_MAX_FAILURES_PER_IP: '1000000', API_RATE_LIMIT_PER_MINUTE: '0' });
+    server = await startTestServer({
+      DATABASE_URL: db.url,
+      OUTBOX_DISPATCH: 'true',
+      OUTBOX_POLL_MS: '100',
+      BODY_LIMIT: '100kb',
+      LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      API_RATE_LIMIT_PER_MINUTE: '0',
+    });
     owner = await person(server.baseUrl, 'patho');
     const mate = await person(server.baseUrl, 'pathomate');
     const customer = await customerOf(owner);
     const ticket = await ticketBy(owner, customer, mate.user);
     const c = owner.s.client;
-    const macro = (await createMacro({ client: c, body: { name: 'base', availableFor: 'personal', actions: [{ type: 'add_comment', value: 'Hi {{customer.name}}' }] } })).data!;
-    const trigger = (await createTrigger({ client: c, body: { name: 'base', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'Closed {{ticket.title}}', active: false } })).data!;
+    const macro = (
+      await createMacro({
+        client: c,
+        body: {
+          name: 'base',
+          availableFor: 'personal',
+          actions: [{ type: 'add_comment', value: 'Hi {{customer.name}}' }],
+        },
+      })
+    ).data!;
+    const trigger = (
+      await createTrigger({
+        client: c,
+        body: {
+          name: 'base',
+          event: 'ticket.closed',
+          recipient: { kind: 'ticket_creator' },
+          message: 'Closed {{ticket.title}}',
+          active: false,
+        },
+      })
+    ).data!;
     const token = (await createApiToken({ client: c, body: { name: 'base' } })).data!;
-    ids = { users: owner.user.id, mate: mate.user.id, customers: customer.id, tickets: ticket.id, macros: macro.id, triggers: trigger.id, tokens: token.id, messages: '00000000-0000-4000-8000-000000000000' };
+    ids = {
+      users: owner.user.id,
+      mate: mate.user.id,
+      customers: customer.id,
+      tickets: ticket.id,
+      macros: macro.id,
+      triggers: trigger.id,
+      tokens: token.id,
+      messages: '00000000-0000-4000-8000-000000000000',
+    };
     probe = new HealthProbe(server.baseUrl);
     probe.start();
   }, 120_000);
@@ -85,7 +129,15 @@ describe('pathological input at maximum length, with a health probe beside it', 
     await server?.close();
     await db?.drop();
     const all = probe?.since(0, BOUND_MS);
-    recordFigures('pathological-input', { requests, boundMs: BOUND_MS, slowestRequest: { ms: Math.round(slowest.ms), what: slowest.what }, slowestWithoutScrypt: { ms: Math.round(slowestWithoutScrypt.ms), what: slowestWithoutScrypt.what }, probeAnswers: all?.answers, probeSlowestMs: all?.slowest, statuses: Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])) });
+    recordFigures('pathological-input', {
+      requests,
+      boundMs: BOUND_MS,
+      slowestRequest: { ms: Math.round(slowest.ms), what: slowest.what },
+      slowestWithoutScrypt: { ms: Math.round(slowestWithoutScrypt.ms), what: slowestWithoutScrypt.what },
+      probeAnswers: all?.answers,
+      probeSlowestMs: all?.slowest,
+      statuses: Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])),
+    });
   });
 
   /** A valid body for each operation that takes one, so the odd field is the only odd thing. */
@@ -100,10 +152,22 @@ describe('pathological input at maximum length, with a health probe beside it', 
       updateCustomer: { name: 'Customer', version },
       createMacro: { name: 'Macro', availableFor: 'personal', actions: [{ type: 'add_comment', value: 'Hi' }] },
       updateMacro: { actions: [{ type: 'add_comment', value: 'Hi' }], version },
-      createTicket: { title: 'Ticket', customerId: ids.customers, assigneeId: ids.mate, type: 'question', priority: 'normal', topic: 'general' },
+      createTicket: {
+        title: 'Ticket',
+        customerId: ids.customers,
+        assigneeId: ids.mate,
+        type: 'question',
+        priority: 'normal',
+        topic: 'general',
+      },
       updateTicket: { title: 'Ticket', version },
       createTicketComment: { body: 'Hello' },
-      createTrigger: { name: 'Trigger', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'Closed' },
+      createTrigger: {
+        name: 'Trigger',
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_creator' },
+        message: 'Closed',
+      },
       updateTrigger: { message: 'Closed', version },
       testTrigger: { ticketId: ids.tickets },
     };
@@ -121,18 +185,30 @@ describe('pathological input at maximum length, with a health probe beside it', 
     return values;
   }
 
-  async function send(op: Operation, what: string, url: string, init: { body?: string; headers?: Record<string, string>; session?: ApiSession } = {}) {
+  async function send(
+    op: Operation,
+    what: string,
+    url: string,
+    init: { body?: string; headers?: Record<string, string>; session?: ApiSession } = {},
+  ) {
     const session = init.session ?? (SESSION_OPS.has(op.operationId) ? new ApiSession(server.baseUrl) : owner.s);
     const headers = { ...(init.body === undefined ? {} : JSON_TYPE), ...init.headers };
     const started = performance.now();
-    const res = await session.raw(url, { method: op.method, headers, body: init.body, signal: AbortSignal.timeout(120_000) });
+    const res = await session.raw(url, {
+      method: op.method,
+      headers,
+      body: init.body,
+      signal: AbortSignal.timeout(120_000),
+    });
     const text = await res.text();
     const ms = performance.now() - started;
     requests++;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (ms > slowest.ms) slowest = { ms, what: `${op.operationId} ${what}` };
-    if (!SCRYPT_OPS.has(op.operationId) && ms > slowestWithoutScrypt.ms) slowestWithoutScrypt = { ms, what: `${op.operationId} ${what}` };
-    if (res.status === 200 && op.method === 'PATCH') versions.set(op.operationId, (JSON.parse(text) as { version: number }).version);
+    if (!SCRYPT_OPS.has(op.operationId) && ms > slowestWithoutScrypt.ms)
+      slowestWithoutScrypt = { ms, what: `${op.operationId} ${what}` };
+    if (res.status === 200 && op.method === 'PATCH')
+      versions.set(op.operationId, (JSON.parse(text) as { version: number }).version);
     const bound = SCRYPT_OPS.has(op.operationId) ? SCRYPT_BOUND_MS : BOUND_MS;
     const problems: string[] = [];
     if (res.status >= 500) problems.push(`answered ${res.status}: ${text.slice(0, 200)}`);
@@ -144,7 +220,11 @@ describe('pathological input at maximum length, with a health probe beside it', 
    * The requests for one field and one family: at its maxLength and at the largest size its place
    * can carry. Bodies are built when sent, so a PATCH carries the version the last one returned.
    */
-  function requestsFor(op: Operation, field: StringField, family: Family): { what: string; url: string; body: () => string | undefined }[] {
+  function requestsFor(
+    op: Operation,
+    field: StringField,
+    family: Family,
+  ): { what: string; url: string; body: () => string | undefined }[] {
     const name = String(field.path[field.path.length - 1]);
     const plainUrl = fillPath(op.path, pathValues(op));
     const baseOrNone = () => (op.body ? JSON.stringify(baseBody(op)) : undefined);
@@ -156,10 +236,16 @@ describe('pathological input at maximum length, with a health probe beside it', 
     }
     if (field.in === 'query') {
       const values = [...atMaxLength, fitted(family.make, QUERY_BYTES, (v) => encodeURIComponent(v).length)];
-      return values.map((v) => ({ what: described(v), url: `${plainUrl}?${name}=${encodeURIComponent(v)}`, body: () => undefined }));
+      return values.map((v) => ({
+        what: described(v),
+        url: `${plainUrl}?${name}=${encodeURIComponent(v)}`,
+        body: () => undefined,
+      }));
     }
     const bodyOf = (v: string) => JSON.stringify(withValue(baseBody(op), field.path, v));
-    const values = [...atMaxLength, fitted(family.make, BODY_BYTES, (v) => bytes(bodyOf(v)))].filter((v) => bytes(bodyOf(v)) <= BODY_BYTES);
+    const values = [...atMaxLength, fitted(family.make, BODY_BYTES, (v) => bytes(bodyOf(v)))].filter(
+      (v) => bytes(bodyOf(v)) <= BODY_BYTES,
+    );
     return values.map((v) => ({ what: described(v), url: plainUrl, body: () => bodyOf(v) }));
   }
 
@@ -170,22 +256,35 @@ describe('pathological input at maximum length, with a health probe beside it', 
 
   it('finds the string inputs of the document, the template fields among them', () => {
     const names = targets.flatMap((t) => t.fields.map((f) => `${t.op.operationId} ${fieldName(f)}`));
-    expect(names).toEqual(expect.arrayContaining(['createTrigger body:message', 'updateMacro body:actions.0.value', 'listTickets query:q', 'listUsers query:cursor', 'getTicket path:id', 'signup body:username']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'createTrigger body:message',
+        'updateMacro body:actions.0.value',
+        'listTickets query:q',
+        'listUsers query:cursor',
+        'getTicket path:id',
+        'signup body:username',
+      ]),
+    );
     expect(targets.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(targets.map((t) => [t.op.operationId, t] as const))('%s: every string input, every pathological value, answered within the bound', async (_id, { op, fields }) => {
-    const mark = probe.mark();
-    const problems: string[] = [];
-    // A stall costs seconds per request: three problems are enough to report.
-    for (const field of fields) {
-      for (const family of FAMILIES) {
-        for (const r of requestsFor(op, field, family)) if (problems.length < 3) problems.push(...(await send(op, r.what, r.url, { body: r.body() })).problems);
+  it.each(targets.map((t) => [t.op.operationId, t] as const))(
+    '%s: every string input, every pathological value, answered within the bound',
+    async (_id, { op, fields }) => {
+      const mark = probe.mark();
+      const problems: string[] = [];
+      // A stall costs seconds per request: three problems are enough to report.
+      for (const field of fields) {
+        for (const family of FAMILIES) {
+          for (const r of requestsFor(op, field, family))
+            if (problems.length < 3) problems.push(...(await send(op, r.what, r.url, { body: r.body() })).problems);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expectProbeWithinBound(mark);
-  });
+      expect(problems).toEqual([]);
+      expectProbeWithinBound(mark);
+    },
+  );
 
   it('headers: X-Request-Id, Content-Type charset, Authorization and Cookie, answered within the bound', async () => {
     const mark = probe.mark();
@@ -197,10 +296,22 @@ describe('pathological input at maximum length, with a health probe beside it', 
       const v = fitted(family.make, HEADER_BYTES, (x) => x.length);
       const sends = [
         send(me, `x-request-id ${family.name}`, '/api/auth/me', { headers: { 'x-request-id': v } }),
-        send(comment, `content-type charset ${family.name}`, commentUrl, { body: '{"body":"hi"}', headers: { 'content-type': `application/json; charset=${v}` } }),
-        send(comment, `content-type parameters ${family.name}`, commentUrl, { body: '{"body":"hi"}', headers: { 'content-type': `application/json;${v}` } }),
-        send(me, `authorization ${family.name}`, '/api/auth/me', { headers: { authorization: `Bearer ${v}` }, session: new ApiSession(server.baseUrl) }),
-        send(me, `cookie ${family.name}`, '/api/auth/me', { headers: { cookie: `XSRF-TOKEN=${v}; sid=${v}` }, session: new ApiSession(server.baseUrl) }),
+        send(comment, `content-type charset ${family.name}`, commentUrl, {
+          body: '{"body":"hi"}',
+          headers: { 'content-type': `application/json; charset=${v}` },
+        }),
+        send(comment, `content-type parameters ${family.name}`, commentUrl, {
+          body: '{"body":"hi"}',
+          headers: { 'content-type': `application/json;${v}` },
+        }),
+        send(me, `authorization ${family.name}`, '/api/auth/me', {
+          headers: { authorization: `Bearer ${v}` },
+          session: new ApiSession(server.baseUrl),
+        }),
+        send(me, `cookie ${family.name}`, '/api/auth/me', {
+          headers: { cookie: `XSRF-TOKEN=${v}; sid=${v}` },
+          session: new ApiSession(server.baseUrl),
+        }),
       ];
       for (const s of sends) problems.push(...(await s).problems);
     }
@@ -210,7 +321,8 @@ describe('pathological input at maximum length, with a health probe beside it', 
 
   /** The title every ticket of the template tests has, and what each template renders to with it. */
   const TITLE = 'Printer on fire';
-  const rendered = (template: string) => template.split('{{ticket.title}}').join(TITLE).split('{{ ticket.title }}').join(TITLE);
+  const rendered = (template: string) =>
+    template.split('{{ticket.title}}').join(TITLE).split('{{ ticket.title }}').join(TITLE);
   const templates = (n: number) => [
     ...TEMPLATE_FAMILIES.map((f) => ({ name: f.name, text: f.make(n) })).filter((t) => !t.name.includes('{{{{a}}}}')),
     { name: 'known placeholder, then {{ and spaces', text: `{{ticket.title}}{{${' '.repeat(n - 18)}` },
@@ -228,19 +340,42 @@ describe('pathological input at maximum length, with a health probe beside it', 
     const problems: string[] = [];
     const created: { id: string; expected: string; name: string }[] = [];
     for (const t of templates(5000)) {
-      const body = JSON.stringify({ name: t.name, event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: t.text });
+      const body = JSON.stringify({
+        name: t.name,
+        event: 'ticket.closed',
+        recipient: { kind: 'ticket_creator' },
+        message: t.text,
+      });
       const saved = await send(trigger, `message ${t.name}`, '/api/triggers', { body });
       problems.push(...saved.problems);
       expect([t.name, saved.status]).toEqual([t.name, 201]);
       const id = (JSON.parse(saved.text) as { id: string }).id;
       created.push({ id, expected: rendered(t.text), name: t.name });
-      const dry = await send(test, `dry run ${t.name}`, fillPath(test.path, { id }), { body: JSON.stringify({ ticketId: ticket.id }) });
+      const dry = await send(test, `dry run ${t.name}`, fillPath(test.path, { id }), {
+        body: JSON.stringify({ ticketId: ticket.id }),
+      });
       problems.push(...dry.problems);
       expect((JSON.parse(dry.text) as { message?: { body: string } }).message?.body).toBe(rendered(t.text));
     }
-    problems.push(...(await send(close, 'close a ticket with the adversarial triggers active', fillPath(close.path, { id: ticket.id }))).problems);
-    const delivered = async () => db.query<{ trigger_id: string; body: string }>(`select trigger_id, body from messages where ticket_id = $1 and trigger_id = any($2::uuid[])`, [ticket.id, created.map((c) => c.id)]);
-    await eventually('a message from every adversarial trigger', async () => (await delivered()).length === created.length, 30_000);
+    problems.push(
+      ...(
+        await send(
+          close,
+          'close a ticket with the adversarial triggers active',
+          fillPath(close.path, { id: ticket.id }),
+        )
+      ).problems,
+    );
+    const delivered = async () =>
+      db.query<{ trigger_id: string; body: string }>(
+        `select trigger_id, body from messages where ticket_id = $1 and trigger_id = any($2::uuid[])`,
+        [ticket.id, created.map((c) => c.id)],
+      );
+    await eventually(
+      'a message from every adversarial trigger',
+      async () => (await delivered()).length === created.length,
+      30_000,
+    );
     const bodies = new Map((await delivered()).map((m) => [m.trigger_id, m.body]));
     for (const c of created) expect([c.name, bodies.get(c.id) === c.expected]).toEqual([c.name, true]);
     expect(problems).toEqual([]);
@@ -249,18 +384,32 @@ describe('pathological input at maximum length, with a health probe beside it', 
 
   it('macros with adversarial comments are saved, previewed, applied and used at ticket creation, within the bound', async () => {
     const mark = probe.mark();
-    const [create, preview, apply, createTicket] = ['createMacro', 'previewMacroOnTicket', 'applyMacroToTicket', 'createTicket'].map((id) => ops.find((o) => o.operationId === id)!);
+    const [create, preview, apply, createTicket] = [
+      'createMacro',
+      'previewMacroOnTicket',
+      'applyMacroToTicket',
+      'createTicket',
+    ].map((id) => ops.find((o) => o.operationId === id)!);
     const customer = await customerOf(owner);
     const problems: string[] = [];
     // One macro per template, then one with as many 10,000-character templates as the body limit allows.
     const all = templates(10000);
     const batch: typeof all = [];
-    while (batch.length < all.length && bytes(JSON.stringify(batch.concat(all[batch.length]).map((t) => ({ type: 'add_comment', value: t.text })))) < BODY_BYTES - 200) batch.push(all[batch.length]);
+    while (
+      batch.length < all.length &&
+      bytes(JSON.stringify(batch.concat(all[batch.length]).map((t) => ({ type: 'add_comment', value: t.text })))) <
+        BODY_BYTES - 200
+    )
+      batch.push(all[batch.length]);
     const macros = [...all.map((t) => [t]), batch];
     expect(batch.length).toBeGreaterThan(1);
     for (const actions of macros) {
       const label = actions.length > 1 ? `${actions.length} templates` : actions[0].name;
-      const body = JSON.stringify({ name: label.slice(0, 100), availableFor: 'personal', actions: actions.map((t) => ({ type: 'add_comment', value: t.text })) });
+      const body = JSON.stringify({
+        name: label.slice(0, 100),
+        availableFor: 'personal',
+        actions: actions.map((t) => ({ type: 'add_comment', value: t.text })),
+      });
       const saved = await send(create, `comment ${label}`, '/api/macros', { body });
       problems.push(...saved.problems);
       expect([label, saved.status]).toEqual([label, 201]);
@@ -269,7 +418,17 @@ describe('pathological input at maximum length, with a health probe beside it', 
       const expected = actions.map((t) => rendered(t.text).slice(0, 10000));
       const previewed = await send(preview, `preview ${label}`, fillPath(preview.path, { id: ticket.id, macroId }));
       const applied = await send(apply, `apply ${label}`, fillPath(apply.path, { id: ticket.id, macroId }));
-      const fresh = await send(createTicket, `create with ${label}`, '/api/tickets', { body: JSON.stringify({ title: TITLE, customerId: customer.id, assigneeId: owner.user.id, type: 'task', priority: 'low', topic: 'other', macroId }) });
+      const fresh = await send(createTicket, `create with ${label}`, '/api/tickets', {
+        body: JSON.stringify({
+          title: TITLE,
+          customerId: customer.id,
+          assigneeId: owner.user.id,
+          type: 'task',
+          priority: 'low',
+          topic: 'other',
+          macroId,
+        }),
+      });
       problems.push(...previewed.problems, ...applied.problems, ...fresh.problems);
       expect([label, previewed.status, applied.status, fresh.status]).toEqual([label, 200, 200, 201]);
       const comments = (JSON.parse(previewed.text) as { comments: { body: string }[] }).comments.map((x) => x.body);

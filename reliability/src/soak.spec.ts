@@ -25,7 +25,12 @@ describe('load held', () => {
     // A bounded old space, as a production deployment sets it: V8 then collects instead of growing its
     // heap lazily for minutes (which looks like a leak in RSS), and a real leak shows as RSS that keeps
     // climbing (or an out-of-memory crash, which fails the run).
-    child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '500', NODE_OPTIONS: '--max-old-space-size=160' });
+    child = await startChildServer({
+      DATABASE_URL: db.url,
+      OUTBOX_DISPATCH: 'true',
+      OUTBOX_POLL_MS: '500',
+      NODE_OPTIONS: '--max-old-space-size=160',
+    });
   }, 120_000);
   afterAll(async () => {
     await child?.kill('SIGKILL');
@@ -48,7 +53,12 @@ describe('load held', () => {
       () => owner.s.raw('/api/auth/me'),
       () => mate.s.raw('/api/tickets?box=incoming'),
       () => owner.s.raw('/api/messages?box=inbox'),
-      () => owner.s.raw(`/api/tickets/${tickets[n % 10].id}/comments`, { method: 'POST', headers: json, body: JSON.stringify({ body: `soak ${n}` }) }),
+      () =>
+        owner.s.raw(`/api/tickets/${tickets[n % 10].id}/comments`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ body: `soak ${n}` }),
+        }),
       () => owner.s.raw(`/api/customers/${customers[n % 2].id}`),
       () => owner.s.raw('/api/health'),
       () => owner.s.raw('/api/users?q=soak'),

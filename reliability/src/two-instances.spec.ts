@@ -1,4 +1,15 @@
-import { closeTicket, createTicketComment, createTrigger, getMe, getTicket, listMessages, listTickets, login, logout, updateTicket } from '@bw/sdk';
+import {
+  closeTicket,
+  createTicketComment,
+  createTrigger,
+  getMe,
+  getTicket,
+  listMessages,
+  listTickets,
+  login,
+  logout,
+  updateTicket,
+} from '@bw/sdk';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiSession, newUser } from '@bw/testing/api-session';
@@ -21,10 +32,14 @@ async function roundRobin(targets: string[]): Promise<{ url: string; hits: numbe
     const i = next++ % targets.length;
     hits[i]++;
     const target = new URL(req.url ?? '/', targets[i]);
-    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host }, agent },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       res.writeHead(502);
       res.end();
@@ -36,11 +51,12 @@ async function roundRobin(targets: string[]): Promise<{ url: string; hits: numbe
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
-    close: () => new Promise<void>((resolve) => {
-      agent.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -65,8 +81,18 @@ describe('two API instances on one database behind a round-robin proxy', () => {
   it('keeps a user logged in on both instances, and logs them out of both', async () => {
     const body = newUser('twin');
     const s = new ApiSession(proxy.url);
-    expect((await s.raw('/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(201);
-    expect((await login({ client: s.client, body: { email: body.email, password: body.password } })).response.status).toBe(200);
+    expect(
+      (
+        await s.raw('/api/auth/signup', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await login({ client: s.client, body: { email: body.email, password: body.password } })).response.status,
+    ).toBe(200);
     for (const base of [a.baseUrl, b.baseUrl]) {
       const direct = new ApiSession(base);
       for (const [k, v] of s.cookies) direct.cookies.set(k, v);
@@ -75,8 +101,16 @@ describe('two API instances on one database behind a round-robin proxy', () => {
     // Ten calls through the proxy alternate instances; all authenticated, CSRF accepted on both.
     const c = await customerOf({ s, user: (await getMe({ client: s.client })).data!.user });
     for (let i = 0; i < 10; i++) expect((await getMe({ client: s.client })).response.status).toBe(200);
-    const t = await ticketBy({ s, user: (await getMe({ client: s.client })).data!.user }, c, (await getMe({ client: s.client })).data!.user);
-    for (let i = 0; i < 4; i++) expect((await createTicketComment({ client: s.client, path: { id: t.id }, body: { body: `hop ${i}` } })).response.status).toBe(201);
+    const t = await ticketBy(
+      { s, user: (await getMe({ client: s.client })).data!.user },
+      c,
+      (await getMe({ client: s.client })).data!.user,
+    );
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await createTicketComment({ client: s.client, path: { id: t.id }, body: { body: `hop ${i}` } })).response
+          .status,
+      ).toBe(201);
     const saved = new Map(s.cookies);
     expect((await logout({ client: s.client })).response.status).toBe(204);
     for (const base of [a.baseUrl, b.baseUrl]) {
@@ -89,25 +123,69 @@ describe('two API instances on one database behind a round-robin proxy', () => {
   it(`runs the core flows and handles each of ${CLOSES} close events exactly once`, async () => {
     const owner = await person(proxy.url, 'twinowner');
     const assignee = await person(proxy.url, 'twinassignee');
-    const trigger = (await createTrigger({ client: owner.s.client, body: { name: 'to creator', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'closed {{ticket.title}}' } })).data!;
+    const trigger = (
+      await createTrigger({
+        client: owner.s.client,
+        body: {
+          name: 'to creator',
+          event: 'ticket.closed',
+          recipient: { kind: 'ticket_creator' },
+          message: 'closed {{ticket.title}}',
+        },
+      })
+    ).data!;
     const c = await customerOf(owner);
     const ids: string[] = [];
     for (let i = 0; i < CLOSES; i++) ids.push((await ticketBy(owner, c, assignee.user, { title: `twin ${i}` })).id);
     // Core flow on alternating instances: read, edit (optimistic locking holds across them), close.
     const first = (await getTicket({ client: assignee.s.client, path: { id: ids[0] } })).data!;
-    expect((await updateTicket({ client: assignee.s.client, path: { id: ids[0] }, body: { priority: 'urgent', version: first.version } })).response.status).toBe(200);
-    expect((await updateTicket({ client: owner.s.client, path: { id: ids[0] }, body: { priority: 'low', version: first.version } })).response.status).toBe(409);
-    await Promise.all(ids.map(async (id, i) => {
-      await new Promise((resolve) => setTimeout(resolve, (i % 8) * 10));
-      const who = i % 2 ? owner : assignee;
-      expect((await closeTicket({ client: who.s.client, path: { id } })).response.status).toBe(200);
-    }));
-    await eventually('every close delivered', async () => (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.closed' and status <> 'done'`))[0].n === 0, 60_000, 100);
-    const perTicket = await db.query<{ ticket_id: string; n: number }>(`select ticket_id, count(*)::int as n from messages where trigger_id = $1 group by ticket_id`, [trigger.id]);
+    expect(
+      (
+        await updateTicket({
+          client: assignee.s.client,
+          path: { id: ids[0] },
+          body: { priority: 'urgent', version: first.version },
+        })
+      ).response.status,
+    ).toBe(200);
+    expect(
+      (
+        await updateTicket({
+          client: owner.s.client,
+          path: { id: ids[0] },
+          body: { priority: 'low', version: first.version },
+        })
+      ).response.status,
+    ).toBe(409);
+    await Promise.all(
+      ids.map(async (id, i) => {
+        await new Promise((resolve) => setTimeout(resolve, (i % 8) * 10));
+        const who = i % 2 ? owner : assignee;
+        expect((await closeTicket({ client: who.s.client, path: { id } })).response.status).toBe(200);
+      }),
+    );
+    await eventually(
+      'every close delivered',
+      async () =>
+        (
+          await db.query<{ n: number }>(
+            `select count(*)::int as n from outbox_events where name = 'ticket.closed' and status <> 'done'`,
+          )
+        )[0].n === 0,
+      60_000,
+      100,
+    );
+    const perTicket = await db.query<{ ticket_id: string; n: number }>(
+      `select ticket_id, count(*)::int as n from messages where trigger_id = $1 group by ticket_id`,
+      [trigger.id],
+    );
     expect(perTicket).toHaveLength(CLOSES);
     expect(perTicket.filter((r) => r.n !== 1)).toEqual([]);
     // Each event was handled by exactly one of the two dispatchers (one attempt each).
-    const attempts = await db.query<{ attempts: number }>(`select attempts from outbox_events where name = 'ticket.closed' and (payload->'ticket'->>'id')::uuid = any($1::uuid[])`, [ids]);
+    const attempts = await db.query<{ attempts: number }>(
+      `select attempts from outbox_events where name = 'ticket.closed' and (payload->'ticket'->>'id')::uuid = any($1::uuid[])`,
+      [ids],
+    );
     expect(attempts.map((r) => r.attempts)).toEqual(ids.map(() => 1));
     const inbox = await listMessages({ client: owner.s.client, query: { box: 'inbox', limit: 100 } });
     expect(inbox.data!.items.length).toBe(Math.min(CLOSES, 100));
@@ -115,6 +193,11 @@ describe('two API instances on one database behind a round-robin proxy', () => {
     expect(list.data!.items.length).toBe(Math.min(CLOSES, 100));
     expect(proxy.hits[0]).toBeGreaterThan(10);
     expect(proxy.hits[1]).toBeGreaterThan(10);
-    recordFigures('two-instances', { closes: CLOSES, messages: perTicket.length, duplicates: 0, proxiedRequests: proxy.hits });
+    recordFigures('two-instances', {
+      closes: CLOSES,
+      messages: perTicket.length,
+      duplicates: 0,
+      proxiedRequests: proxy.hits,
+    });
   });
 });

@@ -27,7 +27,8 @@ export class ApiSession {
     const headers = new Headers(request.headers);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const xsrf = this.cookies.get('XSRF-TOKEN');
-    if ((this.options.csrf ?? true) && xsrf && !['GET', 'HEAD'].includes(request.method)) headers.set('x-xsrf-token', decodeURIComponent(xsrf));
+    if ((this.options.csrf ?? true) && xsrf && !['GET', 'HEAD'].includes(request.method))
+      headers.set('x-xsrf-token', decodeURIComponent(xsrf));
     if (this.options.bearer) headers.set('authorization', `Bearer ${this.options.bearer}`);
     const response = await fetch(new Request(request, { headers }));
     for (const line of response.headers.getSetCookie()) {
@@ -52,5 +53,9 @@ let counter = 0;
 /** A fresh, valid sign-up body. */
 export function newUser(prefix = 'user') {
   const tag = `${Date.now().toString(36)}${(counter++).toString(36)}${randomUUID().slice(0, 4)}`;
-  return { email: `${prefix}.${tag}@Example.com`, username: `${prefix}_${tag}`.slice(0, 30), password: `pw-${randomUUID()}` };
+  return {
+    email: `${prefix}.${tag}@Example.com`,
+    username: `${prefix}_${tag}`.slice(0, 30),
+    password: `pw-${randomUUID()}`,
+  };
 }

@@ -27,12 +27,22 @@ export function freePort(): Promise<number> {
 }
 
 /** The real server (backend/src/main.ts) in its own process, so a test can SIGKILL it. */
-export async function startChildServer(env: Record<string, string>, options: { captureStdout?: boolean } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  env: Record<string, string>,
+  options: { captureStdout?: boolean } = {},
+): Promise<ChildServer> {
   const port = await freePort();
   const root = path.resolve(__dirname, '..', '..', '..');
   const child = spawn(process.execPath, ['-r', 'ts-node/register', 'backend/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      TS_NODE_PROJECT: 'backend/tsconfig.json',
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      ...env,
+    },
     stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';

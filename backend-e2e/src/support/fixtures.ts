@@ -1,4 +1,12 @@
-import { createCustomer, createTicket, signup, type CreateTicketDto, type CustomerDto, type TicketDto, type UserDto } from '@bw/sdk';
+import {
+  createCustomer,
+  createTicket,
+  signup,
+  type CreateTicketDto,
+  type CustomerDto,
+  type TicketDto,
+  type UserDto,
+} from '@bw/sdk';
 import { randomUUID } from 'node:crypto';
 import { ApiSession, newUser } from './api-session';
 
@@ -15,17 +23,36 @@ export async function person(baseUrl: string, prefix = 'user'): Promise<Person> 
   return { s, user: res.data.user };
 }
 
-export async function customerOf(p: Person, overrides: Partial<{ name: string; email: string; company: string }> = {}): Promise<CustomerDto> {
+export async function customerOf(
+  p: Person,
+  overrides: Partial<{ name: string; email: string; company: string }> = {},
+): Promise<CustomerDto> {
   const tag = randomUUID().slice(0, 8);
-  const res = await createCustomer({ client: p.s.client, body: { name: `Customer ${tag}`, email: `c.${tag}@example.com`, ...overrides } });
+  const res = await createCustomer({
+    client: p.s.client,
+    body: { name: `Customer ${tag}`, email: `c.${tag}@example.com`, ...overrides },
+  });
   if (!res.data) throw new Error(`createCustomer failed: ${res.response.status} ${JSON.stringify(res.error)}`);
   return res.data;
 }
 
-export async function ticketBy(p: Person, customer: CustomerDto, assignee: UserDto, overrides: Partial<CreateTicketDto> = {}): Promise<TicketDto> {
+export async function ticketBy(
+  p: Person,
+  customer: CustomerDto,
+  assignee: UserDto,
+  overrides: Partial<CreateTicketDto> = {},
+): Promise<TicketDto> {
   const res = await createTicket({
     client: p.s.client,
-    body: { title: `Ticket ${randomUUID().slice(0, 8)}`, customerId: customer.id, assigneeId: assignee.id, type: 'question', priority: 'normal', topic: 'general', ...overrides },
+    body: {
+      title: `Ticket ${randomUUID().slice(0, 8)}`,
+      customerId: customer.id,
+      assigneeId: assignee.id,
+      type: 'question',
+      priority: 'normal',
+      topic: 'general',
+      ...overrides,
+    },
   });
   if (!res.data) throw new Error(`createTicket failed: ${res.response.status} ${JSON.stringify(res.error)}`);
   return res.data;

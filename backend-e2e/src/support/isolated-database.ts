@@ -28,7 +28,8 @@ export async function isolatedDatabase(setupSql: string[] = []): Promise<Isolate
   for (const sql of setupSql) await client.query(sql);
   return {
     url: url.toString(),
-    query: async <T extends object>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    query: async <T extends object>(sql: string, params: unknown[] = []) =>
+      (await client.query(sql, params)).rows as T[],
     drop: async () => {
       await client.end();
       const adminAgain = new Client({ connectionString: base });
@@ -40,7 +41,12 @@ export async function isolatedDatabase(setupSql: string[] = []): Promise<Isolate
 }
 
 /** Polls `check` until it returns true or the deadline passes (then fails with `what`). */
-export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15000, intervalMs = 50): Promise<void> {
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15000,
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

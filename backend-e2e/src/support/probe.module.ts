@@ -25,7 +25,14 @@ export class ProbeHandler {
       throw new Error('probe: failing once');
     }
     await this.handlers.runOnce('probe-when-ticket-closed', event, async (em) => {
-      await em.getConnection().execute('insert into probe_effects (event_id, ticket_id) values (?, ?)', [event.eventId, event.payload.ticket.id], 'run', em.getTransactionContext());
+      await em
+        .getConnection()
+        .execute(
+          'insert into probe_effects (event_id, ticket_id) values (?, ?)',
+          [event.eventId, event.payload.ticket.id],
+          'run',
+          em.getTransactionContext(),
+        );
     });
   }
 }
@@ -33,4 +40,5 @@ export class ProbeHandler {
 @Module({ providers: [ProbeHandler] })
 export class ProbeModule {}
 
-export const PROBE_TABLE_SQL = 'create table if not exists probe_effects (id bigserial primary key, event_id uuid not null, ticket_id uuid not null)';
+export const PROBE_TABLE_SQL =
+  'create table if not exists probe_effects (id bigserial primary key, event_id uuid not null, ticket_id uuid not null)';

@@ -15,17 +15,39 @@ export interface TestServer {
 }
 
 /** Boots the real API on a free port against this run's database (TEST_DATABASE_URL). */
-export async function startTestServer(env: Record<string, string> = {}, extraModules: AppModuleOptions['extraModules'] = []): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  extraModules: AppModuleOptions['extraModules'] = [],
+): Promise<TestServer> {
   const url = env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
   // Dispatching is off unless a test asks for it: test files share the database, and a dispatcher
   // would run other files' events in this process (and in this file's query counts).
   // SESSION_SECRET: the run's own, from the global setup, shared with child servers (they inherit it).
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, OUTBOX_DISPATCH: 'false', SESSION_SECRET: process.env['SESSION_SECRET'], ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    OUTBOX_DISPATCH: 'false',
+    SESSION_SECRET: process.env['SESSION_SECRET'],
+    ...env,
+  });
   const queries: string[] = [];
   const built = await createApp(config, { onQuery: (line) => queries.push(line), extraModules });
   const server = await built.app.listen(0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   const dispatcher = built.app.get(OutboxDispatcher);
-  return { baseUrl: `http://127.0.0.1:${port}`, queries, app: built.app, drainOutbox: () => dispatcher.drainNow(), close: () => built.close() };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    queries,
+    app: built.app,
+    drainOutbox: () => dispatcher.drainNow(),
+    close: () => built.close(),
+  };
+}
+
+/** A logged statement without the ORM logger's colour codes. */
+export function plainStatement(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/\x1B\[\d+m/g, '');
 }

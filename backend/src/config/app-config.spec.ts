@@ -12,12 +12,33 @@ describe('loadConfig', () => {
 
   it('reads the password-hash queue and the session pool sizes, and refuses values out of range', () => {
     const defaults = loadConfig(base);
-    expect([defaults.PASSWORD_HASH_CONCURRENCY, defaults.PASSWORD_HASH_QUEUE_MAX, defaults.SESSION_POOL_MAX, defaults.SESSION_POOL_CONNECT_TIMEOUT_MS]).toEqual([2, 32, 5, 3000]);
-    const set = loadConfig({ ...base, PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE_MAX: '0', SESSION_POOL_MAX: '12', SESSION_POOL_CONNECT_TIMEOUT_MS: '250' });
-    expect([set.PASSWORD_HASH_CONCURRENCY, set.PASSWORD_HASH_QUEUE_MAX, set.SESSION_POOL_MAX, set.SESSION_POOL_CONNECT_TIMEOUT_MS]).toEqual([1, 0, 12, 250]);
-    expect(() => loadConfig({ ...base, PASSWORD_HASH_CONCURRENCY: '0', SESSION_POOL_MAX: '0', SESSION_POOL_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(
-      /PASSWORD_HASH_CONCURRENCY[\s\S]*SESSION_POOL_MAX[\s\S]*SESSION_POOL_CONNECT_TIMEOUT_MS/,
-    );
+    expect([
+      defaults.PASSWORD_HASH_CONCURRENCY,
+      defaults.PASSWORD_HASH_QUEUE_MAX,
+      defaults.SESSION_POOL_MAX,
+      defaults.SESSION_POOL_CONNECT_TIMEOUT_MS,
+    ]).toEqual([2, 32, 5, 3000]);
+    const set = loadConfig({
+      ...base,
+      PASSWORD_HASH_CONCURRENCY: '1',
+      PASSWORD_HASH_QUEUE_MAX: '0',
+      SESSION_POOL_MAX: '12',
+      SESSION_POOL_CONNECT_TIMEOUT_MS: '250',
+    });
+    expect([
+      set.PASSWORD_HASH_CONCURRENCY,
+      set.PASSWORD_HASH_QUEUE_MAX,
+      set.SESSION_POOL_MAX,
+      set.SESSION_POOL_CONNECT_TIMEOUT_MS,
+    ]).toEqual([1, 0, 12, 250]);
+    expect(() =>
+      loadConfig({
+        ...base,
+        PASSWORD_HASH_CONCURRENCY: '0',
+        SESSION_POOL_MAX: '0',
+        SESSION_POOL_CONNECT_TIMEOUT_MS: 'soon',
+      }),
+    ).toThrow(/PASSWORD_HASH_CONCURRENCY[\s\S]*SESSION_POOL_MAX[\s\S]*SESSION_POOL_CONNECT_TIMEOUT_MS/);
   });
 
   it('fails fast naming every bad variable', () => {

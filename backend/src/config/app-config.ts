@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -13,11 +25,15 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** Address to listen on: `::` is every interface (IPv4 too, on dual-stack hosts); `127.0.0.1` keeps it local. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   HOST = '::';
 
   /** postgres://… — when unset, `npm start` runs an embedded PostgreSQL and fills this in. */
@@ -28,47 +44,72 @@ export class AppConfig {
    * Signs the session cookie and keys the CSRF tokens and cursors. Always required: outside
    * production `main.ts` supplies one kept in `.data/session-secret` (config/dev-secret.ts).
    */
-  @IsDefined({ message: 'SESSION_SECRET is required (outside production the server generates one in .data/session-secret)' })
-  @IsString() @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  @IsDefined({
+    message: 'SESSION_SECRET is required (outside production the server generates one in .data/session-secret)',
+  })
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
   SESSION_SECRET!: string;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   SESSION_TTL_SECONDS = 60 * 60 * 24 * 7;
 
   /** Serve cookies with `Secure` (set when the app is behind https). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   COOKIE_SECURE = false;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_MAX_FAILURES_PER_IP = 50;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
 
   /** Password hashes (scrypt) computed at once per instance; each holds one of libuv's threads. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   PASSWORD_HASH_CONCURRENCY = 2;
 
   /** Hashes that may wait for a slot; beyond that sign-ups and logins are refused with 503 before anything is written. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   PASSWORD_HASH_QUEUE_MAX = 32;
 
   /** Connections of the session store's pool (session reads, logins, logouts), per instance. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   SESSION_POOL_MAX = 5;
 
   /** How long the session store waits for a connection before it answers 503. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
   SESSION_POOL_CONNECT_TIMEOUT_MS = 3000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Folder with the built Angular app; served at `/` when it exists. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   STATIC_DIR?: string;
 
   /** Body size limit for JSON requests: bytes, or a number with `b`, `kb` or `mb` (1 kb = 1024 bytes). */
@@ -76,63 +117,102 @@ export class AppConfig {
   BODY_LIMIT = '100kb';
 
   /** Number of proxies in front of the app, for req.ip (`trust proxy`). */
-  @Transform(toInt) @IsInt() @Min(0)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   TRUST_PROXY_HOPS = 0;
 
   /** Connections the ORM may open to PostgreSQL (per instance). */
-  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DB_POOL_MAX = 16;
 
   /** Connections of the read pool (platform/database/read-pool: one ticket, lists, search, names, inbox), per instance. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_READ_POOL_MAX = 8;
 
   /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   OUTBOX_DISPATCH = true;
 
   /** Polling fallback for LISTEN/NOTIFY, in milliseconds. */
-  @Transform(toInt) @IsInt() @Min(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
   OUTBOX_POLL_MS = 1000;
 
   /** Workers delivering events in this instance, each claiming a batch in its own transaction. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
   OUTBOX_CONCURRENCY = 4;
 
   /** Events one worker claims at once; their handlers run concurrently, the outcomes are recorded together. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   OUTBOX_BATCH_SIZE = 8;
 
   /** Deliveries of one event before it is marked failed. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   OUTBOX_MAX_ATTEMPTS = 8;
 
   /** First retry delay; doubles with each attempt (capped at 5 minutes). */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   OUTBOX_RETRY_BASE_MS = 500;
 
   /** Most ticket creations one transaction takes (group commit: creations that arrive while others are being written share one). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   TICKET_CREATE_BATCH = 64;
 
   /** Ticket-creation transactions in progress at once per instance. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(16)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
   TICKET_CREATE_CONCURRENCY = 2;
 
   /** Most events one trigger-delivery statement takes (the events a dispatcher batch hands over are delivered together). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   TRIGGER_DELIVERY_BATCH = 64;
 
   /** Trigger-delivery statements in progress at once per instance. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
   TRIGGER_DELIVERY_CONCURRENCY = 4;
 
   /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   TICKET_SEARCH_WINDOW = 400;
 
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut (then the outbox stops and the pools close). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
   SHUTDOWN_DRAIN_MS = 10_000;
 
   /** BODY_LIMIT in bytes. */
@@ -148,12 +228,38 @@ export class AppConfig {
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
-  'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
-  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
-  'TRIGGER_DELIVERY_BATCH', 'TRIGGER_DELIVERY_CONCURRENCY', 'SHUTDOWN_DRAIN_MS',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'SESSION_SECRET',
+  'SESSION_TTL_SECONDS',
+  'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_WINDOW_SECONDS',
+  'LOG_LEVEL',
+  'PASSWORD_HASH_CONCURRENCY',
+  'PASSWORD_HASH_QUEUE_MAX',
+  'SESSION_POOL_MAX',
+  'SESSION_POOL_CONNECT_TIMEOUT_MS',
+  'STATIC_DIR',
+  'BODY_LIMIT',
+  'TRUST_PROXY_HOPS',
+  'OUTBOX_DISPATCH',
+  'OUTBOX_POLL_MS',
+  'OUTBOX_MAX_ATTEMPTS',
+  'OUTBOX_RETRY_BASE_MS',
+  'OUTBOX_CONCURRENCY',
+  'OUTBOX_BATCH_SIZE',
+  'DB_POOL_MAX',
+  'DB_READ_POOL_MAX',
+  'TICKET_SEARCH_WINDOW',
+  'TICKET_CREATE_BATCH',
+  'TICKET_CREATE_CONCURRENCY',
+  'TRIGGER_DELIVERY_BATCH',
+  'TRIGGER_DELIVERY_CONCURRENCY',
+  'SHUTDOWN_DRAIN_MS',
 ] as const;
 
 export class ConfigError extends Error {}
@@ -166,7 +272,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
     // A missing variable gets its one "is required" message, not every constraint it fails.
-    const lines = errors.map((e) => `  ${e.property}: ${e.constraints?.['isDefined'] ?? Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `  ${e.property}: ${e.constraints?.['isDefined'] ?? Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;

@@ -28,7 +28,7 @@ describe('the development session secret', () => {
     expect(readOrCreateDevSecret(dir)).not.toBe(readOrCreateDevSecret(other));
   });
 
-  it("adopts the secret of an instance that created the file first, when both start together", () => {
+  it('adopts the secret of an instance that created the file first, when both start together', () => {
     const winner = 'w'.repeat(43);
     const link = fs.linkSync;
     jest.spyOn(fs, 'linkSync').mockImplementation((from, to) => {

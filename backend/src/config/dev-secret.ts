@@ -51,6 +51,9 @@ function readSecret(file: string): string | undefined {
     throw error;
   }
   const secret = text.trim();
-  if (secret.length < MIN_LENGTH) throw new Error(`${file} holds no usable session secret (under ${MIN_LENGTH} characters): delete it to generate a new one`);
+  if (secret.length < MIN_LENGTH)
+    throw new Error(
+      `${file} holds no usable session secret (under ${MIN_LENGTH} characters): delete it to generate a new one`,
+    );
   return secret;
 }

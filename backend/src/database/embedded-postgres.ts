@@ -118,7 +118,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
         else throw error;
         continue;
       }
-      if (existing.port !== options.port) log(`Note: that server listens on port ${existing.port}, not ${options.port}.`);
+      if (existing.port !== options.port)
+        log(`Note: that server listens on port ${existing.port}, not ${options.port}.`);
       return {
         url: databaseUrl(existing.port, options.database),
         embedded: true,
@@ -130,7 +131,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       server = await startServer(EmbeddedPostgres, dataDir, options.port, asRoot, log);
     } catch (error) {
       leave(dataDir, me);
-      if (String(error).includes('postmaster.pid')) retry(error, 'Another process started PostgreSQL on this folder at the same moment');
+      if (String(error).includes('postmaster.pid'))
+        retry(error, 'Another process started PostgreSQL on this folder at the same moment');
       else throw error;
     }
   }
@@ -178,7 +180,9 @@ function onceWithExitNet(dataDir: string, me: User, child: ChildProcess | undefi
 async function release(dataDir: string, me: User, child: ChildProcess | undefined, log: Log): Promise<void> {
   const others = leave(dataDir, me);
   if (others.length > 0) {
-    log(`Leaving PostgreSQL (data in ${dataDir}) running for ${others.length} other process(es): ${others.map((u) => u.pid).join(', ')}.`);
+    log(
+      `Leaving PostgreSQL (data in ${dataDir}) running for ${others.length} other process(es): ${others.map((u) => u.pid).join(', ')}.`,
+    );
     if (child) {
       // Let this process exit while the server lives on; the last user stops it.
       child.stderr?.destroy();
@@ -240,7 +244,9 @@ function resolveModule(name: string): string {
 function findRepoRoot(): string {
   const root = tryFindRepoRoot();
   if (!root) {
-    throw new Error(`Cannot find the repository root (a folder with nx.json) above ${__dirname} or ${process.cwd()}; set EMBEDDED_PG_DIR.`);
+    throw new Error(
+      `Cannot find the repository root (a folder with nx.json) above ${__dirname} or ${process.cwd()}; set EMBEDDED_PG_DIR.`,
+    );
   }
   return root;
 }
@@ -286,7 +292,9 @@ function ensurePostgresUser(log: Log): Ids {
       execFileSync('useradd', ['-g', USER, '-M', '-s', '/usr/sbin/nologin', USER], { stdio: 'pipe' });
       return lookup();
     } catch (error) {
-      throw new Error(`PostgreSQL cannot run as root and creating the "${USER}" user failed (${String(error)}). Create it, or run as a normal user.`);
+      throw new Error(
+        `PostgreSQL cannot run as root and creating the "${USER}" user failed (${String(error)}). Create it, or run as a normal user.`,
+      );
     }
   }
 }
@@ -336,9 +344,16 @@ function isCluster(dataDir: string): boolean {
 }
 
 /** initdb into a sibling folder and rename it into place, so a killed initdb never leaves a half-made cluster. */
-async function initialiseCluster(EmbeddedPostgres: EmbeddedPostgresClass, dataDir: string, asRoot: boolean, log: Log): Promise<void> {
+async function initialiseCluster(
+  EmbeddedPostgres: EmbeddedPostgresClass,
+  dataDir: string,
+  asRoot: boolean,
+  log: Log,
+): Promise<void> {
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty but is not a PostgreSQL data folder (no PG_VERSION). Move it away, or point EMBEDDED_PG_DIR elsewhere.`);
+    throw new Error(
+      `${dataDir} is not empty but is not a PostgreSQL data folder (no PG_VERSION). Move it away, or point EMBEDDED_PG_DIR elsewhere.`,
+    );
   }
   removeAbandonedInitFolders(dataDir, log);
   const scratch = `${dataDir}.init-${process.pid}`;
@@ -410,8 +425,10 @@ async function startServer(
   } catch (error) {
     if (server.process) await stopChild(server.process, log);
     const reason = error === undefined ? 'the server exited' : describe(error);
-    throw new Error(`Embedded PostgreSQL did not start on ${HOST}:${port} (data in ${dataDir}): ${reason}.` +
-      (recent.length ? `\nLast output:\n  ${recent.join('\n  ')}` : ''));
+    throw new Error(
+      `Embedded PostgreSQL did not start on ${HOST}:${port} (data in ${dataDir}): ${reason}.` +
+        (recent.length ? `\nLast output:\n  ${recent.join('\n  ')}` : ''),
+    );
   }
 }
 
@@ -437,12 +454,22 @@ function isRunning(child: ChildProcess): boolean {
 async function stopChild(child: ChildProcess, log: Log): Promise<void> {
   if (!isRunning(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]];
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', FAST_SHUTDOWN_MS],
+    ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS],
+    ['SIGKILL', IMMEDIATE_SHUTDOWN_MS],
+  ];
   for (const [signal, ms] of steps) {
     if (!isRunning(child)) return;
     if (signal !== 'SIGINT') log(`PostgreSQL (PID ${child.pid}) did not stop in time; sending ${signal}.`);
     child.kill(signal);
-    if (await withDeadline(exited, ms, '').then(() => true, () => false)) return;
+    if (
+      await withDeadline(exited, ms, '').then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`PostgreSQL (PID ${child.pid}) did not exit even after SIGKILL.`);
 }
@@ -484,18 +511,26 @@ async function findExistingServer(dataDir: string, log: Log): Promise<SharedServ
     return undefined;
   }
   if (!isPostgresServing(server, dataDir)) {
-    log(`Found postmaster.pid naming PID ${pid}, which is now another process (${server.command.slice(0, 80) || 'unknown'}); removing the stale file.`);
+    log(
+      `Found postmaster.pid naming PID ${pid}, which is now another process (${server.command.slice(0, 80) || 'unknown'}); removing the stale file.`,
+    );
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
 
   const users = liveUsers(dataDir);
   if (users.length > 0) {
-    log(`PostgreSQL (PID ${pid}) is already serving ${dataDir} on port ${port} for running process(es) ${users.map((u) => u.pid).join(', ')}; sharing it.`);
+    log(
+      `PostgreSQL (PID ${pid}) is already serving ${dataDir} on port ${port} for running process(es) ${users.map((u) => u.pid).join(', ')}; sharing it.`,
+    );
     if (await answersWithin(port, SHARE_WAIT_MS)) return { pid, port };
-    log(`PostgreSQL (PID ${pid}) did not answer on ${HOST}:${port} within ${SHARE_WAIT_MS / 1000} s; stopping it and starting a fresh server.`);
+    log(
+      `PostgreSQL (PID ${pid}) did not answer on ${HOST}:${port} within ${SHARE_WAIT_MS / 1000} s; stopping it and starting a fresh server.`,
+    );
   } else {
-    log(`PostgreSQL (PID ${pid}) is still serving ${dataDir} on port ${port}, left behind by a run that ended without stopping it; stopping it and starting a fresh server.`);
+    log(
+      `PostgreSQL (PID ${pid}) is still serving ${dataDir} on port ${port}, left behind by a run that ended without stopping it; stopping it and starting a fresh server.`,
+    );
   }
   await stopProcess(pid, log);
   fs.rmSync(pidFile, { force: true });
@@ -524,7 +559,11 @@ function isPostgresServing(info: ProcessInfo, dataDir: string): boolean {
 
 /** Stops a server this process did not start: fast, then immediate shutdown, then SIGKILL. */
 async function stopProcess(pid: number, log: Log): Promise<void> {
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]];
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', FAST_SHUTDOWN_MS],
+    ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS],
+    ['SIGKILL', IMMEDIATE_SHUTDOWN_MS],
+  ];
   for (const [signal, ms] of steps) {
     try {
       process.kill(pid, signal);
@@ -578,7 +617,10 @@ function inspectProcess(pid: number): ProcessInfo {
     }
   }
   try {
-    const out = execFileSync('ps', ['-o', 'stat=,ppid=,command=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    const out = execFileSync('ps', ['-o', 'stat=,ppid=,command=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
     const match = /^(\S+)\s+(\d+)\s+(.*)$/.exec(out);
     if (!match || match[1].startsWith('Z')) return dead;
     return { alive: true, ppid: Number(match[2]), command: match[3] };
@@ -652,7 +694,8 @@ function withLock<T>(lock: string, work: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) fs.rmSync(lock, { force: true }); // left by a killed process
+      if (Date.now() > deadline)
+        fs.rmSync(lock, { force: true }); // left by a killed process
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }
@@ -671,7 +714,14 @@ function databaseUrl(port: number, database: string): string {
 }
 
 function adminClient(port: number, connectionTimeoutMillis = 10_000): Client {
-  const client = new Client({ host: HOST, port, user: USER, password: PASSWORD, database: 'postgres', connectionTimeoutMillis });
+  const client = new Client({
+    host: HOST,
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis,
+  });
   client.on('error', () => undefined); // a server shutting down must not crash the process
   return client;
 }

@@ -19,6 +19,10 @@ export const appConfig: ApplicationConfig = {
     // Order matters: the SDK is configured (synchronously) before the session is asked for.
     provideSdk(),
     provideSessionExpiryHandling(),
-    provideAppInitializer(() => inject(SessionStore).ensureLoaded().then(() => undefined)),
+    provideAppInitializer(() =>
+      inject(SessionStore)
+        .ensureLoaded()
+        .then(() => undefined),
+    ),
   ],
 };

@@ -10,7 +10,13 @@ import { NAV_LINKS, NavBarComponent } from './shell';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, NavBarComponent, MatButtonModule],
   template: `
-    <bw-nav-bar [username]="username()" [links]="links" [busy]="loggingOut()" [unreadMessages]="unread.count()" (logout)="logout()" />
+    <bw-nav-bar
+      [username]="username()"
+      [links]="links"
+      [busy]="loggingOut()"
+      [unreadMessages]="unread.count()"
+      (logout)="logout()"
+    />
     @if (logoutError(); as message) {
       <div class="banner" role="alert">
         <span>{{ message }}</span>

@@ -41,13 +41,17 @@ describe('component outputs', () => {
 
   it('never share their name with a native DOM event', () => {
     const clashes = components.flatMap(({ path, text }) =>
-      [...text.matchAll(OUTPUT)].map((match) => match[1]).filter((name) => native.has(name)).map((name) => `${path}: ${name}`),
+      [...text.matchAll(OUTPUT)]
+        .map((match) => match[1])
+        .filter((name) => native.has(name))
+        .map((name) => `${path}: ${name}`),
     );
     expect(clashes).toEqual([]);
   });
 
   it('include the renamed ones: the search field and user picker report queryChange, a trigger row toggleActive', () => {
-    const outputsOf = (file: string) => [...(components.find((c) => c.path.endsWith(file))?.text ?? '').matchAll(OUTPUT)].map((m) => m[1]);
+    const outputsOf = (file: string) =>
+      [...(components.find((c) => c.path.endsWith(file))?.text ?? '').matchAll(OUTPUT)].map((m) => m[1]);
     expect(outputsOf('shared/ui/search-field.component.ts')).toEqual(['queryChange']);
     expect(outputsOf('shared/pickers/user-picker.component.ts')).toEqual(['queryChange']);
     expect(outputsOf('triggers/ui/trigger-list-item.component.ts')).toContain('toggleActive');
@@ -58,6 +62,7 @@ describe('component outputs', () => {
     expect(templates.filter(({ text }) => /\(search\)=/.test(text)).map(({ path }) => path)).toEqual([]);
     const searchFieldHosts = templates.filter(({ text }) => /<bw-search-field\b/.test(text));
     expect(searchFieldHosts.length).toBeGreaterThanOrEqual(3);
-    for (const { text } of searchFieldHosts) expect(text).toMatch(/<bw-search-field[^>]*\(queryChange\)="search\(\$event\)"/);
+    for (const { text } of searchFieldHosts)
+      expect(text).toMatch(/<bw-search-field[^>]*\(queryChange\)="search\(\$event\)"/);
   });
 });

@@ -41,7 +41,18 @@ export interface Operation {
 }
 
 interface Document {
-  paths: Record<string, Record<string, { operationId: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters?: Parameter[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -90,7 +101,10 @@ export function fillPath(template: string, values: Record<string, string>): stri
     if (!(name in values)) throw new Error(`no value for path parameter ${name} of ${template}`);
     // Dots too: a `..` segment must reach the server as a (bad) id, not be resolved by the URL parser.
     // Lone surrogates cannot be percent-encoded: they travel as U+FFFD, as a browser would send them.
-    const wellFormed = values[name].replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+    const wellFormed = values[name].replace(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    );
     return encodeURIComponent(wellFormed).replace(/\./g, '%2E');
   });
 }

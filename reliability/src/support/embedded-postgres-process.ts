@@ -8,7 +8,9 @@ import path from 'node:path';
 import type * as EmbeddedPostgres from '@bw/backend/database/embedded-postgres';
 
 // Loaded by path: this script runs under plain ts-node, which does not resolve the @bw/* aliases.
-const { startEmbeddedPostgres } = require(path.resolve(__dirname, '../../../backend/src/database/embedded-postgres')) as typeof EmbeddedPostgres;
+const { startEmbeddedPostgres } = require(
+  path.resolve(__dirname, '../../../backend/src/database/embedded-postgres'),
+) as typeof EmbeddedPostgres;
 
 const [dataDir, port, database] = process.argv.slice(2);
 startEmbeddedPostgres({ dataDir, port: Number(port), database, log: (line) => process.stderr.write(`${line}\n`) }).then(

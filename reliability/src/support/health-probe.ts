@@ -49,6 +49,10 @@ export class HealthProbe {
   /** Answers since `mark` that were slower than `boundMs` or not 200, and the number of answers. */
   since(mark: number, boundMs: number): { answers: number; slowest: number; bad: ProbeSample[] } {
     const recent = this.samples.slice(mark);
-    return { answers: recent.length, slowest: Math.round(recent.reduce((max, s) => Math.max(max, s.ms), 0)), bad: recent.filter((s) => s.ms > boundMs || s.status !== 200) };
+    return {
+      answers: recent.length,
+      slowest: Math.round(recent.reduce((max, s) => Math.max(max, s.ms), 0)),
+      bad: recent.filter((s) => s.ms > boundMs || s.status !== 200),
+    };
   }
 }

@@ -29,25 +29,49 @@ export const FAMILIES: Family[] = [
   { name: 'template: "{{ " repeated', ascii: true, make: (n) => fill('{{ ', n) },
   { name: 'template: nested {{{{', ascii: true, make: (n) => '{'.repeat(n) },
   { name: 'template: nested {{{{a}}}}', ascii: true, make: (n) => fill('{{{{a}}}}', n) },
-  { name: 'template: {{ and unicode whitespace', ascii: false, make: (n) => `{{${fill(' \t\n\r\u00a0\u2028\u3000\ufeff', n - 2)}` },
+  {
+    name: 'template: {{ and unicode whitespace',
+    ascii: false,
+    make: (n) => `{{${fill(' \t\n\r\u00a0\u2028\u3000\ufeff', n - 2)}`,
+  },
   { name: 'template: lone closers {{ a }', ascii: true, make: (n) => fill('{{ a }', n) },
   { name: 'regex: a…a! ((a+)+ killer)', ascii: true, make: (n) => `${'a'.repeat(Math.max(n - 1, 0))}!` },
   { name: 'regex: a…a then a space and x', ascii: true, make: (n) => `${'a'.repeat(Math.max(n - 2, 0))} x` },
   { name: 'email: a@ repeated', ascii: true, make: (n) => fill('a@', n) },
   { name: 'email: dots', ascii: true, make: (n) => '.'.repeat(n) },
-  { name: 'email: long local part, many labels', ascii: true, make: (n) => `${'a'.repeat(Math.floor(n / 2))}@${fill('a.', n - Math.floor(n / 2) - 1)}` },
-  { name: 'email: quoted local part of escapes', ascii: true, make: (n) => `"${fill('\\ ', n - 9)}"@a.com`.slice(0, n) },
+  {
+    name: 'email: long local part, many labels',
+    ascii: true,
+    make: (n) => `${'a'.repeat(Math.floor(n / 2))}@${fill('a.', n - Math.floor(n / 2) - 1)}`,
+  },
+  {
+    name: 'email: quoted local part of escapes',
+    ascii: true,
+    make: (n) => `"${fill('\\ ', n - 9)}"@a.com`.slice(0, n),
+  },
   { name: 'username: a.a.a.…', ascii: true, make: (n) => fill('a.', n) },
   { name: 'url: http:// and labels', ascii: true, make: (n) => `http://${fill('a.', n - 7)}`.slice(0, n) },
-  { name: 'url: http://[ and colons', ascii: true, make: (n) => `http://[${':'.repeat(Math.max(n - 8, 0))}`.slice(0, n) },
+  {
+    name: 'url: http://[ and colons',
+    ascii: true,
+    make: (n) => `http://[${':'.repeat(Math.max(n - 8, 0))}`.slice(0, n),
+  },
   { name: 'like: %', ascii: true, make: (n) => '%'.repeat(n) },
   { name: 'like: _', ascii: true, make: (n) => '_'.repeat(n) },
   { name: 'like: backslashes', ascii: true, make: (n) => '\\'.repeat(n) },
   { name: 'like: %_\\ mixed', ascii: true, make: (n) => fill('%_\\', n) },
   { name: 'search: many words and operators', ascii: true, make: (n) => fill('a or -"b ', n) },
   { name: 'whitespace run', ascii: true, make: (n) => ' '.repeat(n) },
-  { name: 'unicode: scripts, astral, combining, bidi', ascii: false, make: (n) => fillCodePoints('é漢🎉e\u0301\u202eא🏳️‍🌈', n) },
-  { name: 'cursor: forged base64url.signature', ascii: true, make: (n) => `${fill('A', n - 23)}.${'A'.repeat(Math.min(22, n - 1))}`.slice(0, n) },
+  {
+    name: 'unicode: scripts, astral, combining, bidi',
+    ascii: false,
+    make: (n) => fillCodePoints('é漢🎉e\u0301\u202eא🏳️‍🌈', n),
+  },
+  {
+    name: 'cursor: forged base64url.signature',
+    ascii: true,
+    make: (n) => `${fill('A', n - 23)}.${'A'.repeat(Math.min(22, n - 1))}`.slice(0, n),
+  },
 ];
 
 export type Segment = string | number;
@@ -77,7 +101,9 @@ function bodyStrings(schema: Schema, path: Segment[], out: StringField[], depth 
 export function stringFields(op: Operation): StringField[] {
   const out: StringField[] = [];
   for (const p of op.pathParams) out.push({ in: 'path', path: [p.name] });
-  for (const p of op.queryParams) if (resolve(p.schema).type === 'string') out.push({ in: 'query', path: [p.name], maxLength: resolve(p.schema).maxLength });
+  for (const p of op.queryParams)
+    if (resolve(p.schema).type === 'string')
+      out.push({ in: 'query', path: [p.name], maxLength: resolve(p.schema).maxLength });
   if (op.body) bodyStrings(op.body, [], out);
   return out;
 }

@@ -10,11 +10,15 @@ export interface PrivatePostgres {
 /** A private embedded PostgreSQL on its own data folder and port (never the shared server). */
 export async function startPrivatePostgres(dataDir: string, port: number, database: string): Promise<PrivatePostgres> {
   const root = path.resolve(__dirname, '../../..');
-  const child: ChildProcess = spawn(process.execPath, ['-r', 'ts-node/register', path.join(__dirname, 'embedded-postgres-process.ts'), dataDir, String(port), database], {
-    cwd: root,
-    env: { ...process.env, TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register', path.join(__dirname, 'embedded-postgres-process.ts'), dataDir, String(port), database],
+    {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: 'backend/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {

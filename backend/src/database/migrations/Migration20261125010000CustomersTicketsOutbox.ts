@@ -14,8 +14,12 @@ export class Migration20261125010000CustomersTicketsOutbox extends Migration {
       "next_attempt_at" timestamptz not null default now(),
       "last_error" text null,
       "processed_at" timestamptz null);`);
-    this.addSql(`create index "outbox_events_pending_idx" on "outbox_events" ("next_attempt_at", "occurred_at") where "status" = 'pending';`);
-    this.addSql(`create index "outbox_events_failed_idx" on "outbox_events" ("occurred_at") where "status" = 'failed';`);
+    this.addSql(
+      `create index "outbox_events_pending_idx" on "outbox_events" ("next_attempt_at", "occurred_at") where "status" = 'pending';`,
+    );
+    this.addSql(
+      `create index "outbox_events_failed_idx" on "outbox_events" ("occurred_at") where "status" = 'failed';`,
+    );
     this.addSql(`create function "notify_outbox"() returns trigger language plpgsql as $$
       begin perform pg_notify('bw_outbox', ''); return null; end $$;`);
     this.addSql(`create trigger "outbox_events_notify" after insert on "outbox_events"
@@ -38,7 +42,9 @@ export class Migration20261125010000CustomersTicketsOutbox extends Migration {
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now(),
       "deleted_at" timestamptz null);`);
-    this.addSql(`create index "customers_owner_created_idx" on "customers" ("owner_id", "created_at" desc, "id" desc) where "deleted_at" is null;`);
+    this.addSql(
+      `create index "customers_owner_created_idx" on "customers" ("owner_id", "created_at" desc, "id" desc) where "deleted_at" is null;`,
+    );
 
     this.addSql(`create table "tickets" (
       "id" uuid not null primary key,
@@ -59,11 +65,21 @@ export class Migration20261125010000CustomersTicketsOutbox extends Migration {
       "search" tsvector generated always as (
         setweight(to_tsvector('english', coalesce("title", '')), 'A') || setweight(to_tsvector('english', coalesce("description", '')), 'B')
       ) stored);`);
-    this.addSql(`create index "tickets_creator_created_idx" on "tickets" ("creator_id", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "tickets_assignee_created_idx" on "tickets" ("assignee_id", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "tickets_creator_status_created_idx" on "tickets" ("creator_id", "status", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "tickets_assignee_status_created_idx" on "tickets" ("assignee_id", "status", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "tickets_customer_created_idx" on "tickets" ("customer_id", "created_at" desc, "id" desc);`);
+    this.addSql(
+      `create index "tickets_creator_created_idx" on "tickets" ("creator_id", "created_at" desc, "id" desc);`,
+    );
+    this.addSql(
+      `create index "tickets_assignee_created_idx" on "tickets" ("assignee_id", "created_at" desc, "id" desc);`,
+    );
+    this.addSql(
+      `create index "tickets_creator_status_created_idx" on "tickets" ("creator_id", "status", "created_at" desc, "id" desc);`,
+    );
+    this.addSql(
+      `create index "tickets_assignee_status_created_idx" on "tickets" ("assignee_id", "status", "created_at" desc, "id" desc);`,
+    );
+    this.addSql(
+      `create index "tickets_customer_created_idx" on "tickets" ("customer_id", "created_at" desc, "id" desc);`,
+    );
     this.addSql(`create index "tickets_search_idx" on "tickets" using gin ("search");`);
 
     this.addSql(`create table "ticket_comments" (
@@ -72,7 +88,9 @@ export class Migration20261125010000CustomersTicketsOutbox extends Migration {
       "author_id" uuid not null references "users" ("id"),
       "body" text not null,
       "created_at" timestamptz not null default now());`);
-    this.addSql(`create index "ticket_comments_ticket_created_idx" on "ticket_comments" ("ticket_id", "created_at", "id");`);
+    this.addSql(
+      `create index "ticket_comments_ticket_created_idx" on "ticket_comments" ("ticket_id", "created_at", "id");`,
+    );
   }
 
   override async down(): Promise<void> {

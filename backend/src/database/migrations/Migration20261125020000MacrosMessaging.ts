@@ -13,7 +13,9 @@ export class Migration20261125020000MacrosMessaging extends Migration {
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now());`);
     this.addSql(`create index "macros_owner_created_idx" on "macros" ("owner_id", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "macros_everyone_created_idx" on "macros" ("created_at" desc, "id" desc) where "available_for" = 'everyone';`);
+    this.addSql(
+      `create index "macros_everyone_created_idx" on "macros" ("created_at" desc, "id" desc) where "available_for" = 'everyone';`,
+    );
 
     this.addSql(`create table "triggers" (
       "id" uuid not null primary key,
@@ -43,8 +45,12 @@ export class Migration20261125020000MacrosMessaging extends Migration {
       "created_at" timestamptz not null default now(),
       "read_at" timestamptz null,
       constraint "messages_trigger_event_key" unique ("trigger_id", "event_id"));`);
-    this.addSql(`create index "messages_receiver_created_idx" on "messages" ("receiver_id", "created_at" desc, "id" desc);`);
-    this.addSql(`create index "messages_sender_created_idx" on "messages" ("sender_id", "created_at" desc, "id" desc);`);
+    this.addSql(
+      `create index "messages_receiver_created_idx" on "messages" ("receiver_id", "created_at" desc, "id" desc);`,
+    );
+    this.addSql(
+      `create index "messages_sender_created_idx" on "messages" ("sender_id", "created_at" desc, "id" desc);`,
+    );
     this.addSql(`create index "messages_receiver_unread_idx" on "messages" ("receiver_id") where "read_at" is null;`);
   }
 

@@ -8,12 +8,16 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261126000000OutboxClaimOrder extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create index "outbox_events_pending_order_idx" on "outbox_events" ("occurred_at", "id") where "status" = 'pending';`);
+    this.addSql(
+      `create index "outbox_events_pending_order_idx" on "outbox_events" ("occurred_at", "id") where "status" = 'pending';`,
+    );
     this.addSql(`drop index if exists "outbox_events_pending_idx";`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create index "outbox_events_pending_idx" on "outbox_events" ("next_attempt_at", "occurred_at") where "status" = 'pending';`);
+    this.addSql(
+      `create index "outbox_events_pending_idx" on "outbox_events" ("next_attempt_at", "occurred_at") where "status" = 'pending';`,
+    );
     this.addSql(`drop index if exists "outbox_events_pending_order_idx";`);
   }
 }

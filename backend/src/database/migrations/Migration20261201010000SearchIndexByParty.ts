@@ -19,7 +19,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261201010000SearchIndexByParty extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create extension if not exists btree_gin;`);
-    this.addSql(`create index "tickets_parties_search_idx" on "tickets" using gin ("creator_id", "assignee_id", "search") with (fastupdate = off);`);
+    this.addSql(
+      `create index "tickets_parties_search_idx" on "tickets" using gin ("creator_id", "assignee_id", "search") with (fastupdate = off);`,
+    );
     this.addSql(`drop index if exists "tickets_search_idx";`);
   }
 

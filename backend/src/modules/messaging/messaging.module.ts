@@ -17,6 +17,13 @@ import { Trigger } from './domain/trigger.entity';
 @Module({
   imports: [MikroOrmModule.forFeature([Trigger, Message]), IdentityModule, CustomersModule, TicketsModule],
   controllers: [TriggersController, MessagesController],
-  providers: [TriggersService, MessagesService, MessageViews, TriggerDelivery, SendTriggerMessagesWhenTicketClosedHandler, SendTriggerMessagesWhenCustomerDeletedHandler],
+  providers: [
+    TriggersService,
+    MessagesService,
+    MessageViews,
+    TriggerDelivery,
+    SendTriggerMessagesWhenTicketClosedHandler,
+    SendTriggerMessagesWhenCustomerDeletedHandler,
+  ],
 })
 export class MessagingModule {}

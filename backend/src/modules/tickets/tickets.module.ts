@@ -18,7 +18,17 @@ import { TicketsRepository } from './persistence/tickets.repository';
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketViews, TicketsRepository, TicketQueries, TicketSnapshots, MacroApplication, TicketCreation, TicketChangesService, TicketComments],
+  providers: [
+    TicketsService,
+    TicketViews,
+    TicketsRepository,
+    TicketQueries,
+    TicketSnapshots,
+    MacroApplication,
+    TicketCreation,
+    TicketChangesService,
+    TicketComments,
+  ],
   exports: [TicketsService, TicketViews],
 })
 export class TicketsModule {}

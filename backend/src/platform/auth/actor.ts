@@ -19,7 +19,8 @@ export const IS_PUBLIC = 'bw:isPublic';
 /** Marks a public operation in the OpenAPI document; buildOpenApiDocument turns it into `security: []`. */
 export const PUBLIC_OPERATION_EXTENSION = 'x-bw-public';
 /** The endpoint needs no authentication (signup, login, demo, health). */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
 export const SKIP_CSRF = 'bw:skipCsrf';
 /** The endpoint is exempt from the CSRF header check (login-type endpoints that create a session). */

@@ -11,7 +11,9 @@ function request(cookies: Record<string, string>, headers: Record<string, string
 /** Runs the onRequest hook and returns the XSRF-TOKEN it set (undefined: none). */
 function hook(req: FastifyRequest): string | undefined {
   let set: string | undefined;
-  const reply = { setCookie: (name: string, value: string) => (name === XSRF_COOKIE ? (set = value) : undefined) } as unknown as FastifyReply;
+  const reply = {
+    setCookie: (name: string, value: string) => (name === XSRF_COOKIE ? (set = value) : undefined),
+  } as unknown as FastifyReply;
   tokens.onRequest(req, reply, () => undefined);
   return set;
 }
@@ -51,6 +53,8 @@ describe('XsrfTokens', () => {
   });
 
   it('sets no cookie for API clients (Authorization header)', () => {
-    expect(hook(request({ [SESSION_COOKIE]: signedSessionCookie('sid-1', SECRET) }, { authorization: 'Bearer x' }))).toBeUndefined();
+    expect(
+      hook(request({ [SESSION_COOKIE]: signedSessionCookie('sid-1', SECRET) }, { authorization: 'Bearer x' })),
+    ).toBeUndefined();
   });
 });

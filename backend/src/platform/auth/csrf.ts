@@ -54,7 +54,8 @@ export class XsrfTokens {
     if (req.headers.authorization === undefined) {
       const sid = sessionIdOfCookie(req.cookies[SESSION_COOKIE], this.secret);
       const existing = req.cookies[XSRF_COOKIE];
-      if (sid !== undefined ? existing !== this.forSession(sid) : !existing || !TOKEN.test(existing)) this.issue(reply, sid);
+      if (sid !== undefined ? existing !== this.forSession(sid) : !existing || !TOKEN.test(existing))
+        this.issue(reply, sid);
     }
     done();
   };

@@ -50,7 +50,10 @@ describe('GroupCommit', () => {
     const group = new GroupCommit(run, { maxBatch: 2, maxInFlight: 2 });
     const all = [1, 2, 3, 4, 5].map((n) => group.submit(n));
     await turn();
-    expect(runs.map((r) => r.items)).toEqual([[1, 2], [3, 4]]);
+    expect(runs.map((r) => r.items)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     runs[1].finish();
     await turn();
     await turn();

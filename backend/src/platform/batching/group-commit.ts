@@ -72,7 +72,8 @@ export class GroupCommit<I, O> {
     let outcomes: ItemOutcome<O>[];
     try {
       outcomes = await this.run(batch.map((p) => p.item));
-      if (outcomes.length !== batch.length) throw new Error(`group commit: ${outcomes.length} outcomes for ${batch.length} items`);
+      if (outcomes.length !== batch.length)
+        throw new Error(`group commit: ${outcomes.length} outcomes for ${batch.length} items`);
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
@@ -87,7 +88,11 @@ export class GroupCommit<I, O> {
  * member fails only itself. `write` answers one value per member of the part it was given.
  * Returns one outcome per member, in order.
  */
-export async function writeTogetherOrAlone<G, O>(group: G[], write: (part: G[]) => Promise<O[]>, sharedFailure: (error: unknown) => boolean): Promise<ItemOutcome<O>[]> {
+export async function writeTogetherOrAlone<G, O>(
+  group: G[],
+  write: (part: G[]) => Promise<O[]>,
+  sharedFailure: (error: unknown) => boolean,
+): Promise<ItemOutcome<O>[]> {
   if (group.length === 0) return [];
   try {
     return (await write(group)).map((value) => ({ ok: true, value }));
@@ -95,7 +100,12 @@ export async function writeTogetherOrAlone<G, O>(group: G[], write: (part: G[]) 
     if (group.length === 1 || sharedFailure(error)) return group.map(() => ({ ok: false, error }));
     const outcomes: ItemOutcome<O>[] = [];
     for (const member of group) {
-      outcomes.push(await write([member]).then(([value]): ItemOutcome<O> => ({ ok: true, value }), (alone: unknown): ItemOutcome<O> => ({ ok: false, error: alone })));
+      outcomes.push(
+        await write([member]).then(
+          ([value]): ItemOutcome<O> => ({ ok: true, value }),
+          (alone: unknown): ItemOutcome<O> => ({ ok: false, error: alone }),
+        ),
+      );
     }
     return outcomes;
   }

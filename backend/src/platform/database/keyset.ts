@@ -10,7 +10,9 @@ export type KeysetOrder = 'desc' | 'asc';
  */
 export function afterPosition(after: KeysetPosition | null, order: KeysetOrder = 'desc'): Sql {
   if (!after) return sql.empty;
-  return order === 'desc' ? sql` and (created_at, id) < (${after.createdAt}, ${after.id})` : sql` and (created_at, id) > (${after.createdAt}, ${after.id})`;
+  return order === 'desc'
+    ? sql` and (created_at, id) < (${after.createdAt}, ${after.id})`
+    : sql` and (created_at, id) > (${after.createdAt}, ${after.id})`;
 }
 
 /** The list order that matches the indexes: `order by created_at desc, id desc` (or ascending). */

@@ -33,14 +33,18 @@ describe('ReadPool', () => {
       sent.push({ text, params });
       return { rows: [{ one: 1 }], rowCount: 1 };
     };
-    await expect(logged.query(sql`select 1 as one where ${1} = ${1} and (created_at, id) < (${'x'}, ${'y'})`)).resolves.toEqual([{ one: 1 }]);
+    await expect(
+      logged.query(sql`select 1 as one where ${1} = ${1} and (created_at, id) < (${'x'}, ${'y'})`),
+    ).resolves.toEqual([{ one: 1 }]);
     expect(sent).toEqual([
       {
         text: 'select 1 as one where $1 = $2 and (created_at, id) < ($3, $4)',
         params: [1, 1, 'x', 'y'],
       },
     ]);
-    expect(lines).toEqual([expect.stringMatching(/^\[query\] select 1 as one where \$1 = \$2 .* \[took \d+ ms, 1 results\] \(read pool\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[query\] select 1 as one where \$1 = \$2 .* \[took \d+ ms, 1 results\] \(read pool\)$/),
+    ]);
     await logged.onApplicationShutdown();
   });
 });

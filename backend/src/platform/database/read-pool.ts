@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { Pool } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, Sql, SqlRunner } from './sql';
@@ -20,7 +29,11 @@ export class ReadPool implements SqlRunner, OnApplicationShutdown {
   private readonly runner: SqlRunner;
 
   constructor(config: AppConfig, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.DB_READ_POOL_MAX, connectionTimeoutMillis: 3000 });
+    this.pool = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.DB_READ_POOL_MAX,
+      connectionTimeoutMillis: 3000,
+    });
     // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens a new one.
     this.pool.on('error', (error) => this.logger.warn(`idle read connection lost: ${error.message}`));
     this.runner = pgRunner(this.pool, log, 'read pool');

@@ -45,7 +45,9 @@ describe('sql', () => {
   });
 
   it('writes optional parts and identifiers as text, refusing anything that is not a plain name', () => {
-    expect(sql`select ${sql.ident('t', 'id')} from t ${sql.if(false, () => sql`where ${1}`)}${sql.empty}`.render()).toEqual({ text: 'select t.id from t ', values: [] });
+    expect(
+      sql`select ${sql.ident('t', 'id')} from t ${sql.if(false, () => sql`where ${1}`)}${sql.empty}`.render(),
+    ).toEqual({ text: 'select t.id from t ', values: [] });
     expect(() => sql.ident('id; drop')).toThrow('not a plain SQL identifier');
     expect(() => sql.ident('"Id"')).toThrow('not a plain SQL identifier');
   });
@@ -60,7 +62,9 @@ describe('defineTable', () => {
   });
 
   it('writes the column list once, for select lists and typed rows', () => {
-    expect(sql`select ${things.columns()} from ${things.name}`.render().text).toBe('select id, owner_id, payload, created_at from things');
+    expect(sql`select ${things.columns()} from ${things.name}`.render().text).toBe(
+      'select id, owner_id, payload, created_at from things',
+    );
     expect(things.columns('t').render().text).toBe('t.id, t.owner_id, t.payload, t.created_at');
     const rows = [
       { id: 'a', owner_id: 'o', payload: '{}', created_at: null },
@@ -103,11 +107,18 @@ describe('runners', () => {
     const sent: unknown[] = [];
     const lines: string[] = [];
     const db = {
-      query: async (text: string, values?: unknown[]) => (sent.push({ text, values }), { rows: [{ one: 1 }], rowCount: 1 }),
+      query: async (text: string, values?: unknown[]) => (
+        sent.push({ text, values }),
+        { rows: [{ one: 1 }], rowCount: 1 }
+      ),
     };
-    await expect(pgRunner(db, (l) => lines.push(l), 'read pool').query(sql`select ${1} as one`)).resolves.toEqual([{ one: 1 }]);
+    await expect(pgRunner(db, (l) => lines.push(l), 'read pool').query(sql`select ${1} as one`)).resolves.toEqual([
+      { one: 1 },
+    ]);
     expect(sent).toEqual([{ text: 'select $1 as one', values: [1] }]);
-    expect(lines).toEqual([expect.stringMatching(/^\[query\] select \$1 as one \[took \d+ ms, 1 results\] \(read pool\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[query\] select \$1 as one \[took \d+ ms, 1 results\] \(read pool\)$/),
+    ]);
   });
 
   it("runs on the ORM's pool outside a transaction, on the transaction's connection inside one, logging through MikroORM", async () => {
@@ -136,8 +147,17 @@ describe('runners', () => {
       }) as unknown as EntityManager;
     await ormRunner(em(undefined)).query(sql`select ${1}`);
     await ormRunner(em({ client: client('trx'), isCompleted: () => false })).query(sql`select ${2}`);
-    expect(calls).toEqual(['acquire pool', 'pool: select $1', 'release pool', 'acquire trx', 'trx: select $1', 'release trx']);
+    expect(calls).toEqual([
+      'acquire pool',
+      'pool: select $1',
+      'release pool',
+      'acquire trx',
+      'trx: select $1',
+      'release trx',
+    ]);
     expect(logged).toEqual(['select $1', 'select $1']);
-    await expect(ormRunner(em({ client: client('done'), isCompleted: () => true })).query(sql`select 1`)).rejects.toThrow('Transaction query already complete');
+    await expect(
+      ormRunner(em({ client: client('done'), isCompleted: () => true })).query(sql`select 1`),
+    ).rejects.toThrow('Transaction query already complete');
   });
 });

@@ -48,7 +48,8 @@ function text(literal: string): Sql {
 
 /** A name written into the statement: lower-case identifiers only (a typo fails loudly, nothing is quoted). */
 function ident(...names: string[]): Sql {
-  for (const name of names) if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${JSON.stringify(name)}`);
+  for (const name of names)
+    if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${JSON.stringify(name)}`);
   return text(names.join('.'));
 }
 
@@ -65,14 +66,17 @@ function join(parts: readonly Sql[], separator: Sql = text(', ')): Sql {
 const EMPTY = text('');
 
 /** The tag: `sql\`select … where id = ${id}\``. */
-export const sql = Object.assign((strings: TemplateStringsArray, ...values: unknown[]): Sql => new Sql(strings, values), {
-  ident,
-  join,
-  /** Nothing: for an optional part of a statement (`${q ? sql\`and …\` : sql.empty}`). */
-  empty: EMPTY,
-  /** A fragment `when` is true, else nothing. */
-  if: (when: boolean, part: () => Sql): Sql => (when ? part() : EMPTY),
-});
+export const sql = Object.assign(
+  (strings: TemplateStringsArray, ...values: unknown[]): Sql => new Sql(strings, values),
+  {
+    ident,
+    join,
+    /** Nothing: for an optional part of a statement (`${q ? sql\`and …\` : sql.empty}`). */
+    empty: EMPTY,
+    /** A fragment `when` is true, else nothing. */
+    if: (when: boolean, part: () => Sql): Sql => (when ? part() : EMPTY),
+  },
+);
 
 /** Runs statements somewhere; every runner reports each statement to the tests' query log. */
 export interface SqlRunner {
@@ -87,7 +91,11 @@ export interface PgQueryable {
 /** A statement line as the query log shows it (the same shape as MikroORM's query logger). */
 export type QueryLine = (line: string) => void;
 
-async function runLogged<R>(db: PgQueryable, statement: Sql, log: ((text: string, took: number, results: number, failed: boolean) => void) | undefined): Promise<R[]> {
+async function runLogged<R>(
+  db: PgQueryable,
+  statement: Sql,
+  log: ((text: string, took: number, results: number, failed: boolean) => void) | undefined,
+): Promise<R[]> {
   const { text: sqlText, values } = statement.render();
   if (!log) return (await db.query(sqlText, values)).rows as R[];
   const started = performance.now();
@@ -103,7 +111,9 @@ async function runLogged<R>(db: PgQueryable, statement: Sql, log: ((text: string
 
 /** A runner on a pg pool or client; `label` names it in the query log. */
 export function pgRunner(db: PgQueryable, log?: QueryLine, label = 'pg'): SqlRunner {
-  const line = log ? (t: string, took: number, results: number) => log(`[query] ${t} [took ${took} ms, ${results} results] (${label})`) : undefined;
+  const line = log
+    ? (t: string, took: number, results: number) => log(`[query] ${t} [took ${took} ms, ${results} results] (${label})`)
+    : undefined;
   return { query: <R>(statement: Sql) => runLogged<R>(db, statement, line) };
 }
 
@@ -177,7 +187,8 @@ const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) 
 /** Defines a table by its columns and their types (`{ id: 'uuid', title: 'text' }`), in the order statements list them. */
 export function defineTable<C extends string>(name: string, types: Readonly<Record<C, string>>): Table<C> {
   const names = Object.keys(types) as C[];
-  for (const type of Object.values<string>(types)) if (!/^[a-z][a-z0-9_ ]*(\[\])?$/.test(type)) throw new Error(`not a plain SQL type: ${JSON.stringify(type)}`);
+  for (const type of Object.values<string>(types))
+    if (!/^[a-z][a-z0-9_ ]*(\[\])?$/.test(type)) throw new Error(`not a plain SQL type: ${JSON.stringify(type)}`);
   const casts = names.map((c) => text(`::${types[c]}`));
   const keys = names.map(camel);
   // The ORM's connection reads timestamps as text, pg's default parser as Dates: records always hold Dates.
@@ -188,7 +199,11 @@ export function defineTable<C extends string>(name: string, types: Readonly<Reco
     columns: (alias) => (alias ? join(names.map((c) => ident(alias, c))) : join(names.map((c) => ident(c)))),
     row: (row) => join(names.map((c, i) => new Sql(['', casts[i].strings[0]], [row[c]]))),
     values: (rows) => join(rows.map((row) => sql`(${table.row(row)})`)),
-    pick: (...picked) => defineTable(name, Object.fromEntries(picked.map((c) => [c, types[c]])) as Record<(typeof picked)[number], string>),
+    pick: (...picked) =>
+      defineTable(
+        name,
+        Object.fromEntries(picked.map((c) => [c, types[c]])) as Record<(typeof picked)[number], string>,
+      ),
     toRow: (record) => {
       const row = {} as Record<C, unknown>;
       for (let i = 0; i < names.length; i++) row[names[i]] = (record as Record<string, unknown>)[keys[i]];
@@ -197,8 +212,11 @@ export function defineTable<C extends string>(name: string, types: Readonly<Reco
     changed: (before, after) => {
       const b = before as Record<string, unknown>;
       const a = after as Record<string, unknown>;
-      const differs = (x: unknown, y: unknown) => (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y);
-      const set = names.flatMap((c, i) => (differs(b[keys[i]], a[keys[i]]) ? [sql`${ident(c)} = ${new Sql(['', casts[i].strings[0]], [a[keys[i]]])}`] : []));
+      const differs = (x: unknown, y: unknown) =>
+        x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : x !== y;
+      const set = names.flatMap((c, i) =>
+        differs(b[keys[i]], a[keys[i]]) ? [sql`${ident(c)} = ${new Sql(['', casts[i].strings[0]], [a[keys[i]]])}`] : [],
+      );
       return join(set);
     },
     toRecord: <R>(row: Readonly<Record<string, unknown>>) => {

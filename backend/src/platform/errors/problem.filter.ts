@@ -50,7 +50,12 @@ interface FastifyError extends Error {
   statusCode: number;
 }
 function isFastifyError(error: unknown): error is FastifyError {
-  return error instanceof Error && typeof (error as FastifyError).code === 'string' && (error as FastifyError).code.startsWith('FST_') && typeof (error as FastifyError).statusCode === 'number';
+  return (
+    error instanceof Error &&
+    typeof (error as FastifyError).code === 'string' &&
+    (error as FastifyError).code.startsWith('FST_') &&
+    typeof (error as FastifyError).statusCode === 'number'
+  );
 }
 
 /**
@@ -67,20 +72,33 @@ function clientErrorStatusOf(error: unknown): number | undefined {
 
 /** PostgreSQL error classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now). */
 const DB_UNAVAILABLE_SQLSTATE = /^(08|57P0[1-4])/;
-const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const DB_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /**
  * "Transaction query already complete": knex ends a transaction when one of its own statements
  * (BEGIN, COMMIT) fails — the connection broke — and swallows that error, so the unit of work's
  * next statement is what reports it. Nothing was committed; the client may retry.
  */
-const DB_UNAVAILABLE_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery)|Connection refused|connect ECONNREFUSED|Client was closed and is not queryable|Transaction query already complete/i;
+const DB_UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|terminating connection|the database system is (starting up|shutting down|in recovery)|Connection refused|connect ECONNREFUSED|Client was closed and is not queryable|Transaction query already complete/i;
 
 /** The database cannot be reached (down, restarting, pool exhausted): the request may be retried, so 503, not 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const { name, code, message } = e as { name?: string; code?: unknown; message?: unknown };
     if (name === 'ConnectionException') return true;
-    if (typeof code === 'string' && (DB_UNAVAILABLE_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && DB_UNAVAILABLE_SQLSTATE.test(code)))) return true;
+    if (
+      typeof code === 'string' &&
+      (DB_UNAVAILABLE_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && DB_UNAVAILABLE_SQLSTATE.test(code)))
+    )
+      return true;
     if (typeof message === 'string' && DB_UNAVAILABLE_MESSAGE.test(message)) return true;
     e = (e as { cause?: unknown; previous?: unknown }).cause ?? (e as { previous?: unknown }).previous;
   }
@@ -100,37 +118,72 @@ export function toProblem(error: unknown): Problem {
     return problem(error.status, error.code, error.message, errors);
   }
   if (error instanceof OptimisticLockError) {
-    return problem(409, 'STALE_VERSION', 'The record was changed by someone else; reload it and try again', [{ field: 'version', message: 'is stale' }]);
+    return problem(409, 'STALE_VERSION', 'The record was changed by someone else; reload it and try again', [
+      { field: 'version', message: 'is stale' },
+    ]);
   }
-  if (error instanceof MalformedBodyError) return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [{ field: 'body', message: error.message }]);
-  if (error instanceof UnsupportedBodyError) return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: error.message }]);
+  if (error instanceof MalformedBodyError)
+    return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON.', [
+      { field: 'body', message: error.message },
+    ]);
+  if (error instanceof UnsupportedBodyError)
+    return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [
+      { field: 'body', message: error.message },
+    ]);
   if (isFastifyError(error) && error.statusCode >= 400 && error.statusCode < 500) {
     // A path parameter too long to be an id cannot name a resource, like any other unknown id.
     if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return problem(404, 'NOT_FOUND', 'Resource not found');
     if (error.code === 'FST_ERR_BAD_URL') return problem(400, 'BAD_REQUEST', 'The request URL is malformed.');
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ field: 'body', message: 'is too large' }]);
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: 'must be sent as application/json' }]);
-    return problem(error.statusCode, HTTP_CODES[error.statusCode] ?? 'BAD_REQUEST', 'The request could not be read.', [{ field: 'body', message: error.message }]);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [
+        { field: 'body', message: 'is too large' },
+      ]);
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [
+        { field: 'body', message: 'must be sent as application/json' },
+      ]);
+    return problem(error.statusCode, HTTP_CODES[error.statusCode] ?? 'BAD_REQUEST', 'The request could not be read.', [
+      { field: 'body', message: error.message },
+    ]);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // The adapter turns Fastify's body errors into these.
-    if (status === 413) return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [{ field: 'body', message: 'is too large' }]);
-    if (status === 415) return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [{ field: 'body', message: 'must be sent as application/json' }]);
+    if (status === 413)
+      return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.', [
+        { field: 'body', message: 'is too large' },
+      ]);
+    if (status === 415)
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request bodies are JSON in UTF-8.', [
+        { field: 'body', message: 'must be sent as application/json' },
+      ]);
     const response = error.getResponse();
-    const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-    return problem(status, HTTP_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'), Array.isArray(detail) ? detail.join('; ') : detail);
+    const detail =
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+    return problem(
+      status,
+      HTTP_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'CLIENT_ERROR'),
+      Array.isArray(detail) ? detail.join('; ') : detail,
+    );
   }
-  if (error instanceof MalformedPathError) return problem(400, 'BAD_REQUEST', 'The request path is malformed.', [{ field: 'path', message: error.message }]);
+  if (error instanceof MalformedPathError)
+    return problem(400, 'BAD_REQUEST', 'The request path is malformed.', [{ field: 'path', message: error.message }]);
   const clientStatus = clientErrorStatusOf(error);
-  if (clientStatus !== undefined) return problem(clientStatus, HTTP_CODES[clientStatus] ?? 'CLIENT_ERROR', (error as Error).message || 'The request could not be served.');
-  if (isDatabaseUnavailable(error)) return problem(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
+  if (clientStatus !== undefined)
+    return problem(
+      clientStatus,
+      HTTP_CODES[clientStatus] ?? 'CLIENT_ERROR',
+      (error as Error).message || 'The request could not be served.',
+    );
+  if (isDatabaseUnavailable(error))
+    return problem(503, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
   return problem(500, 'INTERNAL', 'Something went wrong on our side. The request was not completed.');
 }
 
 export function sendProblem(reply: FastifyReply, body: Problem): void {
   if (reply.sent) return;
-  if (body.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+  if (body.status === 503 && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
   reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
@@ -145,7 +198,11 @@ export class ProblemFilter implements ExceptionFilter {
     const body = toProblem(error);
     if (body.status >= 500) {
       const cause = error instanceof Error ? error.cause : undefined;
-      const fields = { err: error, ...(cause === undefined ? {} : { cause }), req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] } };
+      const fields = {
+        err: error,
+        ...(cause === undefined ? {} : { cause }),
+        req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] },
+      };
       if (body.status === 503) this.logger.warn(fields, 'Service unavailable');
       else this.logger.error(fields, 'Unhandled error');
     }

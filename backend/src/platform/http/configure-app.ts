@@ -25,7 +25,8 @@ import { swaggerConsoleOptions } from './swagger-console';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Paths of the API (everything else is the Angular app). */
-export const isApiPath = (url: string): boolean => url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?');
+export const isApiPath = (url: string): boolean =>
+  url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?');
 
 /**
  * The HTTP adapter: Fastify. Its router and request pipeline cost a third of Express's per request
@@ -122,7 +123,14 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
     if (requestLog.isLevelEnabled(level) && !req.url.startsWith('/api/health')) {
-      requestLog[level]({ req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] }, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+      requestLog[level](
+        {
+          req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request completed',
+      );
     }
     done();
   });

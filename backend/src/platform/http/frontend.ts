@@ -78,10 +78,14 @@ export function registerFrontend(fastify: FastifyInstance, dir: string, log: Log
   if (!index) return;
   for (const asset of assets.values()) {
     if (!asset.gzip) continue;
-    brotliCompress(asset.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: asset.body.length } }, (error, compressed) => {
-      if (error) log.warn({ err: error }, 'could not brotli-compress a file of the app');
-      else asset.br = compressed;
-    });
+    brotliCompress(
+      asset.body,
+      { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: asset.body.length } },
+      (error, compressed) => {
+        if (error) log.warn({ err: error }, 'could not brotli-compress a file of the app');
+        else asset.br = compressed;
+      },
+    );
   }
 
   fastify.route({

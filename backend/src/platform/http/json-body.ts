@@ -12,16 +12,22 @@ import { RequestValidationError } from '../validation/validation';
 export function registerJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => {
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return done(new UnsupportedBodyError(`charset ${charset} is not supported; send UTF-8`));
-    if (body.length === 0) return done(null, undefined);
-    parse(req, body, (error: Error | null, value?: unknown) => {
-      if (error) return done(forbiddenKeyError(body) ?? new MalformedBodyError());
-      if (value === null || typeof value !== 'object') return done(new MalformedBodyError('must be a JSON object or array'));
-      done(null, value);
-    });
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (req: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) => {
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+        return done(new UnsupportedBodyError(`charset ${charset} is not supported; send UTF-8`));
+      if (body.length === 0) return done(null, undefined);
+      parse(req, body, (error: Error | null, value?: unknown) => {
+        if (error) return done(forbiddenKeyError(body) ?? new MalformedBodyError());
+        if (value === null || typeof value !== 'object')
+          return done(new MalformedBodyError('must be a JSON object or array'));
+        done(null, value);
+      });
+    },
+  );
 }
 
 /**
@@ -41,7 +47,9 @@ function forbiddenKeyError(text: string): RequestValidationError | undefined {
     if (next.value === null || typeof next.value !== 'object') continue;
     for (const [key, child] of Object.entries(next.value)) {
       const field = next.field ? `${next.field}.${key}` : key;
-      const forbidden = key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && Object.hasOwn(child, 'prototype'));
+      const forbidden =
+        key === '__proto__' ||
+        (key === 'constructor' && child !== null && typeof child === 'object' && Object.hasOwn(child, 'prototype'));
       if (forbidden) return new RequestValidationError([{ field, message: `${field} is not an allowed field` }]);
       stack.push({ value: child, field });
     }

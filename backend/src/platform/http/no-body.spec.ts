@@ -32,7 +32,8 @@ describe('bodyless routes', () => {
   it('are the route handlers that declare no @Body()', async () => {
     const moduleRef = await Test.createTestingModule({ imports: [ThingsModule] }).compile();
     markBodylessRoutes(moduleRef);
-    const config = (name: keyof ThingsController) => Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, ThingsController.prototype[name]);
+    const config = (name: keyof ThingsController) =>
+      Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, ThingsController.prototype[name]);
     expect(config('close')).toEqual({ [NO_BODY]: true });
     expect(config('remove')).toEqual({ [NO_BODY]: true });
     expect(config('create')).toBeUndefined();
@@ -46,6 +47,9 @@ describe('bodyless routes', () => {
       { field: 'closedAt', message: 'closedAt is not an allowed field' },
       { field: 'x', message: 'x is not an allowed field' },
     ]);
-    for (const body of [[], [{}], 1, 's', null, true]) expect(unexpectedBodyErrors(body)).toEqual([{ field: 'body', message: expect.stringContaining('no request body') }]);
+    for (const body of [[], [{}], 1, 's', null, true])
+      expect(unexpectedBodyErrors(body)).toEqual([
+        { field: 'body', message: expect.stringContaining('no request body') },
+      ]);
   });
 });

@@ -39,7 +39,8 @@ export function markBodylessRoutes(app: Pick<INestApplication, 'get'>): void {
 /** What is wrong with a body sent to an operation that takes none; undefined for no body, an empty body or `{}`. */
 export function unexpectedBodyErrors(body: unknown): FieldError[] | undefined {
   if (body === undefined) return undefined;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [{ field: 'body', message: 'must be empty: this operation takes no request body' }];
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return [{ field: 'body', message: 'must be empty: this operation takes no request body' }];
   const keys = Object.keys(body);
   return keys.length === 0 ? undefined : keys.map((field) => ({ field, message: `${field} is not an allowed field` }));
 }
@@ -51,7 +52,10 @@ export function unexpectedBodyErrors(body: unknown): FieldError[] | undefined {
  */
 export function rejectBodiesOfBodylessRoutes(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
-    const errors = (req.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[NO_BODY] === true ? unexpectedBodyErrors(req.body) : undefined;
+    const errors =
+      (req.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[NO_BODY] === true
+        ? unexpectedBodyErrors(req.body)
+        : undefined;
     done(errors ? new RequestValidationError(errors) : undefined);
   });
 }

@@ -59,7 +59,10 @@ export function inputDefaultsAsText(document: OpenAPIObject): void {
     holder['description'] = holder['description'] ? `${String(holder['description'])} ${text}` : text;
   };
   for (const schema of Object.values(document.components?.schemas ?? {})) {
-    for (const property of Object.values((schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {})) describe(property);
+    for (const property of Object.values(
+      (schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {},
+    ))
+      describe(property);
   }
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {

@@ -3,7 +3,12 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from '../errors/problem';
 import { PUBLIC_OPERATION_EXTENSION } from '../auth/actor';
 import { SESSION_COOKIE } from '../auth/session-cookie';
-import { collapseSingleAllOf, documentCommonProblems, inputDefaultsAsText, integersByDefault } from './openapi-conventions';
+import {
+  collapseSingleAllOf,
+  documentCommonProblems,
+  inputDefaultsAsText,
+  integersByDefault,
+} from './openapi-conventions';
 
 /** The document's introduction: how to authenticate, and the rules every operation follows. */
 const DESCRIPTION = [
@@ -23,7 +28,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
     .addServer('/', 'The server that serves this document (every path starts with /api)')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'An API token from `POST /api/auth/tokens` (opaque, shown once).' }, 'token')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'An API token from `POST /api/auth/tokens` (opaque, shown once).',
+      },
+      'token',
+    )
     .addSecurityRequirements('token')
     .build();
   const document = SwaggerModule.createDocument(app, config, {

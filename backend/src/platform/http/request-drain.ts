@@ -22,10 +22,13 @@ export class RequestDrain {
       reply.raw.once('close', () => this.finished());
       done();
     });
-    fastify.addHook('onSend', (_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-      if (this.server) reply.header('connection', 'close');
-      done(null, payload);
-    });
+    fastify.addHook(
+      'onSend',
+      (_req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+        if (this.server) reply.header('connection', 'close');
+        done(null, payload);
+      },
+    );
   }
 
   get draining(): boolean {

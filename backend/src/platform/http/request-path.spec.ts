@@ -1,7 +1,18 @@
 import { isCanonicalRequestPath } from './request-path';
 
 describe('isCanonicalRequestPath', () => {
-  it.each(['/', '/api/docs', '/api/docs/', '/api/docs/swagger-ui.css', '/api/tickets/7d3c/close?x=../y', '/tickets/42', '/api/tickets?q=a\\b', '*', '/api/docs/%ff', '/a%20b'])('accepts %s', (url) => {
+  it.each([
+    '/',
+    '/api/docs',
+    '/api/docs/',
+    '/api/docs/swagger-ui.css',
+    '/api/tickets/7d3c/close?x=../y',
+    '/tickets/42',
+    '/api/tickets?q=a\\b',
+    '*',
+    '/api/docs/%ff',
+    '/a%20b',
+  ])('accepts %s', (url) => {
     expect(isCanonicalRequestPath(url)).toBe(true);
   });
 

@@ -15,7 +15,8 @@ export function isCanonicalRequestPath(url: string): boolean {
   let pathname = end === -1 ? url : url.slice(0, end);
   if (!pathname.startsWith('/')) return true;
   for (let layer = 0; layer <= DECODE_LAYERS; layer++) {
-    if (pathname.includes('\\') || pathname.includes('\u0000') || path.posix.normalize(pathname) !== pathname) return false;
+    if (pathname.includes('\\') || pathname.includes('\u0000') || path.posix.normalize(pathname) !== pathname)
+      return false;
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);

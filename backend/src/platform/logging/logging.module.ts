@@ -6,7 +6,15 @@ import { AppConfig } from '../../config/app-config';
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /** Paths that never reach a log line, wherever they appear in a logged object. */
-const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.passwordHash', '*.token', '*.secret'];
+const REDACTED = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.token',
+  '*.secret',
+];
 
 export function createRootLogger(level: string): Logger {
   return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' } });
@@ -51,7 +59,10 @@ export class AppLogger implements LoggerService {
     if (message instanceof Error) {
       this.pino[level]({ ...fields, err: message }, typeof rest[0] === 'string' ? rest[0] : message.message);
     } else if (message !== null && typeof message === 'object') {
-      this.pino[level]({ ...fields, ...(message as Record<string, unknown>) }, typeof rest[0] === 'string' ? rest[0] : undefined);
+      this.pino[level](
+        { ...fields, ...(message as Record<string, unknown>) },
+        typeof rest[0] === 'string' ? rest[0] : undefined,
+      );
     } else if (level === 'error' && rest.length === 1 && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) {
       // Nest's own `error(message, stack, context)`.
       const err = new Error(String(message));

@@ -20,8 +20,13 @@ export class IdempotentHandlers {
    * them). PostgreSQL runs the whole statement atomically: the keys and the work's rows are written
    * together or not at all. Returns the keys that were new, as `handler/event id` strings (keyOf).
    */
-  async runOnceAsStatement(keys: { handler: string; eventId: string }[], work: (freshKeys: Sql) => Sql): Promise<Set<string>> {
-    const rows = await ormRunner(this.em).query<{ handler: string; event_id: string }>(processedKeysAndWork(keys, work));
+  async runOnceAsStatement(
+    keys: { handler: string; eventId: string }[],
+    work: (freshKeys: Sql) => Sql,
+  ): Promise<Set<string>> {
+    const rows = await ormRunner(this.em).query<{ handler: string; event_id: string }>(
+      processedKeysAndWork(keys, work),
+    );
     return new Set(rows.map((r) => keyOf(r.handler, r.event_id)));
   }
 

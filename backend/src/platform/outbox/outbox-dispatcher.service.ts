@@ -6,7 +6,18 @@ import { PgListener } from '../database/pg-listener';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
 import { EventEnvelope } from './event-envelope';
-import { BEGIN, claimDueEvents, COMMIT, markDone, markFailed, notify, pruneDoneEvents, pruneProcessedKeys, ROLLBACK, scheduleRetry } from './persistence/outbox.statements';
+import {
+  BEGIN,
+  claimDueEvents,
+  COMMIT,
+  markDone,
+  markFailed,
+  notify,
+  pruneDoneEvents,
+  pruneProcessedKeys,
+  ROLLBACK,
+  scheduleRetry,
+} from './persistence/outbox.statements';
 
 export const OUTBOX_CHANNEL = 'bw_outbox';
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
@@ -65,7 +76,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_DISPATCH) return;
     this.stopped = false;
-    this.pool = new Pool({ connectionString: this.config.DATABASE_URL, max: this.config.OUTBOX_CONCURRENCY + 1, connectionTimeoutMillis: 3000 });
+    this.pool = new Pool({
+      connectionString: this.config.DATABASE_URL,
+      max: this.config.OUTBOX_CONCURRENCY + 1,
+      connectionTimeoutMillis: 3000,
+    });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
     this.listener = new PgListener(
@@ -135,7 +150,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.notifyPool ??= this.createNotifyPool();
     pgRunner(this.notifyPool)
       .query(notify(OUTBOX_CHANNEL, this.instanceId))
-      .catch((error: Error) => this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`))
+      .catch((error: Error) =>
+        this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`),
+      )
       .finally(() => {
         this.notifying = false;
         if (this.notifyAgain) {

@@ -32,7 +32,12 @@ export class Outbox {
    * commits both or neither (one implicit transaction, one round trip). When it returns, the
    * events are committed and the dispatchers are woken, as after a unit of work that published.
    */
-  async writeWithEvents<P>(em: EntityManager, change: Sql, type: DomainEventType<P>, events: { payload: P; actorId: string | null }[]): Promise<void> {
+  async writeWithEvents<P>(
+    em: EntityManager,
+    change: Sql,
+    type: DomainEventType<P>,
+    events: { payload: P; actorId: string | null }[],
+  ): Promise<void> {
     const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId));
     await ormRunner(em).query(changeWithEvents(change, rows));
     if (rows.length > 0) this.dispatcher.signalCommitted();
@@ -44,8 +49,15 @@ export class Outbox {
    * inserted only if the change matched a row. Returns the change's rows: none means nothing was
    * written, event included.
    */
-  async writeIfChanged<R, P>(em: EntityManager, change: Sql, type: DomainEventType<P>, event: { payload: P; actorId: string | null }): Promise<R[]> {
-    const written = await ormRunner(em).query<R>(changeAndEventIfMatched(change, new OutboxEvent(type.eventName, event.payload, event.actorId)));
+  async writeIfChanged<R, P>(
+    em: EntityManager,
+    change: Sql,
+    type: DomainEventType<P>,
+    event: { payload: P; actorId: string | null },
+  ): Promise<R[]> {
+    const written = await ormRunner(em).query<R>(
+      changeAndEventIfMatched(change, new OutboxEvent(type.eventName, event.payload, event.actorId)),
+    );
     if (written.length > 0) this.dispatcher.signalCommitted();
     return written;
   }

@@ -18,7 +18,8 @@ describe('CursorCodec', () => {
     const edited = Buffer.from(JSON.stringify(['2030-01-01T00:00:00.000Z', position.id])).toString('base64url');
     expect(() => codec.decode(`${edited}.${signature}`, 's')).toThrow(InvalidFieldError);
     expect(() => new CursorCodec('other-key').decode(`${payload}.${signature}`, 's')).toThrow(InvalidFieldError);
-    for (const bad of ['', '.', 'abc', 'a.b.c', `${payload}.`]) expect(() => codec.decode(bad, 's')).toThrow(InvalidFieldError);
+    for (const bad of ['', '.', 'abc', 'a.b.c', `${payload}.`])
+      expect(() => codec.decode(bad, 's')).toThrow(InvalidFieldError);
   });
 
   it('names the cursor field in the error', () => {

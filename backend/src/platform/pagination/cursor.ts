@@ -50,7 +50,13 @@ export interface Page<T> {
 /**
  * Given rows fetched with `limit + 1`, cut the page and compute the next cursor.
  */
-export function toPage<T extends KeysetPosition, R>(rows: T[], limit: number, codec: CursorCodec, scope: string, map: (row: T) => R): Page<R> {
+export function toPage<T extends KeysetPosition, R>(
+  rows: T[],
+  limit: number,
+  codec: CursorCodec,
+  scope: string,
+  map: (row: T) => R,
+): Page<R> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
@@ -67,6 +73,10 @@ export interface PageRequest {
 }
 
 /** Reads `?limit=&cursor=` for the list `scope` (default limit 10); a cursor from elsewhere is a 400. */
-export function pageRequest(codec: CursorCodec, scope: string, query: { limit?: number; cursor?: string }): PageRequest {
+export function pageRequest(
+  codec: CursorCodec,
+  scope: string,
+  query: { limit?: number; cursor?: string },
+): PageRequest {
   return { limit: query.limit ?? 10, after: query.cursor ? codec.decode(query.cursor, scope) : null };
 }

@@ -1,4 +1,10 @@
-import { MACRO_PLACEHOLDERS, renderTemplate, scanPlaceholders, TRIGGER_PLACEHOLDERS, unknownPlaceholders } from './template-renderer';
+import {
+  MACRO_PLACEHOLDERS,
+  renderTemplate,
+  scanPlaceholders,
+  TRIGGER_PLACEHOLDERS,
+  unknownPlaceholders,
+} from './template-renderer';
 
 /**
  * The pattern the scanner replaced, kept here only as the reference for its semantics: on short
@@ -6,7 +12,8 @@ import { MACRO_PLACEHOLDERS, renderTemplate, scanPlaceholders, TRIGGER_PLACEHOLD
  */
 const FORMER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const formerNames = (t: string) => [...t.matchAll(FORMER)].map((m) => m[1]);
-const formerRender = (t: string, values: Record<string, string>) => t.replace(FORMER, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+const formerRender = (t: string, values: Record<string, string>) =>
+  t.replace(FORMER, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
 
 /** Every string over `alphabet` of length 0..max, in a fixed order. */
 function* allStrings(alphabet: string[], max: number): Generator<string> {
@@ -38,20 +45,35 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
 
 describe('templates', () => {
   it('renders placeholders as plain text, with or without spaces', () => {
-    expect(renderTemplate('Hi {{customer.name}}, re: {{ ticket.title }}', { 'customer.name': 'Ada', 'ticket.title': '<b>VPN</b>' })).toBe('Hi Ada, re: <b>VPN</b>');
+    expect(
+      renderTemplate('Hi {{customer.name}}, re: {{ ticket.title }}', {
+        'customer.name': 'Ada',
+        'ticket.title': '<b>VPN</b>',
+      }),
+    ).toBe('Hi Ada, re: <b>VPN</b>');
   });
 
   it('does not evaluate anything: values containing braces stay literal', () => {
-    expect(renderTemplate('{{ticket.title}}', { 'ticket.title': '{{current_user.username}}' })).toBe('{{current_user.username}}');
+    expect(renderTemplate('{{ticket.title}}', { 'ticket.title': '{{current_user.username}}' })).toBe(
+      '{{current_user.username}}',
+    );
     expect(renderTemplate('{{ticket.title}}', { 'ticket.title': '$& $1 $$' })).toBe('$& $1 $$');
   });
 
   it('leaves unknown placeholders as written and renders a missing value as empty text', () => {
-    expect(renderTemplate('{{ user.password }} / {{ticket.id}} / {{ customer.name}}', { 'ticket.id': 't-1', 'customer.name': undefined })).toBe('{{ user.password }} / t-1 / ');
+    expect(
+      renderTemplate('{{ user.password }} / {{ticket.id}} / {{ customer.name}}', {
+        'ticket.id': 't-1',
+        'customer.name': undefined,
+      }),
+    ).toBe('{{ user.password }} / t-1 / ');
   });
 
   it('finds unknown placeholders, per template language', () => {
-    expect(unknownPlaceholders('{{ticket.title}} {{user.password}} {{constructor}}', MACRO_PLACEHOLDERS)).toEqual(['user.password', 'constructor']);
+    expect(unknownPlaceholders('{{ticket.title}} {{user.password}} {{constructor}}', MACRO_PLACEHOLDERS)).toEqual([
+      'user.password',
+      'constructor',
+    ]);
     expect(unknownPlaceholders('{{event.at}}', MACRO_PLACEHOLDERS)).toEqual(['event.at']);
     expect(unknownPlaceholders('{{event.at}} {{ ticket.status }}', TRIGGER_PLACEHOLDERS)).toEqual([]);
   });
@@ -66,14 +88,24 @@ describe('templates', () => {
     let checked = 0;
     for (const t of allStrings(['{', '}', ' ', 'a'], 8)) {
       const names = unknownPlaceholders(t, []);
-      if (names.join('\n') !== [...new Set(formerNames(t))].join('\n') || renderTemplate(t, values as never) !== formerRender(t, values)) throw new Error(`differs on ${JSON.stringify(t)}`);
+      if (
+        names.join('\n') !== [...new Set(formerNames(t))].join('\n') ||
+        renderTemplate(t, values as never) !== formerRender(t, values)
+      )
+        throw new Error(`differs on ${JSON.stringify(t)}`);
       checked++;
     }
     expect(checked).toBe((4 ** 9 - 1) / 3);
   });
 
   it('agrees with the former pattern on unicode whitespace and line breaks around names', () => {
-    for (const t of ['{{\ufeffticket.id\u3000}}', '{{\r\nticket.id\t}}', '{{\u200bticket.id}}', '{{ ticket.id\u0085}}', '{{\u2029 \u1680ticket.id \u202f}}']) {
+    for (const t of [
+      '{{\ufeffticket.id\u3000}}',
+      '{{\r\nticket.id\t}}',
+      '{{\u200bticket.id}}',
+      '{{ ticket.id\u0085}}',
+      '{{\u2029 \u1680ticket.id \u202f}}',
+    ]) {
       expect(unknownPlaceholders(t, [])).toEqual(formerNames(t));
       expect(renderTemplate(t, { 'ticket.id': 'X' })).toBe(formerRender(t, { 'ticket.id': 'X' }));
     }

@@ -2,7 +2,14 @@
  * The one template language of macros and triggers: `{{ name }}` placeholders replaced by plain
  * text. No expressions, no code, no HTML: the result is text, and clients render it as text.
  */
-export const MACRO_PLACEHOLDERS = ['ticket.title', 'ticket.id', 'customer.name', 'customer.email', 'assignee.username', 'current_user.username'] as const;
+export const MACRO_PLACEHOLDERS = [
+  'ticket.title',
+  'ticket.id',
+  'customer.name',
+  'customer.email',
+  'assignee.username',
+  'current_user.username',
+] as const;
 export const TRIGGER_PLACEHOLDERS = [...MACRO_PLACEHOLDERS, 'ticket.status', 'event.name', 'event.at'] as const;
 
 export type TemplateValues = Partial<Record<(typeof TRIGGER_PLACEHOLDERS)[number], string>>;

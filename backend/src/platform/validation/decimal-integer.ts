@@ -9,5 +9,7 @@ const DECIMAL_INTEGER = /^(0|[1-9][0-9]{0,14})$/;
  * `10.0` and ` 10` for integers.
  */
 export function DecimalInteger(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value));
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value,
+  );
 }

@@ -16,7 +16,11 @@ export function assertStorableInput(req: FastifyRequest): void {
   if (problem) throw new RequestValidationError([problem]);
 }
 
-export function findUnstorable(root: unknown, rootName: string, isContainer = false): { field: string; message: string } | undefined {
+export function findUnstorable(
+  root: unknown,
+  rootName: string,
+  isContainer = false,
+): { field: string; message: string } | undefined {
   const stack: { value: unknown; field: string; depth: number }[] = [{ value: root, field: rootName, depth: 0 }];
   while (stack.length > 0) {
     const next = stack.pop();
@@ -27,7 +31,8 @@ export function findUnstorable(root: unknown, rootName: string, isContainer = fa
       if (value.includes('\u0000')) return { field: name, message: `${name} must not contain NUL characters` };
       if (LONE_SURROGATE.test(value)) return { field: name, message: `${name} must be valid Unicode text` };
     } else if (value !== null && typeof value === 'object') {
-      if (depth > MAX_INPUT_DEPTH) return { field: isContainer && rootName === 'body' ? 'body' : name, message: `${name} is nested too deeply` };
+      if (depth > MAX_INPUT_DEPTH)
+        return { field: isContainer && rootName === 'body' ? 'body' : name, message: `${name} is nested too deeply` };
       for (const [key, child] of Object.entries(value)) {
         const childField = field === 'body' && depth === 0 ? key : field ? `${field}.${key}` : key;
         stack.push({ value: child, field: childField, depth: depth + 1 });

@@ -4,7 +4,9 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { FieldError } from '../errors/problem';
 
 // class-transformer keeps its @Type() registry in a module of its own, without a public entry point.
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadata };
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: TransformerMetadata;
+};
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
@@ -19,11 +21,18 @@ type Constructor = abstract new (...args: never[]) => unknown;
  */
 export function findUnknownFields(value: unknown, metatype: Constructor, parent = ''): FieldError[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const metadatas = getMetadataStorage().getTargetValidationMetadatas(metatype as unknown as new () => object, '', false, false, undefined);
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(
+    metatype as unknown as new () => object,
+    '',
+    false,
+    false,
+    undefined,
+  );
   // Not a DTO (no validation rules at all): nothing to hold the value against.
   if (metadatas.length === 0) return [];
   const declared = new Map<string, ValidationMetadata[]>();
-  for (const metadata of metadatas) declared.set(metadata.propertyName, [...(declared.get(metadata.propertyName) ?? []), metadata]);
+  for (const metadata of metadatas)
+    declared.set(metadata.propertyName, [...(declared.get(metadata.propertyName) ?? []), metadata]);
   const out: FieldError[] = [];
   for (const key of Object.keys(value)) {
     const field = parent ? `${parent}.${key}` : key;
@@ -33,10 +42,13 @@ export function findUnknownFields(value: unknown, metatype: Constructor, parent 
       continue;
     }
     if (!rules.some((rule) => rule.type === ValidationTypes.NESTED_VALIDATION)) continue;
-    const nested = defaultMetadataStorage.findTypeMetadata(metatype as unknown as new () => object, key)?.typeFunction({ newObject: {}, object: value as Record<string, unknown>, property: key });
+    const nested = defaultMetadataStorage
+      .findTypeMetadata(metatype as unknown as new () => object, key)
+      ?.typeFunction({ newObject: {}, object: value as Record<string, unknown>, property: key });
     if (typeof nested !== 'function') continue;
     const child = (value as Record<string, unknown>)[key];
-    if (Array.isArray(child)) child.forEach((item, index) => out.push(...findUnknownFields(item, nested as Constructor, `${field}.${index}`)));
+    if (Array.isArray(child))
+      child.forEach((item, index) => out.push(...findUnknownFields(item, nested as Constructor, `${field}.${index}`)));
     else out.push(...findUnknownFields(child, nested as Constructor, field));
   }
   return out;

@@ -38,20 +38,27 @@ describe('the global validation pipe', () => {
   });
 
   it('rejects unknown fields by name', async () => {
-    expect(await errorsFor({ name: 'abcd', inner: { n: 1 }, admin: true })).toEqual([{ field: 'admin', message: 'admin is not an allowed field' }]);
+    expect(await errorsFor({ name: 'abcd', inner: { n: 1 }, admin: true })).toEqual([
+      { field: 'admin', message: 'admin is not an allowed field' },
+    ]);
   });
 
-  it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])('rejects an unknown field named %s, which class-transformer would drop', async (name) => {
-    const body = JSON.parse(`{"name":"abcd","inner":{"n":1},${JSON.stringify(name)}:1}`) as unknown;
-    expect(await errorsFor(body)).toEqual([{ field: name, message: `${name} is not an allowed field` }]);
-  });
+  it.each(['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])(
+    'rejects an unknown field named %s, which class-transformer would drop',
+    async (name) => {
+      const body = JSON.parse(`{"name":"abcd","inner":{"n":1},${JSON.stringify(name)}:1}`) as unknown;
+      expect(await errorsFor(body)).toEqual([{ field: name, message: `${name} is not an allowed field` }]);
+    },
+  );
 
   it('rejects them in nested objects and array items, beside the other bad fields', async () => {
     expect(await errorsFor({ name: 'x', inner: { n: 1, toString: 'x' } })).toEqual([
       { field: 'inner.toString', message: 'inner.toString is not an allowed field' },
       { field: 'name', message: expect.stringContaining('name') },
     ]);
-    expect(await errorsFor({ items: [{ n: 1 }, { n: 2, constructor: 1 }] }, WithList)).toEqual([{ field: 'items.1.constructor', message: 'items.1.constructor is not an allowed field' }]);
+    expect(await errorsFor({ items: [{ n: 1 }, { n: 2, constructor: 1 }] }, WithList)).toEqual([
+      { field: 'items.1.constructor', message: 'items.1.constructor is not an allowed field' },
+    ]);
   });
 
   it('passes a valid body through as an instance', async () => {

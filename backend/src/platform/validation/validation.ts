@@ -26,8 +26,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
           ? `${field} is required`
           : error.value === null
             ? `${field} may not be null`
-          : // class-validator lists constraints last-decorator-first; the first decorator is the most basic rule.
-            messages[messages.length - 1][1];
+            : // class-validator lists constraints last-decorator-first; the first decorator is the most basic rule.
+              messages[messages.length - 1][1];
       out.push({ field, message });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));

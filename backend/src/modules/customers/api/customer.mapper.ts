@@ -1,7 +1,9 @@
 import { Customer } from '../domain/customer.entity';
 import { CustomerDto } from './dto/customer.response.dto';
 
-export function toCustomerDto(c: Pick<Customer, 'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'version' | 'createdAt' | 'updatedAt'>): CustomerDto {
+export function toCustomerDto(
+  c: Pick<Customer, 'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'version' | 'createdAt' | 'updatedAt'>,
+): CustomerDto {
   return {
     id: c.id,
     name: c.name,

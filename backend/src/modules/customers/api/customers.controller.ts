@@ -25,10 +25,14 @@ export class CustomersController {
   }
 
   @Get('users/:id/customers')
-  @ApiOperation({ summary: 'A user\'s customers: the same as listCustomers for the caller, 404 for anyone else' })
+  @ApiOperation({ summary: "A user's customers: the same as listCustomers for the caller, 404 for anyone else" })
   @ApiOkResponse({ type: CustomerPageDto })
   @ApiProblems(400, 401, 404)
-  async listUserCustomers(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
+  async listUserCustomers(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'User') userId: string,
+    @Query() query: SearchPageQueryDto,
+  ): Promise<CustomerPageDto> {
     if (userId !== actor.userId) throw new ResourceNotFoundError('User');
     return this.listCustomers(actor, query);
   }
@@ -42,7 +46,7 @@ export class CustomersController {
   }
 
   @Get('customers/:id')
-  @ApiOperation({ summary: 'One of the caller\'s customers' })
+  @ApiOperation({ summary: "One of the caller's customers" })
   @ApiOkResponse({ type: CustomerDto })
   @ApiProblems(401, 404)
   async getCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<CustomerDto> {
@@ -53,7 +57,11 @@ export class CustomersController {
   @ApiOperation({ summary: 'Edit a customer (send the version you read; a stale one is 409)' })
   @ApiOkResponse({ type: CustomerDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async updateCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string, @Body() body: UpdateCustomerDto): Promise<CustomerDto> {
+  async updateCustomer(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Customer') id: string,
+    @Body() body: UpdateCustomerDto,
+  ): Promise<CustomerDto> {
     const { version, ...changes } = body;
     return toCustomerDto(await this.customers.update(actor.userId, id, version, changes));
   }

@@ -19,7 +19,10 @@ export interface CustomerSummary {
 }
 
 /** A customer as a list page shows it. */
-export type CustomerRecord = Pick<Customer, 'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'version' | 'createdAt' | 'updatedAt'>;
+export type CustomerRecord = Pick<
+  Customer,
+  'id' | 'name' | 'email' | 'phone' | 'company' | 'notes' | 'version' | 'createdAt' | 'updatedAt'
+>;
 
 @Injectable()
 export class CustomersService {
@@ -94,7 +97,15 @@ export class CustomersService {
   async summaries(ids: Iterable<string>): Promise<Map<string, CustomerSummary>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.reads.query<{ id: string; owner_id: string; name: string; email: string; deleted: boolean }>(customerSummaries(unique));
-    return new Map(rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, name: r.name, email: r.email, deleted: r.deleted }]));
+    const rows = await this.reads.query<{
+      id: string;
+      owner_id: string;
+      name: string;
+      email: string;
+      deleted: boolean;
+    }>(customerSummaries(unique));
+    return new Map(
+      rows.map((r) => [r.id, { id: r.id, ownerId: r.owner_id, name: r.name, email: r.email, deleted: r.deleted }]),
+    );
   }
 }

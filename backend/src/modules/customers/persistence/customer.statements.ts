@@ -20,7 +20,17 @@ export const CUSTOMERS = defineTable('customers', {
 });
 
 /** What a list page shows. */
-export const LISTED = CUSTOMERS.pick('id', 'name', 'email', 'phone', 'company', 'notes', 'version', 'created_at', 'updated_at');
+export const LISTED = CUSTOMERS.pick(
+  'id',
+  'name',
+  'email',
+  'phone',
+  'company',
+  'notes',
+  'version',
+  'created_at',
+  'updated_at',
+);
 
 /** The owner's live customers, newest first; `q` matches name or email, ignoring case. */
 export function ownersCustomersPage(ownerId: string, q: string, after: KeysetPosition | null, take: number): Sql {
@@ -29,7 +39,9 @@ export function ownersCustomersPage(ownerId: string, q: string, after: KeysetPos
         where owner_id = ${ownerId} and deleted_at is null${q ? sql` and (lower(name) like ${like} or lower(email) like ${like})` : sql.empty}${afterPosition(after)} ${keysetOrder()} limit ${take}`;
 }
 
-export const isLiveCustomerOf = (ownerId: string, id: string): Sql => sql`select 1 from customers where id = ${id} and owner_id = ${ownerId} and deleted_at is null`;
+export const isLiveCustomerOf = (ownerId: string, id: string): Sql =>
+  sql`select 1 from customers where id = ${id} and owner_id = ${ownerId} and deleted_at is null`;
 
 /** Customers by id, deleted ones included (marked). */
-export const customerSummaries = (ids: string[]): Sql => sql`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id = any(${ids}::uuid[])`;
+export const customerSummaries = (ids: string[]): Sql =>
+  sql`select id, owner_id, name, email, deleted_at is not null as deleted from customers where id = any(${ids}::uuid[])`;

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Public, SessionOnly, SkipCsrf } from '../../../platform/auth/actor';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator';
@@ -29,7 +36,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account and log in' })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiProblems(400, 409, 503)
-  async signup(@Body() body: SignupDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
+  async signup(
+    @Body() body: SignupDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto> {
     const session = this.sessions.issue(req);
     const user = await this.identity.signup(body, session);
     this.sessions.deliver(req, reply, { ...session, userId: user.id });
@@ -44,7 +55,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiProblems(400, 401, 429, 503)
-  async login(@Body() _body: LoginDto, @Req() req: FastifyRequest & { user?: User }, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
+  async login(
+    @Body() _body: LoginDto,
+    @Req() req: FastifyRequest & { user?: User },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto> {
     const user = req.user as User;
     await this.sessions.start(req, reply, user.id);
     return { user: toUserDto(user) };
@@ -56,7 +71,10 @@ export class AuthController {
   @SkipCsrf()
   @ApiOperation({ summary: 'Log in as the demo user' })
   @ApiOkResponse({ type: UserResponseDto })
-  async demoLogin(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
+  async demoLogin(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserResponseDto> {
     const user = await this.identity.demoUser();
     await this.sessions.start(req, reply, user.id);
     return { user: toUserDto(user) };
@@ -85,12 +103,14 @@ export class AuthController {
   @SessionOnly()
   @ApiOperation({
     summary: 'Create an API token (the secret is shown once)',
-    description: 'Only from a logged-in session: a request authenticated by an API token gets `403 SESSION_REQUIRED`, so a token cannot mint tokens that outlive it.',
+    description:
+      'Only from a logged-in session: a request authenticated by an API token gets `403 SESSION_REQUIRED`, so a token cannot mint tokens that outlive it.',
   })
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   @ApiProblems(400, 401)
   @ApiForbiddenResponse({
-    description: 'The CSRF header is missing (`CSRF_TOKEN_INVALID`), or the caller used an API token (`SESSION_REQUIRED`)',
+    description:
+      'The CSRF header is missing (`CSRF_TOKEN_INVALID`), or the caller used an API token (`SESSION_REQUIRED`)',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
   })
   async createApiToken(@CurrentActor() actor: Actor, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {

@@ -62,7 +62,11 @@ export class Sessions {
 
   /** Sets the cookie of a stored session and the XSRF-TOKEN bound to it. */
   deliver(req: FastifyRequest, reply: FastifyReply, session: NewSession): void {
-    reply.setCookie(SESSION_COOKIE, signedSessionCookie(session.sid, this.config.SESSION_SECRET), { ...session.cookie, expires: session.expires, maxAge: this.config.SESSION_TTL_SECONDS });
+    reply.setCookie(SESSION_COOKIE, signedSessionCookie(session.sid, this.config.SESSION_SECRET), {
+      ...session.cookie,
+      expires: session.expires,
+      maxAge: this.config.SESSION_TTL_SECONDS,
+    });
     this.xsrf.issue(reply, session.sid);
     req.sessionUserId = session.userId;
   }

@@ -7,5 +7,10 @@ export function toUserDto(user: User): UserDto {
 }
 
 export function toApiTokenDto(token: ApiToken): ApiTokenDto {
-  return { id: token.id, name: token.name, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null };
+  return {
+    id: token.id,
+    name: token.name,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
 }

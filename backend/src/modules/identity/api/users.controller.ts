@@ -12,7 +12,9 @@ export class UsersController {
   constructor(private readonly identity: IdentityService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)' })
+  @ApiOperation({
+    summary: 'Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)',
+  })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401)
   listUsers(@CurrentActor() actor: Actor, @Query() query: UserSearchQueryDto): Promise<UserPageDto> {

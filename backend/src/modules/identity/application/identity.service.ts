@@ -36,7 +36,10 @@ export class IdentityService {
    * or writes nothing (a busy hasher refuses before the transaction; a failed session write rolls
    * the user row back).
    */
-  async signup(input: { email: string; username: string; password: string }, session: Omit<NewSession, 'userId'>): Promise<User> {
+  async signup(
+    input: { email: string; username: string; password: string },
+    session: Omit<NewSession, 'userId'>,
+  ): Promise<User> {
     const email = User.normalizeEmail(input.email);
     const clash = await this.em.getConnection().execute<{ email_taken: boolean; username_taken: boolean }[]>(
       `select exists(select 1 from users where email = ?) as email_taken,
@@ -54,7 +57,8 @@ export class IdentityService {
       });
     } catch (error) {
       // Two sign-ups raced past the check above; the unique index decides, and names the field.
-      const constraint = error instanceof UniqueConstraintViolationException ? (error as { constraint?: string }).constraint : undefined;
+      const constraint =
+        error instanceof UniqueConstraintViolationException ? (error as { constraint?: string }).constraint : undefined;
       if (constraint === USER_UNIQUE_CONSTRAINTS.email) throw new EmailTakenError();
       if (constraint === USER_UNIQUE_CONSTRAINTS.username) throw new UsernameTakenError();
       throw error;
@@ -64,7 +68,11 @@ export class IdentityService {
 
   /** The same error, and about the same time, whether the email is unknown or the password wrong. */
   async verifyCredentials(emailInput: string, password: string): Promise<User> {
-    const user = await this.em.findOne(User, { email: User.normalizeEmail(emailInput) }, { populate: ['passwordHash'] });
+    const user = await this.em.findOne(
+      User,
+      { email: User.normalizeEmail(emailInput) },
+      { populate: ['passwordHash'] },
+    );
     if (!user) {
       await this.hasher.verifyAgainstNothing(password);
       throw new InvalidCredentialsError();
@@ -97,7 +105,12 @@ export class IdentityService {
       else missing.push(id);
     }
     if (missing.length === 0) return result;
-    const rows = await this.em.getConnection().execute<UserSummary[]>(`select id, username from users where id in (${missing.map(() => '?').join(',')})`, missing);
+    const rows = await this.em
+      .getConnection()
+      .execute<UserSummary[]>(
+        `select id, username from users where id in (${missing.map(() => '?').join(',')})`,
+        missing,
+      );
     if (this.names.size > NAME_CACHE_LIMIT) this.names.clear();
     for (const row of rows) {
       const summary = { id: row.id, username: row.username };
@@ -117,7 +130,10 @@ export class IdentityService {
    * Other users, newest first, optionally filtered by a substring of the username (never the
    * email: addresses are not shown, so matching them would let anyone probe for them).
    */
-  async listUsers(callerId: string, query: { q?: string; limit?: number; cursor?: string }): Promise<Page<UserSummary>> {
+  async listUsers(
+    callerId: string,
+    query: { q?: string; limit?: number; cursor?: string },
+  ): Promise<Page<UserSummary>> {
     const limit = query.limit ?? 10;
     const scope = `users:${query.q ?? ''}`;
     const params: unknown[] = [callerId];
@@ -132,10 +148,12 @@ export class IdentityService {
       params.push(after.createdAt, after.id);
     }
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<{ id: string; username: string; created_at: Date }[]>(
-      `select id, username, created_at from users where ${where} order by created_at desc, id desc limit ?`,
-      params,
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string; username: string; created_at: Date }[]>(
+        `select id, username, created_at from users where ${where} order by created_at desc, id desc limit ?`,
+        params,
+      );
     return toPage(
       rows.map((r) => ({ id: r.id, username: r.username, createdAt: new Date(r.created_at) })),
       limit,
@@ -159,7 +177,10 @@ export class IdentityService {
   async revokeToken(userId: string, tokenId: string): Promise<void> {
     const deleted = await this.em.transactional(async (em) => {
       const count = await em.nativeDelete(ApiToken, { id: tokenId, userId });
-      if (count > 0) await em.getConnection().execute(`select pg_notify(?, ?)`, [TOKEN_REVOKED_CHANNEL, tokenId], 'all', em.getTransactionContext());
+      if (count > 0)
+        await em
+          .getConnection()
+          .execute(`select pg_notify(?, ?)`, [TOKEN_REVOKED_CHANNEL, tokenId], 'all', em.getTransactionContext());
       return count;
     });
     if (deleted === 0) throw new ResourceNotFoundError('API token');

@@ -50,7 +50,11 @@ export class LoginThrottleService {
          ceil(extract(epoch from (window_started_at + make_interval(secs => ?)) - now()))::int as retry_after`,
       [accountKey, ipKey, window, window, window],
     );
-    const reservation: LoginReservation = { accountKey, ipKey, windows: new Map(rows.map((r) => [r.key, r.window_started_at])) };
+    const reservation: LoginReservation = {
+      accountKey,
+      ipKey,
+      windows: new Map(rows.map((r) => [r.key, r.window_started_at])),
+    };
     const limits = new Map([
       [accountKey, this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT],
       [ipKey, this.config.LOGIN_MAX_FAILURES_PER_IP],
@@ -87,9 +91,11 @@ export class LoginThrottleService {
   // One row per statement: a statement that held one counter's lock while waiting for the other's
   // could deadlock with a reservation taking them in the opposite order.
   private async giveBack(reservation: LoginReservation, key: string): Promise<void> {
-    await this.em.getConnection().execute(
-      `update login_throttle set failures = greatest(failures - 1, 0) where key = ? and window_started_at = ?::timestamptz`,
-      [key, reservation.windows.get(key)],
-    );
+    await this.em
+      .getConnection()
+      .execute(
+        `update login_throttle set failures = greatest(failures - 1, 0) where key = ? and window_started_at = ?::timestamptz`,
+        [key, reservation.windows.get(key)],
+      );
   }
 }

@@ -14,7 +14,9 @@ const SALT_LENGTH = 16;
 function scryptAsync(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 1024 * 1024 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -33,7 +35,10 @@ export class PasswordHasher {
   readonly queue: BoundedQueue;
 
   constructor(config: AppConfig) {
-    this.queue = new BoundedQueue({ concurrency: config.PASSWORD_HASH_CONCURRENCY, maxWaiting: config.PASSWORD_HASH_QUEUE_MAX });
+    this.queue = new BoundedQueue({
+      concurrency: config.PASSWORD_HASH_CONCURRENCY,
+      maxWaiting: config.PASSWORD_HASH_QUEUE_MAX,
+    });
   }
 
   async hash(password: string): Promise<string> {

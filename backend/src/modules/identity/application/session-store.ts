@@ -48,13 +48,19 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(config: AppConfig) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.SESSION_POOL_MAX, connectionTimeoutMillis: config.SESSION_POOL_CONNECT_TIMEOUT_MS });
+    this.pool = new Pool({
+      connectionString: config.DATABASE_URL,
+      max: config.SESSION_POOL_MAX,
+      connectionTimeoutMillis: config.SESSION_POOL_CONNECT_TIMEOUT_MS,
+    });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'session store connection error'));
   }
 
   onApplicationBootstrap(): void {
     this.pruneTimer = setInterval(() => {
-      this.pool.query('delete from "session" where "expire" < now()').catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
+      this.pool
+        .query('delete from "session" where "expire" < now()')
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
     }, PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
@@ -66,22 +72,38 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** The user of a live session, or null when it does not exist or has expired. */
   async userIdOf(sid: string): Promise<string | null> {
-    const { rows } = await this.run(() => this.pool.query<{ user_id: string | null }>(`select "sess"->>'userId' as user_id from "session" where "sid" = $1 and "expire" > now()`, [sid]));
+    const { rows } = await this.run(() =>
+      this.pool.query<{ user_id: string | null }>(
+        `select "sess"->>'userId' as user_id from "session" where "sid" = $1 and "expire" > now()`,
+        [sid],
+      ),
+    );
     return rows[0]?.user_id ?? null;
   }
 
   /** Stores a new session (and destroys the one it replaces). */
   async create(session: NewSession): Promise<void> {
     if (session.replaces) await this.destroy(session.replaces);
-    await this.run(() => this.pool.query(`insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`, row(session)));
+    await this.run(() =>
+      this.pool.query(
+        `insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`,
+        row(session),
+      ),
+    );
   }
 
   /** The same as `create`, in the caller's ORM transaction: it commits or rolls back with the caller's writes. */
   async createIn(em: EntityManager, session: NewSession): Promise<void> {
     const connection = em.getConnection();
     const tx = em.getTransactionContext();
-    if (session.replaces) await connection.execute(`delete from "session" where "sid" = ?`, [session.replaces], 'run', tx);
-    await connection.execute(`insert into "session" ("sid", "sess", "expire") values (?, ?, to_timestamp(?))`, row(session), 'run', tx);
+    if (session.replaces)
+      await connection.execute(`delete from "session" where "sid" = ?`, [session.replaces], 'run', tx);
+    await connection.execute(
+      `insert into "session" ("sid", "sess", "expire") values (?, ?, to_timestamp(?))`,
+      row(session),
+      'run',
+      tx,
+    );
   }
 
   async destroy(sid: string): Promise<void> {
@@ -99,6 +121,9 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
 
 /** The row's values: `cookie` is kept beside the user id as express-session kept it. */
 function row({ sid, userId, expires, cookie }: NewSession): [string, string, number] {
-  const sess = { cookie: { originalMaxAge: expires.getTime() - Date.now(), expires: expires.toISOString(), ...cookie }, userId };
+  const sess = {
+    cookie: { originalMaxAge: expires.getTime() - Date.now(), expires: expires.toISOString(), ...cookie },
+    userId,
+  };
   return [sid, JSON.stringify(sess), expires.getTime() / 1000];
 }

@@ -29,7 +29,9 @@ export class MacrosController {
   }
 
   @Post('macros')
-  @ApiOperation({ summary: 'Create a macro (actions are validated per type; templates may use only known placeholders)' })
+  @ApiOperation({
+    summary: 'Create a macro (actions are validated per type; templates may use only known placeholders)',
+  })
   @ApiCreatedResponse({ type: MacroDto })
   @ApiProblems(400, 401, 403)
   async createMacro(@CurrentActor() actor: Actor, @Body() body: CreateMacroDto): Promise<MacroDto> {
@@ -48,7 +50,11 @@ export class MacrosController {
   @ApiOperation({ summary: 'Edit a macro (owner only; others get 403 for shared macros)' })
   @ApiOkResponse({ type: MacroDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async updateMacro(@CurrentActor() actor: Actor, @IdParam('id', 'Macro') id: string, @Body() body: UpdateMacroDto): Promise<MacroDto> {
+  async updateMacro(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Macro') id: string,
+    @Body() body: UpdateMacroDto,
+  ): Promise<MacroDto> {
     const { version, ...changes } = body;
     return toMacroDto(await this.macros.update(actor.userId, id, version, changes));
   }
@@ -67,7 +73,11 @@ export class MacrosController {
   @ApiOperation({ summary: 'The ticket and the comments the macro would add; nothing is saved' })
   @ApiOkResponse({ type: MacroPreviewDto })
   @ApiProblems(400, 401, 403, 404)
-  async previewMacroOnTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') ticketId: string, @IdParam('macroId', 'Macro') macroId: string): Promise<MacroPreviewDto> {
+  async previewMacroOnTicket(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Ticket') ticketId: string,
+    @IdParam('macroId', 'Macro') macroId: string,
+  ): Promise<MacroPreviewDto> {
     const macro = await this.macros.getVisible(actor.userId, macroId);
     const result = await this.tickets.applyActions(actor.userId, ticketId, macro.actions, { dryRun: true });
     return { ticket: await this.views.one(result.ticket), comments: await this.views.comments(result.comments) };
@@ -78,7 +88,11 @@ export class MacrosController {
   @ApiOperation({ summary: 'Apply every action of the macro in one transaction' })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async applyMacroToTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') ticketId: string, @IdParam('macroId', 'Macro') macroId: string): Promise<TicketDto> {
+  async applyMacroToTicket(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Ticket') ticketId: string,
+    @IdParam('macroId', 'Macro') macroId: string,
+  ): Promise<TicketDto> {
     const macro = await this.macros.getVisible(actor.userId, macroId);
     const result = await this.tickets.applyActions(actor.userId, ticketId, macro.actions, { dryRun: false });
     return this.views.one(result.ticket);

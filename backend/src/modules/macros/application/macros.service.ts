@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { ormRunner } from '../../../platform/database/sql';
 import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
-import { describeUnknown, MACRO_PLACEHOLDERS, unknownPlaceholders } from '../../../platform/templates/template-renderer';
+import {
+  describeUnknown,
+  MACRO_PLACEHOLDERS,
+  unknownPlaceholders,
+} from '../../../platform/templates/template-renderer';
 import { IdentityService } from '../../identity';
 import { ACTION_ENUMS, MacroLookup, TicketAction } from '../../tickets';
 import { Macro, MacroFields } from '../domain/macro.entity';
@@ -77,13 +81,16 @@ export class MacrosService implements MacroLookup {
     for (const [index, action] of actions.entries()) {
       const field = `actions.${index}.value`;
       const allowed = ACTION_ENUMS[action.type];
-      if (allowed && !allowed.includes(action.value)) throw new InvalidFieldError(field, `${action.type} takes one of ${allowed.join(', ')}`);
+      if (allowed && !allowed.includes(action.value))
+        throw new InvalidFieldError(field, `${action.type} takes one of ${allowed.join(', ')}`);
       if (action.type === 'set_assignee') {
         const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(action.value);
-        if (!isUuid || !(await this.identity.findUser(action.value))) throw new InvalidFieldError(field, 'set_assignee takes the id of an existing user');
+        if (!isUuid || !(await this.identity.findUser(action.value)))
+          throw new InvalidFieldError(field, 'set_assignee takes the id of an existing user');
       }
       if (action.type === 'add_comment') {
-        if (action.value.trim().length === 0) throw new InvalidFieldError(field, 'add_comment needs non-empty comment text');
+        if (action.value.trim().length === 0)
+          throw new InvalidFieldError(field, 'add_comment needs non-empty comment text');
         const unknown = unknownPlaceholders(action.value, MACRO_PLACEHOLDERS);
         if (unknown.length > 0) throw new InvalidFieldError(field, describeUnknown(unknown, MACRO_PLACEHOLDERS));
       }

@@ -21,7 +21,7 @@ export class MessagesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Messages received (inbox) or sent by the caller\'s triggers (sent), newest first' })
+  @ApiOperation({ summary: "Messages received (inbox) or sent by the caller's triggers (sent), newest first" })
   @ApiOkResponse({ type: MessagePageDto })
   @ApiProblems(400, 401)
   async listMessages(@CurrentActor() actor: Actor, @Query() query: ListMessagesDto): Promise<MessagePageDto> {

@@ -28,11 +28,17 @@ export class TriggersController {
   @ApiCreatedResponse({ type: TriggerDto })
   @ApiProblems(400, 401, 403)
   async createTrigger(@CurrentActor() actor: Actor, @Body() body: CreateTriggerDto): Promise<TriggerDto> {
-    return toTriggerDto(await this.triggers.create(actor.userId, { ...body, conditions: body.conditions ?? {}, active: body.active ?? true }));
+    return toTriggerDto(
+      await this.triggers.create(actor.userId, {
+        ...body,
+        conditions: body.conditions ?? {},
+        active: body.active ?? true,
+      }),
+    );
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of the caller\'s triggers' })
+  @ApiOperation({ summary: "One of the caller's triggers" })
   @ApiOkResponse({ type: TriggerDto })
   @ApiProblems(401, 404)
   async getTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string): Promise<TriggerDto> {
@@ -43,7 +49,11 @@ export class TriggersController {
   @ApiOperation({ summary: 'Edit, activate or deactivate a trigger' })
   @ApiOkResponse({ type: TriggerDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async updateTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string, @Body() body: UpdateTriggerDto): Promise<TriggerDto> {
+  async updateTrigger(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Trigger') id: string,
+    @Body() body: UpdateTriggerDto,
+  ): Promise<TriggerDto> {
     const { version, ...changes } = body;
     return toTriggerDto(await this.triggers.update(actor.userId, id, version, changes));
   }
@@ -59,10 +69,16 @@ export class TriggersController {
 
   @Post(':id/test')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.' })
+  @ApiOperation({
+    summary: 'Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.',
+  })
   @ApiOkResponse({ type: TriggerTestResultDto })
   @ApiProblems(400, 401, 403, 404)
-  testTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string, @Body() body: TestTriggerDto): Promise<TriggerTestResultDto> {
+  testTrigger(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Trigger') id: string,
+    @Body() body: TestTriggerDto,
+  ): Promise<TriggerTestResultDto> {
     return this.triggers.dryRun(actor.userId, id, body);
   }
 }

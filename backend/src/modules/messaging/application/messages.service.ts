@@ -34,7 +34,10 @@ export class MessagesService {
    * into records (one index range scan on the box's `(…, created_at desc, id desc)` index), without
    * the unit of work.
    */
-  async list(userId: string, query: { box?: 'inbox' | 'sent'; limit?: number; cursor?: string }): Promise<Page<MessageRecord>> {
+  async list(
+    userId: string,
+    query: { box?: 'inbox' | 'sent'; limit?: number; cursor?: string },
+  ): Promise<Page<MessageRecord>> {
     const box = query.box ?? 'inbox';
     const scope = `messages:${userId}:${box}`;
     const { limit, after } = pageRequest(this.cursors, scope, query);

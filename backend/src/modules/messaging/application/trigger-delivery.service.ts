@@ -23,7 +23,11 @@ export interface Delivery {
  * The active triggers of these users for these events, oldest first: one indexed query into plain
  * records, outside any transaction.
  */
-export async function activeTriggers(em: EntityManager, ownerIds: string[], eventNames: string[]): Promise<TriggerRule[]> {
+export async function activeTriggers(
+  em: EntityManager,
+  ownerIds: string[],
+  eventNames: string[],
+): Promise<TriggerRule[]> {
   const rows = await ormRunner(em).query(activeTriggersOf([...new Set(ownerIds)], [...new Set(eventNames)]));
   return rows.map((r) => {
     const trigger = TRIGGERS.toRecord<TriggerRule>(r);
@@ -50,7 +54,10 @@ export class TriggerDelivery {
     private readonly em: EntityManager,
     config: AppConfig,
   ) {
-    this.runs = new GroupCommit((items) => this.deliverMany(items), { maxBatch: config.TRIGGER_DELIVERY_BATCH, maxInFlight: config.TRIGGER_DELIVERY_CONCURRENCY });
+    this.runs = new GroupCommit((items) => this.deliverMany(items), {
+      maxBatch: config.TRIGGER_DELIVERY_BATCH,
+      maxInFlight: config.TRIGGER_DELIVERY_CONCURRENCY,
+    });
   }
 
   /** Resolves to true when this delivery was the first for the handler (false: already done, or nobody listens). */
@@ -64,7 +71,9 @@ export class TriggerDelivery {
       items.flatMap((i) => i.ownerIds),
       items.map((i) => i.event.name),
     );
-    const listening = items.map((item) => triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)));
+    const listening = items.map((item) =>
+      triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)),
+    );
     // Answers, per index, whether its key was new (the first delivery for its handler).
     const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));
@@ -72,7 +81,12 @@ export class TriggerDelivery {
         listening[i]
           .map((trigger) => ({ trigger, result: evaluateTrigger(trigger, items[i].input) }))
           .filter(({ result }) => result.fires && result.receiverId)
-          .map(({ trigger, result }) => ({ item: items[i], trigger, receiverId: result.receiverId as string, body: result.body })),
+          .map(({ trigger, result }) => ({
+            item: items[i],
+            trigger,
+            receiverId: result.receiverId as string,
+            body: result.body,
+          })),
       );
       const fresh = await this.handlers.runOnceAsStatement(keys, (freshKeys) =>
         insertMessagesOfFreshKeys(

@@ -2,14 +2,20 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
-import { describeUnknown, TRIGGER_PLACEHOLDERS, unknownPlaceholders } from '../../../platform/templates/template-renderer';
+import {
+  describeUnknown,
+  TRIGGER_PLACEHOLDERS,
+  unknownPlaceholders,
+} from '../../../platform/templates/template-renderer';
 import { CustomersService } from '../../customers';
 import { IdentityService } from '../../identity';
 import { TicketsService } from '../../tickets';
 import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { TICKET_TRIGGER_EVENTS, Trigger, TriggerFields } from '../domain/trigger.entity';
 
-const CUSTOMER_EVENT_PLACEHOLDERS = TRIGGER_PLACEHOLDERS.filter((p) => !p.startsWith('ticket.') && p !== 'assignee.username');
+const CUSTOMER_EVENT_PLACEHOLDERS = TRIGGER_PLACEHOLDERS.filter(
+  (p) => !p.startsWith('ticket.') && p !== 'assignee.username',
+);
 
 export interface DryRunResult {
   fires: boolean;
@@ -66,7 +72,12 @@ export class TriggersService {
     const after = query.cursor ? this.cursors.decode(query.cursor, scope) : null;
     const triggers = await this.em.find(
       Trigger,
-      after ? { ownerId, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] } : { ownerId },
+      after
+        ? {
+            ownerId,
+            $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }],
+          }
+        : { ownerId },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
     );
     return toPage(triggers, limit, this.cursors, scope, (t) => t);
@@ -78,11 +89,18 @@ export class TriggersService {
     const now = new Date().toISOString();
     let input: TriggerInput;
     if (TICKET_TRIGGER_EVENTS.includes(trigger.event)) {
-      if (!target.ticketId) throw new InvalidFieldError('ticketId', `ticketId is required to test a ${trigger.event} trigger`);
+      if (!target.ticketId)
+        throw new InvalidFieldError('ticketId', `ticketId is required to test a ${trigger.event} trigger`);
       const ticket = await this.tickets.getVisible(ownerId, target.ticketId);
-      input = { kind: 'ticket', eventName: trigger.event, occurredAt: now, payload: await this.tickets.snapshot(ticket, ownerId) };
+      input = {
+        kind: 'ticket',
+        eventName: trigger.event,
+        occurredAt: now,
+        payload: await this.tickets.snapshot(ticket, ownerId),
+      };
     } else {
-      if (!target.customerId) throw new InvalidFieldError('customerId', `customerId is required to test a ${trigger.event} trigger`);
+      if (!target.customerId)
+        throw new InvalidFieldError('customerId', `customerId is required to test a ${trigger.event} trigger`);
       const customer = await this.customers.get(ownerId, target.customerId);
       const me = await this.identity.getUser(ownerId);
       input = {
@@ -90,7 +108,14 @@ export class TriggersService {
         eventName: trigger.event,
         occurredAt: now,
         actorUsername: me.username,
-        payload: { customerId: customer.id, ownerId, name: customer.name, email: customer.email, company: customer.company, deletedAt: now },
+        payload: {
+          customerId: customer.id,
+          ownerId,
+          name: customer.name,
+          email: customer.email,
+          company: customer.company,
+          deletedAt: now,
+        },
       };
     }
     const evaluation = evaluateTrigger(trigger, input);
@@ -108,13 +133,25 @@ export class TriggersService {
     const ticketEvent = TICKET_TRIGGER_EVENTS.includes(fields.event);
     if (!ticketEvent) {
       const conditions = fields.conditions ?? {};
-      const used = (Object.keys(conditions) as (keyof typeof conditions)[]).filter((k) => (conditions[k]?.length ?? 0) > 0);
-      if (used.length > 0) throw new InvalidFieldError(`conditions.${used[0]}`, `conditions apply to ticket events only, not ${fields.event}`);
-      if (fields.recipient.kind !== 'user') throw new InvalidFieldError('recipient.kind', `${fields.recipient.kind} is only for ticket events; ${fields.event} needs kind "user"`);
+      const used = (Object.keys(conditions) as (keyof typeof conditions)[]).filter(
+        (k) => (conditions[k]?.length ?? 0) > 0,
+      );
+      if (used.length > 0)
+        throw new InvalidFieldError(
+          `conditions.${used[0]}`,
+          `conditions apply to ticket events only, not ${fields.event}`,
+        );
+      if (fields.recipient.kind !== 'user')
+        throw new InvalidFieldError(
+          'recipient.kind',
+          `${fields.recipient.kind} is only for ticket events; ${fields.event} needs kind "user"`,
+        );
     }
     if (fields.recipient.kind === 'user') {
-      if (!fields.recipient.userId) throw new InvalidFieldError('recipient.userId', 'recipient.userId is required with kind "user"');
-      if (!(await this.identity.findUser(fields.recipient.userId))) throw new InvalidFieldError('recipient.userId', 'recipient.userId must be the id of a user');
+      if (!fields.recipient.userId)
+        throw new InvalidFieldError('recipient.userId', 'recipient.userId is required with kind "user"');
+      if (!(await this.identity.findUser(fields.recipient.userId)))
+        throw new InvalidFieldError('recipient.userId', 'recipient.userId must be the id of a user');
     } else if (fields.recipient.userId !== undefined) {
       throw new InvalidFieldError('recipient.userId', `recipient.userId goes only with kind "user"`);
     }

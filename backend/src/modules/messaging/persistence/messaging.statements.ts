@@ -29,7 +29,18 @@ export const TRIGGERS = defineTable('triggers', {
 });
 
 /** What a box shows of a message. */
-export const LISTED = MESSAGES.pick('id', 'sender_id', 'receiver_id', 'body', 'trigger_id', 'event', 'ticket_id', 'customer_id', 'created_at', 'read_at');
+export const LISTED = MESSAGES.pick(
+  'id',
+  'sender_id',
+  'receiver_id',
+  'body',
+  'trigger_id',
+  'event',
+  'ticket_id',
+  'customer_id',
+  'created_at',
+  'read_at',
+);
 
 /** The inbox (received) or sent box, newest first: one range scan of the box's `(…, created_at desc, id desc)` index. */
 export const boxPage = (userId: string, box: 'inbox' | 'sent', after: KeysetPosition | null, take: number): Sql =>

@@ -47,7 +47,12 @@ export class TicketViews {
         closedAt: t.closedAt?.toISOString() ?? null,
         creator: user(t.creatorId),
         assignee: user(t.assigneeId),
-        customer: { id: t.customerId, name: customer?.name ?? '', email: customer?.email ?? '', deleted: customer?.deleted ?? true },
+        customer: {
+          id: t.customerId,
+          name: customer?.name ?? '',
+          email: customer?.email ?? '',
+          deleted: customer?.deleted ?? true,
+        },
       };
     });
   }

@@ -21,7 +21,7 @@ export class TicketsController {
   ) {}
 
   @Get('tickets')
-  @ApiOperation({ summary: 'The caller\'s tickets, newest first: outgoing (created), incoming (assigned) or all' })
+  @ApiOperation({ summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all" })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblems(400, 401)
   async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
@@ -33,7 +33,11 @@ export class TicketsController {
   @ApiOperation({ summary: 'Tickets created by a user that the caller may see' })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblems(400, 401, 404)
-  async listUserTickets(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: PageQueryDto): Promise<TicketPageDto> {
+  async listUserTickets(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'User') userId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<TicketPageDto> {
     const page = await this.tickets.listCreatedBy(actor.userId, userId, query);
     return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
@@ -46,7 +50,11 @@ export class TicketsController {
     const { macroId, ...fields } = body;
     const actions = macroId ? await this.macros.actionsFor(actor.userId, macroId) : [];
     if (!actions) throw new InvalidFieldError('macroId', 'macroId must be the id of a macro you can use');
-    const { ticket, customer } = await this.tickets.create(actor.userId, { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null }, actions);
+    const { ticket, customer } = await this.tickets.create(
+      actor.userId,
+      { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null },
+      actions,
+    );
     return this.views.one(ticket, customer);
   }
 
@@ -62,7 +70,11 @@ export class TicketsController {
   @ApiOperation({ summary: 'Edit a ticket: the creator any field, the assignee status and priority only' })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  async updateTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: UpdateTicketDto): Promise<TicketDto> {
+  async updateTicket(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Ticket') id: string,
+    @Body() body: UpdateTicketDto,
+  ): Promise<TicketDto> {
     const { version, ...changes } = body;
     return this.views.one(await this.tickets.update(actor.userId, id, version, changes));
   }
@@ -100,7 +112,11 @@ export class TicketsController {
   @ApiOperation({ summary: 'The conversation on a ticket, oldest first' })
   @ApiOkResponse({ type: CommentPageDto })
   @ApiProblems(400, 401, 404)
-  async listTicketComments(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Query() query: PageQueryDto): Promise<CommentPageDto> {
+  async listTicketComments(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Ticket') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<CommentPageDto> {
     const page = await this.tickets.listComments(actor.userId, id, query);
     return { items: await this.views.comments(page.items), nextCursor: page.nextCursor };
   }
@@ -109,7 +125,11 @@ export class TicketsController {
   @ApiOperation({ summary: 'Reply on a ticket' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404)
-  async createTicketComment(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: CreateCommentDto): Promise<CommentDto> {
+  async createTicketComment(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Ticket') id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentDto> {
     const comment = await this.tickets.addComment(actor.userId, id, body.body);
     return (await this.views.comments([comment]))[0];
   }

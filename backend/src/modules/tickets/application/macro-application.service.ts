@@ -26,7 +26,12 @@ export class MacroApplication {
    * Applies a macro's actions to a visible ticket, all in one transaction (or, with `dryRun`, in a
    * throw-away unit of work that is never flushed). Returns the ticket and the comments added.
    */
-  async apply(actorId: string, ticketId: string, actions: TicketAction[], options: { dryRun: boolean }): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
+  async apply(
+    actorId: string,
+    ticketId: string,
+    actions: TicketAction[],
+    options: { dryRun: boolean },
+  ): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
     const em = options.dryRun ? this.em.fork({ clear: true }) : this.em;
     const ticket = await em.findOne(Ticket, {
       id: ticketId,
@@ -64,7 +69,11 @@ export class MacroApplication {
           ticket.edit({ topic: action.value as Ticket['topic'] });
           break;
         case 'set_assignee':
-          if (!(await this.identity.findUser(action.value))) throw new InvalidFieldError(`actions.${index}.value`, 'the macro assigns the ticket to a user who no longer exists');
+          if (!(await this.identity.findUser(action.value)))
+            throw new InvalidFieldError(
+              `actions.${index}.value`,
+              'the macro assigns the ticket to a user who no longer exists',
+            );
           ticket.assignTo(action.value);
           break;
         case 'add_comment': {
@@ -86,13 +95,21 @@ export class MacroApplication {
       }
     }
     // One event per transition, in order (a macro that closes publishes ticket.closed like a manual close).
-    for (const transition of transitions) await publishTransition(this.outbox, this.snapshots, em, ticket, transition, actorId);
+    for (const transition of transitions)
+      await publishTransition(this.outbox, this.snapshots, em, ticket, transition, actorId);
     return comments;
   }
 }
 
 /** Publishes a status transition's event in `em`'s unit of work, if there was one; returns the customer its snapshot read. */
-export async function publishTransition(outbox: Outbox, snapshots: TicketSnapshots, em: EntityManager, ticket: Ticket, transition: StatusTransition, actorId: string) {
+export async function publishTransition(
+  outbox: Outbox,
+  snapshots: TicketSnapshots,
+  em: EntityManager,
+  ticket: Ticket,
+  transition: StatusTransition,
+  actorId: string,
+) {
   if (transition === null) return undefined;
   const { payload, customer } = await snapshots.withCustomer(ticket, actorId);
   outbox.publish(em, transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent, payload, actorId);

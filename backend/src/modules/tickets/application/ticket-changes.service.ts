@@ -4,7 +4,12 @@ import { InvalidFieldError, StaleVersionError } from '../../../platform/errors/d
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import { TicketClosedEvent, TicketDeletedEvent, TicketEventPayload, TicketReopenedEvent } from '../domain/events/ticket.events';
+import {
+  TicketClosedEvent,
+  TicketDeletedEvent,
+  TicketEventPayload,
+  TicketReopenedEvent,
+} from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
 import { assertMayDelete, assertMayEdit } from '../domain/ticket-rules';
 import { StatusTransition, Ticket, TicketFields } from '../domain/ticket.entity';
@@ -46,10 +51,18 @@ export class TicketChangesService {
     );
     ticket.assertVersion(version);
     const { status, ...fields } = changes;
-    if (fields.customerId !== undefined && fields.customerId !== ticket.customerId && !(await this.customers.isLiveCustomerOf(ticket.creatorId, fields.customerId))) {
+    if (
+      fields.customerId !== undefined &&
+      fields.customerId !== ticket.customerId &&
+      !(await this.customers.isLiveCustomerOf(ticket.creatorId, fields.customerId))
+    ) {
       throw new InvalidFieldError('customerId', 'customerId must be the id of one of your customers');
     }
-    if (fields.assigneeId !== undefined && fields.assigneeId !== ticket.assigneeId && !(await this.identity.summaries([fields.assigneeId], { fresh: true })).has(fields.assigneeId)) {
+    if (
+      fields.assigneeId !== undefined &&
+      fields.assigneeId !== ticket.assigneeId &&
+      !(await this.identity.summaries([fields.assigneeId], { fresh: true })).has(fields.assigneeId)
+    ) {
       throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
     }
     ticket.edit(fields);
@@ -75,7 +88,11 @@ export class TicketChangesService {
    * change or deletion makes the statement match nothing and write nothing; the rule is then
    * applied to the newer state (which answers 404 or 409, or succeeds).
    */
-  private async transition(actorId: string, id: string, apply: (ticket: Ticket) => StatusTransition): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+  private async transition(
+    actorId: string,
+    id: string,
+    apply: (ticket: Ticket) => StatusTransition,
+  ): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.queries.readVisible(actorId, id);
       const ticket = Ticket.fromRecord(current);

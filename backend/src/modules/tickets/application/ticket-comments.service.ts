@@ -25,7 +25,11 @@ export class TicketComments {
   }
 
   /** The conversation, oldest first; 404 unless the caller is the ticket's creator or assignee. */
-  async list(actorId: string, ticketId: string, query: { limit?: number; cursor?: string }): Promise<Page<CommentRecord>> {
+  async list(
+    actorId: string,
+    ticketId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<CommentRecord>> {
     if (!(await this.tickets.isVisible(actorId, ticketId))) throw new ResourceNotFoundError('Ticket');
     const scope = `comments:${ticketId}`;
     const { limit, after } = pageRequest(this.cursors, scope, query);

@@ -29,8 +29,10 @@ type Users = Map<string, { username: string }>;
 /** The customer must be a live one of the creator's, the assignee a user: the 400 of a creation that fails its checks. */
 function checkFields(item: TicketToCreate, customers: Map<string, CustomerSummary>, users: Users): CustomerSummary {
   const customer = customers.get(item.fields.customerId);
-  if (!customer || customer.ownerId !== item.actorId || customer.deleted) throw new InvalidFieldError('customerId', 'customerId must be the id of one of your customers');
-  if (!users.has(item.fields.assigneeId)) throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
+  if (!customer || customer.ownerId !== item.actorId || customer.deleted)
+    throw new InvalidFieldError('customerId', 'customerId must be the id of one of your customers');
+  if (!users.has(item.fields.assigneeId))
+    throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
   return customer;
 }
 

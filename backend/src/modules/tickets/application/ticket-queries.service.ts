@@ -50,7 +50,11 @@ export class TicketQueries {
   }
 
   /** Tickets created by `userId` that the caller may see (all of them when it is the caller). */
-  async listCreatedBy(actorId: string, userId: string, query: { limit?: number; cursor?: string }): Promise<Page<TicketRecord>> {
+  async listCreatedBy(
+    actorId: string,
+    userId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<TicketRecord>> {
     const scope = `user-tickets:${actorId}:${userId}`;
     const { limit, after } = pageRequest(this.cursors, scope, query);
     const rows = await this.tickets.createdBy(userId, actorId, after, limit + 1);

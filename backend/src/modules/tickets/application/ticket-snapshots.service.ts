@@ -17,8 +17,14 @@ export class TicketSnapshots {
   }
 
   /** The snapshot and the ticket's customer as it read it (a response may show it without reading it again). */
-  async withCustomer(ticket: TicketRecord, actorId: string): Promise<{ payload: TicketEventPayload; customer?: CustomerSummary }> {
-    const [users, customers] = await Promise.all([this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]), this.customers.summaries([ticket.customerId])]);
+  async withCustomer(
+    ticket: TicketRecord,
+    actorId: string,
+  ): Promise<{ payload: TicketEventPayload; customer?: CustomerSummary }> {
+    const [users, customers] = await Promise.all([
+      this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
+      this.customers.summaries([ticket.customerId]),
+    ]);
     const customer = customers.get(ticket.customerId);
     return {
       payload: buildSnapshot(ticket, users, customer, actorId),
@@ -28,7 +34,12 @@ export class TicketSnapshots {
 }
 
 /** The snapshot from names already read (ticket creation reads them for its checks). */
-export function buildSnapshot(ticket: TicketRecord, users: Map<string, { username: string }>, customer: { name: string; email: string } | undefined, actorId: string): TicketEventPayload {
+export function buildSnapshot(
+  ticket: TicketRecord,
+  users: Map<string, { username: string }>,
+  customer: { name: string; email: string } | undefined,
+  actorId: string,
+): TicketEventPayload {
   const user = (id: string) => ({
     id,
     username: users.get(id)?.username ?? '',

@@ -35,7 +35,12 @@ export class TicketsService {
     return this.creation.create(actorId, fields, macroActions);
   }
 
-  applyActions(actorId: string, ticketId: string, actions: TicketAction[], options: { dryRun: boolean }): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
+  applyActions(
+    actorId: string,
+    ticketId: string,
+    actions: TicketAction[],
+    options: { dryRun: boolean },
+  ): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
     return this.macros.apply(actorId, ticketId, actions, options);
   }
 
@@ -51,7 +56,11 @@ export class TicketsService {
     return this.queries.list(actorId, query);
   }
 
-  listCreatedBy(actorId: string, userId: string, query: { limit?: number; cursor?: string }): Promise<Page<TicketRecord>> {
+  listCreatedBy(
+    actorId: string,
+    userId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<TicketRecord>> {
     return this.queries.listCreatedBy(actorId, userId, query);
   }
 
@@ -75,7 +84,11 @@ export class TicketsService {
     return this.commentsOf.add(actorId, ticketId, body);
   }
 
-  listComments(actorId: string, ticketId: string, query: { limit?: number; cursor?: string }): Promise<Page<CommentRecord>> {
+  listComments(
+    actorId: string,
+    ticketId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<CommentRecord>> {
     return this.commentsOf.list(actorId, ticketId, query);
   }
 

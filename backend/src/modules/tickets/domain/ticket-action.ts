@@ -1,7 +1,14 @@
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from './ticket.enums';
 
 /** The changes a macro can make to a ticket, applied in order. */
-export const TICKET_ACTION_TYPES = ['set_status', 'set_priority', 'set_type', 'set_topic', 'set_assignee', 'add_comment'] as const;
+export const TICKET_ACTION_TYPES = [
+  'set_status',
+  'set_priority',
+  'set_type',
+  'set_topic',
+  'set_assignee',
+  'add_comment',
+] as const;
 export type TicketActionType = (typeof TICKET_ACTION_TYPES)[number];
 
 export interface TicketAction {

@@ -3,7 +3,21 @@ import type { Ticket } from './ticket.entity';
 /** The stored fields of a ticket, without its behaviour: what a read path returns (from SQL or the ORM). */
 export type TicketRecord = Pick<
   Ticket,
-  'id' | 'creatorId' | 'assigneeId' | 'customerId' | 'title' | 'description' | 'type' | 'priority' | 'topic' | 'status' | 'photoUrl' | 'version' | 'createdAt' | 'updatedAt' | 'closedAt'
+  | 'id'
+  | 'creatorId'
+  | 'assigneeId'
+  | 'customerId'
+  | 'title'
+  | 'description'
+  | 'type'
+  | 'priority'
+  | 'topic'
+  | 'status'
+  | 'photoUrl'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'closedAt'
 >;
 
 /** A comment as read for display. */

@@ -13,7 +13,9 @@ describe('ticket rules', () => {
   it('lets the creator change anything and the assignee only status and priority', () => {
     expect(() => assertMayEdit(ticket, 'c', ['title', 'status'])).not.toThrow();
     expect(() => assertMayEdit(ticket, 'a', ['status', 'priority'])).not.toThrow();
-    expect(() => assertMayEdit(ticket, 'a', ['priority', 'title'])).toThrow(expect.objectContaining({ field: 'title', status: 403 }));
+    expect(() => assertMayEdit(ticket, 'a', ['priority', 'title'])).toThrow(
+      expect.objectContaining({ field: 'title', status: 403 }),
+    );
   });
 
   it('lets the assignee apply only status, priority and comment actions, naming the first other one', () => {

@@ -3,7 +3,16 @@ import { Ticket } from './ticket.entity';
 import { TicketAlreadyClosedError, TicketNotClosedError } from './ticket.errors';
 
 const newTicket = () =>
-  new Ticket('creator', { title: 'T', description: '', customerId: 'c', assigneeId: 'a', type: 'task', priority: 'low', topic: 'other', photoUrl: null });
+  new Ticket('creator', {
+    title: 'T',
+    description: '',
+    customerId: 'c',
+    assigneeId: 'a',
+    type: 'task',
+    priority: 'low',
+    topic: 'other',
+    photoUrl: null,
+  });
 
 describe('Ticket', () => {
   it('starts open with no closedAt', () => {

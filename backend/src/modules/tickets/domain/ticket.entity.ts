@@ -1,7 +1,16 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
-import { TicketPriority, TicketStatus, TicketTopic, TicketType, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from './ticket.enums';
+import {
+  TicketPriority,
+  TicketStatus,
+  TicketTopic,
+  TicketType,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+} from './ticket.enums';
 import type { TicketRecord } from './ticket-record';
 import { TicketAlreadyClosedError, TicketNotClosedError } from './ticket.errors';
 
@@ -102,10 +111,7 @@ export class Ticket {
 
   /** Applies field changes (the caller decides who may change what). */
   edit(changes: Partial<TicketFields>): void {
-    Object.assign(
-      this,
-      Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
-    );
+    Object.assign(this, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)));
     this.touch();
   }
 

@@ -1,6 +1,15 @@
 export const TICKET_TYPES = ['question', 'incident', 'problem', 'task'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const TICKET_TOPICS = ['general', 'billing', 'technical', 'account', 'office_supplies', 'facilities', 'hr', 'other'] as const;
+export const TICKET_TOPICS = [
+  'general',
+  'billing',
+  'technical',
+  'account',
+  'office_supplies',
+  'facilities',
+  'hr',
+  'other',
+] as const;
 export const TICKET_STATUSES = ['open', 'pending', 'closed'] as const;
 export const TICKET_BOXES = ['incoming', 'outgoing', 'all'] as const;
 

@@ -28,6 +28,6 @@ export class OnlyCreatorMayDeleteError extends DomainError {
   readonly code = 'ONLY_CREATOR_MAY_DELETE';
   readonly status = 403;
   constructor() {
-    super('Only the ticket\'s creator may delete it');
+    super("Only the ticket's creator may delete it");
   }
 }

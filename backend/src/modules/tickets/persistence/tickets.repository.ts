@@ -10,7 +10,8 @@ import * as statements from './ticket.statements';
 import { TICKET_COMMENTS, TICKETS } from './tickets.table';
 
 const toTicket = (row: Record<string, unknown>): TicketRecord => TICKETS.toRecord<TicketRecord>(row);
-const byNewest = (x: TicketRecord, y: TicketRecord) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0);
+const byNewest = (x: TicketRecord, y: TicketRecord) =>
+  y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0);
 
 /**
  * The tickets module's reads on the read pool and its one-statement writes on the ORM's
@@ -37,9 +38,20 @@ export class TicketsRepository {
    * The newest `take` tickets of a box (`all`: the union of both, read as two index-ordered scans
    * merged by PostgreSQL, so a page costs the same whatever the box sizes), optionally searched.
    */
-  async box(userId: string, box: TicketBox, filter: { status?: TicketStatus; q: string; after: KeysetPosition | null }, take: number): Promise<TicketRecord[]> {
-    const branch = (party: 'creator_id' | 'assignee_id', extra?: Sql) => statements.boxFilter(party, userId, filter.status, filter.after, extra);
-    const branches = box === 'outgoing' ? [branch('creator_id')] : box === 'incoming' ? [branch('assignee_id')] : [branch('creator_id'), branch('assignee_id', statements.notCreatedBy(userId))];
+  async box(
+    userId: string,
+    box: TicketBox,
+    filter: { status?: TicketStatus; q: string; after: KeysetPosition | null },
+    take: number,
+  ): Promise<TicketRecord[]> {
+    const branch = (party: 'creator_id' | 'assignee_id', extra?: Sql) =>
+      statements.boxFilter(party, userId, filter.status, filter.after, extra);
+    const branches =
+      box === 'outgoing'
+        ? [branch('creator_id')]
+        : box === 'incoming'
+          ? [branch('assignee_id')]
+          : [branch('creator_id'), branch('assignee_id', statements.notCreatedBy(userId))];
     if (!filter.q) return (await this.reads.query(statements.boxPage(branches, take))).map(toTicket);
     const found = await Promise.all(branches.map((where) => this.search(where, filter.q, take)));
     return found.flat().sort(byNewest).slice(0, take);
@@ -64,8 +76,15 @@ export class TicketsRepository {
     return (await this.reads.query(statements.searchBox(where, q, take))).map(toTicket);
   }
 
-  async createdBy(creatorId: string, visibleTo: string, after: KeysetPosition | null, take: number): Promise<TicketRecord[]> {
-    const rows = await this.reads.query(statements.createdByPage(creatorId, creatorId === visibleTo ? null : visibleTo, after, take));
+  async createdBy(
+    creatorId: string,
+    visibleTo: string,
+    after: KeysetPosition | null,
+    take: number,
+  ): Promise<TicketRecord[]> {
+    const rows = await this.reads.query(
+      statements.createdByPage(creatorId, creatorId === visibleTo ? null : visibleTo, after, take),
+    );
     return rows.map(toTicket);
   }
 

@@ -35,16 +35,20 @@ export const claimDueEvents = (limit: number): Sql =>
        where status = 'pending' and next_attempt_at <= now()
        order by occurred_at, id limit ${limit} for update skip locked`;
 
-export const markDone = (ids: string[]): Sql => sql`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = any(${ids}::uuid[])`;
+export const markDone = (ids: string[]): Sql =>
+  sql`update outbox_events set status = 'done', attempts = attempts + 1, processed_at = now(), last_error = null where id = any(${ids}::uuid[])`;
 
-export const markFailed = (id: string, attempts: number, error: string): Sql => sql`update outbox_events set status = 'failed', attempts = ${attempts}, last_error = ${error} where id = ${id}`;
+export const markFailed = (id: string, attempts: number, error: string): Sql =>
+  sql`update outbox_events set status = 'failed', attempts = ${attempts}, last_error = ${error} where id = ${id}`;
 
 export const scheduleRetry = (id: string, attempts: number, error: string, delayMs: number): Sql =>
   sql`update outbox_events set attempts = ${attempts}, last_error = ${error}, next_attempt_at = now() + make_interval(secs => ${delayMs}::double precision / 1000) where id = ${id}`;
 
-export const pruneDoneEvents = (days: number): Sql => sql`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => ${days})`;
+export const pruneDoneEvents = (days: number): Sql =>
+  sql`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => ${days})`;
 
-export const pruneProcessedKeys = (days: number): Sql => sql`delete from processed_events where processed_at < now() - make_interval(days => ${days})`;
+export const pruneProcessedKeys = (days: number): Sql =>
+  sql`delete from processed_events where processed_at < now() - make_interval(days => ${days})`;
 
 export const notify = (channel: string, payload: string): Sql => sql`select pg_notify(${channel}, ${payload})`;
 
@@ -56,7 +60,10 @@ export const insertProcessedKey = (handler: string, eventId: string): Sql =>
  * Many (handler, event) keys and the work of those that were new, in one statement: `work` gets
  * the fragment that names the new keys (columns `handler`, `event_id`) and must filter on it.
  */
-export const processedKeysAndWork = (keys: { handler: string; eventId: string }[], work: (freshKeys: Sql) => Sql): Sql =>
+export const processedKeysAndWork = (
+  keys: { handler: string; eventId: string }[],
+  work: (freshKeys: Sql) => Sql,
+): Sql =>
   sql`with fresh as (insert into processed_events (handler, event_id) select * from unnest(${keys.map((k) => k.handler)}::text[], ${keys.map((k) => k.eventId)}::uuid[]) on conflict do nothing returning handler, event_id),
           work as (${work(sql.ident('fresh'))})
      select handler, event_id from fresh`;

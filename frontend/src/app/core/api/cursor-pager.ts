@@ -1,5 +1,13 @@
 import { computed, signal } from '@angular/core';
-import { appendPage, EMPTY_PAGER_STATE, type Identified, type Page, type PagerState, removeItem, replaceItem } from './paging';
+import {
+  appendPage,
+  EMPTY_PAGER_STATE,
+  type Identified,
+  type Page,
+  type PagerState,
+  removeItem,
+  replaceItem,
+} from './paging';
 import type { Settled } from './sdk-result';
 
 /** Fetches one page; `cursor` is undefined for the first. */
@@ -36,7 +44,12 @@ export class CursorPager<T extends Identified> {
       return;
     }
     if (result.ok) {
-      this.state.set({ ...EMPTY_PAGER_STATE, items: result.data.items, nextCursor: result.data.nextCursor, loaded: true });
+      this.state.set({
+        ...EMPTY_PAGER_STATE,
+        items: result.data.items,
+        nextCursor: result.data.nextCursor,
+        loaded: true,
+      });
     } else {
       this.state.set({ ...EMPTY_PAGER_STATE, loaded: true, error: result.problem });
     }

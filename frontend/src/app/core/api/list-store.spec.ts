@@ -8,8 +8,17 @@ interface Row {
   readonly name: string;
 }
 
-const problem = (status: number): ApiProblem => ({ status, title: 'No', detail: 'Refused', fieldErrors: {}, retryAfterSeconds: null });
-const page = (ids: string[], nextCursor: string | null = null): Settled<Page<Row>> => ({ ok: true, data: { items: ids.map((id) => ({ id, name: id })), nextCursor } });
+const problem = (status: number): ApiProblem => ({
+  status,
+  title: 'No',
+  detail: 'Refused',
+  fieldErrors: {},
+  retryAfterSeconds: null,
+});
+const page = (ids: string[], nextCursor: string | null = null): Settled<Page<Row>> => ({
+  ok: true,
+  data: { items: ids.map((id) => ({ id, name: id })), nextCursor },
+});
 
 /** A list store over a fake endpoint: pages by query and cursor, answered when the test says so. */
 class RowsStore extends ListStore<Row> {
@@ -109,7 +118,9 @@ describe('ListStore', () => {
     await first;
     await expect(store.delete({ id: 'a', name: 'a' }, { ok: true, data: undefined })).resolves.toBeNull();
     await expect(store.delete({ id: 'b', name: 'b' }, { ok: false, problem: problem(404) })).resolves.toBeNull();
-    await expect(store.delete({ id: 'c', name: 'c' }, { ok: false, problem: problem(403) })).resolves.toMatchObject({ status: 403 });
+    await expect(store.delete({ id: 'c', name: 'c' }, { ok: false, problem: problem(403) })).resolves.toMatchObject({
+      status: 403,
+    });
     await settled();
     expect(store.items().map((r) => r.id)).toEqual(['c']);
     expect(store.busyIds().size).toBe(0);

@@ -52,6 +52,10 @@ export function removeItem<T extends Identified>(items: readonly T[], id: string
 }
 
 /** A list endpoint's query: the page size, the search text when there is any, and the cursor after the first page. */
-export function pageQuery(limit: number, cursor: string | undefined, q = ''): { limit: number; q?: string; cursor?: string } {
+export function pageQuery(
+  limit: number,
+  cursor: string | undefined,
+  q = '',
+): { limit: number; q?: string; cursor?: string } {
   return { limit, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
 }

@@ -2,7 +2,14 @@ import type { ApiProblem } from './problem';
 import { isConflict, isNotFound, problemMessage } from './problem-message';
 
 function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return { status: 400, title: 'Bad Request', detail: 'Validation failed', fieldErrors: {}, retryAfterSeconds: null, ...partial };
+  return {
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Validation failed',
+    fieldErrors: {},
+    retryAfterSeconds: null,
+    ...partial,
+  };
 }
 
 describe('problemMessage', () => {
@@ -17,7 +24,9 @@ describe('problemMessage', () => {
   });
 
   it('uses Retry-After for 429', () => {
-    expect(problemMessage(problem({ status: 429, retryAfterSeconds: 12 }))).toBe('Too many requests. Try again in 12 seconds.');
+    expect(problemMessage(problem({ status: 429, retryAfterSeconds: 12 }))).toBe(
+      'Too many requests. Try again in 12 seconds.',
+    );
     expect(problemMessage(problem({ status: 429 }))).toBe('Too many requests. Try again in a moment.');
   });
 
@@ -28,9 +37,9 @@ describe('problemMessage', () => {
   });
 
   it("keeps the server's words for refusals the user can act on", () => {
-    expect(problemMessage(problem({ status: 403, title: 'Forbidden', detail: 'Only the creator can delete a ticket' }))).toBe(
-      'Only the creator can delete a ticket',
-    );
+    expect(
+      problemMessage(problem({ status: 403, title: 'Forbidden', detail: 'Only the creator can delete a ticket' })),
+    ).toBe('Only the creator can delete a ticket');
   });
 });
 

@@ -35,7 +35,10 @@ describe('toApiProblem', () => {
   });
 
   it('ignores malformed error entries instead of crashing', () => {
-    const problem = toApiProblem({ status: 409, errors: [null, { field: 'email' }, { field: 'email', message: 'taken' }, 'x'] }, response(409));
+    const problem = toApiProblem(
+      { status: 409, errors: [null, { field: 'email' }, { field: 'email', message: 'taken' }, 'x'] },
+      response(409),
+    );
     expect(problem.fieldErrors).toEqual({ email: ['taken'] });
     expect(problem.title).toBe('Conflict');
     expect(problem.detail).toBe('Conflict');

@@ -13,11 +13,25 @@ describe('settle', () => {
   it('turns an error answer into a problem', async () => {
     const response = new Response(null, { status: 409 });
     const result = await settle(
-      Promise.resolve({ error: { title: 'Conflict', status: 409, detail: 'Email taken', errors: [{ field: 'email', message: 'is taken' }] }, response }),
+      Promise.resolve({
+        error: {
+          title: 'Conflict',
+          status: 409,
+          detail: 'Email taken',
+          errors: [{ field: 'email', message: 'is taken' }],
+        },
+        response,
+      }),
     );
     expect(result).toEqual({
       ok: false,
-      problem: { status: 409, title: 'Conflict', detail: 'Email taken', fieldErrors: { email: ['is taken'] }, retryAfterSeconds: null },
+      problem: {
+        status: 409,
+        title: 'Conflict',
+        detail: 'Email taken',
+        fieldErrors: { email: ['is taken'] },
+        retryAfterSeconds: null,
+      },
     });
   });
 

@@ -4,7 +4,8 @@ import type { ApiProblem } from '../api/problem';
 import { settle, type SdkResult } from '../api/sdk-result';
 import type { LoginCredentials, SessionUser, SignupDetails } from './session.types';
 
-export type AuthOutcome = { readonly ok: true; readonly user: SessionUser } | { readonly ok: false; readonly problem: ApiProblem };
+export type AuthOutcome =
+  { readonly ok: true; readonly user: SessionUser } | { readonly ok: false; readonly problem: ApiProblem };
 
 interface SessionState {
   readonly user: SessionUser | null;

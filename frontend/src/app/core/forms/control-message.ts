@@ -3,7 +3,11 @@
  * `ValidationErrors` shape). A server message (`server`) wins over client-side checks.
  * `noun` names the value in lower case ("title", "email address").
  */
-export function controlMessage(noun: string, errors: Readonly<Record<string, unknown>> | null | undefined, choose = false): string | null {
+export function controlMessage(
+  noun: string,
+  errors: Readonly<Record<string, unknown>> | null | undefined,
+  choose = false,
+): string | null {
   if (!errors) {
     return null;
   }
@@ -19,7 +23,9 @@ export function controlMessage(noun: string, errors: Readonly<Record<string, unk
   }
   const maxLength = errors['maxlength'] as { requiredLength?: number } | undefined;
   if (maxLength) {
-    return maxLength.requiredLength !== undefined ? `Use at most ${maxLength.requiredLength} characters` : `This ${noun} is too long`;
+    return maxLength.requiredLength !== undefined
+      ? `Use at most ${maxLength.requiredLength} characters`
+      : `This ${noun} is too long`;
   }
   if (errors['httpUrl']) {
     return 'Enter a web address starting with http:// or https://';

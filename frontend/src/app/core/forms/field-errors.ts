@@ -4,7 +4,10 @@ import type { FormGroup } from '@angular/forms';
  * Shows server messages on their controls (cleared by the control's own validators as soon as
  * the user edits it) and returns the first control that got one, for focus.
  */
-export function applyServerErrors(form: FormGroup, fieldErrors: Readonly<Record<string, string | undefined>>): string | null {
+export function applyServerErrors(
+  form: FormGroup,
+  fieldErrors: Readonly<Record<string, string | undefined>>,
+): string | null {
   let first: string | null = null;
   for (const [field, message] of Object.entries(fieldErrors)) {
     const control = form.get(field);

@@ -2,7 +2,14 @@ import type { ApiProblem } from '../api/problem';
 import { toFormProblem } from './form-problem';
 
 function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return { status: 400, title: 'Bad Request', detail: 'Validation failed', fieldErrors: {}, retryAfterSeconds: null, ...partial };
+  return {
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Validation failed',
+    fieldErrors: {},
+    retryAfterSeconds: null,
+    ...partial,
+  };
 }
 
 const FIELDS = ['title', 'customer', 'photoUrl'] as const;
@@ -11,19 +18,31 @@ const MAP = { customerId: 'customer' } as const;
 describe('toFormProblem', () => {
   it('puts each server message next to its field, renaming body fields to controls', () => {
     const result = toFormProblem(
-      problem({ fieldErrors: { title: ['title must be 1 to 200 characters'], customerId: ['customerId must be the id of one of your customers'] } }),
+      problem({
+        fieldErrors: {
+          title: ['title must be 1 to 200 characters'],
+          customerId: ['customerId must be the id of one of your customers'],
+        },
+      }),
       FIELDS,
       MAP,
     );
     expect(result).toEqual({
-      fieldErrors: { title: 'title must be 1 to 200 characters', customer: 'customerId must be the id of one of your customers' },
+      fieldErrors: {
+        title: 'title must be 1 to 200 characters',
+        customer: 'customerId must be the id of one of your customers',
+      },
       message: null,
       conflict: false,
     });
   });
 
   it('shows errors about fields the form does not have as the general message', () => {
-    const result = toFormProblem(problem({ fieldErrors: { macroId: ['property macroId should not exist'] } }), FIELDS, MAP);
+    const result = toFormProblem(
+      problem({ fieldErrors: { macroId: ['property macroId should not exist'] } }),
+      FIELDS,
+      MAP,
+    );
     expect(result.message).toBe('property macroId should not exist');
     expect(result.fieldErrors).toEqual({});
   });
@@ -35,9 +54,12 @@ describe('toFormProblem', () => {
   });
 
   it('uses a friendly message for other failures', () => {
-    expect(toFormProblem(problem({ status: 403, title: 'Forbidden', detail: 'Only the creator can change the title' }), FIELDS).message).toBe(
-      'Only the creator can change the title',
-    );
+    expect(
+      toFormProblem(
+        problem({ status: 403, title: 'Forbidden', detail: 'Only the creator can change the title' }),
+        FIELDS,
+      ).message,
+    ).toBe('Only the creator can change the title');
     expect(toFormProblem(problem({ status: 0 }), FIELDS).message).toContain("Can't reach the server");
   });
 });

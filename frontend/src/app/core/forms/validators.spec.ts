@@ -6,9 +6,12 @@ describe('httpUrlValidator', () => {
     expect(httpUrlValidator({ value })).toBeNull();
   });
 
-  it.each(['example.com/a.png', 'ftp://example.com/a.png', 'javascript:alert(1)', 'data:image/png;base64,xx'])('rejects %p', (value) => {
-    expect(httpUrlValidator({ value })).toEqual({ httpUrl: true });
-  });
+  it.each(['example.com/a.png', 'ftp://example.com/a.png', 'javascript:alert(1)', 'data:image/png;base64,xx'])(
+    'rejects %p',
+    (value) => {
+      expect(httpUrlValidator({ value })).toEqual({ httpUrl: true });
+    },
+  );
 });
 
 describe('pickedOptionValidator', () => {
@@ -21,15 +24,21 @@ describe('pickedOptionValidator', () => {
 
 describe('controlMessage', () => {
   it('prefers the server message', () => {
-    expect(controlMessage('title', { server: 'title must be 1 to 200 characters', required: true })).toBe('title must be 1 to 200 characters');
+    expect(controlMessage('title', { server: 'title must be 1 to 200 characters', required: true })).toBe(
+      'title must be 1 to 200 characters',
+    );
   });
 
   it('explains the client checks', () => {
     expect(controlMessage('title', { required: true })).toBe('Enter a title');
     expect(controlMessage('customer', { required: true }, true)).toBe('Choose a customer');
     expect(controlMessage('customer', { pick: true }, true)).toBe('Choose a customer from the list');
-    expect(controlMessage('title', { maxlength: { requiredLength: 200, actualLength: 201 } })).toBe('Use at most 200 characters');
-    expect(controlMessage('photo URL', { httpUrl: true })).toBe('Enter a web address starting with http:// or https://');
+    expect(controlMessage('title', { maxlength: { requiredLength: 200, actualLength: 201 } })).toBe(
+      'Use at most 200 characters',
+    );
+    expect(controlMessage('photo URL', { httpUrl: true })).toBe(
+      'Enter a web address starting with http:// or https://',
+    );
     expect(controlMessage('email address', { email: true })).toBe('Enter a valid email address, like name@example.com');
     expect(controlMessage('title', null)).toBeNull();
   });

@@ -13,7 +13,9 @@ export function ticketOption(ticket: TicketDto): PickerOption {
 /** The tickets the caller created or is assigned (full-text search), as picker options. */
 export function createTicketSearch(): OptionSearch {
   return new OptionSearch(async (q) => {
-    const result = await settle(() => listTickets({ query: { box: 'all', limit: PICKER_PAGE_SIZE, ...(q ? { q } : {}) } }));
+    const result = await settle(() =>
+      listTickets({ query: { box: 'all', limit: PICKER_PAGE_SIZE, ...(q ? { q } : {}) } }),
+    );
     return result.ok ? { ok: true, data: result.data.items.map(ticketOption) } : result;
   });
 }

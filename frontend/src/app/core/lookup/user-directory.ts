@@ -48,14 +48,18 @@ export class UserDirectory {
   /** Makes sure the names of `ids` get known (reads a few pages of users for the missing ones). */
   async ensure(ids: readonly string[]): Promise<void> {
     const me = this.meId();
-    const missing = ids.filter((id) => id !== me && !this.names().has(id) && !this.pending.has(id) && !this.missing.has(id));
+    const missing = ids.filter(
+      (id) => id !== me && !this.names().has(id) && !this.pending.has(id) && !this.missing.has(id),
+    );
     if (missing.length === 0) return;
     missing.forEach((id) => this.pending.add(id));
     const wanted = new Set(missing);
     let cursor: string | undefined;
     try {
       for (let page = 0; page < LOOKUP_MAX_PAGES && wanted.size > 0; page++) {
-        const result = await settle(() => listUsers({ query: { limit: LOOKUP_PAGE_SIZE, ...(cursor ? { cursor } : {}) } }));
+        const result = await settle(() =>
+          listUsers({ query: { limit: LOOKUP_PAGE_SIZE, ...(cursor ? { cursor } : {}) } }),
+        );
         if (!result.ok) return;
         this.remember(result.data.items);
         result.data.items.forEach((user) => wanted.delete(user.id));

@@ -6,7 +6,10 @@ export const DEFAULT_AFTER_LOGIN_URL = '/tickets';
  * just logged in to another site (`//evil.example`, `https://…`, `/\evil.example`, `javascript:`).
  * Auth pages themselves are not useful destinations either.
  */
-export function safeReturnUrl(candidate: string | null | undefined, fallback: string = DEFAULT_AFTER_LOGIN_URL): string {
+export function safeReturnUrl(
+  candidate: string | null | undefined,
+  fallback: string = DEFAULT_AFTER_LOGIN_URL,
+): string {
   if (typeof candidate !== 'string') {
     return fallback;
   }

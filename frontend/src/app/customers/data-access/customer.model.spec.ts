@@ -14,7 +14,9 @@ const customer: Customer = {
 
 describe('toCreateCustomerBody', () => {
   it('leaves out empty optional fields', () => {
-    expect(toCreateCustomerBody({ name: 'Ada', email: 'ada@example.com', phone: '', company: 'Analytical', notes: '' })).toEqual({
+    expect(
+      toCreateCustomerBody({ name: 'Ada', email: 'ada@example.com', phone: '', company: 'Analytical', notes: '' }),
+    ).toEqual({
       name: 'Ada',
       email: 'ada@example.com',
       company: 'Analytical',
@@ -24,7 +26,13 @@ describe('toCreateCustomerBody', () => {
 
 describe('toUpdateCustomerBody', () => {
   it('sends only the changed fields with the version that was read', () => {
-    expect(toUpdateCustomerBody(customer, { ...customerToFormValue(customer), name: 'Grace B. Hopper', notes: 'Prefers email' })).toEqual({
+    expect(
+      toUpdateCustomerBody(customer, {
+        ...customerToFormValue(customer),
+        name: 'Grace B. Hopper',
+        notes: 'Prefers email',
+      }),
+    ).toEqual({
       name: 'Grace B. Hopper',
       notes: 'Prefers email',
       version: 2,
@@ -32,7 +40,10 @@ describe('toUpdateCustomerBody', () => {
   });
 
   it('clears an emptied optional field with null', () => {
-    expect(toUpdateCustomerBody(customer, { ...customerToFormValue(customer), phone: '' })).toEqual({ phone: null, version: 2 });
+    expect(toUpdateCustomerBody(customer, { ...customerToFormValue(customer), phone: '' })).toEqual({
+      phone: null,
+      version: 2,
+    });
   });
 
   it('returns null when nothing changed', () => {

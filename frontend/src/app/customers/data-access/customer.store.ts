@@ -28,8 +28,21 @@ interface TicketsState {
   readonly failedFrom: string | undefined;
 }
 
-const INITIAL_CUSTOMER: CustomerState = { customer: null, loading: false, error: null, deleting: false, deleteError: null };
-const INITIAL_TICKETS: TicketsState = { items: [], cursor: null, started: false, loading: false, error: null, failedFrom: undefined };
+const INITIAL_CUSTOMER: CustomerState = {
+  customer: null,
+  loading: false,
+  error: null,
+  deleting: false,
+  deleteError: null,
+};
+const INITIAL_TICKETS: TicketsState = {
+  items: [],
+  cursor: null,
+  started: false,
+  loading: false,
+  error: null,
+  failedFrom: undefined,
+};
 
 /** One customer (/customer/:id), deleting it, and the caller's tickets for it. Provide it in the page. */
 @Injectable()
@@ -61,7 +74,12 @@ export class CustomerStore {
     if (this.id !== id) {
       return;
     }
-    this.state.update((s) => ({ ...s, loading: false, customer: result.ok ? result.data : null, error: result.ok ? null : result.problem }));
+    this.state.update((s) => ({
+      ...s,
+      loading: false,
+      customer: result.ok ? result.data : null,
+      error: result.ok ? null : result.problem,
+    }));
   }
 
   /** After an edit (the dialog) produced a newer version. */
@@ -100,7 +118,8 @@ export class CustomerStore {
   private async scanTickets(customerId: string, from?: string): Promise<void> {
     this.ticketsState.update((s) => ({ ...s, loading: true, error: null }));
     const result = await scanForMatches(
-      (cursor) => settle(() => listTickets({ query: { box: 'outgoing', limit: SCAN_PAGE_SIZE, ...(cursor ? { cursor } : {}) } })),
+      (cursor) =>
+        settle(() => listTickets({ query: { box: 'outgoing', limit: SCAN_PAGE_SIZE, ...(cursor ? { cursor } : {}) } })),
       (ticket) => ticket.customerId === customerId,
       from,
       TICKETS_WANTED,
@@ -120,7 +139,13 @@ export class CustomerStore {
         failedFrom: undefined,
       }));
     } else {
-      this.ticketsState.update((s) => ({ ...s, started: true, loading: false, error: result.problem, failedFrom: from }));
+      this.ticketsState.update((s) => ({
+        ...s,
+        started: true,
+        loading: false,
+        error: result.problem,
+        failedFrom: from,
+      }));
     }
   }
 }

@@ -16,7 +16,9 @@ export class CustomersListStore extends ListStore<Customer> {
 
   /** `/users/:id/customers` — answers 404 unless `userId` is the caller. */
   loadForUser(userId: string, q: string): Promise<void> {
-    return this.list((cursor) => settle(() => listUserCustomers({ path: { id: userId }, query: pageQuery(CUSTOMERS_PAGE_SIZE, cursor, q) })));
+    return this.list((cursor) =>
+      settle(() => listUserCustomers({ path: { id: userId }, query: pageQuery(CUSTOMERS_PAGE_SIZE, cursor, q) })),
+    );
   }
 
   delete(customer: Customer): Promise<ApiProblem | null> {

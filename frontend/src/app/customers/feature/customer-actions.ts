@@ -2,7 +2,11 @@ import { Injectable } from '@angular/core';
 import { RecordActions } from '../../shared/dialogs/record-actions';
 import type { ConfirmDialogData } from '../../shared/ui/confirm-dialog.component';
 import type { Customer } from '../data-access/customer.model';
-import { type CustomerDialogData, type CustomerDialogResult, CustomerFormDialogComponent } from './customer-form.dialog';
+import {
+  type CustomerDialogData,
+  type CustomerDialogResult,
+  CustomerFormDialogComponent,
+} from './customer-form.dialog';
 
 /** The Create / Edit / Delete dialogs and toasts shared by the customer pages. */
 @Injectable({ providedIn: 'root' })
@@ -26,7 +30,8 @@ export class CustomerActions extends RecordActions<Customer> {
   protected deleteQuestion(customer: Customer): ConfirmDialogData {
     return {
       title: `Delete ${customer.name}?`,
-      message: 'The customer is removed from your list. Their tickets stay, showing the name and email as they were, marked deleted.',
+      message:
+        'The customer is removed from your list. Their tickets stay, showing the name and email as they were, marked deleted.',
       confirmLabel: 'Delete customer',
       destructive: true,
     };

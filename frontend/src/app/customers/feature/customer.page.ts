@@ -60,7 +60,13 @@ import { CustomerActions } from './customer-actions';
           <div class="bw-actions">
             <a matButton="filled" routerLink="/new-ticket" [queryParams]="{ customerId: c.id }">New ticket</a>
             <button matButton="outlined" type="button" [disabled]="store.deleting()" (click)="edit()">Edit</button>
-            <button matButton="outlined" type="button" class="bw-danger" [disabled]="store.deleting()" (click)="delete()">
+            <button
+              matButton="outlined"
+              type="button"
+              class="bw-danger"
+              [disabled]="store.deleting()"
+              (click)="delete()"
+            >
               {{ store.deleting() ? 'Deleting…' : 'Delete' }}
             </button>
           </div>
@@ -97,7 +103,12 @@ import { CustomerActions } from './customer-actions';
               } @else if (store.moreTickets()) {
                 <p class="muted">None among your most recent tickets.</p>
               }
-              <bw-load-more label="Look for more" [hasMore]="store.moreTickets()" [loading]="store.ticketsLoading()" (more)="store.loadMoreTickets()" />
+              <bw-load-more
+                label="Look for more"
+                [hasMore]="store.moreTickets()"
+                [loading]="store.ticketsLoading()"
+                (more)="store.loadMoreTickets()"
+              />
             }
           </section>
         </div>

@@ -33,7 +33,10 @@ import { CustomerActions } from './customer-actions';
   template: `
     <section class="bw-page">
       @if (notFound()) {
-        <bw-empty-state heading="Customers not found" text="Customers are private to the user who added them, so only your own list can be shown.">
+        <bw-empty-state
+          heading="Customers not found"
+          text="Customers are private to the user who added them, so only your own list can be shown."
+        >
           <a matButton="filled" routerLink="/customers">Go to your customers</a>
         </bw-empty-state>
       } @else {
@@ -46,7 +49,13 @@ import { CustomerActions } from './customer-actions';
         </header>
 
         <div class="toolbar">
-          <bw-search-field class="search" label="Search customers" placeholder="Name or email" [value]="query()" (queryChange)="search($event)" />
+          <bw-search-field
+            class="search"
+            label="Search customers"
+            placeholder="Name or email"
+            [value]="query()"
+            (queryChange)="search($event)"
+          />
         </div>
 
         <div class="bw-progress">
@@ -65,14 +74,22 @@ import { CustomerActions } from './customer-actions';
               <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
             </bw-empty-state>
           } @else {
-            <bw-empty-state heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
+            <bw-empty-state
+              heading="No customers yet"
+              text="Add the people you help to keep their details and tickets in one place."
+            >
               <button matButton="filled" type="button" (click)="create()">Create customer</button>
             </bw-empty-state>
           }
         } @else if (store.items().length > 0) {
           <div class="bw-panel list" role="list" aria-label="Customers">
             @for (customer of store.items(); track customer.id) {
-              <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="edit($event)" (delete)="delete($event)" />
+              <bw-customer-list-item
+                [customer]="customer"
+                [busy]="store.busyIds().has(customer.id)"
+                (edit)="edit($event)"
+                (delete)="delete($event)"
+              />
             }
           </div>
           <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />

@@ -11,15 +11,21 @@ import type { Customer } from '../data-access/customer.model';
     @let c = customer();
     <dl>
       <dt>Email</dt>
-      <dd data-testid="customer-email"><a [href]="'mailto:' + c.email">{{ c.email }}</a></dd>
+      <dd data-testid="customer-email">
+        <a [href]="'mailto:' + c.email">{{ c.email }}</a>
+      </dd>
       <dt>Phone</dt>
       <dd>{{ c.phone || '—' }}</dd>
       <dt>Company</dt>
       <dd>{{ c.company || '—' }}</dd>
       <dt>Added</dt>
-      <dd><time [attr.datetime]="c.createdAt">{{ c.createdAt | date: 'MMM d, y' }}</time></dd>
+      <dd>
+        <time [attr.datetime]="c.createdAt">{{ c.createdAt | date: 'MMM d, y' }}</time>
+      </dd>
       <dt>Updated</dt>
-      <dd><time [attr.datetime]="c.updatedAt">{{ c.updatedAt | date: 'MMM d, y, h:mm a' }}</time></dd>
+      <dd>
+        <time [attr.datetime]="c.updatedAt">{{ c.updatedAt | date: 'MMM d, y, h:mm a' }}</time>
+      </dd>
     </dl>
     <h3>Notes</h3>
     @if (c.notes) {

@@ -1,4 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, input, output, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -36,7 +47,12 @@ const NOUNS: Readonly<Record<CustomerFormControl, string>> = {
   template: `
     <form class="bw-form" [formGroup]="form" (ngSubmit)="submit()" [attr.aria-label]="formLabel()" novalidate>
       @if (problem()?.message; as message) {
-        <bw-alert [message]="message" [actionLabel]="problem()?.conflict ? 'Reload' : null" (action)="reload.emit()" data-testid="form-error" />
+        <bw-alert
+          [message]="message"
+          [actionLabel]="problem()?.conflict ? 'Reload' : null"
+          (action)="reload.emit()"
+          data-testid="form-error"
+        />
       }
 
       <mat-form-field appearance="outline" data-testid="name-field">
@@ -76,7 +92,9 @@ const NOUNS: Readonly<Record<CustomerFormControl, string>> = {
 
       <div class="buttons">
         <button matButton type="button" (click)="cancelled.emit()">Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="pending()">{{ pending() ? 'Saving…' : submitLabel() }}</button>
+        <button matButton="filled" type="submit" [disabled]="pending()">
+          {{ pending() ? 'Saving…' : submitLabel() }}
+        </button>
       </div>
     </form>
   `,
@@ -126,7 +144,10 @@ export class CustomerFormComponent {
             this.focus(first);
           } else if (problem.message) {
             // Bring the message above the form into view (the submit button may be far below it).
-            afterNextRender(() => this.host.nativeElement.querySelector('bw-alert')?.scrollIntoView({ block: 'nearest' }), { injector: this.injector });
+            afterNextRender(
+              () => this.host.nativeElement.querySelector('bw-alert')?.scrollIntoView({ block: 'nearest' }),
+              { injector: this.injector },
+            );
           }
         });
       }
@@ -148,7 +169,13 @@ export class CustomerFormComponent {
       return;
     }
     const v = this.form.getRawValue();
-    this.submitted.emit({ name: v.name.trim(), email: v.email.trim(), phone: v.phone.trim(), company: v.company.trim(), notes: v.notes.trim() });
+    this.submitted.emit({
+      name: v.name.trim(),
+      email: v.email.trim(),
+      phone: v.phone.trim(),
+      company: v.company.trim(),
+      notes: v.notes.trim(),
+    });
   }
 
   private focus(control: string): void {

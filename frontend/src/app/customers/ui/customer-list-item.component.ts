@@ -27,7 +27,9 @@ let nextId = 0;
         }
       </div>
     </div>
-    <time class="date" [attr.datetime]="c.createdAt" title="Added {{ c.createdAt | date: 'medium' }}">Added {{ c.createdAt | date: 'MMM d, y' }}</time>
+    <time class="date" [attr.datetime]="c.createdAt" title="Added {{ c.createdAt | date: 'medium' }}"
+      >Added {{ c.createdAt | date: 'MMM d, y' }}</time
+    >
     <div class="actions">
       <button matButton type="button" [disabled]="busy()" (click)="edit.emit(c)">Edit</button>
       <button matButton type="button" class="bw-danger" [disabled]="busy()" (click)="delete.emit(c)">Delete</button>

@@ -5,7 +5,14 @@ const SIGNUP_FIELDS = ['email', 'username', 'password'] as const;
 const LOGIN_FIELDS = ['email', 'password'] as const;
 
 function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return { status: 400, title: 'Bad Request', detail: 'Validation failed', fieldErrors: {}, retryAfterSeconds: null, ...partial };
+  return {
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Validation failed',
+    fieldErrors: {},
+    retryAfterSeconds: null,
+    ...partial,
+  };
 }
 
 describe('toAuthFormProblem', () => {
@@ -19,7 +26,11 @@ describe('toAuthFormProblem', () => {
   });
 
   it('joins several messages for one field', () => {
-    const result = toAuthFormProblem(problem({ fieldErrors: { password: ['too short.', 'too common.'] } }), SIGNUP_FIELDS, 'signup');
+    const result = toAuthFormProblem(
+      problem({ fieldErrors: { password: ['too short.', 'too common.'] } }),
+      SIGNUP_FIELDS,
+      'signup',
+    );
     expect(result.fieldErrors.password).toBe('too short. too common.');
   });
 
@@ -33,7 +44,11 @@ describe('toAuthFormProblem', () => {
   });
 
   it('says "Wrong email or password" for a failed login', () => {
-    const result = toAuthFormProblem(problem({ status: 401, title: 'Unauthorized', detail: 'Invalid credentials' }), LOGIN_FIELDS, 'login');
+    const result = toAuthFormProblem(
+      problem({ status: 401, title: 'Unauthorized', detail: 'Invalid credentials' }),
+      LOGIN_FIELDS,
+      'login',
+    );
     expect(result).toEqual({ fieldErrors: {}, message: 'Wrong email or password' });
   });
 
@@ -43,18 +58,24 @@ describe('toAuthFormProblem', () => {
   });
 
   it('uses the server detail for other errors without fields', () => {
-    const result = toAuthFormProblem(problem({ status: 403, title: 'Forbidden', detail: 'Signups are closed' }), SIGNUP_FIELDS, 'signup');
+    const result = toAuthFormProblem(
+      problem({ status: 403, title: 'Forbidden', detail: 'Signups are closed' }),
+      SIGNUP_FIELDS,
+      'signup',
+    );
     expect(result.message).toBe('Signups are closed');
   });
 
   it('hides server internals behind a friendly 5xx message', () => {
-    expect(toAuthFormProblem(problem({ status: 500, detail: 'TypeError at line 3' }), LOGIN_FIELDS, 'demo').message).toBe(
-      'Something went wrong on our side. Please try again in a moment.',
-    );
+    expect(
+      toAuthFormProblem(problem({ status: 500, detail: 'TypeError at line 3' }), LOGIN_FIELDS, 'demo').message,
+    ).toBe('Something went wrong on our side. Please try again in a moment.');
   });
 
   it('explains a network failure', () => {
-    expect(toAuthFormProblem(problem({ status: 0 }), LOGIN_FIELDS, 'login').message).toContain("Can't reach the server");
+    expect(toAuthFormProblem(problem({ status: 0 }), LOGIN_FIELDS, 'login').message).toContain(
+      "Can't reach the server",
+    );
   });
 });
 

@@ -15,7 +15,11 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number | null): string
  * Decides what an auth form shows for a failed request: the server's per-field errors go
  * next to the matching fields; everything else becomes one message above the form.
  */
-export function toAuthFormProblem<F extends string>(problem: ApiProblem, fields: readonly F[], action: AuthAction): FormProblem<F> {
+export function toAuthFormProblem<F extends string>(
+  problem: ApiProblem,
+  fields: readonly F[],
+  action: AuthAction,
+): FormProblem<F> {
   const fieldErrors: Partial<Record<F, string>> = {};
   const otherErrors: string[] = [];
   for (const [field, messages] of Object.entries(problem.fieldErrors)) {

@@ -9,7 +9,9 @@ import { MatCardModule } from '@angular/material/card';
   template: `
     <mat-card appearance="outlined" class="card">
       <mat-card-header>
-        <mat-card-title><h1 class="title">{{ heading() }}</h1></mat-card-title>
+        <mat-card-title
+          ><h1 class="title">{{ heading() }}</h1></mat-card-title
+        >
         @if (subheading()) {
           <mat-card-subtitle>{{ subheading() }}</mat-card-subtitle>
         }

@@ -6,7 +6,9 @@ describe('credentialErrorMessage', () => {
   });
 
   it('prefers the server message over client checks', () => {
-    expect(credentialErrorMessage('email', { server: 'email is already registered', email: true })).toBe('email is already registered');
+    expect(credentialErrorMessage('email', { server: 'email is already registered', email: true })).toBe(
+      'email is already registered',
+    );
   });
 
   it('names the missing field', () => {
@@ -14,14 +16,22 @@ describe('credentialErrorMessage', () => {
   });
 
   it('explains length and pattern rules', () => {
-    expect(credentialErrorMessage('password', { minlength: { requiredLength: 8, actualLength: 3 } })).toBe('Use at least 8 characters');
-    expect(credentialErrorMessage('username', { maxlength: { requiredLength: 30, actualLength: 31 } })).toBe('Use at most 30 characters');
+    expect(credentialErrorMessage('password', { minlength: { requiredLength: 8, actualLength: 3 } })).toBe(
+      'Use at least 8 characters',
+    );
+    expect(credentialErrorMessage('username', { maxlength: { requiredLength: 30, actualLength: 31 } })).toBe(
+      'Use at most 30 characters',
+    );
     expect(credentialErrorMessage('username', { pattern: {} })).toBe('Use only letters, digits, and _ . -');
     expect(credentialErrorMessage('email', { email: true })).toBe('Enter a valid email address, like name@example.com');
   });
 });
 
 describe('USERNAME_PATTERN', () => {
-  it.each(['ada', 'ada.lovelace', 'a_b-c', 'X9'])('accepts %s', (name) => expect(USERNAME_PATTERN.test(name)).toBe(true));
-  it.each(['ada lovelace', 'ada@home', 'émile', ''])('rejects %s', (name) => expect(USERNAME_PATTERN.test(name)).toBe(false));
+  it.each(['ada', 'ada.lovelace', 'a_b-c', 'X9'])('accepts %s', (name) =>
+    expect(USERNAME_PATTERN.test(name)).toBe(true),
+  );
+  it.each(['ada lovelace', 'ada@home', 'émile', ''])('rejects %s', (name) =>
+    expect(USERNAME_PATTERN.test(name)).toBe(false),
+  );
 });

@@ -27,7 +27,10 @@ const LABELS: Readonly<Record<CredentialField, string>> = {
  * The message under a field for its current validation errors (Angular's `ValidationErrors`
  * shape). A server message (`server`) wins over client-side checks.
  */
-export function credentialErrorMessage(field: CredentialField, errors: Readonly<Record<string, unknown>> | null | undefined): string | null {
+export function credentialErrorMessage(
+  field: CredentialField,
+  errors: Readonly<Record<string, unknown>> | null | undefined,
+): string | null {
   if (!errors) {
     return null;
   }

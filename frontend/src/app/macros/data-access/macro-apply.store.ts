@@ -32,7 +32,9 @@ export class MacroApplyStore {
     const generation = ++this.generation;
     this.state.set({ ...INITIAL, previewing: true });
     const [before, preview] = await Promise.all([
-      current && current.id === ticketId ? Promise.resolve({ ok: true as const, data: current }) : settle(() => getTicket({ path: { id: ticketId } })),
+      current && current.id === ticketId
+        ? Promise.resolve({ ok: true as const, data: current })
+        : settle(() => getTicket({ path: { id: ticketId } })),
       settle(() => previewMacroOnTicket({ path: { id: ticketId, macroId } })),
     ]);
     if (generation !== this.generation) return;
@@ -50,7 +52,12 @@ export class MacroApplyStore {
     this.state.update((s) => ({ ...s, applying: true, problem: null }));
     const result = await settle(() => applyMacroToTicket({ path: { id: ticketId, macroId } }));
     if (generation !== this.generation) return result.ok ? result.data : null;
-    this.state.update((s) => ({ ...s, applying: false, problem: result.ok ? null : result.problem, preview: result.ok ? null : s.preview }));
+    this.state.update((s) => ({
+      ...s,
+      applying: false,
+      problem: result.ok ? null : result.problem,
+      preview: result.ok ? null : s.preview,
+    }));
     return result.ok ? result.data : null;
   }
 

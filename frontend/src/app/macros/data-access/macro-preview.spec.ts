@@ -23,8 +23,20 @@ const ticket: TicketDto = {
 
 describe('describePreview', () => {
   it('lists the fields that would change, before and after, and the comments', () => {
-    const after: TicketDto = { ...ticket, priority: 'urgent', status: 'closed', assigneeId: 'u2', assignee: { id: 'u2', username: 'bob' }, version: 2 };
-    const comment = { id: 'x', body: 'Hello Ada', author: { id: 'u1', username: 'alice' }, createdAt: '2026-01-01T00:00:00Z' };
+    const after: TicketDto = {
+      ...ticket,
+      priority: 'urgent',
+      status: 'closed',
+      assigneeId: 'u2',
+      assignee: { id: 'u2', username: 'bob' },
+      version: 2,
+    };
+    const comment = {
+      id: 'x',
+      body: 'Hello Ada',
+      author: { id: 'u1', username: 'alice' },
+      createdAt: '2026-01-01T00:00:00Z',
+    };
     const preview = describePreview(ticket, { ticket: after, comments: [comment] });
     expect(preview.changes).toEqual([
       { field: 'status', label: 'Status', before: 'Open', after: 'Closed' },

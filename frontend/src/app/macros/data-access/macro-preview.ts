@@ -21,10 +21,20 @@ export function describePreview(current: TicketDto, preview: MacroPreviewDto): M
   const after = preview.ticket;
   const changes: FieldChange[] = [];
   if (current.status !== after.status) {
-    changes.push({ field: 'status', label: 'Status', before: statusLabel(current.status), after: statusLabel(after.status) });
+    changes.push({
+      field: 'status',
+      label: 'Status',
+      before: statusLabel(current.status),
+      after: statusLabel(after.status),
+    });
   }
   if (current.priority !== after.priority) {
-    changes.push({ field: 'priority', label: 'Priority', before: priorityLabel(current.priority), after: priorityLabel(after.priority) });
+    changes.push({
+      field: 'priority',
+      label: 'Priority',
+      before: priorityLabel(current.priority),
+      after: priorityLabel(after.priority),
+    });
   }
   if (current.type !== after.type) {
     changes.push({ field: 'type', label: 'Type', before: typeLabel(current.type), after: typeLabel(after.type) });
@@ -33,7 +43,12 @@ export function describePreview(current: TicketDto, preview: MacroPreviewDto): M
     changes.push({ field: 'topic', label: 'Topic', before: topicLabel(current.topic), after: topicLabel(after.topic) });
   }
   if (current.assigneeId !== after.assigneeId) {
-    changes.push({ field: 'assignee', label: 'Assignee', before: current.assignee.username, after: after.assignee.username });
+    changes.push({
+      field: 'assignee',
+      label: 'Assignee',
+      before: current.assignee.username,
+      after: after.assignee.username,
+    });
   }
   return { changes, comments: preview.comments, ticket: after };
 }

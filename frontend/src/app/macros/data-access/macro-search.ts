@@ -16,7 +16,9 @@ export function createMacroSearch(): OptionSearch {
           data: result.data.items.map((macro) => ({
             id: macro.id,
             label: macro.name,
-            hint: macro.description || `${availabilityLabel(macro.availableFor)} · ${macro.actions.length} action${macro.actions.length === 1 ? '' : 's'}`,
+            hint:
+              macro.description ||
+              `${availabilityLabel(macro.availableFor)} · ${macro.actions.length} action${macro.actions.length === 1 ? '' : 's'}`,
           })),
         }
       : result;

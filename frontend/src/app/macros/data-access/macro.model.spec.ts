@@ -20,12 +20,18 @@ const names = (id: string) => (id === 'u2' ? 'bob' : null);
 
 describe('describeAction', () => {
   it('reads each action in words', () => {
-    expect(macro.actions.map((a) => describeAction(a, names))).toEqual(['Set priority: Urgent', 'Assign to: bob', 'Add comment: “Hello {{customer.name}}”']);
+    expect(macro.actions.map((a) => describeAction(a, names))).toEqual([
+      'Set priority: Urgent',
+      'Assign to: bob',
+      'Add comment: “Hello {{customer.name}}”',
+    ]);
     expect(describeAction({ type: 'set_topic', value: 'office_supplies' }, names)).toBe('Set topic: Office supplies');
   });
 
   it('shortens long comments and copes with unknown users', () => {
-    expect(describeAction({ type: 'add_comment', value: 'x'.repeat(100) }, names)).toBe(`Add comment: “${'x'.repeat(57)}…”`);
+    expect(describeAction({ type: 'add_comment', value: 'x'.repeat(100) }, names)).toBe(
+      `Add comment: “${'x'.repeat(57)}…”`,
+    );
     expect(describeAction({ type: 'set_assignee', value: 'gone' }, names)).toBe('Assign to: a user');
   });
 });
@@ -40,7 +46,14 @@ describe('macroToFormInitial', () => {
 
 describe('toCreateMacroBody', () => {
   it('leaves out an empty description', () => {
-    expect(toCreateMacroBody({ name: 'N', description: '', availableFor: 'everyone', actions: [{ type: 'set_status', value: 'closed' }] })).toEqual({
+    expect(
+      toCreateMacroBody({
+        name: 'N',
+        description: '',
+        availableFor: 'everyone',
+        actions: [{ type: 'set_status', value: 'closed' }],
+      }),
+    ).toEqual({
       name: 'N',
       availableFor: 'everyone',
       actions: [{ type: 'set_status', value: 'closed' }],
@@ -56,7 +69,10 @@ describe('toUpdateMacroBody', () => {
   });
 
   it('sends only what changed, with the version that was read', () => {
-    expect(toUpdateMacroBody(macro, { ...same, availableFor: 'everyone' })).toEqual({ availableFor: 'everyone', version: 3 });
+    expect(toUpdateMacroBody(macro, { ...same, availableFor: 'everyone' })).toEqual({
+      availableFor: 'everyone',
+      version: 3,
+    });
   });
 
   it('sends the whole action list when the order changed', () => {

@@ -1,7 +1,19 @@
-import type { CreateMacroDto, MacroActionDto, MacroActionType, MacroAvailability, MacroDto, UpdateMacroDto } from '@bw/sdk';
+import type {
+  CreateMacroDto,
+  MacroActionDto,
+  MacroActionType,
+  MacroAvailability,
+  MacroDto,
+  UpdateMacroDto,
+} from '@bw/sdk';
 import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
-import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES } from '../../shared/ticket-fields/ticket-fields';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+} from '../../shared/ticket-fields/ticket-fields';
 
 export type Macro = MacroDto;
 export type MacroAction = MacroActionDto;
@@ -14,7 +26,14 @@ export const MACRO_ACTIONS_MAX = 20;
 export const MACRO_COMMENT_MAX = 10000;
 export const MACROS_PAGE_SIZE = 10;
 
-export const MACRO_ACTION_TYPES: readonly MacroActionType[] = ['set_status', 'set_priority', 'set_type', 'set_topic', 'set_assignee', 'add_comment'];
+export const MACRO_ACTION_TYPES: readonly MacroActionType[] = [
+  'set_status',
+  'set_priority',
+  'set_type',
+  'set_topic',
+  'set_assignee',
+  'add_comment',
+];
 export const MACRO_AVAILABILITIES: readonly MacroAvailability[] = ['personal', 'everyone'];
 
 const ACTION_TYPE_LABELS: Readonly<Record<MacroActionType, string>> = {
@@ -41,7 +60,8 @@ export const ACTION_CHOICES: Readonly<Partial<Record<MacroActionType, readonly E
 
 export const actionTypeLabel = (type: MacroActionType): string => ACTION_TYPE_LABELS[type] ?? type;
 
-export const availabilityLabel = (availability: MacroAvailability): string => (availability === 'everyone' ? 'Everyone' : 'Only me');
+export const availabilityLabel = (availability: MacroAvailability): string =>
+  availability === 'everyone' ? 'Everyone' : 'Only me';
 
 export function isEnumAction(type: MacroActionType): boolean {
   return ACTION_CHOICES[type] !== undefined;
@@ -129,6 +149,7 @@ export function toUpdateMacroBody(macro: Macro, value: MacroFormValue): UpdateMa
   if (value.name !== macro.name) changes.name = value.name;
   if (value.description !== (macro.description ?? '')) changes.description = value.description;
   if (value.availableFor !== macro.availableFor) changes.availableFor = value.availableFor;
-  if (!sameActions(value.actions, macro.actions)) changes.actions = value.actions.map((a) => ({ type: a.type, value: a.value }));
+  if (!sameActions(value.actions, macro.actions))
+    changes.actions = value.actions.map((a) => ({ type: a.type, value: a.value }));
   return Object.keys(changes).length === 0 ? null : { ...changes, version: macro.version };
 }

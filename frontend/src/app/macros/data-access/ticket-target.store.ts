@@ -33,7 +33,11 @@ export class TicketTargetStore {
     this.state.set({ ticket: null, loading: true, error: null });
     const result = await fetchTicket(id);
     if (generation !== this.generation) return;
-    this.state.set({ ticket: result.ok ? result.data : null, loading: false, error: result.ok ? null : result.problem });
+    this.state.set({
+      ticket: result.ok ? result.data : null,
+      loading: false,
+      error: result.ok ? null : result.problem,
+    });
   }
 
   /** After the macro was applied. */

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { Ticket } from '../../shared/ticket-fields/ticket-fields';
@@ -25,11 +35,18 @@ let nextId = 0;
   host: { role: 'region', '[attr.aria-labelledby]': 'headingId', 'data-testid': 'macro-apply' },
   template: `
     <h2 class="heading" [id]="headingId">Apply a macro</h2>
-    <bw-macro-picker [(macroId)]="macroId" [disabled]="store.applying()" hint="Choose a macro to preview what it would do" />
+    <bw-macro-picker
+      [(macroId)]="macroId"
+      [disabled]="store.applying()"
+      hint="Choose a macro to preview what it would do"
+    />
 
     <div class="bw-progress">
       @if (store.previewing() || store.applying()) {
-        <mat-progress-bar mode="indeterminate" [attr.aria-label]="store.applying() ? 'Applying the macro' : 'Loading the preview'" />
+        <mat-progress-bar
+          mode="indeterminate"
+          [attr.aria-label]="store.applying() ? 'Applying the macro' : 'Loading the preview'"
+        />
       }
     </div>
 

@@ -45,7 +45,12 @@ import { MacroApplyComponent } from './macro-apply.component';
         <mat-form-field appearance="outline" class="field">
           <mat-label>Ticket</mat-label>
           <input matInput [formControl]="target" autocomplete="off" [matAutocomplete]="auto" (input)="typed($event)" />
-          <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" requireSelection (optionSelected)="chosen($event.option.value)">
+          <mat-autocomplete
+            #auto="matAutocomplete"
+            [displayWith]="display"
+            requireSelection
+            (optionSelected)="chosen($event.option.value)"
+          >
             @for (option of store.search.options(); track option.id) {
               <mat-option [value]="option">
                 <span class="option-label">{{ option.label }}</span>
@@ -69,17 +74,37 @@ import { MacroApplyComponent } from './macro-apply.component';
 
         @if (store.ticket(); as t) {
           <dl class="current" aria-label="The ticket now" data-testid="current-ticket">
-            <div><dt>Status</dt><dd>{{ labels.status(t.status) }}</dd></div>
-            <div><dt>Priority</dt><dd>{{ labels.priority(t.priority) }}</dd></div>
-            <div><dt>Type</dt><dd>{{ labels.type(t.type) }}</dd></div>
-            <div><dt>Topic</dt><dd>{{ labels.topic(t.topic) }}</dd></div>
-            <div><dt>Assignee</dt><dd>{{ t.assignee.username }}</dd></div>
+            <div>
+              <dt>Status</dt>
+              <dd>{{ labels.status(t.status) }}</dd>
+            </div>
+            <div>
+              <dt>Priority</dt>
+              <dd>{{ labels.priority(t.priority) }}</dd>
+            </div>
+            <div>
+              <dt>Type</dt>
+              <dd>{{ labels.type(t.type) }}</dd>
+            </div>
+            <div>
+              <dt>Topic</dt>
+              <dd>{{ labels.topic(t.topic) }}</dd>
+            </div>
+            <div>
+              <dt>Assignee</dt>
+              <dd>{{ t.assignee.username }}</dd>
+            </div>
             <div><a [routerLink]="['/ticket', t.id]">Open the ticket</a></div>
           </dl>
           <bw-macro-apply [ticketId]="t.id" [ticket]="t" (applied)="applied($event)" />
         }
         @if (appliedTo(); as t) {
-          <bw-alert tone="info" [message]="'Applied to “' + t.title + '”.'" actionLabel="Open the ticket" (action)="open(t)" />
+          <bw-alert
+            tone="info"
+            [message]="'Applied to “' + t.title + '”.'"
+            actionLabel="Open the ticket"
+            (action)="open(t)"
+          />
         }
       </div>
     </section>
@@ -140,7 +165,8 @@ export class MacroApplyPage {
     const error = this.store.error();
     return error ? problemMessage(error) : null;
   });
-  protected readonly display = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
+  protected readonly display = (value: PickerOption | string | null): string =>
+    typeof value === 'string' ? value : (value?.label ?? '');
 
   constructor() {
     void this.store.search.now();

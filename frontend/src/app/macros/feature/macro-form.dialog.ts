@@ -4,7 +4,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { EditDialog } from '../../shared/dialogs/edit-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
-import { type Macro, type MacroFormInitial, type MacroFormValue, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
+import {
+  type Macro,
+  type MacroFormInitial,
+  type MacroFormValue,
+  macroToFormInitial,
+  NEW_MACRO_FORM,
+  toCreateMacroBody,
+  toUpdateMacroBody,
+} from '../data-access/macro.model';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroFormComponent } from '../ui/macro-form.component';
 

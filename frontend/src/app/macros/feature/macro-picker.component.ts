@@ -20,7 +20,14 @@ import { createMacroSearch, macroOption } from '../data-access/macro-search';
   template: `
     <mat-form-field appearance="outline" class="field">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [formControl]="control" autocomplete="off" [matAutocomplete]="auto" (input)="typed($event)" data-testid="macro-picker-input" />
+      <input
+        matInput
+        [formControl]="control"
+        autocomplete="off"
+        [matAutocomplete]="auto"
+        (input)="typed($event)"
+        data-testid="macro-picker-input"
+      />
       <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" requireSelection>
         @for (option of macros.options(); track option.id) {
           <mat-option [value]="option">
@@ -30,11 +37,20 @@ import { createMacroSearch, macroOption } from '../data-access/macro-search';
             }
           </mat-option>
         } @empty {
-          <mat-option disabled>{{ macros.loading() ? 'Searching…' : macros.error() ? 'Couldn’t load macros' : 'No macros match' }}</mat-option>
+          <mat-option disabled>{{
+            macros.loading() ? 'Searching…' : macros.error() ? 'Couldn’t load macros' : 'No macros match'
+          }}</mat-option>
         }
       </mat-autocomplete>
       @if (macroId()) {
-        <button matIconButton matSuffix type="button" [attr.aria-label]="'Clear ' + label().toLowerCase()" [disabled]="disabled()" (click)="clear()">
+        <button
+          matIconButton
+          matSuffix
+          type="button"
+          [attr.aria-label]="'Clear ' + label().toLowerCase()"
+          [disabled]="disabled()"
+          (click)="clear()"
+        >
           <span aria-hidden="true">✕</span>
         </button>
       }
@@ -72,7 +88,8 @@ export class MacroPickerComponent {
 
   protected readonly macros = createMacroSearch();
   protected readonly control = new FormControl<PickerOption | string | null>(null);
-  protected readonly display = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
+  protected readonly display = (value: PickerOption | string | null): string =>
+    typeof value === 'string' ? value : (value?.label ?? '');
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.macros.dispose());
@@ -89,7 +106,9 @@ export class MacroPickerComponent {
     });
     effect(() => {
       const disabled = this.disabled();
-      untracked(() => (disabled ? this.control.disable({ emitEvent: false }) : this.control.enable({ emitEvent: false })));
+      untracked(() =>
+        disabled ? this.control.disable({ emitEvent: false }) : this.control.enable({ emitEvent: false }),
+      );
     });
   }
 

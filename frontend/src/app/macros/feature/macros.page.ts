@@ -17,14 +17,26 @@ import { MacroActions } from './macro-actions';
 @Component({
   selector: 'bw-macros-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, SearchFieldComponent, MacroListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    SearchFieldComponent,
+    MacroListItemComponent,
+  ],
   providers: [MacrosListStore],
   template: `
     <section class="bw-page">
       <header class="bw-page-head">
         <div>
           <h1>Macros</h1>
-          <p class="bw-sub">Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with everyone.</p>
+          <p class="bw-sub">
+            Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with
+            everyone.
+          </p>
         </div>
         <div class="bw-actions">
           <a matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
@@ -33,7 +45,13 @@ import { MacroActions } from './macro-actions';
       </header>
 
       <div class="toolbar">
-        <bw-search-field class="search" label="Search macros" placeholder="Name or description" [value]="query()" (queryChange)="search($event)" />
+        <bw-search-field
+          class="search"
+          label="Search macros"
+          placeholder="Name or description"
+          [value]="query()"
+          (queryChange)="search($event)"
+        />
       </div>
 
       <div class="bw-progress">
@@ -48,11 +66,17 @@ import { MacroActions } from './macro-actions';
 
       @if (store.empty()) {
         @if (query()) {
-          <bw-empty-state heading="No macros match" [text]="'No macro’s name or description contains “' + query() + '”.'">
+          <bw-empty-state
+            heading="No macros match"
+            [text]="'No macro’s name or description contains “' + query() + '”.'"
+          >
             <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
           </bw-empty-state>
         } @else {
-          <bw-empty-state heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
+          <bw-empty-state
+            heading="No macros yet"
+            text="Save the replies and changes you make again and again — then apply them to a ticket in one click."
+          >
             <button matButton="filled" type="button" (click)="create()">Create macro</button>
           </bw-empty-state>
         }
@@ -107,7 +131,9 @@ export class MacrosPage {
     });
     // Name the users that macros assign to, and the owners of shared macros.
     effect(() => {
-      const ids = this.store.items().flatMap((m) => [m.ownerId, ...m.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value)]);
+      const ids = this.store
+        .items()
+        .flatMap((m) => [m.ownerId, ...m.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value)]);
       untracked(() => void this.directory.ensure([...new Set(ids)]));
     });
   }

@@ -1,9 +1,23 @@
-import { type AbstractControl, type FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  type FormArray,
+  type FormControl,
+  type FormGroup,
+  type NonNullableFormBuilder,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { controlMessage } from '../../core/forms/control-message';
 import { pickedOptionValidator } from '../../core/forms/validators';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 import { MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
-import { ACTION_CHOICES, MACRO_COMMENT_MAX, type MacroAction, type MacroActionDraft, type MacroActionType } from '../data-access/macro.model';
+import {
+  ACTION_CHOICES,
+  MACRO_COMMENT_MAX,
+  type MacroAction,
+  type MacroActionDraft,
+  type MacroActionType,
+} from '../data-access/macro.model';
 
 // The macro form's action rows: one form group per action, its validators, its messages, and
 // the action it stands for.
@@ -34,7 +48,8 @@ function actionValueValidator(control: AbstractControl): ValidationErrors | null
   const value = String(control.value ?? '');
   if (value.trim() === '') return { required: true };
   if (type === 'add_comment') {
-    if (value.length > MACRO_COMMENT_MAX) return { maxlength: { requiredLength: MACRO_COMMENT_MAX, actualLength: value.length } };
+    if (value.length > MACRO_COMMENT_MAX)
+      return { maxlength: { requiredLength: MACRO_COMMENT_MAX, actualLength: value.length } };
     const unknown = unknownPlaceholders(value, MACRO_PLACEHOLDERS);
     return unknown.length > 0 ? { placeholders: unknown } : null;
   }
@@ -79,7 +94,8 @@ export function actionValueError(row: ActionRow): string | null {
     const unknown = (errors['placeholders'] as string[]).map(placeholderToken).join(', ');
     return `Unknown placeholder ${unknown}. Use the placeholders listed below.`;
   }
-  if (errors['required']) return type === 'add_comment' ? 'Enter the comment text' : `Choose a ${VALUE_LABELS[type].toLowerCase()}`;
+  if (errors['required'])
+    return type === 'add_comment' ? 'Enter the comment text' : `Choose a ${VALUE_LABELS[type].toLowerCase()}`;
   return controlMessage('comment', errors);
 }
 

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -28,7 +38,14 @@ import {
   type MacroFormValue,
   NEW_MACRO_FORM,
 } from '../data-access/macro.model';
-import { type ActionRow, actionValueError, actionValueLabel, atLeastOneAction, createActionRow, rowToAction } from './macro-action-rows';
+import {
+  type ActionRow,
+  actionValueError,
+  actionValueLabel,
+  atLeastOneAction,
+  createActionRow,
+  rowToAction,
+} from './macro-action-rows';
 
 /**
  * The macro form: name, description, who may use it, and its actions — added, removed and
@@ -180,7 +197,12 @@ export class MacroFormComponent {
     }
     const v = this.form.getRawValue();
     const actions = this.rows.map(rowToAction);
-    this.submitted.emit({ name: v.name.trim(), description: v.description.trim(), availableFor: v.availableFor, actions });
+    this.submitted.emit({
+      name: v.name.trim(),
+      description: v.description.trim(),
+      availableFor: v.availableFor,
+      actions,
+    });
   }
 
   private reset(initial: MacroFormInitial): void {
@@ -239,7 +261,9 @@ export class MacroFormComponent {
 
   private focus(path: string): void {
     const root = this.host.nativeElement;
-    const target = root.querySelector<HTMLElement>(`[data-control="${path}"]`) ?? root.querySelector<HTMLElement>(`[formcontrolname="${path}"]`);
+    const target =
+      root.querySelector<HTMLElement>(`[data-control="${path}"]`) ??
+      root.querySelector<HTMLElement>(`[formcontrolname="${path}"]`);
     target?.focus();
   }
 }

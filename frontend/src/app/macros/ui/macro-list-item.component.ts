@@ -16,7 +16,9 @@ let nextId = 0;
     <div class="main">
       <div class="heading">
         <h2 class="name" [id]="nameId">{{ m.name }}</h2>
-        <span class="chip" [class.shared]="m.availableFor === 'everyone'" data-testid="macro-availability">{{ availability() }}</span>
+        <span class="chip" [class.shared]="m.availableFor === 'everyone'" data-testid="macro-availability">{{
+          availability()
+        }}</span>
         @if (!mine()) {
           <span class="owner">Shared by {{ ownerName() ?? 'another user' }}</span>
         }
@@ -30,7 +32,9 @@ let nextId = 0;
         }
       </ol>
     </div>
-    <time class="date" [attr.datetime]="m.updatedAt" title="Changed {{ m.updatedAt | date: 'medium' }}">{{ m.updatedAt | date: 'MMM d, y' }}</time>
+    <time class="date" [attr.datetime]="m.updatedAt" title="Changed {{ m.updatedAt | date: 'medium' }}">{{
+      m.updatedAt | date: 'MMM d, y'
+    }}</time>
     <div class="actions">
       @if (mine()) {
         <button matButton type="button" [disabled]="busy()" (click)="edit.emit(m)">Edit</button>

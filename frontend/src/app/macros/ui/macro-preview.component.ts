@@ -35,7 +35,9 @@ import type { MacroPreview } from '../data-access/macro-preview';
     }
 
     @if (p.comments.length > 0) {
-      <h4 class="subtitle">{{ p.comments.length === 1 ? 'Comment to be added' : p.comments.length + ' comments to be added' }}</h4>
+      <h4 class="subtitle">
+        {{ p.comments.length === 1 ? 'Comment to be added' : p.comments.length + ' comments to be added' }}
+      </h4>
       <ol class="comments">
         @for (comment of p.comments; track $index) {
           <li class="comment" data-testid="preview-comment">

@@ -18,7 +18,9 @@ export class MessagesListStore extends ListStore<Message> {
   private readonly unread = inject(UnreadMessagesStore);
 
   load(box: MessageBox): Promise<void> {
-    return this.list((cursor) => settle(() => listMessages({ query: { box, ...pageQuery(MESSAGES_PAGE_SIZE, cursor) } })));
+    return this.list((cursor) =>
+      settle(() => listMessages({ query: { box, ...pageQuery(MESSAGES_PAGE_SIZE, cursor) } })),
+    );
   }
 
   /** Marks an inbox message read (once), then refreshes the unread badge. */

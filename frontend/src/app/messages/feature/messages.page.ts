@@ -16,7 +16,16 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
 @Component({
   selector: 'bw-messages-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, MessageListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    MessageListItemComponent,
+  ],
   providers: [MessagesListStore],
   template: `
     <section class="bw-page">
@@ -32,13 +41,26 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
       </header>
 
       <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Message boxes">
-        <a mat-tab-link routerLink="/messages" [queryParams]="{ box: 'inbox' }" [active]="currentBox() === 'inbox'" data-testid="tab-inbox">
+        <a
+          mat-tab-link
+          routerLink="/messages"
+          [queryParams]="{ box: 'inbox' }"
+          [active]="currentBox() === 'inbox'"
+          data-testid="tab-inbox"
+        >
           Inbox
           @if (unread.count() > 0) {
             <span class="count" [attr.aria-label]="unread.count() + ' unread'">{{ unread.count() }}</span>
           }
         </a>
-        <a mat-tab-link routerLink="/messages" [queryParams]="{ box: 'sent' }" [active]="currentBox() === 'sent'" data-testid="tab-sent">Sent</a>
+        <a
+          mat-tab-link
+          routerLink="/messages"
+          [queryParams]="{ box: 'sent' }"
+          [active]="currentBox() === 'sent'"
+          data-testid="tab-sent"
+          >Sent</a
+        >
       </nav>
 
       <mat-tab-nav-panel #panel class="panel">
@@ -54,16 +76,31 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
 
         @if (store.empty()) {
           @if (currentBox() === 'inbox') {
-            <bw-empty-state heading="No messages yet" text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here." />
+            <bw-empty-state
+              heading="No messages yet"
+              text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here."
+            />
           } @else {
-            <bw-empty-state heading="Nothing sent yet" text="Your triggers send messages when their event happens. Create one to keep people in the loop.">
+            <bw-empty-state
+              heading="Nothing sent yet"
+              text="Your triggers send messages when their event happens. Create one to keep people in the loop."
+            >
               <a matButton="filled" routerLink="/triggers">Go to triggers</a>
             </bw-empty-state>
           }
         } @else if (store.items().length > 0) {
-          <div class="bw-panel list" role="list" [attr.aria-label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'">
+          <div
+            class="bw-panel list"
+            role="list"
+            [attr.aria-label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'"
+          >
             @for (message of store.items(); track message.id) {
-              <bw-message-list-item [message]="message" [box]="currentBox()" [busy]="store.busyIds().has(message.id)" (markRead)="markRead($event)" />
+              <bw-message-list-item
+                [message]="message"
+                [box]="currentBox()"
+                [busy]="store.busyIds().has(message.id)"
+                (markRead)="markRead($event)"
+              />
             }
           </div>
           <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
@@ -120,7 +157,13 @@ export class MessagesPage {
       const count = this.unread.count();
       untracked(() => {
         const shown = this.store.items().filter((m) => m.readAt === null).length;
-        if (this.lastCount !== null && count > this.lastCount && count > shown && this.currentBox() === 'inbox' && !this.store.loading()) {
+        if (
+          this.lastCount !== null &&
+          count > this.lastCount &&
+          count > shown &&
+          this.currentBox() === 'inbox' &&
+          !this.store.loading()
+        ) {
           void this.store.reload();
         }
         this.lastCount = count;

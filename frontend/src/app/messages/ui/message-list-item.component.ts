@@ -33,7 +33,9 @@ let nextId = 0;
         }
         <span class="who">{{ box() === 'inbox' ? 'From ' + m.sender.username : 'To ' + m.receiver.username }}</span>
         <span class="chip">{{ event() }}</span>
-        <time class="date" [attr.datetime]="m.createdAt" title="{{ m.createdAt | date: 'medium' }}">{{ m.createdAt | date: 'MMM d, HH:mm' }}</time>
+        <time class="date" [attr.datetime]="m.createdAt" title="{{ m.createdAt | date: 'medium' }}">{{
+          m.createdAt | date: 'MMM d, HH:mm'
+        }}</time>
       </div>
       <p class="body" data-testid="message-body">{{ m.body }}</p>
       <div class="links">
@@ -49,7 +51,15 @@ let nextId = 0;
       </div>
     </div>
     @if (unread()) {
-      <button matButton type="button" class="mark" [disabled]="busy()" (click)="markRead.emit(m); $event.stopPropagation()">Mark read</button>
+      <button
+        matButton
+        type="button"
+        class="mark"
+        [disabled]="busy()"
+        (click)="markRead.emit(m); $event.stopPropagation()"
+      >
+        Mark read
+      </button>
     }
   `,
   styles: `

@@ -50,7 +50,12 @@ export abstract class RecordActions<T> {
 
   /** Opens a dialog at most the window's width, focused on its first field; resolves to what it closed with. */
   protected openDialog<C, D, R>(component: Type<C>, data: D, width: string): Promise<R | undefined> {
-    const ref = this.dialog.open<C, D, R | undefined>(component, { data, width, maxWidth: 'calc(100vw - 32px)', autoFocus: 'first-tabbable' });
+    const ref = this.dialog.open<C, D, R | undefined>(component, {
+      data,
+      width,
+      maxWidth: 'calc(100vw - 32px)',
+      autoFocus: 'first-tabbable',
+    });
     return firstValueFrom(ref.afterClosed());
   }
 }

@@ -55,6 +55,10 @@ export class OptionSearch {
     if (generation !== this.generation) {
       return;
     }
-    this.state.set(result.ok ? { options: result.data, loading: false, error: null } : { options: [], loading: false, error: result.problem });
+    this.state.set(
+      result.ok
+        ? { options: result.data, loading: false, error: null }
+        : { options: [], loading: false, error: result.problem },
+    );
   }
 }

@@ -61,7 +61,8 @@ export class UserPickerComponent {
   /** The text typed, to search the server with. */
   readonly queryChange = output<string>();
 
-  protected readonly display = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
+  protected readonly display = (value: PickerOption | string | null): string =>
+    typeof value === 'string' ? value : (value?.label ?? '');
 
   protected typed(event: Event): void {
     this.queryChange.emit((event.target as HTMLInputElement).value);

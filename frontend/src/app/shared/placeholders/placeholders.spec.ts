@@ -1,21 +1,40 @@
-import { CUSTOMER_EVENT_PLACEHOLDERS, insertAt, MACRO_PLACEHOLDERS, TICKET_EVENT_PLACEHOLDERS, unknownPlaceholders } from './placeholders';
+import {
+  CUSTOMER_EVENT_PLACEHOLDERS,
+  insertAt,
+  MACRO_PLACEHOLDERS,
+  TICKET_EVENT_PLACEHOLDERS,
+  unknownPlaceholders,
+} from './placeholders';
 
 const names = (list: readonly { name: string }[]) => list.map((p) => p.name);
 
 describe('placeholder lists', () => {
   it('match what the API accepts for macros, ticket events and customer events', () => {
-    expect(names(MACRO_PLACEHOLDERS)).toEqual(['ticket.title', 'ticket.id', 'customer.name', 'customer.email', 'assignee.username', 'current_user.username']);
-    expect(new Set(names(TICKET_EVENT_PLACEHOLDERS))).toEqual(new Set([...names(MACRO_PLACEHOLDERS), 'ticket.status', 'event.name', 'event.at']));
-    expect(new Set(names(CUSTOMER_EVENT_PLACEHOLDERS))).toEqual(new Set(['customer.name', 'customer.email', 'current_user.username', 'event.name', 'event.at']));
+    expect(names(MACRO_PLACEHOLDERS)).toEqual([
+      'ticket.title',
+      'ticket.id',
+      'customer.name',
+      'customer.email',
+      'assignee.username',
+      'current_user.username',
+    ]);
+    expect(new Set(names(TICKET_EVENT_PLACEHOLDERS))).toEqual(
+      new Set([...names(MACRO_PLACEHOLDERS), 'ticket.status', 'event.name', 'event.at']),
+    );
+    expect(new Set(names(CUSTOMER_EVENT_PLACEHOLDERS))).toEqual(
+      new Set(['customer.name', 'customer.email', 'current_user.username', 'event.name', 'event.at']),
+    );
   });
 });
 
 describe('unknownPlaceholders', () => {
   it('lists each unknown name once, with or without spaces inside the braces', () => {
-    expect(unknownPlaceholders('Hi {{ customer.name }} {{user.password}} {{user.password}} {{event.at}}', MACRO_PLACEHOLDERS)).toEqual([
-      'user.password',
-      'event.at',
-    ]);
+    expect(
+      unknownPlaceholders(
+        'Hi {{ customer.name }} {{user.password}} {{user.password}} {{event.at}}',
+        MACRO_PLACEHOLDERS,
+      ),
+    ).toEqual(['user.password', 'event.at']);
   });
 
   it('accepts a template that only uses allowed placeholders, or none', () => {
@@ -31,7 +50,9 @@ describe('unknownPlaceholders', () => {
   });
 
   it('knows that customer events have no ticket', () => {
-    expect(unknownPlaceholders('{{ticket.title}} {{customer.name}}', CUSTOMER_EVENT_PLACEHOLDERS)).toEqual(['ticket.title']);
+    expect(unknownPlaceholders('{{ticket.title}} {{customer.name}}', CUSTOMER_EVENT_PLACEHOLDERS)).toEqual([
+      'ticket.title',
+    ]);
   });
 });
 

@@ -52,7 +52,12 @@ export function unknownPlaceholders(template: string, allowed: readonly Placehol
 }
 
 /** What inserting `text` into `value` over the selection gives, and where the caret goes. */
-export function insertAt(value: string, text: string, start: number | null, end: number | null): { value: string; caret: number } {
+export function insertAt(
+  value: string,
+  text: string,
+  start: number | null,
+  end: number | null,
+): { value: string; caret: number } {
   const from = Math.min(Math.max(start ?? value.length, 0), value.length);
   const to = Math.min(Math.max(end ?? from, from), value.length);
   return { value: value.slice(0, from) + text + value.slice(to), caret: from + text.length };

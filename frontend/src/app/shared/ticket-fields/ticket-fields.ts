@@ -9,6 +9,15 @@ export type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType }
 
 export const TICKET_TYPES: readonly TicketType[] = ['question', 'incident', 'problem', 'task'];
 export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
-export const TICKET_TOPICS: readonly TicketTopic[] = ['general', 'billing', 'technical', 'account', 'office_supplies', 'facilities', 'hr', 'other'];
+export const TICKET_TOPICS: readonly TicketTopic[] = [
+  'general',
+  'billing',
+  'technical',
+  'account',
+  'office_supplies',
+  'facilities',
+  'hr',
+  'other',
+];
 export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed'];
 export const TICKET_BOXES: readonly TicketBox[] = ['incoming', 'outgoing', 'all'];

@@ -20,6 +20,7 @@ function capitalize(value: string): string {
 
 export const typeLabel = (type: TicketType): string => capitalize(type);
 export const priorityLabel = (priority: TicketPriority): string => capitalize(priority);
-export const topicLabel = (topic: TicketTopic): string => TOPIC_LABELS[topic] ?? capitalize(String(topic).replace(/_/g, ' '));
+export const topicLabel = (topic: TicketTopic): string =>
+  TOPIC_LABELS[topic] ?? capitalize(String(topic).replace(/_/g, ' '));
 export const statusLabel = (status: TicketStatus): string => STATUS_LABELS[status] ?? capitalize(String(status));
 export const boxLabel = (box: TicketBox): string => BOX_LABELS[box];

@@ -54,7 +54,9 @@ describe('toCreateTicketBody', () => {
 
 describe('toUpdateTicketBody', () => {
   it('sends only the changed fields with the version that was read', () => {
-    expect(toUpdateTicketBody(ticket, { ...unchanged, title: 'Printer on fire', priority: 'urgent' }, 'creator')).toEqual({
+    expect(
+      toUpdateTicketBody(ticket, { ...unchanged, title: 'Printer on fire', priority: 'urgent' }, 'creator'),
+    ).toEqual({
       title: 'Printer on fire',
       priority: 'urgent',
       version: 3,
@@ -66,12 +68,18 @@ describe('toUpdateTicketBody', () => {
   });
 
   it('limits the assignee to status and priority', () => {
-    expect(toUpdateTicketBody(ticket, { ...unchanged, title: 'Nope', status: 'pending' }, 'assignee')).toEqual({ status: 'pending', version: 3 });
+    expect(toUpdateTicketBody(ticket, { ...unchanged, title: 'Nope', status: 'pending' }, 'assignee')).toEqual({
+      status: 'pending',
+      version: 3,
+    });
   });
 
   it('clears the photo with null and sets a new one', () => {
     const withPhoto = { ...ticket, photoUrl: 'https://example.com/a.png' };
-    expect(toUpdateTicketBody(withPhoto, { ...unchanged, photoUrl: '' }, 'creator')).toEqual({ photoUrl: null, version: 3 });
+    expect(toUpdateTicketBody(withPhoto, { ...unchanged, photoUrl: '' }, 'creator')).toEqual({
+      photoUrl: null,
+      version: 3,
+    });
     expect(toUpdateTicketBody(ticket, { ...unchanged, photoUrl: 'https://example.com/b.png' }, 'creator')).toEqual({
       photoUrl: 'https://example.com/b.png',
       version: 3,
@@ -94,7 +102,11 @@ describe('parseTicketFilters', () => {
   });
 
   it('keeps known values and drops unknown ones', () => {
-    expect(parseTicketFilters({ box: 'outgoing', status: 'closed', q: ' printer ' })).toEqual({ box: 'outgoing', status: 'closed', q: 'printer' });
+    expect(parseTicketFilters({ box: 'outgoing', status: 'closed', q: ' printer ' })).toEqual({
+      box: 'outgoing',
+      status: 'closed',
+      q: 'printer',
+    });
     expect(parseTicketFilters({ box: 'spam', status: 'deleted' })).toEqual({ box: 'incoming', status: null, q: '' });
   });
 });

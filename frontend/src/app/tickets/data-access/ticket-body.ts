@@ -49,7 +49,10 @@ export function ticketToFormInitial(ticket: Ticket, meId: string | null | undefi
       label: ticket.customer.deleted ? `${ticket.customer.name} (deleted)` : ticket.customer.name,
       hint: ticket.customer.email,
     },
-    assignee: { id: ticket.assignee.id, label: ticket.assignee.id === meId ? `Me (${ticket.assignee.username})` : ticket.assignee.username },
+    assignee: {
+      id: ticket.assignee.id,
+      label: ticket.assignee.id === meId ? `Me (${ticket.assignee.username})` : ticket.assignee.username,
+    },
     type: ticket.type,
     priority: ticket.priority,
     topic: ticket.topic,
@@ -59,7 +62,11 @@ export function ticketToFormInitial(ticket: Ticket, meId: string | null | undefi
 }
 
 /** Reads /tickets' query parameters, ignoring values the API would refuse. */
-export function parseTicketFilters(params: { box?: string | null; status?: string | null; q?: string | null }): TicketFilters {
+export function parseTicketFilters(params: {
+  box?: string | null;
+  status?: string | null;
+  q?: string | null;
+}): TicketFilters {
   const box = TICKET_BOXES.find((b) => b === params.box) ?? 'incoming';
   const status = TICKET_STATUSES.find((s) => s === params.status) ?? null;
   return { box, status, q: (params.q ?? '').trim() };

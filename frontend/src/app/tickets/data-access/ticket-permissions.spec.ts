@@ -32,7 +32,13 @@ describe('ticketPermissions', () => {
 
   it('lets the assignee edit status and priority and close, but not delete', () => {
     const p = ticketPermissions({ creator: ada, assignee: bob, status: 'pending' }, bob.id);
-    expect(p).toMatchObject({ canEdit: true, canEditAllFields: false, canDelete: false, canClose: true, canReopen: false });
+    expect(p).toMatchObject({
+      canEdit: true,
+      canEditAllFields: false,
+      canDelete: false,
+      canClose: true,
+      canReopen: false,
+    });
   });
 
   it('offers Reopen instead of Mark complete on a closed ticket', () => {

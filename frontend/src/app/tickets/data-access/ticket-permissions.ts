@@ -23,7 +23,10 @@ export interface TicketPermissions {
 
 type TicketParties = Pick<Ticket, 'status' | 'creator' | 'assignee'>;
 
-export function ticketRole(ticket: Pick<Ticket, 'creator' | 'assignee'>, userId: string | null | undefined): TicketRole {
+export function ticketRole(
+  ticket: Pick<Ticket, 'creator' | 'assignee'>,
+  userId: string | null | undefined,
+): TicketRole {
   if (!userId) {
     return 'none';
   }

@@ -18,7 +18,9 @@ export class TicketPickersStore {
 
   readonly customers = new OptionSearch(async (q) => {
     const result = await settle(() => listCustomers({ query: { limit: PICKER_PAGE_SIZE, ...(q ? { q } : {}) } }));
-    return result.ok ? { ok: true, data: result.data.items.map((c) => ({ id: c.id, label: c.name, hint: c.email })) } : result;
+    return result.ok
+      ? { ok: true, data: result.data.items.map((c) => ({ id: c.id, label: c.name, hint: c.email })) }
+      : result;
   });
 
   readonly assignees = new OptionSearch(async (q) => {
@@ -41,6 +43,8 @@ export class TicketPickersStore {
   /** One customer as a picker option (to preselect it on /new-ticket?customerId=…). */
   async customerOption(id: string): Promise<Settled<PickerOption>> {
     const result = await settle(() => getCustomer({ path: { id } }));
-    return result.ok ? { ok: true, data: { id: result.data.id, label: result.data.name, hint: result.data.email } } : result;
+    return result.ok
+      ? { ok: true, data: { id: result.data.id, label: result.data.name, hint: result.data.email } }
+      : result;
   }
 }

@@ -1,6 +1,12 @@
 import type { CommentDto } from '@bw/sdk';
 import type { PickerOption } from '../../shared/pickers/picker-options';
-import type { TicketBox, TicketPriority, TicketStatus, TicketTopic, TicketType } from '../../shared/ticket-fields/ticket-fields';
+import type {
+  TicketBox,
+  TicketPriority,
+  TicketStatus,
+  TicketTopic,
+  TicketType,
+} from '../../shared/ticket-fields/ticket-fields';
 
 export type TicketComment = CommentDto;
 export {

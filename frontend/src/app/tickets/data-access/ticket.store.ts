@@ -19,7 +19,15 @@ interface TicketState {
   readonly replyError: ApiProblem | null;
 }
 
-const INITIAL: TicketState = { ticket: null, loading: false, error: null, acting: null, actionError: null, posting: false, replyError: null };
+const INITIAL: TicketState = {
+  ticket: null,
+  loading: false,
+  error: null,
+  acting: null,
+  actionError: null,
+  posting: false,
+  replyError: null,
+};
 
 /** One ticket (/ticket/:id) with its conversation, and what can be done to it. Provide it in the page. */
 @Injectable()
@@ -44,7 +52,12 @@ export class TicketStore {
     if (this.id !== id) {
       return;
     }
-    this.state.update((s) => ({ ...s, loading: false, ticket: result.ok ? result.data : null, error: result.ok ? null : result.problem }));
+    this.state.update((s) => ({
+      ...s,
+      loading: false,
+      ticket: result.ok ? result.data : null,
+      error: result.ok ? null : result.problem,
+    }));
   }
 
   /** Fetches the ticket again (after someone else changed it); keeps the page on screen meanwhile. */
@@ -119,7 +132,9 @@ export class TicketStore {
 
   private loadComments(id: string): Promise<void> {
     return this.comments.load((cursor) =>
-      settle(() => listTicketComments({ path: { id }, query: { limit: COMMENTS_PAGE_SIZE, ...(cursor ? { cursor } : {}) } })),
+      settle(() =>
+        listTicketComments({ path: { id }, query: { limit: COMMENTS_PAGE_SIZE, ...(cursor ? { cursor } : {}) } }),
+      ),
     );
   }
 

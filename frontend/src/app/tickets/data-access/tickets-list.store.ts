@@ -16,14 +16,22 @@ export class TicketsListStore extends ListStore<Ticket> {
   loadBox(filters: TicketFilters): Promise<void> {
     return this.list((cursor) =>
       settle(() =>
-        listTickets({ query: { box: filters.box, ...(filters.status ? { status: filters.status } : {}), ...pageQuery(TICKETS_PAGE_SIZE, cursor, filters.q) } }),
+        listTickets({
+          query: {
+            box: filters.box,
+            ...(filters.status ? { status: filters.status } : {}),
+            ...pageQuery(TICKETS_PAGE_SIZE, cursor, filters.q),
+          },
+        }),
       ),
     );
   }
 
   /** Tickets created by `userId` that the caller may see. */
   loadCreatedBy(userId: string): Promise<void> {
-    return this.list((cursor) => settle(() => listUserTickets({ path: { id: userId }, query: pageQuery(TICKETS_PAGE_SIZE, cursor) })));
+    return this.list((cursor) =>
+      settle(() => listUserTickets({ path: { id: userId }, query: pageQuery(TICKETS_PAGE_SIZE, cursor) })),
+    );
   }
 
   /** Deletes a ticket and drops its row; resolves to the problem when the server refused. */

@@ -98,7 +98,11 @@ export class NewTicketPage {
   });
   /** The first, unfiltered customer search came back empty. */
   protected readonly noCustomers = computed(
-    () => this.pickersReady() && !this.pickers.customers.loading() && this.pickers.customers.error() === null && this.pickers.customers.options().length === 0,
+    () =>
+      this.pickersReady() &&
+      !this.pickers.customers.loading() &&
+      this.pickers.customers.error() === null &&
+      this.pickers.customers.options().length === 0,
   );
 
   constructor() {

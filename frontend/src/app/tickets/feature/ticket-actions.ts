@@ -11,7 +11,11 @@ export class TicketActions extends RecordActions<Ticket> {
 
   /** Opens the edit dialog; resolves to the newer ticket when it was saved or reloaded. */
   async edit(ticket: Ticket): Promise<Ticket | undefined> {
-    const result = await this.openDialog<TicketEditDialogComponent, TicketEditDialogData, TicketEditResult>(TicketEditDialogComponent, { ticket }, '720px');
+    const result = await this.openDialog<TicketEditDialogComponent, TicketEditDialogData, TicketEditResult>(
+      TicketEditDialogComponent,
+      { ticket },
+      '720px',
+    );
     if (result?.saved) {
       this.toast('Ticket saved');
     }

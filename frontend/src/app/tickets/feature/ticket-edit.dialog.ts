@@ -84,7 +84,9 @@ export class TicketEditDialogComponent {
   private readonly ticket = computed(() => this.dialog.record() as Ticket);
 
   private readonly meId = computed(() => this.session.user()?.id ?? null);
-  protected readonly mode = computed(() => (ticketPermissions(this.ticket(), this.meId()).canEditAllFields ? 'edit' : 'edit-limited'));
+  protected readonly mode = computed(() =>
+    ticketPermissions(this.ticket(), this.meId()).canEditAllFields ? 'edit' : 'edit-limited',
+  );
   protected readonly initial = computed(() => ticketToFormInitial(this.ticket(), this.meId()));
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();

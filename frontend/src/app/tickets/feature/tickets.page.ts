@@ -18,8 +18,14 @@ import { TicketListItemComponent } from '../ui/ticket-list-item.component';
 import { TicketActions } from './ticket-actions';
 
 const EMPTY_TEXT = {
-  incoming: { heading: 'Nothing assigned to you', text: 'Tickets that other people (or you) assign to you show up here.' },
-  outgoing: { heading: "You haven't sent any tickets", text: 'Tickets you create show up here, whoever they are assigned to.' },
+  incoming: {
+    heading: 'Nothing assigned to you',
+    text: 'Tickets that other people (or you) assign to you show up here.',
+  },
+  outgoing: {
+    heading: "You haven't sent any tickets",
+    text: 'Tickets you create show up here, whoever they are assigned to.',
+  },
   all: { heading: 'No tickets yet', text: 'Tickets you create, and tickets assigned to you, show up here.' },
 } as const;
 
@@ -54,7 +60,9 @@ export class TicketsPage {
   private readonly actions = inject(TicketActions);
   protected readonly store = inject(TicketsListStore);
 
-  protected readonly filters = computed(() => parseTicketFilters({ box: this.box(), status: this.status(), q: this.q() }));
+  protected readonly filters = computed(() =>
+    parseTicketFilters({ box: this.box(), status: this.status(), q: this.q() }),
+  );
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
   protected readonly filtered = computed(() => this.filters().status !== null || this.filters().q !== '');
   protected readonly emptyText = computed(() => EMPTY_TEXT[this.filters().box]);

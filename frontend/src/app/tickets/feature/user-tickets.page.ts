@@ -16,7 +16,15 @@ import { TicketActions } from './ticket-actions';
 @Component({
   selector: 'bw-user-tickets-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, TicketListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    TicketListItemComponent,
+  ],
   providers: [TicketsListStore],
   template: `
     <section class="bw-page">
@@ -43,14 +51,24 @@ import { TicketActions } from './ticket-actions';
       @if (store.empty()) {
         <bw-empty-state
           heading="No tickets to show"
-          [text]="isMe() ? 'Tickets you create show up here.' : 'This user has not created any ticket that is shared with you.'"
+          [text]="
+            isMe()
+              ? 'Tickets you create show up here.'
+              : 'This user has not created any ticket that is shared with you.'
+          "
         >
           <a matButton="outlined" routerLink="/tickets">Back to tickets</a>
         </bw-empty-state>
       } @else if (store.items().length > 0) {
         <div class="bw-panel list" role="list" aria-label="Tickets">
           @for (ticket of store.items(); track ticket.id) {
-            <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="edit($event)" (delete)="delete($event)" />
+            <bw-ticket-list-item
+              [ticket]="ticket"
+              [meId]="meId()"
+              [busy]="store.busyIds().has(ticket.id)"
+              (edit)="edit($event)"
+              (delete)="delete($event)"
+            />
           }
         </div>
         <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
@@ -81,7 +99,9 @@ export class UserTicketsPage {
     return name ? `Tickets by ${name}` : "A user's tickets";
   });
   protected readonly subheading = computed(() =>
-    this.isMe() ? 'Every ticket you created, newest first.' : 'Tickets this user created that are shared with you (assigned to you), newest first.',
+    this.isMe()
+      ? 'Every ticket you created, newest first.'
+      : 'Tickets this user created that are shared with you (assigned to you), newest first.',
   );
   protected readonly errorMessage = computed(() => {
     const error = this.store.error();

@@ -15,12 +15,20 @@ import { COMMENT_MAX } from '../data-access/ticket.model';
     <form [formGroup]="form" (ngSubmit)="submit()" aria-label="Reply" novalidate>
       <mat-form-field appearance="outline" class="field" data-testid="reply-field" hideRequiredMarker>
         <mat-label>Reply</mat-label>
-        <textarea matInput formControlName="body" rows="3" (keydown.control.enter)="submit()" (keydown.meta.enter)="submit()"></textarea>
+        <textarea
+          matInput
+          formControlName="body"
+          rows="3"
+          (keydown.control.enter)="submit()"
+          (keydown.meta.enter)="submit()"
+        ></textarea>
         <mat-hint>Ctrl + Enter to send</mat-hint>
         <mat-error>{{ error() }}</mat-error>
       </mat-form-field>
       <div class="buttons">
-        <button matButton="filled" type="submit" [disabled]="pending()">{{ pending() ? 'Sending…' : 'Send reply' }}</button>
+        <button matButton="filled" type="submit" [disabled]="pending()">
+          {{ pending() ? 'Sending…' : 'Send reply' }}
+        </button>
       </div>
     </form>
   `,

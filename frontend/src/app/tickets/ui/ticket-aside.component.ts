@@ -50,17 +50,25 @@ import { TicketStatusChipComponent } from './ticket-status-chip.component';
         <dd>{{ topicLabel(t.topic) }}</dd>
         <dt>Created by</dt>
         <dd>
-          <a [routerLink]="['/users', t.creator.id, 'tickets']">{{ t.creator.id === meId() ? 'You' : t.creator.username }}</a>
+          <a [routerLink]="['/users', t.creator.id, 'tickets']">{{
+            t.creator.id === meId() ? 'You' : t.creator.username
+          }}</a>
         </dd>
         <dt>Assignee</dt>
         <dd data-testid="ticket-assignee">{{ t.assignee.id === meId() ? 'You' : t.assignee.username }}</dd>
         <dt>Created</dt>
-        <dd><time [attr.datetime]="t.createdAt">{{ t.createdAt | date: 'MMM d, y, h:mm a' }}</time></dd>
+        <dd>
+          <time [attr.datetime]="t.createdAt">{{ t.createdAt | date: 'MMM d, y, h:mm a' }}</time>
+        </dd>
         <dt>Updated</dt>
-        <dd><time [attr.datetime]="t.updatedAt">{{ t.updatedAt | date: 'MMM d, y, h:mm a' }}</time></dd>
+        <dd>
+          <time [attr.datetime]="t.updatedAt">{{ t.updatedAt | date: 'MMM d, y, h:mm a' }}</time>
+        </dd>
         @if (t.closedAt) {
           <dt>Completed</dt>
-          <dd><time [attr.datetime]="t.closedAt">{{ t.closedAt | date: 'MMM d, y, h:mm a' }}</time></dd>
+          <dd>
+            <time [attr.datetime]="t.closedAt">{{ t.closedAt | date: 'MMM d, y, h:mm a' }}</time>
+          </dd>
         }
       </dl>
     </section>

@@ -1,4 +1,16 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, output, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,7 +47,8 @@ import {
  */
 export type TicketFormMode = 'create' | 'edit' | 'edit-limited';
 
-export type TicketFormControl = 'title' | 'description' | 'customer' | 'assignee' | 'type' | 'priority' | 'topic' | 'status' | 'photoUrl';
+export type TicketFormControl =
+  'title' | 'description' | 'customer' | 'assignee' | 'type' | 'priority' | 'topic' | 'status' | 'photoUrl';
 
 export const TICKET_FORM_CONTROLS: readonly TicketFormControl[] = [
   'title',
@@ -50,7 +63,10 @@ export const TICKET_FORM_CONTROLS: readonly TicketFormControl[] = [
 ];
 
 /** Request-body field → control, for placing the server's field errors. */
-export const TICKET_FIELD_TO_CONTROL: Readonly<Record<string, TicketFormControl>> = { customerId: 'customer', assigneeId: 'assignee' };
+export const TICKET_FIELD_TO_CONTROL: Readonly<Record<string, TicketFormControl>> = {
+  customerId: 'customer',
+  assigneeId: 'assignee',
+};
 
 const NOUNS: Readonly<Record<TicketFormControl, string>> = {
   title: 'title',
@@ -70,7 +86,15 @@ const LIMITED_CONTROLS: readonly TicketFormControl[] = ['priority', 'status'];
 @Component({
   selector: 'bw-ticket-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatButtonModule, AlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatAutocompleteModule,
+    MatButtonModule,
+    AlertComponent,
+  ],
   templateUrl: './ticket-form.component.html',
   styleUrl: './ticket-form.component.scss',
 })
@@ -120,7 +144,8 @@ export class TicketFormComponent {
   protected readonly labels = { type: typeLabel, priority: priorityLabel, topic: topicLabel, status: statusLabel };
   protected readonly limits = { title: TICKET_TITLE_MAX, description: TICKET_DESCRIPTION_MAX };
 
-  protected readonly displayOption = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
+  protected readonly displayOption = (value: PickerOption | string | null): string =>
+    typeof value === 'string' ? value : (value?.label ?? '');
 
   constructor() {
     effect(() => {
@@ -137,7 +162,11 @@ export class TicketFormComponent {
   }
 
   protected errorFor(control: TicketFormControl): string | null {
-    return controlMessage(NOUNS[control], this.form.controls[control].errors, control === 'customer' || control === 'assignee');
+    return controlMessage(
+      NOUNS[control],
+      this.form.controls[control].errors,
+      control === 'customer' || control === 'assignee',
+    );
   }
 
   protected typed(picker: 'customer' | 'assignee', event: Event): void {
@@ -155,7 +184,8 @@ export class TicketFormComponent {
       return;
     }
     const v = this.form.getRawValue();
-    const idOf = (option: PickerOption | string | null): string => (option !== null && typeof option === 'object' ? option.id : '');
+    const idOf = (option: PickerOption | string | null): string =>
+      option !== null && typeof option === 'object' ? option.id : '';
     this.submitted.emit({
       title: v.title.trim(),
       description: v.description.trim(),
@@ -202,7 +232,9 @@ export class TicketFormComponent {
 
   /** Brings the message above the form into view (the submit button may be far below it, in a dialog). */
   private revealAlert(): void {
-    afterNextRender(() => this.host.nativeElement.querySelector('bw-alert')?.scrollIntoView({ block: 'nearest' }), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector('bw-alert')?.scrollIntoView({ block: 'nearest' }), {
+      injector: this.injector,
+    });
   }
 
   private focusFirstInvalid(): void {

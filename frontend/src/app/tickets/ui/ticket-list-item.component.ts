@@ -32,13 +32,18 @@ let nextId = 0;
           }
         </span>
         <span>
-          <a class="person" [routerLink]="['/users', t.creator.id, 'tickets']" title="Tickets created by {{ t.creator.username }}">{{
-            nameOf(t.creator)
-          }}</a>
+          <a
+            class="person"
+            [routerLink]="['/users', t.creator.id, 'tickets']"
+            title="Tickets created by {{ t.creator.username }}"
+            >{{ nameOf(t.creator) }}</a
+          >
           <span aria-label="assigned to"> → </span>
           <span class="person">{{ nameOf(t.assignee) }}</span>
         </span>
-        <time [attr.datetime]="t.createdAt" title="{{ t.createdAt | date: 'medium' }}">{{ t.createdAt | date: 'MMM d, y' }}</time>
+        <time [attr.datetime]="t.createdAt" title="{{ t.createdAt | date: 'medium' }}">{{
+          t.createdAt | date: 'MMM d, y'
+        }}</time>
       </div>
     </div>
     <div class="state">

@@ -28,7 +28,9 @@ export class TriggerTestStore {
 
   readonly customers = new OptionSearch(async (q) => {
     const result = await settle(() => listCustomers({ query: { limit: PICKER_PAGE_SIZE, ...(q ? { q } : {}) } }));
-    return result.ok ? { ok: true, data: result.data.items.map((c) => ({ id: c.id, label: c.name, hint: c.email })) } : result;
+    return result.ok
+      ? { ok: true, data: result.data.items.map((c) => ({ id: c.id, label: c.name, hint: c.email })) }
+      : result;
   });
 
   constructor() {
@@ -42,7 +44,11 @@ export class TriggerTestStore {
     if (this.state().running) return;
     this.state.set({ running: true, result: null, problem: null });
     const result = await settle(() => testTrigger({ path: { id: triggerId }, body: target }));
-    this.state.set({ running: false, result: result.ok ? result.data : null, problem: result.ok ? null : result.problem });
+    this.state.set({
+      running: false,
+      result: result.ok ? result.data : null,
+      problem: result.ok ? null : result.problem,
+    });
   }
 
   /** A new choice makes the last result stale. */

@@ -64,7 +64,11 @@ describe('toCreateTriggerBody', () => {
   });
 
   it('sends no conditions for customer.deleted', () => {
-    const body = toCreateTriggerBody({ ...value, event: 'customer.deleted', recipient: { kind: 'user', userId: 'u2' } });
+    const body = toCreateTriggerBody({
+      ...value,
+      event: 'customer.deleted',
+      recipient: { kind: 'user', userId: 'u2' },
+    });
     expect(body.conditions).toBeUndefined();
     expect(body.recipient).toEqual({ kind: 'user', userId: 'u2' });
   });
@@ -76,7 +80,9 @@ describe('toUpdateTriggerBody', () => {
   });
 
   it('sends the changed fields with the version that was read', () => {
-    expect(toUpdateTriggerBody(trigger, { ...value, active: false, recipient: { kind: 'user', userId: 'u2' } })).toEqual({
+    expect(
+      toUpdateTriggerBody(trigger, { ...value, active: false, recipient: { kind: 'user', userId: 'u2' } }),
+    ).toEqual({
       active: false,
       recipient: { kind: 'user', userId: 'u2' },
       version: 4,
@@ -84,7 +90,9 @@ describe('toUpdateTriggerBody', () => {
   });
 
   it('clears the conditions when switching to customer.deleted', () => {
-    expect(toUpdateTriggerBody(trigger, { ...value, event: 'customer.deleted', recipient: { kind: 'user', userId: 'u2' } })).toEqual({
+    expect(
+      toUpdateTriggerBody(trigger, { ...value, event: 'customer.deleted', recipient: { kind: 'user', userId: 'u2' } }),
+    ).toEqual({
       event: 'customer.deleted',
       conditions: {},
       recipient: { kind: 'user', userId: 'u2' },

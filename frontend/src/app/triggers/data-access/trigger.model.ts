@@ -11,7 +11,11 @@ import type {
   TriggerTestResultDto,
   UpdateTriggerDto,
 } from '@bw/sdk';
-import { CUSTOMER_EVENT_PLACEHOLDERS, type Placeholder, TICKET_EVENT_PLACEHOLDERS } from '../../shared/placeholders/placeholders';
+import {
+  CUSTOMER_EVENT_PLACEHOLDERS,
+  type Placeholder,
+  TICKET_EVENT_PLACEHOLDERS,
+} from '../../shared/placeholders/placeholders';
 import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 
@@ -151,7 +155,10 @@ export function toUpdateTriggerBody(trigger: Trigger, value: TriggerFormValue): 
   if (value.event !== trigger.event) changes.event = value.event;
   const conditions = normalizeConditions(value.event, value.conditions);
   if (!sameConditions(conditions, trigger.conditions)) changes.conditions = conditions;
-  if (value.recipient.kind !== trigger.recipient.kind || (value.recipient.userId ?? null) !== (trigger.recipient.userId ?? null)) {
+  if (
+    value.recipient.kind !== trigger.recipient.kind ||
+    (value.recipient.userId ?? null) !== (trigger.recipient.userId ?? null)
+  ) {
     changes.recipient = value.recipient;
   }
   if (value.message !== trigger.message) changes.message = value.message;
@@ -189,7 +196,8 @@ export const TRIGGER_FIELD_TO_CONTROL = {
   recipient: 'recipientKind',
 } as const;
 
-export type TriggerFormControl = 'name' | 'event' | 'priority' | 'type' | 'topic' | 'recipientKind' | 'recipientUser' | 'message' | 'active';
+export type TriggerFormControl =
+  'name' | 'event' | 'priority' | 'type' | 'topic' | 'recipientKind' | 'recipientUser' | 'message' | 'active';
 export const TRIGGER_FORM_CONTROLS: readonly TriggerFormControl[] = [
   'name',
   'event',

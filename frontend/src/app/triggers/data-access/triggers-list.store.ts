@@ -19,7 +19,9 @@ export class TriggersListStore extends ListStore<Trigger> {
    */
   setActive(trigger: Trigger, active: boolean): Promise<ApiProblem | null> {
     return this.whileBusy(trigger.id, async () => {
-      const result = await settle(() => updateTrigger({ path: { id: trigger.id }, body: { active, version: trigger.version } }));
+      const result = await settle(() =>
+        updateTrigger({ path: { id: trigger.id }, body: { active, version: trigger.version } }),
+      );
       if (result.ok) {
         this.replace(result.data);
         return null;

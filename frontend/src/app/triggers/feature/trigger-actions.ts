@@ -23,7 +23,11 @@ export class TriggerActions extends RecordActions<Trigger> {
   }
 
   async test(trigger: Trigger): Promise<void> {
-    await this.openDialog<TriggerTestDialogComponent, TriggerTestDialogData, unknown>(TriggerTestDialogComponent, { trigger }, '640px');
+    await this.openDialog<TriggerTestDialogComponent, TriggerTestDialogData, unknown>(
+      TriggerTestDialogComponent,
+      { trigger },
+      '640px',
+    );
   }
 
   protected deleteQuestion(trigger: Trigger): ConfirmDialogData {

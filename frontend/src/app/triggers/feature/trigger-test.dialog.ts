@@ -38,14 +38,19 @@ export interface TriggerTestDialogData {
     <h2 mat-dialog-title>Test “{{ trigger.name }}”</h2>
     <mat-dialog-content>
       <p class="intro">
-        Would this trigger fire if <strong>{{ event }}</strong> happened {{ forTicket ? 'to this ticket' : 'to this customer' }} now? A dry run: nothing is
-        saved or sent.
+        Would this trigger fire if <strong>{{ event }}</strong> happened
+        {{ forTicket ? 'to this ticket' : 'to this customer' }} now? A dry run: nothing is saved or sent.
       </p>
       <form class="pick" (submit)="$event.preventDefault(); run()" [attr.aria-label]="'Test ' + trigger.name">
         <mat-form-field appearance="outline" class="field">
           <mat-label>{{ forTicket ? 'Ticket' : 'Customer' }}</mat-label>
           <input matInput [formControl]="target" autocomplete="off" [matAutocomplete]="auto" (input)="typed($event)" />
-          <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" requireSelection (optionSelected)="store.reset()">
+          <mat-autocomplete
+            #auto="matAutocomplete"
+            [displayWith]="display"
+            requireSelection
+            (optionSelected)="store.reset()"
+          >
             @for (option of search.options(); track option.id) {
               <mat-option [value]="option">
                 <span class="option-label">{{ option.label }}</span>
@@ -54,12 +59,18 @@ export interface TriggerTestDialogData {
                 }
               </mat-option>
             } @empty {
-              <mat-option disabled>{{ search.loading() ? 'Searching…' : forTicket ? 'No tickets match' : 'No customers match' }}</mat-option>
+              <mat-option disabled>{{
+                search.loading() ? 'Searching…' : forTicket ? 'No tickets match' : 'No customers match'
+              }}</mat-option>
             }
           </mat-autocomplete>
-          <mat-hint>{{ forTicket ? 'One of the tickets you created or are assigned' : 'One of your customers (it is not deleted)' }}</mat-hint>
+          <mat-hint>{{
+            forTicket ? 'One of the tickets you created or are assigned' : 'One of your customers (it is not deleted)'
+          }}</mat-hint>
         </mat-form-field>
-        <button matButton="filled" type="submit" class="run" [disabled]="!picked() || store.running()">{{ store.running() ? 'Testing…' : 'Run test' }}</button>
+        <button matButton="filled" type="submit" class="run" [disabled]="!picked() || store.running()">
+          {{ store.running() ? 'Testing…' : 'Run test' }}
+        </button>
       </form>
 
       <div class="bw-progress">
@@ -121,7 +132,8 @@ export class TriggerTestDialogComponent {
     const problem = this.store.problem();
     return problem ? problemMessage(problem) : null;
   });
-  protected readonly display = (value: PickerOption | string | null): string => (typeof value === 'string' ? value : (value?.label ?? ''));
+  protected readonly display = (value: PickerOption | string | null): string =>
+    typeof value === 'string' ? value : (value?.label ?? '');
 
   constructor() {
     void this.search.now();

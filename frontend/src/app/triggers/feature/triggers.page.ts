@@ -15,14 +15,24 @@ import { TriggerActions } from './trigger-actions';
 @Component({
   selector: 'bw-triggers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule, AlertComponent, EmptyStateComponent, LoadMoreComponent, TriggerListItemComponent],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    AlertComponent,
+    EmptyStateComponent,
+    LoadMoreComponent,
+    TriggerListItemComponent,
+  ],
   providers: [TriggersListStore],
   template: `
     <section class="bw-page">
       <header class="bw-page-head">
         <div>
           <h1>Triggers</h1>
-          <p class="bw-sub">When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers.</p>
+          <p class="bw-sub">
+            When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your
+            triggers.
+          </p>
         </div>
         <button matButton="filled" type="button" (click)="create()">Create trigger</button>
       </header>
@@ -38,7 +48,10 @@ import { TriggerActions } from './trigger-actions';
       }
 
       @if (store.empty()) {
-        <bw-empty-state heading="No triggers yet" text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.">
+        <bw-empty-state
+          heading="No triggers yet"
+          text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message."
+        >
           <button matButton="filled" type="button" (click)="create()">Create trigger</button>
         </bw-empty-state>
       } @else if (store.items().length > 0) {

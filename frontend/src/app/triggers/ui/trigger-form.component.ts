@@ -1,5 +1,20 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, input, output, untracked } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -130,7 +145,13 @@ export class TriggerFormComponent {
   protected readonly priorities = TICKET_PRIORITIES;
   protected readonly types = TICKET_TYPES;
   protected readonly topics = TICKET_TOPICS;
-  protected readonly labels = { event: eventLabel, priority: priorityLabel, type: typeLabel, topic: topicLabel, recipient: recipientKindLabel };
+  protected readonly labels = {
+    event: eventLabel,
+    priority: priorityLabel,
+    type: typeLabel,
+    topic: topicLabel,
+    recipient: recipientKindLabel,
+  };
   protected readonly limits = { name: TRIGGER_NAME_MAX, message: TRIGGER_MESSAGE_MAX };
   protected readonly eventHint = (event: TriggerEvent): string => EVENT_HINTS[event];
   protected readonly isTicketEvent = isTicketEvent;
@@ -138,7 +159,9 @@ export class TriggerFormComponent {
   protected readonly placeholdersFor = placeholdersFor;
 
   constructor() {
-    this.form.controls.recipientKind.valueChanges.subscribe(() => this.form.controls.recipientUser.updateValueAndValidity());
+    this.form.controls.recipientKind.valueChanges.subscribe(() =>
+      this.form.controls.recipientUser.updateValueAndValidity(),
+    );
     this.form.controls.event.valueChanges.subscribe(() => this.form.controls.message.updateValueAndValidity());
     effect(() => {
       const initial = this.initial();
@@ -161,7 +184,11 @@ export class TriggerFormComponent {
       const unknown = (errors['placeholders'] as string[]).map(placeholderToken).join(', ');
       return `Unknown placeholder ${unknown} for this event. Use the placeholders listed below.`;
     }
-    return controlMessage(NOUNS[control], errors, control === 'recipientUser' || control === 'event' || control === 'recipientKind');
+    return controlMessage(
+      NOUNS[control],
+      errors,
+      control === 'recipientUser' || control === 'event' || control === 'recipientKind',
+    );
   }
 
   /** Customer events have no ticket people: the message goes to a specific user. */
@@ -192,7 +219,10 @@ export class TriggerFormComponent {
       name: v.name.trim(),
       event: v.event,
       conditions: ticketEvent ? { priority: v.priority, type: v.type, topic: v.topic } : {},
-      recipient: v.recipientKind === 'user' ? { kind: 'user', userId: user !== null && typeof user === 'object' ? user.id : '' } : { kind: v.recipientKind },
+      recipient:
+        v.recipientKind === 'user'
+          ? { kind: 'user', userId: user !== null && typeof user === 'object' ? user.id : '' }
+          : { kind: v.recipientKind },
       message: v.message,
       active: v.active,
     });
@@ -214,6 +244,9 @@ export class TriggerFormComponent {
 
   private focus(control: string): void {
     const root = this.host.nativeElement;
-    (root.querySelector<HTMLElement>(`[data-control="${control}"]`) ?? root.querySelector<HTMLElement>(`[formcontrolname="${control}"]`))?.focus();
+    (
+      root.querySelector<HTMLElement>(`[data-control="${control}"]`) ??
+      root.querySelector<HTMLElement>(`[formcontrolname="${control}"]`)
+    )?.focus();
   }
 }

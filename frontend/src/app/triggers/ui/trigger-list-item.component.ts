@@ -10,7 +10,12 @@ let nextId = 0;
   selector: 'bw-trigger-list-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatSlideToggleModule],
-  host: { role: 'listitem', 'data-testid': 'trigger-row', '[attr.aria-labelledby]': 'nameId', '[class.inactive]': '!trigger().active' },
+  host: {
+    role: 'listitem',
+    'data-testid': 'trigger-row',
+    '[attr.aria-labelledby]': 'nameId',
+    '[class.inactive]': '!trigger().active',
+  },
   template: `
     @let t = trigger();
     <div class="main">

@@ -31,7 +31,8 @@ export class ApiTokenDto {
 export class CreatedApiTokenDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'The secret, shown only in this response. Send it as `Authorization: Bearer <token>`.' }) token!: string;
+  @ApiProperty({ description: 'The secret, shown only in this response. Send it as `Authorization: Bearer <token>`.' })
+  token!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { TICKET_ACTION_TYPES, TicketActionType } from '../../../tickets';
 import { MACRO_AVAILABILITY, MacroAvailability } from '../../domain/macro.entity';
 
@@ -9,7 +22,11 @@ export class MacroActionDto {
   @IsIn(TICKET_ACTION_TYPES, { message: `type must be one of ${TICKET_ACTION_TYPES.join(', ')}` })
   type!: TicketActionType;
 
-  @ApiProperty({ description: 'An enum value for set_*, a user id for set_assignee, comment text (with placeholders) for add_comment', maxLength: 10000 })
+  @ApiProperty({
+    description:
+      'An enum value for set_*, a user id for set_assignee, comment text (with placeholders) for add_comment',
+    maxLength: 10000,
+  })
   @IsString()
   @MaxLength(10000)
   value!: string;

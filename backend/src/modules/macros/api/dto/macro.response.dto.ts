@@ -21,6 +21,7 @@ export class MacroPageDto {
 }
 
 export class MacroPreviewDto {
-  @ApiProperty({ type: TicketDto, description: 'The ticket as it would be after applying the macro' }) ticket!: TicketDto;
+  @ApiProperty({ type: TicketDto, description: 'The ticket as it would be after applying the macro' })
+  ticket!: TicketDto;
   @ApiProperty({ type: [CommentDto], description: 'The comments the macro would add' }) comments!: CommentDto[];
 }

@@ -1,7 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { TICKET_PRIORITIES, TICKET_TOPICS, TICKET_TYPES, TicketPriority, TicketTopic, TicketType } from '../../../tickets';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  TICKET_PRIORITIES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+  TicketPriority,
+  TicketTopic,
+  TicketType,
+} from '../../../tickets';
 import { RECIPIENT_KINDS, RecipientKind, TRIGGER_EVENTS, TriggerEvent } from '../../domain/trigger.entity';
 
 export class TriggerConditionsDto {
@@ -48,7 +69,10 @@ export class CreateTriggerDto {
   @IsIn(TRIGGER_EVENTS, { message: `event must be one of ${TRIGGER_EVENTS.join(', ')}` })
   event!: TriggerEvent;
 
-  @ApiPropertyOptional({ type: TriggerConditionsDto, description: 'Ticket events only; every condition given must match' })
+  @ApiPropertyOptional({
+    type: TriggerConditionsDto,
+    description: 'Ticket events only; every condition given must match',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -21,7 +21,13 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
       handler: 'send-trigger-messages-when-customer-deleted',
       event,
       ownerIds: [p.ownerId],
-      input: { kind: 'customer', eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername: actor?.username ?? '' },
+      input: {
+        kind: 'customer',
+        eventName: event.name,
+        occurredAt: event.occurredAt,
+        payload: p,
+        actorUsername: actor?.username ?? '',
+      },
       ref: { customerId: p.customerId },
     });
   }

@@ -14,7 +14,12 @@ import {
   TicketType,
 } from '../../domain/ticket.enums';
 
-const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false };
+const HTTP_URL = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_valid_protocol: true,
+  require_tld: false,
+};
 const list = (values: readonly string[]) => values.join(', ');
 
 export class CreateTicketDto {
@@ -29,7 +34,7 @@ export class CreateTicketDto {
   @MaxLength(10000, { message: 'description must be at most 10000 characters' })
   description?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'One of the caller\'s customers' })
+  @ApiProperty({ format: 'uuid', description: "One of the caller's customers" })
   @IsUUID('all', { message: 'customerId must be the id of one of your customers' })
   customerId!: string;
 
@@ -49,14 +54,23 @@ export class CreateTicketDto {
   @IsIn(TICKET_TOPICS, { message: `topic must be one of ${list(TICKET_TOPICS)}` })
   topic!: TicketTopic;
 
-  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', maxLength: 2000, description: 'An http(s) URL; the server never fetches it' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    maxLength: 2000,
+    description: 'An http(s) URL; the server never fetches it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
   photoUrl?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A macro (yours or shared with everyone) to apply as part of creation' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A macro (yours or shared with everyone) to apply as part of creation',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'macroId must be the id of a macro you can use' })
   macroId?: string;

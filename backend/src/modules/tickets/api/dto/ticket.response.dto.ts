@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TOPICS, TICKET_TYPES, TicketPriority, TicketStatus, TicketTopic, TicketType } from '../../domain/ticket.enums';
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TOPICS,
+  TICKET_TYPES,
+  TicketPriority,
+  TicketStatus,
+  TicketTopic,
+  TicketType,
+} from '../../domain/ticket.enums';
 
 export class UserRefDto {
   @ApiProperty() id!: string;
