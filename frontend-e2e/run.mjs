@@ -12,6 +12,7 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
@@ -34,9 +35,14 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-const tests = [...identityTests, ...customersTests, ...ticketsTests, ...macrosTriggersTests, ...consoleTests].filter(
-  (t) => !only || t.name.includes(only),
-);
+const tests = [
+  ...identityTests,
+  ...customersTests,
+  ...ticketsTests,
+  ...macrosTriggersTests,
+  ...apiTokensTests,
+  ...consoleTests,
+].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

@@ -48,6 +48,11 @@ export const appRoutes: Routes = [
     loadChildren: () => import('./messages/feature/messages.routes').then((m) => m.messagesRoutes),
   },
   {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./api-tokens/feature/api-tokens.routes').then((m) => m.apiTokensRoutes),
+  },
+  {
     path: '**',
     title: 'Page not found · Balanced Workspace',
     loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage),
