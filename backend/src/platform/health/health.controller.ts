@@ -21,7 +21,11 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Liveness and database check' })
+  @ApiOperation({
+    summary: 'Liveness and database check',
+    description:
+      '`200 {status: ok, db: up}` when the database answers within 2 s, `503` otherwise. Needs no authentication.',
+  })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async getHealth(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {

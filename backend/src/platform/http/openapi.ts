@@ -21,6 +21,33 @@ const DESCRIPTION = [
   'A body field the operation does not declare (`constructor` and `__proto__` too) is a `400` naming it.',
 ].join(' ');
 
+/** The document's sections, in the order a newcomer meets them. */
+const TAGS: readonly [name: string, description: string][] = [
+  [
+    'auth',
+    'Sign up, log in (a session cookie) or as the demo user, log out; API tokens for scripts, created from a session only.',
+  ],
+  ['users', 'Other users, for choosing an assignee (matched by username), and the customers and tickets of a user.'],
+  [
+    'customers',
+    "The caller's customers. Only the owner sees them; deleting one keeps its tickets, which show it as deleted.",
+  ],
+  [
+    'tickets',
+    'Tickets you created (outgoing) or that are assigned to you (incoming), their conversation, and macros applied to them.',
+  ],
+  [
+    'macros',
+    'Canned responses: a list of actions applied to a ticket in one transaction, previewed first if you like.',
+  ],
+  [
+    'triggers',
+    'Message triggers: when a ticket is closed or created, or a customer deleted, and the conditions hold, a message is sent.',
+  ],
+  ['messages', 'The messages triggers sent you (inbox) and the ones your triggers sent (sent).'],
+  ['health', 'Liveness and the database check, for load balancers and monitors.'],
+];
+
 /** The OpenAPI document; operation ids are the controller method names (the SDK's function names). */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -39,6 +66,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addSecurityRequirements('token')
     .build();
+  for (const [name, description] of TAGS) config.tags = [...(config.tags ?? []), { name, description }];
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
     extraModels: [ProblemDto],

@@ -20,11 +20,15 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 
 /**
  * Log in as the demo user
+ *
+ * Logs in as the demo user, whose workspace (customers, tickets in both boxes, macros, triggers, messages) is seeded on every start. Takes no body.
  */
 export const demoLogin = <ThrowOnError extends boolean = false>(options?: Options<DemoLoginData, ThrowOnError>) => (options?.client ?? client).post<DemoLoginResponses, DemoLoginErrors, ThrowOnError>({ url: '/api/auth/demo', ...options });
 
 /**
  * Log in with email and password
+ *
+ * Starts a new session (a fresh session id; the request's old session, if any, is destroyed) and sets an `XSRF-TOKEN` bound to it. Wrong credentials are `401`, the same whether the email exists or not. Failed attempts are counted per account and per client IP; over the limit the answer is `429` with `Retry-After`.
  */
 export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
     url: '/api/auth/login',
@@ -37,6 +41,8 @@ export const login = <ThrowOnError extends boolean = false>(options: Options<Log
 
 /**
  * Log out (destroys the session)
+ *
+ * Destroys the session server-side, clears its cookie and sets a fresh `XSRF-TOKEN`. With an API token it does nothing (revoke the token instead). Takes no body.
  */
 export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>) => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -46,6 +52,8 @@ export const logout = <ThrowOnError extends boolean = false>(options?: Options<L
 
 /**
  * The logged-in user
+ *
+ * The user behind the session cookie or the Bearer token; `401` otherwise. Also sets the `XSRF-TOKEN` cookie when the request lacks the right one.
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -55,6 +63,8 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
 
 /**
  * Create an account and log in
+ *
+ * Creates the account and logs it in: the answer sets the session cookie and a new `XSRF-TOKEN` bound to that session. Email and username are unique regardless of case; a clash is `409` naming the field. Under a burst of sign-ups the server may answer `503` with `Retry-After` before anything is written.
  */
 export const signup = <ThrowOnError extends boolean = false>(options: Options<SignupData, ThrowOnError>) => (options.client ?? client).post<SignupResponses, SignupErrors, ThrowOnError>({
     url: '/api/auth/signup',
@@ -67,6 +77,8 @@ export const signup = <ThrowOnError extends boolean = false>(options: Options<Si
 
 /**
  * The caller's API tokens (without secrets)
+ *
+ * Every API token of the caller, newest first, with when it was created and last used (updated at most once a minute). Secrets are never shown again.
  */
 export const listApiTokens = <ThrowOnError extends boolean = false>(options?: Options<ListApiTokensData, ThrowOnError>) => (options?.client ?? client).get<ListApiTokensResponses, ListApiTokensErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -91,6 +103,8 @@ export const createApiToken = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Revoke an API token
+ *
+ * Deletes the token; every instance stops accepting it at once (the revocation is broadcast). Another user's token is `404`.
  */
 export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Options<RevokeApiTokenData, ThrowOnError>) => (options.client ?? client).delete<RevokeApiTokenResponses, RevokeApiTokenErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -100,6 +114,8 @@ export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * The caller's customers, newest first; `q` matches name or email
+ *
+ * Keyset-paged with `limit` and `cursor`.
  */
 export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -109,6 +125,8 @@ export const listCustomers = <ThrowOnError extends boolean = false>(options?: Op
 
 /**
  * Create a customer
+ *
+ * The customer belongs to the caller. Name and email are required; phone, company and notes are optional.
  */
 export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -122,6 +140,8 @@ export const createCustomer = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Delete a customer; its tickets keep its name and email, marked deleted
+ *
+ * Soft delete: the customer disappears from lists, its tickets stay and show it as deleted. Publishes `customer.deleted`, which fires the owner's matching triggers. Takes no body.
  */
 export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Options<DeleteCustomerData, ThrowOnError>) => (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -131,6 +151,8 @@ export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * One of the caller's customers
+ *
+ * Another user's customer is `404`, like one that does not exist.
  */
 export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -140,6 +162,8 @@ export const getCustomer = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Edit a customer (send the version you read; a stale one is 409)
+ *
+ * Only the fields sent change. A stale `version` is `409` and changes nothing.
  */
 export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -153,11 +177,15 @@ export const updateCustomer = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Liveness and database check
+ *
+ * `200 {status: ok, db: up}` when the database answers within 2 s, `503` otherwise. Needs no authentication.
  */
 export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/api/health', ...options });
 
 /**
  * The caller's macros and every macro shared with everyone, newest first
+ *
+ * Keyset-paged with `limit` and `cursor`; `q` matches part of the name.
  */
 export const listMacros = <ThrowOnError extends boolean = false>(options?: Options<ListMacrosData, ThrowOnError>) => (options?.client ?? client).get<ListMacrosResponses, ListMacrosErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -167,6 +195,8 @@ export const listMacros = <ThrowOnError extends boolean = false>(options?: Optio
 
 /**
  * Create a macro (actions are validated per type; templates may use only known placeholders)
+ *
+ * Each action's `value` must fit its `type`: a status, priority, type or topic value, a user id for `set_assignee`, or comment text for `add_comment`. `availableFor: everyone` shares it with all users, who may apply but not change it.
  */
 export const createMacro = <ThrowOnError extends boolean = false>(options: Options<CreateMacroData, ThrowOnError>) => (options.client ?? client).post<CreateMacroResponses, CreateMacroErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -180,6 +210,8 @@ export const createMacro = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Delete a macro (owner only)
+ *
+ * Deletes the macro; tickets it was applied to keep what it did. Takes no body.
  */
 export const deleteMacro = <ThrowOnError extends boolean = false>(options: Options<DeleteMacroData, ThrowOnError>) => (options.client ?? client).delete<DeleteMacroResponses, DeleteMacroErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -189,6 +221,8 @@ export const deleteMacro = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * One macro the caller may see
+ *
+ * The caller's own macro or one shared with everyone; any other is `404`.
  */
 export const getMacro = <ThrowOnError extends boolean = false>(options: Options<GetMacroData, ThrowOnError>) => (options.client ?? client).get<GetMacroResponses, GetMacroErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -198,6 +232,8 @@ export const getMacro = <ThrowOnError extends boolean = false>(options: Options<
 
 /**
  * Edit a macro (owner only; others get 403 for shared macros)
+ *
+ * Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A shared macro of someone else is `403`, a private one `404`.
  */
 export const updateMacro = <ThrowOnError extends boolean = false>(options: Options<UpdateMacroData, ThrowOnError>) => (options.client ?? client).patch<UpdateMacroResponses, UpdateMacroErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -211,6 +247,8 @@ export const updateMacro = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Messages received (inbox) or sent by the caller's triggers (sent), newest first
+ *
+ * `box=inbox` (default) or `sent`; keyset-paged with `limit` and `cursor`.
  */
 export const listMessages = <ThrowOnError extends boolean = false>(options?: Options<ListMessagesData, ThrowOnError>) => (options?.client ?? client).get<ListMessagesResponses, ListMessagesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -220,6 +258,8 @@ export const listMessages = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * How many inbox messages are unread
+ *
+ * A count of the caller's inbox messages without `readAt`.
  */
 export const countUnreadMessages = <ThrowOnError extends boolean = false>(options?: Options<CountUnreadMessagesData, ThrowOnError>) => (options?.client ?? client).get<CountUnreadMessagesResponses, CountUnreadMessagesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -229,6 +269,8 @@ export const countUnreadMessages = <ThrowOnError extends boolean = false>(option
 
 /**
  * Mark a message read (receiver only)
+ *
+ * Sets `readAt` once (marking it again keeps the first time). The sender gets `403`, anyone else `404`. Takes no body.
  */
 export const markMessageRead = <ThrowOnError extends boolean = false>(options: Options<MarkMessageReadData, ThrowOnError>) => (options.client ?? client).post<MarkMessageReadResponses, MarkMessageReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -238,6 +280,8 @@ export const markMessageRead = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * The caller's tickets, newest first: outgoing (created), incoming (assigned) or all
+ *
+ * `box` is `all` by default; `status` filters; `q` searches title and description. Keyset-paged with `limit` and `cursor`.
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -247,6 +291,8 @@ export const listTickets = <ThrowOnError extends boolean = false>(options?: Opti
 
 /**
  * Create a ticket (it starts open)
+ *
+ * The customer must be one of the caller's; the assignee any user, the caller included. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.
  */
 export const createTicket = <ThrowOnError extends boolean = false>(options: Options<CreateTicketData, ThrowOnError>) => (options.client ?? client).post<CreateTicketResponses, CreateTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -260,6 +306,8 @@ export const createTicket = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * Delete a ticket (creator only; the assignee gets 403)
+ *
+ * Deletes the ticket and its conversation. Takes no body.
  */
 export const deleteTicket = <ThrowOnError extends boolean = false>(options: Options<DeleteTicketData, ThrowOnError>) => (options.client ?? client).delete<DeleteTicketResponses, DeleteTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -269,6 +317,8 @@ export const deleteTicket = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * One ticket (creator and assignee only)
+ *
+ * Anyone else gets `404`, exactly as for a ticket that does not exist.
  */
 export const getTicket = <ThrowOnError extends boolean = false>(options: Options<GetTicketData, ThrowOnError>) => (options.client ?? client).get<GetTicketResponses, GetTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -278,6 +328,8 @@ export const getTicket = <ThrowOnError extends boolean = false>(options: Options
 
 /**
  * Edit a ticket: the creator any field, the assignee status and priority only
+ *
+ * Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`.
  */
 export const updateTicket = <ThrowOnError extends boolean = false>(options: Options<UpdateTicketData, ThrowOnError>) => (options.client ?? client).patch<UpdateTicketResponses, UpdateTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -291,6 +343,8 @@ export const updateTicket = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * Mark as complete (publishes ticket.closed); 409 if already closed
+ *
+ * Sets `status=closed` and `closedAt` for the creator or the assignee, and publishes `ticket.closed` in the same transaction, once per transition. Takes no body.
  */
 export const closeTicket = <ThrowOnError extends boolean = false>(options: Options<CloseTicketData, ThrowOnError>) => (options.client ?? client).post<CloseTicketResponses, CloseTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -300,6 +354,8 @@ export const closeTicket = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * The conversation on a ticket, oldest first
+ *
+ * Creator and assignee only; keyset-paged with `limit` and `cursor`.
  */
 export const listTicketComments = <ThrowOnError extends boolean = false>(options: Options<ListTicketCommentsData, ThrowOnError>) => (options.client ?? client).get<ListTicketCommentsResponses, ListTicketCommentsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -309,6 +365,8 @@ export const listTicketComments = <ThrowOnError extends boolean = false>(options
 
 /**
  * Reply on a ticket
+ *
+ * Adds a comment as the caller (creator or assignee).
  */
 export const createTicketComment = <ThrowOnError extends boolean = false>(options: Options<CreateTicketCommentData, ThrowOnError>) => (options.client ?? client).post<CreateTicketCommentResponses, CreateTicketCommentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -322,6 +380,8 @@ export const createTicketComment = <ThrowOnError extends boolean = false>(option
 
 /**
  * Apply every action of the macro in one transaction
+ *
+ * All actions or none. A `set_status` to `closed` publishes `ticket.closed`, which fires the matching triggers once. The assignee may apply only actions that change status and priority or add a comment. Takes no body.
  */
 export const applyMacroToTicket = <ThrowOnError extends boolean = false>(options: Options<ApplyMacroToTicketData, ThrowOnError>) => (options.client ?? client).post<ApplyMacroToTicketResponses, ApplyMacroToTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -331,6 +391,8 @@ export const applyMacroToTicket = <ThrowOnError extends boolean = false>(options
 
 /**
  * The ticket and the comments the macro would add; nothing is saved
+ *
+ * Renders the macro's actions against the ticket as they would apply now (templates filled in, assignee rules checked) and returns the ticket and the comments as they would be. Takes no body.
  */
 export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(options: Options<PreviewMacroOnTicketData, ThrowOnError>) => (options.client ?? client).post<PreviewMacroOnTicketResponses, PreviewMacroOnTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -340,6 +402,8 @@ export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(optio
 
 /**
  * Reopen a closed ticket; 409 if it is not closed
+ *
+ * Sets `status=open` and clears `closedAt`, for the creator or the assignee. Takes no body.
  */
 export const reopenTicket = <ThrowOnError extends boolean = false>(options: Options<ReopenTicketData, ThrowOnError>) => (options.client ?? client).post<ReopenTicketResponses, ReopenTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -349,6 +413,8 @@ export const reopenTicket = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * The caller's message triggers, newest first
+ *
+ * Keyset-paged with `limit` and `cursor`; only the owner sees a trigger.
  */
 export const listTriggers = <ThrowOnError extends boolean = false>(options?: Options<ListTriggersData, ThrowOnError>) => (options?.client ?? client).get<ListTriggersResponses, ListTriggersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -358,6 +424,8 @@ export const listTriggers = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * Create a message trigger
+ *
+ * A trigger names an event, optional conditions (priority, type, topic; ticket events only), a recipient and a message template. Templates may use only the placeholders of the event; an unknown one is `400` naming the field.
  */
 export const createTrigger = <ThrowOnError extends boolean = false>(options: Options<CreateTriggerData, ThrowOnError>) => (options.client ?? client).post<CreateTriggerResponses, CreateTriggerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -371,6 +439,8 @@ export const createTrigger = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Delete a trigger
+ *
+ * Messages it already sent stay. Takes no body.
  */
 export const deleteTrigger = <ThrowOnError extends boolean = false>(options: Options<DeleteTriggerData, ThrowOnError>) => (options.client ?? client).delete<DeleteTriggerResponses, DeleteTriggerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -380,6 +450,8 @@ export const deleteTrigger = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * One of the caller's triggers
+ *
+ * Another user's trigger is `404`.
  */
 export const getTrigger = <ThrowOnError extends boolean = false>(options: Options<GetTriggerData, ThrowOnError>) => (options.client ?? client).get<GetTriggerResponses, GetTriggerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -389,6 +461,8 @@ export const getTrigger = <ThrowOnError extends boolean = false>(options: Option
 
 /**
  * Edit, activate or deactivate a trigger
+ *
+ * Only the fields sent change; send the `version` you read (a stale one is `409`).
  */
 export const updateTrigger = <ThrowOnError extends boolean = false>(options: Options<UpdateTriggerData, ThrowOnError>) => (options.client ?? client).patch<UpdateTriggerResponses, UpdateTriggerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -402,6 +476,8 @@ export const updateTrigger = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.
+ *
+ * Explains each condition that matched or failed and renders the message for the recipient. Pass `ticketId` for ticket events or `customerId` for `customer.deleted`.
  */
 export const testTrigger = <ThrowOnError extends boolean = false>(options: Options<TestTriggerData, ThrowOnError>) => (options.client ?? client).post<TestTriggerResponses, TestTriggerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -415,6 +491,8 @@ export const testTrigger = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)
+ *
+ * Never matches email addresses, which stay private. Keyset-paged with `limit` and `cursor`.
  */
 export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -424,6 +502,8 @@ export const listUsers = <ThrowOnError extends boolean = false>(options?: Option
 
 /**
  * A user's customers: the same as listCustomers for the caller, 404 for anyone else
+ *
+ * Customers belong to one user and only that user sees them.
  */
 export const listUserCustomers = <ThrowOnError extends boolean = false>(options: Options<ListUserCustomersData, ThrowOnError>) => (options.client ?? client).get<ListUserCustomersResponses, ListUserCustomersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -433,6 +513,8 @@ export const listUserCustomers = <ThrowOnError extends boolean = false>(options:
 
 /**
  * Tickets created by a user that the caller may see
+ *
+ * Tickets whose creator is the user and whose creator or assignee is the caller, newest first.
  */
 export const listUserTickets = <ThrowOnError extends boolean = false>(options: Options<ListUserTicketsData, ThrowOnError>) => (options.client ?? client).get<ListUserTicketsResponses, ListUserTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -16,7 +16,10 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get('customers')
-  @ApiOperation({ summary: "The caller's customers, newest first; `q` matches name or email" })
+  @ApiOperation({
+    summary: "The caller's customers, newest first; `q` matches name or email",
+    description: 'Keyset-paged with `limit` and `cursor`.',
+  })
   @ApiOkResponse({ type: CustomerPageDto })
   @ApiProblems(400, 401)
   async listCustomers(@CurrentActor() actor: Actor, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
@@ -25,7 +28,10 @@ export class CustomersController {
   }
 
   @Get('users/:id/customers')
-  @ApiOperation({ summary: "A user's customers: the same as listCustomers for the caller, 404 for anyone else" })
+  @ApiOperation({
+    summary: "A user's customers: the same as listCustomers for the caller, 404 for anyone else",
+    description: 'Customers belong to one user and only that user sees them.',
+  })
   @ApiOkResponse({ type: CustomerPageDto })
   @ApiProblems(400, 401, 404)
   async listUserCustomers(
@@ -38,7 +44,11 @@ export class CustomersController {
   }
 
   @Post('customers')
-  @ApiOperation({ summary: 'Create a customer' })
+  @ApiOperation({
+    summary: 'Create a customer',
+    description:
+      'The customer belongs to the caller. Name and email are required; phone, company and notes are optional.',
+  })
   @ApiCreatedResponse({ type: CustomerDto })
   @ApiProblems(400, 401, 403)
   async createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
@@ -46,7 +56,10 @@ export class CustomersController {
   }
 
   @Get('customers/:id')
-  @ApiOperation({ summary: "One of the caller's customers" })
+  @ApiOperation({
+    summary: "One of the caller's customers",
+    description: "Another user's customer is `404`, like one that does not exist.",
+  })
   @ApiOkResponse({ type: CustomerDto })
   @ApiProblems(401, 404)
   async getCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<CustomerDto> {
@@ -54,7 +67,10 @@ export class CustomersController {
   }
 
   @Patch('customers/:id')
-  @ApiOperation({ summary: 'Edit a customer (send the version you read; a stale one is 409)' })
+  @ApiOperation({
+    summary: 'Edit a customer (send the version you read; a stale one is 409)',
+    description: 'Only the fields sent change. A stale `version` is `409` and changes nothing.',
+  })
   @ApiOkResponse({ type: CustomerDto })
   @ApiProblems(400, 401, 403, 404, 409)
   async updateCustomer(
@@ -68,7 +84,11 @@ export class CustomersController {
 
   @Delete('customers/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a customer; its tickets keep its name and email, marked deleted' })
+  @ApiOperation({
+    summary: 'Delete a customer; its tickets keep its name and email, marked deleted',
+    description:
+      "Soft delete: the customer disappears from lists, its tickets stay and show it as deleted. Publishes `customer.deleted`, which fires the owner's matching triggers. Takes no body.",
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   async deleteCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<void> {

@@ -33,7 +33,11 @@ export class AuthController {
   @Post('signup')
   @Public()
   @SkipCsrf()
-  @ApiOperation({ summary: 'Create an account and log in' })
+  @ApiOperation({
+    summary: 'Create an account and log in',
+    description:
+      'Creates the account and logs it in: the answer sets the session cookie and a new `XSRF-TOKEN` bound to that session. Email and username are unique regardless of case; a clash is `409` naming the field. Under a burst of sign-ups the server may answer `503` with `Retry-After` before anything is written.',
+  })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiProblems(400, 409, 503)
   async signup(
@@ -52,7 +56,11 @@ export class AuthController {
   @Public()
   @SkipCsrf()
   @UseGuards(LoginGuard)
-  @ApiOperation({ summary: 'Log in with email and password' })
+  @ApiOperation({
+    summary: 'Log in with email and password',
+    description:
+      "Starts a new session (a fresh session id; the request's old session, if any, is destroyed) and sets an `XSRF-TOKEN` bound to it. Wrong credentials are `401`, the same whether the email exists or not. Failed attempts are counted per account and per client IP; over the limit the answer is `429` with `Retry-After`.",
+  })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiProblems(400, 401, 429, 503)
   async login(
@@ -69,7 +77,11 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @SkipCsrf()
-  @ApiOperation({ summary: 'Log in as the demo user' })
+  @ApiOperation({
+    summary: 'Log in as the demo user',
+    description:
+      'Logs in as the demo user, whose workspace (customers, tickets in both boxes, macros, triggers, messages) is seeded on every start. Takes no body.',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   async demoLogin(
     @Req() req: FastifyRequest,
@@ -82,7 +94,11 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Log out (destroys the session)' })
+  @ApiOperation({
+    summary: 'Log out (destroys the session)',
+    description:
+      'Destroys the session server-side, clears its cookie and sets a fresh `XSRF-TOKEN`. With an API token it does nothing (revoke the token instead). Takes no body.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403)
   async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -90,7 +106,11 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The logged-in user' })
+  @ApiOperation({
+    summary: 'The logged-in user',
+    description:
+      'The user behind the session cookie or the Bearer token; `401` otherwise. Also sets the `XSRF-TOKEN` cookie when the request lacks the right one.',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiProblems(401)
   async getMe(@CurrentActor() actor: Actor): Promise<UserResponseDto> {
@@ -119,7 +139,11 @@ export class AuthController {
   }
 
   @Get('tokens')
-  @ApiOperation({ summary: "The caller's API tokens (without secrets)" })
+  @ApiOperation({
+    summary: "The caller's API tokens (without secrets)",
+    description:
+      'Every API token of the caller, newest first, with when it was created and last used (updated at most once a minute). Secrets are never shown again.',
+  })
   @ApiOkResponse({ type: ApiTokenListDto })
   @ApiProblems(401)
   async listApiTokens(@CurrentActor() actor: Actor): Promise<ApiTokenListDto> {
@@ -128,7 +152,11 @@ export class AuthController {
 
   @Delete('tokens/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API token' })
+  @ApiOperation({
+    summary: 'Revoke an API token',
+    description:
+      "Deletes the token; every instance stops accepting it at once (the revocation is broadcast). Another user's token is `404`.",
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   async revokeApiToken(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {

@@ -14,6 +14,7 @@ export class UsersController {
   @Get()
   @ApiOperation({
     summary: 'Other users, for choosing an assignee; `q` matches part of the username (case-insensitive)',
+    description: 'Never matches email addresses, which stay private. Keyset-paged with `limit` and `cursor`.',
   })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401)

@@ -20,7 +20,10 @@ export class MacrosController {
   ) {}
 
   @Get('macros')
-  @ApiOperation({ summary: "The caller's macros and every macro shared with everyone, newest first" })
+  @ApiOperation({
+    summary: "The caller's macros and every macro shared with everyone, newest first",
+    description: 'Keyset-paged with `limit` and `cursor`; `q` matches part of the name.',
+  })
   @ApiOkResponse({ type: MacroPageDto })
   @ApiProblems(400, 401)
   async listMacros(@CurrentActor() actor: Actor, @Query() query: SearchPageQueryDto): Promise<MacroPageDto> {
@@ -31,6 +34,8 @@ export class MacrosController {
   @Post('macros')
   @ApiOperation({
     summary: 'Create a macro (actions are validated per type; templates may use only known placeholders)',
+    description:
+      "Each action's `value` must fit its `type`: a status, priority, type or topic value, a user id for `set_assignee`, or comment text for `add_comment`. `availableFor: everyone` shares it with all users, who may apply but not change it.",
   })
   @ApiCreatedResponse({ type: MacroDto })
   @ApiProblems(400, 401, 403)
@@ -39,7 +44,10 @@ export class MacrosController {
   }
 
   @Get('macros/:id')
-  @ApiOperation({ summary: 'One macro the caller may see' })
+  @ApiOperation({
+    summary: 'One macro the caller may see',
+    description: "The caller's own macro or one shared with everyone; any other is `404`.",
+  })
   @ApiOkResponse({ type: MacroDto })
   @ApiProblems(401, 404)
   async getMacro(@CurrentActor() actor: Actor, @IdParam('id', 'Macro') id: string): Promise<MacroDto> {
@@ -47,7 +55,11 @@ export class MacrosController {
   }
 
   @Patch('macros/:id')
-  @ApiOperation({ summary: 'Edit a macro (owner only; others get 403 for shared macros)' })
+  @ApiOperation({
+    summary: 'Edit a macro (owner only; others get 403 for shared macros)',
+    description:
+      'Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A shared macro of someone else is `403`, a private one `404`.',
+  })
   @ApiOkResponse({ type: MacroDto })
   @ApiProblems(400, 401, 403, 404, 409)
   async updateMacro(
@@ -61,7 +73,10 @@ export class MacrosController {
 
   @Delete('macros/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a macro (owner only)' })
+  @ApiOperation({
+    summary: 'Delete a macro (owner only)',
+    description: 'Deletes the macro; tickets it was applied to keep what it did. Takes no body.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   async deleteMacro(@CurrentActor() actor: Actor, @IdParam('id', 'Macro') id: string): Promise<void> {
@@ -70,7 +85,11 @@ export class MacrosController {
 
   @Post('tickets/:id/macros/:macroId/preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The ticket and the comments the macro would add; nothing is saved' })
+  @ApiOperation({
+    summary: 'The ticket and the comments the macro would add; nothing is saved',
+    description:
+      "Renders the macro's actions against the ticket as they would apply now (templates filled in, assignee rules checked) and returns the ticket and the comments as they would be. Takes no body.",
+  })
   @ApiOkResponse({ type: MacroPreviewDto })
   @ApiProblems(400, 401, 403, 404)
   async previewMacroOnTicket(
@@ -85,7 +104,11 @@ export class MacrosController {
 
   @Post('tickets/:id/macros/:macroId/apply')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Apply every action of the macro in one transaction' })
+  @ApiOperation({
+    summary: 'Apply every action of the macro in one transaction',
+    description:
+      'All actions or none. A `set_status` to `closed` publishes `ticket.closed`, which fires the matching triggers once. The assignee may apply only actions that change status and priority or add a comment. Takes no body.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409)
   async applyMacroToTicket(

@@ -21,7 +21,10 @@ export class MessagesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Messages received (inbox) or sent by the caller's triggers (sent), newest first" })
+  @ApiOperation({
+    summary: "Messages received (inbox) or sent by the caller's triggers (sent), newest first",
+    description: '`box=inbox` (default) or `sent`; keyset-paged with `limit` and `cursor`.',
+  })
   @ApiOkResponse({ type: MessagePageDto })
   @ApiProblems(400, 401)
   async listMessages(@CurrentActor() actor: Actor, @Query() query: ListMessagesDto): Promise<MessagePageDto> {
@@ -30,7 +33,10 @@ export class MessagesController {
   }
 
   @Get('unread-count')
-  @ApiOperation({ summary: 'How many inbox messages are unread' })
+  @ApiOperation({
+    summary: 'How many inbox messages are unread',
+    description: "A count of the caller's inbox messages without `readAt`.",
+  })
   @ApiOkResponse({ type: UnreadCountDto })
   @ApiProblems(401)
   async countUnreadMessages(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
@@ -39,7 +45,11 @@ export class MessagesController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a message read (receiver only)' })
+  @ApiOperation({
+    summary: 'Mark a message read (receiver only)',
+    description:
+      'Sets `readAt` once (marking it again keeps the first time). The sender gets `403`, anyone else `404`. Takes no body.',
+  })
   @ApiOkResponse({ type: MessageDto })
   @ApiProblems(401, 403, 404)
   async markMessageRead(@CurrentActor() actor: Actor, @IdParam('id', 'Message') id: string): Promise<MessageDto> {

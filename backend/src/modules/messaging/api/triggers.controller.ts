@@ -15,7 +15,10 @@ export class TriggersController {
   constructor(private readonly triggers: TriggersService) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's message triggers, newest first" })
+  @ApiOperation({
+    summary: "The caller's message triggers, newest first",
+    description: 'Keyset-paged with `limit` and `cursor`; only the owner sees a trigger.',
+  })
   @ApiOkResponse({ type: TriggerPageDto })
   @ApiProblems(400, 401)
   async listTriggers(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<TriggerPageDto> {
@@ -24,7 +27,11 @@ export class TriggersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a message trigger' })
+  @ApiOperation({
+    summary: 'Create a message trigger',
+    description:
+      'A trigger names an event, optional conditions (priority, type, topic; ticket events only), a recipient and a message template. Templates may use only the placeholders of the event; an unknown one is `400` naming the field.',
+  })
   @ApiCreatedResponse({ type: TriggerDto })
   @ApiProblems(400, 401, 403)
   async createTrigger(@CurrentActor() actor: Actor, @Body() body: CreateTriggerDto): Promise<TriggerDto> {
@@ -38,7 +45,7 @@ export class TriggersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "One of the caller's triggers" })
+  @ApiOperation({ summary: "One of the caller's triggers", description: "Another user's trigger is `404`." })
   @ApiOkResponse({ type: TriggerDto })
   @ApiProblems(401, 404)
   async getTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string): Promise<TriggerDto> {
@@ -46,7 +53,10 @@ export class TriggersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit, activate or deactivate a trigger' })
+  @ApiOperation({
+    summary: 'Edit, activate or deactivate a trigger',
+    description: 'Only the fields sent change; send the `version` you read (a stale one is `409`).',
+  })
   @ApiOkResponse({ type: TriggerDto })
   @ApiProblems(400, 401, 403, 404, 409)
   async updateTrigger(
@@ -60,7 +70,7 @@ export class TriggersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a trigger' })
+  @ApiOperation({ summary: 'Delete a trigger', description: 'Messages it already sent stay. Takes no body.' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   async deleteTrigger(@CurrentActor() actor: Actor, @IdParam('id', 'Trigger') id: string): Promise<void> {
@@ -71,6 +81,8 @@ export class TriggersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Dry run: would the trigger fire for this ticket or customer, and what would it send? Saves nothing.',
+    description:
+      'Explains each condition that matched or failed and renders the message for the recipient. Pass `ticketId` for ticket events or `customerId` for `customer.deleted`.',
   })
   @ApiOkResponse({ type: TriggerTestResultDto })
   @ApiProblems(400, 401, 403, 404)

@@ -21,7 +21,11 @@ export class TicketsController {
   ) {}
 
   @Get('tickets')
-  @ApiOperation({ summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all" })
+  @ApiOperation({
+    summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all",
+    description:
+      '`box` is `all` by default; `status` filters; `q` searches title and description. Keyset-paged with `limit` and `cursor`.',
+  })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblems(400, 401)
   async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
@@ -30,7 +34,10 @@ export class TicketsController {
   }
 
   @Get('users/:id/tickets')
-  @ApiOperation({ summary: 'Tickets created by a user that the caller may see' })
+  @ApiOperation({
+    summary: 'Tickets created by a user that the caller may see',
+    description: 'Tickets whose creator is the user and whose creator or assignee is the caller, newest first.',
+  })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblems(400, 401, 404)
   async listUserTickets(
@@ -43,7 +50,11 @@ export class TicketsController {
   }
 
   @Post('tickets')
-  @ApiOperation({ summary: 'Create a ticket (it starts open)' })
+  @ApiOperation({
+    summary: 'Create a ticket (it starts open)',
+    description:
+      "The customer must be one of the caller's; the assignee any user, the caller included. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.",
+  })
   @ApiCreatedResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403)
   async createTicket(@CurrentActor() actor: Actor, @Body() body: CreateTicketDto): Promise<TicketDto> {
@@ -59,7 +70,10 @@ export class TicketsController {
   }
 
   @Get('tickets/:id')
-  @ApiOperation({ summary: 'One ticket (creator and assignee only)' })
+  @ApiOperation({
+    summary: 'One ticket (creator and assignee only)',
+    description: 'Anyone else gets `404`, exactly as for a ticket that does not exist.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 404)
   async getTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
@@ -67,7 +81,11 @@ export class TicketsController {
   }
 
   @Patch('tickets/:id')
-  @ApiOperation({ summary: 'Edit a ticket: the creator any field, the assignee status and priority only' })
+  @ApiOperation({
+    summary: 'Edit a ticket: the creator any field, the assignee status and priority only',
+    description:
+      'Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(400, 401, 403, 404, 409)
   async updateTicket(
@@ -81,7 +99,11 @@ export class TicketsController {
 
   @Post('tickets/:id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark as complete (publishes ticket.closed); 409 if already closed' })
+  @ApiOperation({
+    summary: 'Mark as complete (publishes ticket.closed); 409 if already closed',
+    description:
+      'Sets `status=closed` and `closedAt` for the creator or the assignee, and publishes `ticket.closed` in the same transaction, once per transition. Takes no body.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 403, 404, 409)
   async closeTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
@@ -91,7 +113,10 @@ export class TicketsController {
 
   @Post('tickets/:id/reopen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed ticket; 409 if it is not closed' })
+  @ApiOperation({
+    summary: 'Reopen a closed ticket; 409 if it is not closed',
+    description: 'Sets `status=open` and clears `closedAt`, for the creator or the assignee. Takes no body.',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblems(401, 403, 404, 409)
   async reopenTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
@@ -101,7 +126,10 @@ export class TicketsController {
 
   @Delete('tickets/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a ticket (creator only; the assignee gets 403)' })
+  @ApiOperation({
+    summary: 'Delete a ticket (creator only; the assignee gets 403)',
+    description: 'Deletes the ticket and its conversation. Takes no body.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   async deleteTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<void> {
@@ -109,7 +137,10 @@ export class TicketsController {
   }
 
   @Get('tickets/:id/comments')
-  @ApiOperation({ summary: 'The conversation on a ticket, oldest first' })
+  @ApiOperation({
+    summary: 'The conversation on a ticket, oldest first',
+    description: 'Creator and assignee only; keyset-paged with `limit` and `cursor`.',
+  })
   @ApiOkResponse({ type: CommentPageDto })
   @ApiProblems(400, 401, 404)
   async listTicketComments(
@@ -122,7 +153,7 @@ export class TicketsController {
   }
 
   @Post('tickets/:id/comments')
-  @ApiOperation({ summary: 'Reply on a ticket' })
+  @ApiOperation({ summary: 'Reply on a ticket', description: 'Adds a comment as the caller (creator or assignee).' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404)
   async createTicketComment(
