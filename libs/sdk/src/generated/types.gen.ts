@@ -55,11 +55,11 @@ export type CreateMacroDto = {
 
 export type CreateTicketDto = {
     /**
-     * Any user, the caller included
+     * Any user, the caller included (the example is the demo colleague alex.support)
      */
     assigneeId: string;
     /**
-     * One of the caller's customers
+     * One of the caller's customers (the example is the demo user's Grace Hopper)
      */
     customerId: string;
     /**
@@ -67,7 +67,7 @@ export type CreateTicketDto = {
      */
     description?: string;
     /**
-     * A macro (yours or shared with everyone) to apply as part of creation
+     * A macro (yours or shared with everyone) to apply as part of creation (the example is the demo user's 'Escalate to urgent')
      */
     macroId?: string;
     /**
@@ -306,7 +306,7 @@ export type TriggerPageDto = {
 export type TriggerRecipientDto = {
     kind: RecipientKind;
     /**
-     * Required with kind "user"
+     * Required with kind "user", refused with the others
      */
     userId?: string;
 };

@@ -13,19 +13,19 @@ export class CreateCustomerDto {
   @IsEmail({}, { message: 'email must be a valid email address' })
   email!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50, example: '+1 202 555 0143' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Navy Systems' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   company?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, example: 'Prefers email.' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)

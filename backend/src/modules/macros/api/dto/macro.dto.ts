@@ -33,12 +33,12 @@ export class MacroActionDto {
 }
 
 export class CreateMacroDto {
-  @ApiProperty({ minLength: 1, maxLength: 100 })
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Waiting for the customer' })
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, default: '' })
+  @ApiPropertyOptional({ maxLength: 1000, default: '', example: 'Set pending and ask for the details we need.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -48,7 +48,15 @@ export class CreateMacroDto {
   @IsIn(MACRO_AVAILABILITY, { message: 'availableFor must be one of personal, everyone' })
   availableFor!: MacroAvailability;
 
-  @ApiProperty({ type: [MacroActionDto], minItems: 1, maxItems: 20 })
+  @ApiProperty({
+    type: [MacroActionDto],
+    minItems: 1,
+    maxItems: 20,
+    example: [
+      { type: 'set_status', value: 'pending' },
+      { type: 'add_comment', value: 'Hi {{customer.name}}, could you send us the printer model?' },
+    ],
+  })
   @IsArray()
   @ArrayNotEmpty({ message: 'actions must contain at least one action' })
   @ArrayMaxSize(20)

@@ -53,14 +53,14 @@ export class TriggerRecipientDto {
   @IsIn(RECIPIENT_KINDS, { message: `kind must be one of ${RECIPIENT_KINDS.join(', ')}` })
   kind!: RecipientKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required with kind "user"' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required with kind "user", refused with the others' })
   @ValidateIf((o: TriggerRecipientDto) => o.kind === 'user' || o.userId !== undefined)
   @IsUUID('all', { message: 'userId must be the id of a user' })
   userId?: string;
 }
 
 export class CreateTriggerDto {
-  @ApiProperty({ minLength: 1, maxLength: 100 })
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Tell the assignee when I close a ticket' })
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
   name!: string;
@@ -72,6 +72,7 @@ export class CreateTriggerDto {
   @ApiPropertyOptional({
     type: TriggerConditionsDto,
     description: 'Ticket events only; every condition given must match',
+    example: { priority: ['high', 'urgent'] },
   })
   @IsOptional()
   @IsObject()
@@ -79,13 +80,18 @@ export class CreateTriggerDto {
   @Type(() => TriggerConditionsDto)
   conditions?: TriggerConditionsDto;
 
-  @ApiProperty({ type: TriggerRecipientDto })
+  @ApiProperty({ type: TriggerRecipientDto, example: { kind: 'ticket_assignee' } })
   @IsObject()
   @ValidateNested()
   @Type(() => TriggerRecipientDto)
   recipient!: TriggerRecipientDto;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000, description: 'Template text with placeholders' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 5000,
+    description: 'Template text with placeholders',
+    example: 'Closed "{{ticket.title}}" for {{customer.name}}.',
+  })
   @IsString()
   @Length(1, 5000, { message: 'message must be 1 to 5000 characters' })
   message!: string;

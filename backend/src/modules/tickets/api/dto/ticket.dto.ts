@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { DEMO_EXAMPLE_IDS } from '../../../../platform/http/demo-examples';
 import { SearchPageQueryDto } from '../../../../platform/pagination/page-query.dto';
 import {
   TICKET_BOXES,
@@ -23,22 +24,34 @@ const HTTP_URL = {
 const list = (values: readonly string[]) => values.join(', ');
 
 export class CreateTicketDto {
-  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Printer on floor 3 jams on every job' })
   @IsString()
   @Length(1, 200, { message: 'title must be 1 to 200 characters' })
   title!: string;
 
-  @ApiPropertyOptional({ maxLength: 10000, default: '' })
+  @ApiPropertyOptional({
+    maxLength: 10000,
+    default: '',
+    example: 'Grace reports paper jams since Monday; the tray was replaced last week.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10000, { message: 'description must be at most 10000 characters' })
   description?: string;
 
-  @ApiProperty({ format: 'uuid', description: "One of the caller's customers" })
+  @ApiProperty({
+    format: 'uuid',
+    description: "One of the caller's customers (the example is the demo user's Grace Hopper)",
+    example: DEMO_EXAMPLE_IDS.customer,
+  })
   @IsUUID('all', { message: 'customerId must be the id of one of your customers' })
   customerId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Any user, the caller included' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Any user, the caller included (the example is the demo colleague alex.support)',
+    example: DEMO_EXAMPLE_IDS.colleague,
+  })
   @IsUUID('all', { message: 'assigneeId must be the id of a user' })
   assigneeId!: string;
 
@@ -60,6 +73,7 @@ export class CreateTicketDto {
     format: 'uri',
     maxLength: 2000,
     description: 'An http(s) URL; the server never fetches it',
+    example: 'https://images.example.com/printer-jam.jpg',
   })
   @IsOptional()
   @IsString()
@@ -69,7 +83,9 @@ export class CreateTicketDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'A macro (yours or shared with everyone) to apply as part of creation',
+    description:
+      "A macro (yours or shared with everyone) to apply as part of creation (the example is the demo user's 'Escalate to urgent')",
+    example: DEMO_EXAMPLE_IDS.macro,
   })
   @IsOptional()
   @IsUUID('all', { message: 'macroId must be the id of a macro you can use' })
@@ -146,7 +162,7 @@ export class ListTicketsQueryDto extends SearchPageQueryDto {
 }
 
 export class CreateCommentDto {
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @ApiProperty({ minLength: 1, maxLength: 10000, example: 'Replaced the fuser unit; please try printing again.' })
   @IsString()
   @Length(1, 10000, { message: 'body must be 1 to 10000 characters' })
   body!: string;
