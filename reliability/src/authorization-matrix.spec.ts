@@ -51,7 +51,7 @@ const macroOf = async (
       body: {
         name: `matrix ${Math.random()}`,
         availableFor,
-        actions: [{ type, value: type === 'set_priority' ? 'high' : 'billing' }],
+        actions: [type === 'set_priority' ? { type, value: 'high' } : { type, value: 'billing' }],
       },
     })
   ).data!;

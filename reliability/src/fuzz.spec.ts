@@ -1,4 +1,4 @@
-import { closeTicket, createApiToken, createMacro, createTrigger } from '@bw/sdk';
+import { closeTicket, createApiToken, createMacro, createTrigger, type CreateMacroDto } from '@bw/sdk';
 import fc from 'fast-check';
 import { ApiSession } from '@bw/testing/api-session';
 import { customerOf, person, Person, ticketBy } from '@bw/testing/fixtures';
@@ -65,10 +65,8 @@ describe(`contract fuzzing (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL})`, () => {
     const customers = await Promise.all(Array.from({ length: 4 }, () => customerOf(owner)));
     const tickets = [];
     for (let i = 0; i < 8; i++) tickets.push(await ticketBy(owner, customers[i % 4], i % 2 ? other.user : owner.user));
-    const macro = async (
-      availableFor: 'personal' | 'everyone',
-      actions: { type: 'set_priority' | 'add_comment' | 'set_status'; value: string }[],
-    ) => (await createMacro({ client: c(), body: { name: `m ${Math.random()}`, availableFor, actions } })).data!.id;
+    const macro = async (availableFor: 'personal' | 'everyone', actions: CreateMacroDto['actions']) =>
+      (await createMacro({ client: c(), body: { name: `m ${Math.random()}`, availableFor, actions } })).data!.id;
     const macros = [
       await macro('personal', [{ type: 'set_priority', value: 'high' }]),
       await macro('everyone', [{ type: 'add_comment', value: 'Hi {{customer.name}}' }]),

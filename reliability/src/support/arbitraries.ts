@@ -394,15 +394,18 @@ function fieldMutations(
           ),
         );
       const items = s.items ? resolve(s.items) : undefined;
-      if (items?.properties && depth < 1) {
-        for (const inner of fieldMutations(items, `${field}.0.`, depth + 1)) {
+      // A union of item shapes (macro actions): mutate a set_priority action, with that shape's rules.
+      const union = items?.oneOf?.map(resolve);
+      const itemSchema = union ? union.find((alt) => alt.properties?.['type']?.enum?.includes('set_priority')) : items;
+      if (itemSchema?.properties && depth < 1) {
+        for (const inner of fieldMutations(itemSchema, `${field}.0.`, depth + 1)) {
           out.push(
             inner.map((mutate) => (body: Record<string, unknown>): Mutation => {
               const list =
                 Array.isArray(body[name]) && (body[name] as unknown[]).length > 0
                   ? (body[name] as Record<string, unknown>[])
                   : [{ type: 'set_priority', value: 'high' }];
-              const m = mutate(list[0]);
+              const m = mutate(union ? { type: 'set_priority', value: 'high' } : list[0]);
               return { body: { ...body, [name]: [m.body, ...list.slice(1)] }, field: m.field, note: m.note };
             }),
           );

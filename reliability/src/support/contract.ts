@@ -20,6 +20,8 @@ export interface Schema {
   default?: unknown;
   $ref?: string;
   allOf?: Schema[];
+  /** A union (macro actions): each alternative is an object schema. */
+  oneOf?: Schema[];
   description?: string;
 }
 

@@ -94,6 +94,7 @@ function bodyStrings(schema: Schema, path: Segment[], out: StringField[], depth 
     out.push({ in: 'body', path, maxLength: s.maxLength });
     return;
   }
+  for (const alternative of s.oneOf ?? []) bodyStrings(alternative, path, out, depth + 1);
   for (const [name, prop] of Object.entries(s.properties ?? {})) bodyStrings(prop, [...path, name], out, depth + 1);
 }
 
@@ -105,7 +106,15 @@ export function stringFields(op: Operation): StringField[] {
     if (resolve(p.schema).type === 'string')
       out.push({ in: 'query', path: [p.name], maxLength: resolve(p.schema).maxLength });
   if (op.body) bodyStrings(op.body, [], out);
-  return out;
+  // A union's alternatives share field paths (actions.0.value): each path once, at its longest limit.
+  const byPath = new Map<string, StringField>();
+  for (const field of out) {
+    const key = fieldName(field);
+    const seen = byPath.get(key);
+    if (!seen || (seen.maxLength !== undefined && (field.maxLength === undefined || field.maxLength > seen.maxLength)))
+      byPath.set(key, field);
+  }
+  return [...byPath.values()];
 }
 
 /** A deep copy of `base` with `value` at `path` (missing objects and arrays are created). */

@@ -44,7 +44,34 @@ export type CreateCustomerDto = {
 };
 
 export type CreateMacroDto = {
-    actions: Array<MacroActionDto>;
+    /**
+     * One action; its `value` fits its `type`
+     */
+    actions: Array<{
+        type: 'set_status';
+        value: TicketStatus;
+    } | {
+        type: 'set_priority';
+        value: TicketPriority;
+    } | {
+        type: 'set_type';
+        value: TicketType;
+    } | {
+        type: 'set_topic';
+        value: TicketTopic;
+    } | {
+        type: 'set_assignee';
+        /**
+         * The id of the user to assign the ticket to
+         */
+        value: string;
+    } | {
+        type: 'add_comment';
+        /**
+         * Comment text; may hold the macro placeholders such as {{customer.name}}
+         */
+        value: string;
+    }>;
     availableFor: MacroAvailability;
     /**
      * Default: "".
@@ -140,20 +167,37 @@ export type LoginDto = {
     password: string;
 };
 
-export type MacroActionDto = {
-    type: MacroActionType;
-    /**
-     * An enum value for set_*, a user id for set_assignee, comment text (with placeholders) for add_comment
-     */
-    value: string;
-};
-
-export type MacroActionType = 'set_status' | 'set_priority' | 'set_type' | 'set_topic' | 'set_assignee' | 'add_comment';
-
 export type MacroAvailability = 'personal' | 'everyone';
 
 export type MacroDto = {
-    actions: Array<MacroActionDto>;
+    /**
+     * One action; its `value` fits its `type`
+     */
+    actions: Array<{
+        type: 'set_status';
+        value: TicketStatus;
+    } | {
+        type: 'set_priority';
+        value: TicketPriority;
+    } | {
+        type: 'set_type';
+        value: TicketType;
+    } | {
+        type: 'set_topic';
+        value: TicketTopic;
+    } | {
+        type: 'set_assignee';
+        /**
+         * The id of the user to assign the ticket to
+         */
+        value: string;
+    } | {
+        type: 'add_comment';
+        /**
+         * Comment text; may hold the macro placeholders such as {{customer.name}}
+         */
+        value: string;
+    }>;
     availableFor: MacroAvailability;
     createdAt: string;
     description: string;
@@ -344,7 +388,34 @@ export type UpdateCustomerDto = {
 };
 
 export type UpdateMacroDto = {
-    actions?: Array<MacroActionDto>;
+    /**
+     * One action; its `value` fits its `type`
+     */
+    actions?: Array<{
+        type: 'set_status';
+        value: TicketStatus;
+    } | {
+        type: 'set_priority';
+        value: TicketPriority;
+    } | {
+        type: 'set_type';
+        value: TicketType;
+    } | {
+        type: 'set_topic';
+        value: TicketTopic;
+    } | {
+        type: 'set_assignee';
+        /**
+         * The id of the user to assign the ticket to
+         */
+        value: string;
+    } | {
+        type: 'add_comment';
+        /**
+         * Comment text; may hold the macro placeholders such as {{customer.name}}
+         */
+        value: string;
+    }>;
     availableFor?: MacroAvailability;
     description?: string;
     name?: string;

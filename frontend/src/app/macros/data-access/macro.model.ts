@@ -1,11 +1,4 @@
-import type {
-  CreateMacroDto,
-  MacroActionDto,
-  MacroActionType,
-  MacroAvailability,
-  MacroDto,
-  UpdateMacroDto,
-} from '@bw/sdk';
+import type { CreateMacroDto, MacroAvailability, MacroDto, UpdateMacroDto } from '@bw/sdk';
 import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 import {
@@ -16,8 +9,10 @@ import {
 } from '../../shared/ticket-fields/ticket-fields';
 
 export type Macro = MacroDto;
-export type MacroAction = MacroActionDto;
-export type { MacroActionType, MacroAvailability };
+/** One action, typed by the API as a union on `type`: the value of `set_priority` is a priority. */
+export type MacroAction = MacroDto['actions'][number];
+export type MacroActionType = MacroAction['type'];
+export type { MacroAvailability };
 
 /** Limits from the API, mirrored so the form can say so before a round trip. */
 export const MACRO_NAME_MAX = 100;
@@ -135,8 +130,13 @@ export function toCreateMacroBody(value: MacroFormValue): CreateMacroDto {
     name: value.name,
     ...(value.description !== '' ? { description: value.description } : {}),
     availableFor: value.availableFor,
-    actions: value.actions.map((a) => ({ type: a.type, value: a.value })),
+    actions: value.actions.map(plainAction),
   };
+}
+
+/** The action alone, without anything else a form row carried. */
+function plainAction(action: MacroAction): MacroAction {
+  return { type: action.type, value: action.value } as MacroAction;
 }
 
 function sameActions(a: readonly MacroAction[], b: readonly MacroAction[]): boolean {
@@ -149,7 +149,6 @@ export function toUpdateMacroBody(macro: Macro, value: MacroFormValue): UpdateMa
   if (value.name !== macro.name) changes.name = value.name;
   if (value.description !== (macro.description ?? '')) changes.description = value.description;
   if (value.availableFor !== macro.availableFor) changes.availableFor = value.availableFor;
-  if (!sameActions(value.actions, macro.actions))
-    changes.actions = value.actions.map((a) => ({ type: a.type, value: a.value }));
+  if (!sameActions(value.actions, macro.actions)) changes.actions = value.actions.map(plainAction);
   return Object.keys(changes).length === 0 ? null : { ...changes, version: macro.version };
 }

@@ -104,5 +104,9 @@ export function rowToAction(row: ActionRow): MacroAction {
   const type = row.controls.type.value;
   const user = row.controls.user.value;
   if (type === 'set_assignee') return { type, value: user !== null && typeof user === 'object' ? user.id : '' };
-  return { type, value: type === 'add_comment' ? row.controls.value.value : row.controls.value.value.trim() };
+  // The row's validators hold the value to its type's choices (or a comment), which the union spells out.
+  return {
+    type,
+    value: type === 'add_comment' ? row.controls.value.value : row.controls.value.value.trim(),
+  } as MacroAction;
 }

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { TICKET_ACTION_TYPES, TicketActionType } from '../../../tickets';
 import { MACRO_AVAILABILITY, MacroAvailability } from '../../domain/macro.entity';
+import { MACRO_ACTION_SCHEMA } from './macro-action.schema';
 
 export class MacroActionDto {
   @ApiProperty({ enum: TICKET_ACTION_TYPES, enumName: 'MacroActionType' })
@@ -49,7 +50,8 @@ export class CreateMacroDto {
   availableFor!: MacroAvailability;
 
   @ApiProperty({
-    type: [MacroActionDto],
+    type: 'array',
+    items: MACRO_ACTION_SCHEMA,
     minItems: 1,
     maxItems: 20,
     example: [
@@ -83,7 +85,7 @@ export class UpdateMacroDto {
   @IsIn(MACRO_AVAILABILITY, { message: 'availableFor must be one of personal, everyone' })
   availableFor?: MacroAvailability;
 
-  @ApiPropertyOptional({ type: [MacroActionDto], minItems: 1, maxItems: 20 })
+  @ApiPropertyOptional({ type: 'array', items: MACRO_ACTION_SCHEMA, minItems: 1, maxItems: 20 })
   @ValidateIf((o: UpdateMacroDto) => o.actions !== undefined)
   @IsArray()
   @ArrayNotEmpty({ message: 'actions must contain at least one action' })
