@@ -14,6 +14,8 @@ module.exports = {
   globalTeardown: '<rootDir>/../backend/test/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
+    // The SDK's sources import each other as `./x.js` (valid Node ESM); here they are the .ts files.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts',
     '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1',
     '^@bw/testing/(.*)$': '<rootDir>/../backend-e2e/src/support/$1',
