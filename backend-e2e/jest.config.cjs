@@ -8,7 +8,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  globalSetup: '<rootDir>/../backend/test/global-setup.ts',
+  // The database, then the SDK package and the bw CLI (built once for the run).
+  globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/../backend/test/global-teardown.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
