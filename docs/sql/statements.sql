@@ -69,6 +69,65 @@ select 1 from customers where id = $1 and owner_id = $2 and deleted_at is null;
 select id, owner_id, name, email, deleted_at is not null as deleted from customers where id = any($1::uuid[]);
 -- values: [["00000000-0000-4000-8000-000000000004","00000000-0000-4000-8000-000000000008"]]
 
+-- identity.signupClash
+select exists(select 1 from users where email = $1) as email_taken,
+  exists(select 1 from users where lower(username) = lower($2)) as username_taken;
+-- values: ["ada@example.com","Ada"]
+
+-- identity.userSummaries
+select id, username from users where id = any($1::uuid[]);
+-- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"]]
+
+-- identity.otherUsersPage
+select id, username, created_at from users
+  where id <> $1 and lower(username) like $2 and (created_at, id) < ($3, $4) order by created_at desc, id desc limit $5;
+-- values: ["00000000-0000-4000-8000-000000000002","%ad\\_a%","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
+
+-- identity.tokenByHash
+with t as (select id, user_id, last_used_at from api_tokens where token_hash = $1),
+  touched as (update api_tokens a set last_used_at = now() from t
+  where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds'))
+  select id, user_id from t;
+-- values: ["9f86d081884c7d65"]
+
+-- identity.revokeTokenAndNotify
+with deleted as (delete from api_tokens where id = $1 and user_id = $2 returning id)
+  select id, pg_notify($3, id::text) from deleted;
+-- values: ["00000000-0000-4000-8000-000000000008","00000000-0000-4000-8000-000000000002","bw_token_revoked"]
+
+-- identity.reserveAttempts
+insert into login_throttle as t (key, failures, window_started_at) values ($1, 1, now()), ($2, 1, now())
+  on conflict (key) do update set
+  failures = case when t.window_started_at <= now() - make_interval(secs => $3) then 1 else t.failures + 1 end,
+  window_started_at = case when t.window_started_at <= now() - make_interval(secs => $4) then now() else t.window_started_at end
+  returning key, failures, window_started_at::text as window_started_at,
+  ceil(extract(epoch from (window_started_at + make_interval(secs => $5)) - now()))::int as retry_after;
+-- values: ["account:ada@example.com","ip:127.0.0.1",900,900,900]
+
+-- identity.clearCounter
+delete from login_throttle where key = $1;
+-- values: ["account:ada@example.com"]
+
+-- identity.giveBackSlot
+update login_throttle set failures = greatest(failures - 1, 0) where key = $1 and window_started_at = $2::timestamptz;
+-- values: ["ip:127.0.0.1","2026-12-01 10:00:00.123456+00"]
+
+-- identity.liveSessionUser
+select "sess"->>'userId' as user_id from "session" where "sid" = $1 and "expire" > now();
+-- values: ["sid-1"]
+
+-- identity.insertSession
+insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3));
+-- values: ["sid-1","{\"userId\":\"x\"}",1796119200]
+
+-- identity.deleteSession
+delete from "session" where "sid" = $1;
+-- values: ["sid-1"]
+
+-- identity.pruneExpiredSessions
+delete from "session" where "expire" < now();
+-- values: []
+
 -- macros.visibleMacrosPage
 select * from (
   (select id, owner_id, name, description, available_for, actions, version, created_at, updated_at from macros where owner_id = $1 and (lower(name) like $2 or lower(description) like $3) and (created_at, id) < ($4, $5) order by created_at desc, id desc limit $6)

@@ -2,10 +2,12 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
+import { ormRunner } from '../../../platform/database/sql';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { ApiToken } from '../domain/api-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
 import { User, USER_UNIQUE_CONSTRAINTS } from '../domain/user.entity';
+import { otherUsersPage, revokeTokenAndNotify, signupClash, tokenByHash, USERS, userSummaries } from '../persistence/identity.statements';
 import { PasswordHasher } from './password-hasher';
 import { NewSession, SessionStore } from './session-store';
 import { TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache';
@@ -41,11 +43,7 @@ export class IdentityService {
     session: Omit<NewSession, 'userId'>,
   ): Promise<User> {
     const email = User.normalizeEmail(input.email);
-    const clash = await this.em.getConnection().execute<{ email_taken: boolean; username_taken: boolean }[]>(
-      `select exists(select 1 from users where email = ?) as email_taken,
-              exists(select 1 from users where lower(username) = lower(?)) as username_taken`,
-      [email, input.username],
-    );
+    const clash = await ormRunner(this.em).query<{ email_taken: boolean; username_taken: boolean }>(signupClash(email, input.username));
     if (clash[0]?.email_taken) throw new EmailTakenError();
     if (clash[0]?.username_taken) throw new UsernameTakenError();
     const user = new User({ email, username: input.username, passwordHash: await this.hasher.hash(input.password) });
@@ -105,12 +103,7 @@ export class IdentityService {
       else missing.push(id);
     }
     if (missing.length === 0) return result;
-    const rows = await this.em
-      .getConnection()
-      .execute<UserSummary[]>(
-        `select id, username from users where id in (${missing.map(() => '?').join(',')})`,
-        missing,
-      );
+    const rows = await ormRunner(this.em).query<UserSummary>(userSummaries(missing));
     if (this.names.size > NAME_CACHE_LIMIT) this.names.clear();
     for (const row of rows) {
       const summary = { id: row.id, username: row.username };
@@ -136,26 +129,10 @@ export class IdentityService {
   ): Promise<Page<UserSummary>> {
     const limit = query.limit ?? 10;
     const scope = `users:${query.q ?? ''}`;
-    const params: unknown[] = [callerId];
-    let where = 'id <> ?';
-    if (query.q) {
-      where += ` and lower(username) like ?`;
-      params.push(`%${escapeLike(query.q.toLowerCase())}%`);
-    }
-    if (query.cursor) {
-      const after = this.cursors.decode(query.cursor, scope);
-      where += ' and (created_at, id) < (?, ?)';
-      params.push(after.createdAt, after.id);
-    }
-    params.push(limit + 1);
-    const rows = await this.em
-      .getConnection()
-      .execute<{ id: string; username: string; created_at: Date }[]>(
-        `select id, username, created_at from users where ${where} order by created_at desc, id desc limit ?`,
-        params,
-      );
+    const after = query.cursor ? this.cursors.decode(query.cursor, scope) : null;
+    const rows = await ormRunner(this.em).query(otherUsersPage(callerId, query.q ?? '', after, limit + 1));
     return toPage(
-      rows.map((r) => ({ id: r.id, username: r.username, createdAt: new Date(r.created_at) })),
+      rows.map((r) => USERS.toRecord<UserSummary & { createdAt: Date }>(r)),
       limit,
       this.cursors,
       scope,
@@ -173,16 +150,9 @@ export class IdentityService {
     return this.em.find(ApiToken, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
-  /** Deletes the token and tells every instance (their token caches) in the same transaction. */
+  /** Deletes the token and tells every instance (their token caches) in the same statement, so the NOTIFY goes out with the commit. */
   async revokeToken(userId: string, tokenId: string): Promise<void> {
-    const deleted = await this.em.transactional(async (em) => {
-      const count = await em.nativeDelete(ApiToken, { id: tokenId, userId });
-      if (count > 0)
-        await em
-          .getConnection()
-          .execute(`select pg_notify(?, ?)`, [TOKEN_REVOKED_CHANNEL, tokenId], 'all', em.getTransactionContext());
-      return count;
-    });
+    const deleted = (await ormRunner(this.em).query(revokeTokenAndNotify(userId, tokenId, TOKEN_REVOKED_CHANNEL))).length;
     if (deleted === 0) throw new ResourceNotFoundError('API token');
     this.tokens.evict(tokenId);
   }
@@ -196,19 +166,9 @@ export class IdentityService {
     const hash = ApiToken.hash(secret);
     const cached = this.tokens.get(hash);
     if (cached) return cached.userId;
-    const rows = await this.em.getConnection().execute<{ id: string; user_id: string }[]>(
-      `with t as (select id, user_id, last_used_at from api_tokens where token_hash = ?),
-            touched as (update api_tokens a set last_used_at = now() from t
-                         where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '60 seconds'))
-       select id, user_id from t`,
-      [hash],
-    );
+    const rows = await ormRunner(this.em).query<{ id: string; user_id: string }>(tokenByHash(hash));
     if (!rows[0]) return null;
     this.tokens.set(hash, rows[0].user_id, rows[0].id);
     return rows[0].user_id;
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

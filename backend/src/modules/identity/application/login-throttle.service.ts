@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
+import { ormRunner } from '../../../platform/database/sql';
 import { TooManyLoginAttemptsError } from '../domain/identity.errors';
+import { clearCounter, giveBackSlot, reserveAttempts } from '../persistence/identity.statements';
 
 /** The attempt slots one login holds (one per counter), from `reserve` until the outcome is known. */
 export interface LoginReservation {
@@ -39,22 +41,8 @@ export class LoginThrottleService {
   async reserve(email: string, ip: string): Promise<LoginReservation> {
     const accountKey = `account:${email.trim().toLowerCase()}`;
     const ipKey = `ip:${ip}`;
-    const window = this.config.LOGIN_WINDOW_SECONDS;
-    // Account before IP in every statement: two logins lock the rows in the same order, never in a cycle.
-    const rows = await this.em.getConnection().execute<CounterRow[]>(
-      `insert into login_throttle as t (key, failures, window_started_at) values (?, 1, now()), (?, 1, now())
-       on conflict (key) do update set
-         failures = case when t.window_started_at <= now() - make_interval(secs => ?) then 1 else t.failures + 1 end,
-         window_started_at = case when t.window_started_at <= now() - make_interval(secs => ?) then now() else t.window_started_at end
-       returning key, failures, window_started_at::text as window_started_at,
-         ceil(extract(epoch from (window_started_at + make_interval(secs => ?)) - now()))::int as retry_after`,
-      [accountKey, ipKey, window, window, window],
-    );
-    const reservation: LoginReservation = {
-      accountKey,
-      ipKey,
-      windows: new Map(rows.map((r) => [r.key, r.window_started_at])),
-    };
+    const rows = await ormRunner(this.em).query<CounterRow>(reserveAttempts(accountKey, ipKey, this.config.LOGIN_WINDOW_SECONDS));
+    const reservation: LoginReservation = { accountKey, ipKey, windows: new Map(rows.map((r) => [r.key, r.window_started_at])) };
     const limits = new Map([
       [accountKey, this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT],
       [ipKey, this.config.LOGIN_MAX_FAILURES_PER_IP],
@@ -70,7 +58,7 @@ export class LoginThrottleService {
 
   /** The password was right: the account's counter is cleared and the IP's slot given back. */
   async succeeded(reservation: LoginReservation): Promise<void> {
-    await this.em.getConnection().execute(`delete from login_throttle where key = ?`, [reservation.accountKey]);
+    await ormRunner(this.em).query(clearCounter(reservation.accountKey));
     await this.giveBack(reservation, reservation.ipKey);
   }
 
@@ -91,11 +79,6 @@ export class LoginThrottleService {
   // One row per statement: a statement that held one counter's lock while waiting for the other's
   // could deadlock with a reservation taking them in the opposite order.
   private async giveBack(reservation: LoginReservation, key: string): Promise<void> {
-    await this.em
-      .getConnection()
-      .execute(
-        `update login_throttle set failures = greatest(failures - 1, 0) where key = ? and window_started_at = ?::timestamptz`,
-        [key, reservation.windows.get(key)],
-      );
+    await ormRunner(this.em).query(giveBackSlot(key, reservation.windows.get(key)));
   }
 }

@@ -2,7 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AppConfig } from '../../../config/app-config';
+import { ormRunner, pgRunner, SqlRunner } from '../../../platform/database/sql';
 import { DomainError } from '../../../platform/errors/domain-error';
+import { deleteSession, insertSession, liveSessionUser, pruneExpiredSessions } from '../persistence/identity.statements';
 
 /** Expired sessions are deleted this often (each instance; the statement is idempotent). */
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
@@ -45,6 +47,7 @@ export interface NewSession {
 export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SessionStore.name);
   private readonly pool: Pool;
+  private readonly db: SqlRunner;
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(config: AppConfig) {
@@ -54,13 +57,12 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
       connectionTimeoutMillis: config.SESSION_POOL_CONNECT_TIMEOUT_MS,
     });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'session store connection error'));
+    this.db = pgRunner(this.pool);
   }
 
   onApplicationBootstrap(): void {
     this.pruneTimer = setInterval(() => {
-      this.pool
-        .query('delete from "session" where "expire" < now()')
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
+      this.db.query(pruneExpiredSessions).catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
     }, PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
@@ -72,42 +74,25 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** The user of a live session, or null when it does not exist or has expired. */
   async userIdOf(sid: string): Promise<string | null> {
-    const { rows } = await this.run(() =>
-      this.pool.query<{ user_id: string | null }>(
-        `select "sess"->>'userId' as user_id from "session" where "sid" = $1 and "expire" > now()`,
-        [sid],
-      ),
-    );
+    const rows = await this.run(() => this.db.query<{ user_id: string | null }>(liveSessionUser(sid)));
     return rows[0]?.user_id ?? null;
   }
 
   /** Stores a new session (and destroys the one it replaces). */
   async create(session: NewSession): Promise<void> {
     if (session.replaces) await this.destroy(session.replaces);
-    await this.run(() =>
-      this.pool.query(
-        `insert into "session" ("sid", "sess", "expire") values ($1, $2, to_timestamp($3))`,
-        row(session),
-      ),
-    );
+    await this.run(() => this.db.query(insertSession(...row(session))));
   }
 
   /** The same as `create`, in the caller's ORM transaction: it commits or rolls back with the caller's writes. */
   async createIn(em: EntityManager, session: NewSession): Promise<void> {
-    const connection = em.getConnection();
-    const tx = em.getTransactionContext();
-    if (session.replaces)
-      await connection.execute(`delete from "session" where "sid" = ?`, [session.replaces], 'run', tx);
-    await connection.execute(
-      `insert into "session" ("sid", "sess", "expire") values (?, ?, to_timestamp(?))`,
-      row(session),
-      'run',
-      tx,
-    );
+    const db = ormRunner(em);
+    if (session.replaces) await db.query(deleteSession(session.replaces));
+    await db.query(insertSession(...row(session)));
   }
 
   async destroy(sid: string): Promise<void> {
-    await this.run(() => this.pool.query(`delete from "session" where "sid" = $1`, [sid]));
+    await this.run(() => this.db.query(deleteSession(sid)));
   }
 
   private async run<T>(statement: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as customers from '../../../modules/customers/persistence/customer.statements';
+import * as identity from '../../../modules/identity/persistence/identity.statements';
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
@@ -86,6 +87,20 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     isLiveCustomerOf: () => customers.isLiveCustomerOf(id(2), id(4)),
     customerSummaries: () => customers.customerSummaries([id(4), id(8)]),
   },
+  identity: {
+    signupClash: () => identity.signupClash('ada@example.com', 'Ada'),
+    userSummaries: () => identity.userSummaries([id(2), id(3)]),
+    otherUsersPage: () => identity.otherUsersPage(id(2), 'ad_a', after, 11),
+    tokenByHash: () => identity.tokenByHash('9f86d081884c7d65'),
+    revokeTokenAndNotify: () => identity.revokeTokenAndNotify(id(2), id(8), 'bw_token_revoked'),
+    reserveAttempts: () => identity.reserveAttempts('account:ada@example.com', 'ip:127.0.0.1', 900),
+    clearCounter: () => identity.clearCounter('account:ada@example.com'),
+    giveBackSlot: () => identity.giveBackSlot('ip:127.0.0.1', '2026-12-01 10:00:00.123456+00'),
+    liveSessionUser: () => identity.liveSessionUser('sid-1'),
+    insertSession: () => identity.insertSession('sid-1', '{"userId":"x"}', at.getTime() / 1000),
+    deleteSession: () => identity.deleteSession('sid-1'),
+    pruneExpiredSessions: () => identity.pruneExpiredSessions,
+  },
   macros: { visibleMacrosPage: () => macros.visibleMacrosPage(id(2), 'urgent', after, 11) },
   messaging: {
     boxPage: () => messaging.boxPage(id(3), 'inbox', after, 11),
@@ -112,7 +127,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
       ),
   },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox };
+const MODULES: Record<string, object> = { tickets, customers, identity, macros, messaging, outbox };
 
 function render(): string {
   const out = [
