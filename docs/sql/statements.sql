@@ -153,7 +153,6 @@ insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event
   $9::uuid[], $10::text[])
   as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
   where exists (select 1 from fresh f where f.handler = m.handler and f.event_id = m.event_id)
-  and exists (select 1 from users u where u.id = m.receiver_id)
   on conflict (trigger_id, event_id) do nothing returning id;
 -- values: [["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"]]
 
@@ -220,7 +219,6 @@ with fresh as (insert into processed_events (handler, event_id) select * from un
   $11::uuid[], $12::text[])
   as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
   where exists (select 1 from fresh f where f.handler = m.handler and f.event_id = m.event_id)
-  and exists (select 1 from users u where u.id = m.receiver_id)
   on conflict (trigger_id, event_id) do nothing returning id)
   select handler, event_id from fresh;
 -- values: [["send"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"]]

@@ -1,12 +1,13 @@
 import { Injectable, Module } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventBatch, EventOutcome, errorMessage, OnEvents } from '@bw/backend/platform/outbox/event-batch';
 import { EventEnvelope } from '@bw/backend/platform/outbox/event-envelope';
 import { IdempotentHandlers } from '@bw/backend/platform/outbox/idempotency.service';
-import type { TicketEventPayload } from '@bw/backend/modules/tickets';
+import { TicketClosedEvent, type TicketEventPayload } from '@bw/backend/modules/tickets';
 
 /**
  * A test consumer of `ticket.closed`: records every raw delivery and, through the idempotency
- * helper, one effect per event. Titles steer failures: `fail-always`, `fail-once`.
+ * helper, one effect per event. Titles steer failures: `fail-always`, `fail-once`. Each event of a
+ * batch succeeds or fails on its own.
  */
 @Injectable()
 export class ProbeHandler {
@@ -15,8 +16,12 @@ export class ProbeHandler {
 
   constructor(private readonly handlers: IdempotentHandlers) {}
 
-  @OnEvent('ticket.closed', { suppressErrors: false })
-  async onTicketClosed(event: EventEnvelope<TicketEventPayload>): Promise<void> {
+  @OnEvents(TicketClosedEvent)
+  onTicketClosed(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
+    return Promise.all(batch.events.map((event) => this.handle(event).then((): EventOutcome => ({ ok: true }), (error: unknown): EventOutcome => ({ ok: false, error: errorMessage(error) }))));
+  }
+
+  private async handle(event: EventEnvelope<TicketEventPayload>): Promise<void> {
     ProbeHandler.deliveries.push(event.eventId);
     const title = event.payload.ticket.title;
     if (title.includes('fail-always')) throw new Error('probe: always failing');

@@ -154,11 +154,8 @@ export class AppConfig {
   @Max(32)
   OUTBOX_CONCURRENCY = 4;
 
-  /** Events one worker claims at once; their handlers run concurrently, the outcomes are recorded together. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  /** Events one worker claims at once; each handler receives the batch's events of its name together, the outcomes are recorded together. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
   OUTBOX_BATCH_SIZE = 8;
 
   /** Deliveries of one event before it is marked failed. */
@@ -187,19 +184,6 @@ export class AppConfig {
   @Max(16)
   TICKET_CREATE_CONCURRENCY = 2;
 
-  /** Most events one trigger-delivery statement takes (the events a dispatcher batch hands over are delivered together). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  TRIGGER_DELIVERY_BATCH = 64;
-
-  /** Trigger-delivery statements in progress at once per instance. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(32)
-  TRIGGER_DELIVERY_CONCURRENCY = 4;
 
   /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
   @Transform(toInt)
@@ -228,37 +212,11 @@ export class AppConfig {
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV',
-  'PORT',
-  'HOST',
-  'DATABASE_URL',
-  'SESSION_SECRET',
-  'SESSION_TTL_SECONDS',
-  'COOKIE_SECURE',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
-  'LOGIN_MAX_FAILURES_PER_IP',
-  'LOGIN_WINDOW_SECONDS',
-  'LOG_LEVEL',
-  'PASSWORD_HASH_CONCURRENCY',
-  'PASSWORD_HASH_QUEUE_MAX',
-  'SESSION_POOL_MAX',
-  'SESSION_POOL_CONNECT_TIMEOUT_MS',
-  'STATIC_DIR',
-  'BODY_LIMIT',
-  'TRUST_PROXY_HOPS',
-  'OUTBOX_DISPATCH',
-  'OUTBOX_POLL_MS',
-  'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS',
-  'OUTBOX_CONCURRENCY',
-  'OUTBOX_BATCH_SIZE',
-  'DB_POOL_MAX',
-  'DB_READ_POOL_MAX',
-  'TICKET_SEARCH_WINDOW',
-  'TICKET_CREATE_BATCH',
-  'TICKET_CREATE_CONCURRENCY',
-  'TRIGGER_DELIVERY_BATCH',
-  'TRIGGER_DELIVERY_CONCURRENCY',
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
+  'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
+  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
   'SHUTDOWN_DRAIN_MS',
 ] as const;
 

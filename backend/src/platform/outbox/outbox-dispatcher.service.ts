@@ -5,19 +5,8 @@ import { Pool } from 'pg';
 import { PgListener } from '../database/pg-listener';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
-import { EventEnvelope } from './event-envelope';
-import {
-  BEGIN,
-  claimDueEvents,
-  COMMIT,
-  markDone,
-  markFailed,
-  notify,
-  pruneDoneEvents,
-  pruneProcessedKeys,
-  ROLLBACK,
-  scheduleRetry,
-} from './persistence/outbox.statements';
+import { EventBatch, errorMessage, mergeAnswers } from './event-batch';
+import { BEGIN, claimDueEvents, COMMIT, markDone, markFailed, notify, pruneDoneEvents, pruneProcessedKeys, ROLLBACK, scheduleRetry } from './persistence/outbox.statements';
 
 export const OUTBOX_CHANNEL = 'bw_outbox';
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
@@ -35,10 +24,11 @@ interface ClaimedRow {
 }
 
 /**
- * Delivers committed outbox events to `@OnEvent` handlers. Every API instance runs one, with up
+ * Delivers committed outbox events to `@OnEvents` handlers. Every API instance runs one, with up
  * to OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events through
- * `FOR UPDATE SKIP LOCKED`, so each event is delivered by one worker at a time, and records their
- * outcomes in the claiming transaction. Events are not ordered relative to each other.
+ * `FOR UPDATE SKIP LOCKED`, so each event is delivered by one worker at a time, hands the claimed
+ * events to the handlers as one EventBatch per event name, and records each event's outcome in
+ * the claiming transaction. Events are not ordered relative to each other.
  * A wake (a commit) starts a worker when fewer than OUTBOX_CONCURRENCY run, so a fresh event is
  * claimed at once and a lone event costs one claim, not one per worker; a worker that claims a
  * full batch starts another (a backlog gets every worker), and a worker stops after a batch that
@@ -232,7 +222,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       await run.query(BEGIN);
       const rows = await run.query<ClaimedRow>(claimDueEvents(this.config.OUTBOX_BATCH_SIZE));
       if (rows.length > 0) {
-        const outcomes = await Promise.all(rows.map((row) => this.deliver(row)));
+        const outcomes = await this.deliver(rows);
         const done = rows.filter((_, i) => outcomes[i] === null).map((row) => row.id);
         if (done.length > 0) {
           await run.query(markDone(done));
@@ -253,21 +243,38 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  /** Runs the event's handlers; resolves to null when they all succeeded, else to the error's message. */
-  private async deliver(row: ClaimedRow): Promise<string | null> {
-    const envelope: EventEnvelope = {
-      eventId: row.id,
-      name: row.name,
-      occurredAt: new Date(row.occurred_at).toISOString(),
-      actorId: row.actor_id,
-      payload: row.payload,
-    };
-    try {
-      await this.emitter.emitAsync(row.name, envelope);
-      return null;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
+  /**
+   * Hands the claimed events to their handlers, one batch per event name (the batches run
+   * concurrently, each handler gets its events oldest first). Resolves, per row, to null when
+   * every handler completed the event, else to the error's message: a handler that throws fails
+   * its whole batch, one that answers outcomes fails only the events it names.
+   */
+  private async deliver(rows: ClaimedRow[]): Promise<(string | null)[]> {
+    const byName = new Map<string, number[]>();
+    rows.forEach((row, i) => byName.set(row.name, [...(byName.get(row.name) ?? []), i]));
+    const outcomes: (string | null)[] = rows.map(() => null);
+    await Promise.all(
+      [...byName].map(async ([name, indexes]) => {
+        const batch: EventBatch = {
+          name,
+          events: indexes.map((i) => ({
+            eventId: rows[i].id,
+            name,
+            occurredAt: new Date(rows[i].occurred_at).toISOString(),
+            actorId: rows[i].actor_id,
+            payload: rows[i].payload,
+          })),
+        };
+        let errors: (string | null)[];
+        try {
+          errors = mergeAnswers(indexes.length, await this.emitter.emitAsync(name, batch));
+        } catch (error) {
+          errors = indexes.map(() => errorMessage(error));
+        }
+        indexes.forEach((row, k) => (outcomes[row] = errors[k]));
+      }),
+    );
+    return outcomes;
   }
 
   /** Schedules a retry with exponential backoff, or marks the event failed after OUTBOX_MAX_ATTEMPTS. */

@@ -1,12 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig } from '../../../config/app-config';
-import { GroupCommit, ItemOutcome, writeTogetherOrAlone } from '../../../platform/batching/group-commit';
+import { ItemOutcome, writeTogetherOrAlone } from '../../../platform/batching/group-commit';
 import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { EventEnvelope } from '../../../platform/outbox/event-envelope';
 import { IdempotentHandlers, keyOf } from '../../../platform/outbox/idempotency.service';
 import { ormRunner } from '../../../platform/database/sql';
+import { IdentityService } from '../../identity';
 import { evaluateTrigger, TriggerInput, TriggerRule } from '../domain/trigger-rules';
 import { activeTriggersOf, insertMessagesOfFreshKeys, TRIGGERS } from '../persistence/messaging.statements';
 
@@ -36,58 +36,56 @@ export async function activeTriggers(
 }
 
 /**
- * Turns events into messages, exactly once per (handler, event). The events a dispatcher batch
- * hands over together are delivered together (group commit): one query reads the active triggers
- * of all their parties, the triggers that fire are evaluated here, and one statement writes the
- * handlers' idempotency keys and every message (IdempotentHandlers.runOnceAsStatement), atomic.
- * An event nobody listens to (no active trigger of its parties) writes nothing at all. A message
- * whose receiver no longer exists is skipped; the (trigger, event) unique key makes a message
- * already written a no-op. If the shared statement fails for another reason than the database
- * being unreachable, each event is delivered alone, so a bad one fails (and is retried) alone.
+ * Turns events into messages, exactly once per (handler, event). A handler hands over the batch
+ * the outbox dispatcher claimed (EventBatch): one query reads the active triggers of all their
+ * parties, the triggers that fire are evaluated here, and one statement writes the handlers'
+ * idempotency keys and every message (IdempotentHandlers.runOnceAsStatement), atomic. An event
+ * nobody listens to (no active trigger of its parties) writes nothing at all. A message whose
+ * receiver identity does not know (IdentityService.summaries) is skipped; the (trigger, event)
+ * unique key makes a message already written a no-op. If the shared statement fails for another
+ * reason than the database being unreachable, each event is delivered alone, so a bad one fails
+ * (and is retried) alone.
  */
 @Injectable()
 export class TriggerDelivery {
-  private readonly runs: GroupCommit<Delivery, boolean>;
-
   constructor(
     private readonly handlers: IdempotentHandlers,
+    private readonly identity: IdentityService,
     private readonly em: EntityManager,
-    config: AppConfig,
-  ) {
-    this.runs = new GroupCommit((items) => this.deliverMany(items), {
-      maxBatch: config.TRIGGER_DELIVERY_BATCH,
-      maxInFlight: config.TRIGGER_DELIVERY_CONCURRENCY,
-    });
-  }
+  ) {}
 
-  /** Resolves to true when this delivery was the first for the handler (false: already done, or nobody listens). */
-  deliver(delivery: Delivery): Promise<boolean> {
-    return this.runs.submit(delivery);
-  }
-
-  private async deliverMany(items: Delivery[]): Promise<ItemOutcome<boolean>[]> {
+  /**
+   * One outcome per delivery, in order: its value is true when this delivery was the first for its
+   * handler (false: already done, or nobody listens); an error fails that delivery alone.
+   */
+  async deliver(items: readonly Delivery[]): Promise<ItemOutcome<boolean>[]> {
+    if (items.length === 0) return [];
     const triggers = await activeTriggers(
       this.em,
       items.flatMap((i) => i.ownerIds),
       items.map((i) => i.event.name),
     );
-    const listening = items.map((item) =>
-      triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)),
-    );
+    const listening = items.map((item) => triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)));
+    // What fires, per event (or the error its evaluation threw: that event alone fails, in `write`).
+    const firing = items.map((item, i) => {
+      try {
+        return listening[i]
+          .map((trigger) => ({ trigger, result: evaluateTrigger(trigger, item.input) }))
+          .filter(({ result }) => result.fires && result.receiverId)
+          .map(({ trigger, result }) => ({ item, trigger, receiverId: result.receiverId as string, body: result.body }));
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+    const receivers = await this.knownReceivers(firing.flatMap((f) => (f instanceof Error ? [] : f.map((m) => m.receiverId))));
     // Answers, per index, whether its key was new (the first delivery for its handler).
     const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));
-      const messages = indexes.flatMap((i) =>
-        listening[i]
-          .map((trigger) => ({ trigger, result: evaluateTrigger(trigger, items[i].input) }))
-          .filter(({ result }) => result.fires && result.receiverId)
-          .map(({ trigger, result }) => ({
-            item: items[i],
-            trigger,
-            receiverId: result.receiverId as string,
-            body: result.body,
-          })),
-      );
+      const messages = indexes.flatMap((i) => {
+        const fired = firing[i];
+        if (fired instanceof Error) throw fired;
+        return fired.filter((m) => receivers.has(m.receiverId));
+      });
       const fresh = await this.handlers.runOnceAsStatement(keys, (freshKeys) =>
         insertMessagesOfFreshKeys(
           messages.map((m) => ({
@@ -112,5 +110,10 @@ export class TriggerDelivery {
     const written = await writeTogetherOrAlone(toWrite, write, isDatabaseUnavailable);
     toWrite.forEach((i, k) => (outcomes[i] = written[k]));
     return outcomes;
+  }
+
+  /** Those of these users that exist, by identity's facade (their names are cached: usually no query). */
+  private async knownReceivers(ids: string[]): Promise<Set<string>> {
+    return ids.length === 0 ? new Set() : new Set((await this.identity.summaries(ids)).keys());
   }
 }

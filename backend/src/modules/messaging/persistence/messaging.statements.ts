@@ -67,7 +67,8 @@ export interface MessageToWrite {
 
 /**
  * The messages of the (handler, event) keys that were new (`freshKeys`, IdempotentHandlers.
- * runOnceAsStatement), each once per (trigger, event), skipping a receiver that no longer exists.
+ * runOnceAsStatement), each once per (trigger, event). Only messaging's tables: the caller has
+ * checked the receivers with identity's facade.
  */
 export function insertMessagesOfFreshKeys(messages: MessageToWrite[], freshKeys: Sql): Sql {
   const column = <T>(pick: (m: MessageToWrite) => T) => messages.map(pick);
@@ -78,6 +79,5 @@ export function insertMessagesOfFreshKeys(messages: MessageToWrite[], freshKeys:
                         ${column((m) => m.customerId)}::uuid[], ${column((m) => m.handler)}::text[])
                  as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
            where exists (select 1 from ${freshKeys} f where f.handler = m.handler and f.event_id = m.event_id)
-             and exists (select 1 from users u where u.id = m.receiver_id)
           on conflict (trigger_id, event_id) do nothing returning id`;
 }

@@ -1,37 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
-import { EventEnvelope } from '../../../../platform/outbox/event-envelope';
+import { EventBatch, EventOutcome, OnEvents } from '../../../../platform/outbox/event-batch';
 import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
 import { TriggerDelivery } from '../trigger-delivery.service';
 
 /**
- * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee.
- * Errors propagate (suppressErrors: false) so the outbox retries the event; the idempotency key
- * and the messages' unique key make retries safe. TriggerDelivery writes the key and the messages
- * of the events delivered together in one statement.
+ * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee, for
+ * the whole batch the dispatcher claimed: TriggerDelivery writes the keys and the messages of all
+ * its events in one statement. Each event's outcome goes back to the dispatcher, which retries
+ * the failed ones; the idempotency key and the messages' unique key make retries safe. The
+ * usernames come from the event's snapshot.
  */
 @Injectable()
 export class SendTriggerMessagesWhenTicketClosedHandler {
   constructor(private readonly delivery: TriggerDelivery) {}
 
-  @OnEvent(TicketClosedEvent.eventName, { suppressErrors: false })
-  async handleClosed(event: EventEnvelope<TicketEventPayload>): Promise<void> {
-    await this.handle('send-trigger-messages-when-ticket-closed', event);
+  @OnEvents(TicketClosedEvent)
+  handleClosed(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
+    return this.handle('send-trigger-messages-when-ticket-closed', batch);
   }
 
-  @OnEvent(TicketCreatedEvent.eventName, { suppressErrors: false })
-  async handleCreated(event: EventEnvelope<TicketEventPayload>): Promise<void> {
-    await this.handle('send-trigger-messages-when-ticket-created', event);
+  @OnEvents(TicketCreatedEvent)
+  handleCreated(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
+    return this.handle('send-trigger-messages-when-ticket-created', batch);
   }
 
-  private handle(handler: string, event: EventEnvelope<TicketEventPayload>): Promise<boolean> {
-    const p = event.payload;
-    return this.delivery.deliver({
-      handler,
-      event,
-      ownerIds: [p.creator.id, p.assignee.id],
-      input: { kind: 'ticket', eventName: event.name, occurredAt: event.occurredAt, payload: p },
-      ref: { ticketId: p.ticket.id },
-    });
+  private handle(handler: string, batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
+    return this.delivery.deliver(
+      batch.events.map((event) => {
+        const p = event.payload;
+        return {
+          handler,
+          event,
+          ownerIds: [p.creator.id, p.assignee.id],
+          input: { kind: 'ticket' as const, eventName: event.name, occurredAt: event.occurredAt, payload: p },
+          ref: { ticketId: p.ticket.id },
+        };
+      }),
+    );
   }
 }
