@@ -10,7 +10,8 @@ import { MacrosModule } from './modules/macros';
 import { MessagingModule } from './modules/messaging';
 import { TicketsModule } from './modules/tickets';
 import { OutboxModule } from './platform/outbox/outbox.module';
-import { ReadPoolModule } from './platform/database/read-pool';
+import { DatabaseModule } from './platform/database/database.module';
+import { poolSizes } from './platform/database/pools';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
 import { LoggingModule } from './platform/logging/logging.module';
@@ -33,17 +34,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
-          ...createOrmConfig({
-            url: config.DATABASE_URL,
-            connect: options.connectDatabase ?? true,
-            onQuery: options.onQuery,
-            poolMax: config.DB_POOL_MAX,
-          }),
+          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery, poolMax: poolSizes(config).orm }),
           // The request context is a Fastify preHandler hook (platform/http/configure-app), not Nest middleware.
           registerRequestContext: false,
         }),
         OutboxModule,
-        ReadPoolModule.forRoot(options.onQuery),
+        DatabaseModule.forRoot(options.onQuery),
         IdentityModule,
         CustomersModule,
         TicketsModule,

@@ -136,6 +136,10 @@ export class AppConfig {
   @Max(200)
   DB_READ_POOL_MAX = 8;
 
+  /** How long the read, outbox and notify pools and the LISTEN connections wait to connect (the session store has its own). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  DB_CONNECT_TIMEOUT_MS = 3000;
+
   /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
   @Transform(toBool)
   @IsBoolean()
@@ -216,7 +220,7 @@ const CONFIG_KEYS = [
   'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
   'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
   'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
+  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'DB_CONNECT_TIMEOUT_MS', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
   'SHUTDOWN_DRAIN_MS',
 ] as const;
 

@@ -14,7 +14,8 @@ export interface PgListenerHandlers {
 
 /**
  * One dedicated connection that LISTENs on a channel and reconnects by itself (every second) when
- * it is lost or cannot be made. Shared by the outbox dispatcher and the token cache.
+ * it is lost or cannot be made. The outbox dispatcher and the token cache each have one
+ * (DatabasePools.listener).
  */
 export class PgListener {
   private client?: Client;
@@ -26,6 +27,7 @@ export class PgListener {
     private readonly channel: string,
     private readonly handlers: PgListenerHandlers,
     private readonly logger: Logger,
+    private readonly connectTimeoutMs = 3000,
   ) {}
 
   /** Connects and listens; resolves once the first attempt is over (failures are retried). */
@@ -44,7 +46,7 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.url, connectionTimeoutMillis: 3000 });
+    const client = new Client({ connectionString: this.url, connectionTimeoutMillis: this.connectTimeoutMs });
     const lost = (reason: string) => {
       // Only the current connection's loss counts (an old one may still report its end).
       if (this.client !== undefined && this.client !== client) return;

@@ -1,5 +1,7 @@
 import { AppConfig } from '../../config/app-config';
 import { isDatabaseUnavailable } from '../errors/problem.filter';
+import type { ModuleRef } from '@nestjs/core';
+import { DatabasePools } from './pools';
 import { ReadPool } from './read-pool';
 import { sql } from './sql';
 
@@ -11,7 +13,7 @@ const config = Object.assign(new AppConfig(), {
 
 describe('ReadPool', () => {
   let reads: ReadPool;
-  beforeEach(() => (reads = new ReadPool(config)));
+  beforeEach(() => (reads = new ReadPool(new DatabasePools(config, {} as ModuleRef))));
   afterEach(() => reads.onApplicationShutdown());
 
   it('fails a read on an unreachable server with an error the problem filter answers 503', async () => {
@@ -22,7 +24,7 @@ describe('ReadPool', () => {
 
   it('sends $n placeholders with their values to PostgreSQL and reports the statement to the query log', async () => {
     const lines: string[] = [];
-    const logged = new ReadPool(config, (line) => lines.push(line));
+    const logged = new ReadPool(new DatabasePools(config, {} as ModuleRef), (line) => lines.push(line));
     const sent: unknown[] = [];
     // Stand in for the network: the statement as pg would receive it.
     (

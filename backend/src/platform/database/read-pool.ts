@@ -1,15 +1,6 @@
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  OnApplicationShutdown,
-  Optional,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AppConfig } from '../../config/app-config';
+import { DatabasePools } from './pools';
 import { pgRunner, Sql, SqlRunner } from './sql';
 
 /** The injection token of a function that sees every statement (the tests count queries per request with it). */
@@ -28,14 +19,8 @@ export class ReadPool implements SqlRunner, OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly runner: SqlRunner;
 
-  constructor(config: AppConfig, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
-    this.pool = new Pool({
-      connectionString: config.DATABASE_URL,
-      max: config.DB_READ_POOL_MAX,
-      connectionTimeoutMillis: 3000,
-    });
-    // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens a new one.
-    this.pool.on('error', (error) => this.logger.warn(`idle read connection lost: ${error.message}`));
+  constructor(pools: DatabasePools, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
+    this.pool = pools.open('read', this.logger);
     this.runner = pgRunner(this.pool, log, 'read pool');
   }
 
@@ -49,18 +34,5 @@ export class ReadPool implements SqlRunner, OnApplicationShutdown {
    */
   async onApplicationShutdown(): Promise<void> {
     if (!this.pool.ending) await this.pool.end();
-  }
-}
-
-/** Provides ReadPool to every module (platform plumbing, like the outbox); `onQuery` sees each statement. */
-@Global()
-@Module({})
-export class ReadPoolModule {
-  static forRoot(onQuery?: QueryLog): DynamicModule {
-    return {
-      module: ReadPoolModule,
-      providers: [ReadPool, ...(onQuery ? [{ provide: QUERY_LOG, useValue: onQuery }] : [])],
-      exports: [ReadPool],
-    };
   }
 }

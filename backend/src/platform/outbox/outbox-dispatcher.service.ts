@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { PgListener } from '../database/pg-listener';
+import { DatabasePools } from '../database/pools';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
 import { EventBatch, errorMessage, mergeAnswers } from './event-batch';
@@ -61,24 +62,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly config: AppConfig,
     private readonly emitter: EventEmitter2,
+    private readonly pools: DatabasePools,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_DISPATCH) return;
     this.stopped = false;
-    this.pool = new Pool({
-      connectionString: this.config.DATABASE_URL,
-      max: this.config.OUTBOX_CONCURRENCY + 1,
-      connectionTimeoutMillis: 3000,
-    });
-    this.pool.on('error', (error) => this.logger.warn(`outbox pool error: ${error.message}`));
+    this.pool = this.pools.open('outbox', this.logger);
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
-    this.listener = new PgListener(
-      this.config.DATABASE_URL,
-      OUTBOX_CHANNEL,
-      { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() },
-      this.logger,
-    );
+    this.listener = this.pools.listener(OUTBOX_CHANNEL, { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() }, this.logger);
     await this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
@@ -137,7 +129,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     this.notifying = true;
-    this.notifyPool ??= this.createNotifyPool();
+    this.notifyPool ??= this.pools.open('notify', this.logger);
     pgRunner(this.notifyPool)
       .query(notify(OUTBOX_CHANNEL, this.instanceId))
       .catch((error: Error) =>
@@ -150,12 +142,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           this.signalCommitted();
         }
       });
-  }
-
-  private createNotifyPool(): Pool {
-    const pool = new Pool({ connectionString: this.config.DATABASE_URL, max: 1, connectionTimeoutMillis: 3000 });
-    pool.on('error', (error) => this.logger.warn(`outbox notify pool error: ${error.message}`));
-    return pool;
   }
 
   /**

@@ -176,9 +176,7 @@ export const updateCustomer = <ThrowOnError extends boolean = false>(options: Op
 });
 
 /**
- * Liveness and database check
- *
- * `200 {status: ok, db: up}` when the database answers within 2 s, `503` otherwise. Needs no authentication.
+ * Liveness and database check, with the use of every connection pool
  */
 export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/api/health', ...options });
 

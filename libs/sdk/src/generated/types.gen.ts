@@ -159,7 +159,39 @@ export type FieldErrorDto = {
 
 export type HealthDto = {
     db: 'up' | 'down';
+    pools: HealthPoolsDto;
     status: 'ok' | 'degraded';
+};
+
+export type HealthPoolsDto = {
+    /**
+     * Dedicated LISTEN connections
+     */
+    listeners: number;
+    /**
+     * The NOTIFY after a commit with events (1)
+     */
+    notify: PoolUseDto;
+    /**
+     * MikroORM (DB_POOL_MAX)
+     */
+    orm: PoolUseDto;
+    /**
+     * The outbox dispatcher (OUTBOX_CONCURRENCY + 1; 0 without OUTBOX_DISPATCH)
+     */
+    outbox: PoolUseDto;
+    /**
+     * The hot reads (DB_READ_POOL_MAX)
+     */
+    read: PoolUseDto;
+    /**
+     * The session store (SESSION_POOL_MAX)
+     */
+    session: PoolUseDto;
+    /**
+     * Most connections this instance opens to PostgreSQL, all pools together
+     */
+    total: number;
 };
 
 export type LoginDto = {
@@ -242,6 +274,17 @@ export type MessageDto = {
 export type MessagePageDto = {
     items: Array<MessageDto>;
     nextCursor: string | null;
+};
+
+export type PoolUseDto = {
+    /**
+     * Connections checked out right now
+     */
+    inUse: number;
+    /**
+     * Most connections the pool opens
+     */
+    max: number;
 };
 
 export type ProblemDto = {

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AppConfig } from '../../../config/app-config';
+import { DatabasePools } from '../../../platform/database/pools';
 import { ormRunner, pgRunner, SqlRunner } from '../../../platform/database/sql';
 import { DomainError } from '../../../platform/errors/domain-error';
 import { deleteSession, insertSession, liveSessionUser, pruneExpiredSessions } from '../persistence/identity.statements';
@@ -50,13 +50,8 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly db: SqlRunner;
   private pruneTimer?: NodeJS.Timeout;
 
-  constructor(config: AppConfig) {
-    this.pool = new Pool({
-      connectionString: config.DATABASE_URL,
-      max: config.SESSION_POOL_MAX,
-      connectionTimeoutMillis: config.SESSION_POOL_CONNECT_TIMEOUT_MS,
-    });
-    this.pool.on('error', (error) => this.logger.warn({ err: error }, 'session store connection error'));
+  constructor(pools: DatabasePools) {
+    this.pool = pools.open('session', this.logger);
     this.db = pgRunner(this.pool);
   }
 

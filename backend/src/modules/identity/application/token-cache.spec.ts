@@ -1,9 +1,9 @@
-import { AppConfig } from '../../../config/app-config';
+import type { DatabasePools } from '../../../platform/database/pools';
 import { TOKEN_CACHE_MS, TokenCache } from './token-cache';
 
 /** A cache whose revocation listener is (or is not) connected, without a database. */
 function cache(listening: boolean): TokenCache {
-  return Object.assign(new TokenCache(new AppConfig()), { listening });
+  return Object.assign(new TokenCache({} as DatabasePools), { listening });
 }
 
 describe('TokenCache', () => {

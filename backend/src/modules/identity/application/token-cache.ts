@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PgListener } from '../../../platform/database/pg-listener';
-import { AppConfig } from '../../../config/app-config';
+import { DatabasePools } from '../../../platform/database/pools';
 
 /** Channel on which a revocation is announced to every instance (payload: the token's id). */
 export const TOKEN_REVOKED_CHANNEL = 'bw_token_revoked';
@@ -29,7 +29,7 @@ export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown
   private listener?: PgListener;
   private listening = false;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly pools: DatabasePools) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // A revocation that arrives while the connection is down is unheard: the cache starts empty
@@ -38,12 +38,7 @@ export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown
       this.entries.clear();
       this.listening = listening;
     };
-    this.listener = new PgListener(
-      this.config.DATABASE_URL,
-      TOKEN_REVOKED_CHANNEL,
-      { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) },
-      this.logger,
-    );
+    this.listener = this.pools.listener(TOKEN_REVOKED_CHANNEL, { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) }, this.logger);
     await this.listener.start();
   }
 

@@ -1,0 +1,113 @@
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Pool } from 'pg';
+import { AppConfig } from '../../config/app-config';
+import { PgListener, PgListenerHandlers } from './pg-listener';
+
+/** The pg pools besides the ORM's, by what they serve. */
+export type PgPoolName = 'read' | 'session' | 'outbox' | 'notify';
+
+/** Every database connection one instance may open, from the config: each pool's most, and their sum. */
+export interface PoolSizes {
+  /** MikroORM's pool (unit of work, one-statement writes): DB_POOL_MAX. */
+  orm: number;
+  /** ReadPool, the hot reads: DB_READ_POOL_MAX. */
+  read: number;
+  /** The session store: SESSION_POOL_MAX. */
+  session: number;
+  /** The outbox dispatcher's workers (one connection each) and its pruning: OUTBOX_CONCURRENCY + 1, 0 without OUTBOX_DISPATCH. */
+  outbox: number;
+  /** The NOTIFY after a commit that published events: 1. */
+  notify: number;
+  /** Dedicated LISTEN connections: the token cache's, and the dispatcher's with OUTBOX_DISPATCH. */
+  listeners: number;
+  total: number;
+}
+
+export function poolSizes(config: AppConfig): PoolSizes {
+  const sizes = {
+    orm: config.DB_POOL_MAX,
+    read: config.DB_READ_POOL_MAX,
+    session: config.SESSION_POOL_MAX,
+    outbox: config.OUTBOX_DISPATCH ? config.OUTBOX_CONCURRENCY + 1 : 0,
+    notify: 1,
+    listeners: config.OUTBOX_DISPATCH ? 2 : 1,
+  };
+  return { ...sizes, total: Object.values(sizes).reduce((a, b) => a + b, 0) };
+}
+
+/** A pool's size and the connections checked out of it right now. */
+export interface PoolUse {
+  max: number;
+  inUse: number;
+}
+
+export type PoolsInUse = Record<'orm' | PgPoolName, PoolUse> & { listeners: number; total: number };
+
+/** The knex pool (tarn) behind MikroORM's connection, as far as the health check reads it. */
+interface TarnLike {
+  numUsed(): number;
+}
+
+/**
+ * The one place that opens connection pools and LISTEN connections, with the sizes and connect
+ * timeouts of the config (`poolSizes`; the ORM's pool is MikroORM's, sized from the same place in
+ * app.module). It remembers what it opened, so `GET /api/health` can show each pool's use.
+ * Owners close what they opened (on application shutdown).
+ */
+@Injectable()
+export class DatabasePools {
+  readonly sizes: PoolSizes;
+  private readonly pools = new Map<PgPoolName, Pool>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.sizes = poolSizes(config);
+  }
+
+  /** Opens a pg pool of this name (max connections and connect timeout from the config); idle connection errors are logged. */
+  open(name: PgPoolName, logger: Logger): Pool {
+    const connectTimeout = name === 'session' ? this.config.SESSION_POOL_CONNECT_TIMEOUT_MS : this.config.DB_CONNECT_TIMEOUT_MS;
+    const max = name === 'outbox' ? this.config.OUTBOX_CONCURRENCY + 1 : this.sizes[name];
+    const pool = new Pool({ connectionString: this.config.DATABASE_URL, max, connectionTimeoutMillis: connectTimeout });
+    // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens a new one.
+    pool.on('error', (error) => logger.warn(`${name} pool: idle connection lost: ${error.message}`));
+    this.pools.set(name, pool);
+    return pool;
+  }
+
+  /** A reconnecting LISTEN connection on `channel` (not started). */
+  listener(channel: string, handlers: PgListenerHandlers, logger: Logger): PgListener {
+    return new PgListener(this.config.DATABASE_URL, channel, handlers, logger, this.config.DB_CONNECT_TIMEOUT_MS);
+  }
+
+  /** Each pool's size and use now; a pool not opened (yet) shows its size and 0 in use. */
+  inUse(): PoolsInUse {
+    const pg = (name: PgPoolName): PoolUse => {
+      const pool = this.pools.get(name);
+      return { max: this.sizes[name], inUse: pool ? pool.totalCount - pool.idleCount : 0 };
+    };
+    return {
+      orm: { max: this.sizes.orm, inUse: this.ormInUse() },
+      read: pg('read'),
+      session: pg('session'),
+      outbox: pg('outbox'),
+      notify: pg('notify'),
+      listeners: this.sizes.listeners,
+      total: this.sizes.total,
+    };
+  }
+
+  private ormInUse(): number {
+    try {
+      const em = this.moduleRef.get(MikroORM, { strict: false }).em as unknown as EntityManager;
+      const knex = em.getConnection().getKnex() as unknown as { client: { pool?: TarnLike } };
+      return knex.client.pool?.numUsed() ?? 0;
+    } catch {
+      return 0;
+    }
+  }
+}
