@@ -370,8 +370,11 @@ describe('platform', () => {
     expect(res.data).toMatchObject({ status: 'ok', db: 'up' });
     // The pools of one instance at the test config's sizes, and their sum.
     const pools = res.data!.pools;
-    expect(pools.total).toBe(pools.orm.max + pools.read.max + pools.session.max + pools.outbox.max + pools.notify.max + pools.listeners);
-    for (const pool of [pools.orm, pools.read, pools.session, pools.outbox, pools.notify]) expect(pool.inUse).toBeLessThanOrEqual(pool.max);
+    expect(pools.total).toBe(
+      pools.orm.max + pools.read.max + pools.session.max + pools.outbox.max + pools.notify.max + pools.listeners,
+    );
+    for (const pool of [pools.orm, pools.read, pools.session, pools.outbox, pools.notify])
+      expect(pool.inUse).toBeLessThanOrEqual(pool.max);
     expect(s.cookies.get('XSRF-TOKEN')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
   });
 

@@ -34,7 +34,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         MikroOrmModule.forRoot({
-          ...createOrmConfig({ url: config.DATABASE_URL, connect: options.connectDatabase ?? true, onQuery: options.onQuery, poolMax: poolSizes(config).orm }),
+          ...createOrmConfig({
+            url: config.DATABASE_URL,
+            connect: options.connectDatabase ?? true,
+            onQuery: options.onQuery,
+            poolMax: poolSizes(config).orm,
+          }),
           // The request context is a Fastify preHandler hook (platform/http/configure-app), not Nest middleware.
           registerRequestContext: false,
         }),

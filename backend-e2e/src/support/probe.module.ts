@@ -18,7 +18,14 @@ export class ProbeHandler {
 
   @OnEvents(TicketClosedEvent)
   onTicketClosed(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
-    return Promise.all(batch.events.map((event) => this.handle(event).then((): EventOutcome => ({ ok: true }), (error: unknown): EventOutcome => ({ ok: false, error: errorMessage(error) }))));
+    return Promise.all(
+      batch.events.map((event) =>
+        this.handle(event).then(
+          (): EventOutcome => ({ ok: true }),
+          (error: unknown): EventOutcome => ({ ok: false, error: errorMessage(error) }),
+        ),
+      ),
+    );
   }
 
   private async handle(event: EventEnvelope<TicketEventPayload>): Promise<void> {

@@ -137,7 +137,10 @@ export class AppConfig {
   DB_READ_POOL_MAX = 8;
 
   /** How long the read, outbox and notify pools and the LISTEN connections wait to connect (the session store has its own). */
-  @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
   DB_CONNECT_TIMEOUT_MS = 3000;
 
   /** Run the outbox dispatcher in this instance (every instance may; they share work safely). */
@@ -159,7 +162,10 @@ export class AppConfig {
   OUTBOX_CONCURRENCY = 4;
 
   /** Events one worker claims at once; each handler receives the batch's events of its name together, the outcomes are recorded together. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   OUTBOX_BATCH_SIZE = 8;
 
   /** Deliveries of one event before it is marked failed. */
@@ -188,7 +194,6 @@ export class AppConfig {
   @Max(16)
   TICKET_CREATE_CONCURRENCY = 2;
 
-
   /** Newest rows of a box a ticket search reads before it falls back to the full-text index. */
   @Transform(toInt)
   @IsInt()
@@ -216,11 +221,36 @@ export class AppConfig {
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
-  'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
-  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'DB_CONNECT_TIMEOUT_MS', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'SESSION_SECRET',
+  'SESSION_TTL_SECONDS',
+  'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_WINDOW_SECONDS',
+  'LOG_LEVEL',
+  'PASSWORD_HASH_CONCURRENCY',
+  'PASSWORD_HASH_QUEUE_MAX',
+  'SESSION_POOL_MAX',
+  'SESSION_POOL_CONNECT_TIMEOUT_MS',
+  'STATIC_DIR',
+  'BODY_LIMIT',
+  'TRUST_PROXY_HOPS',
+  'OUTBOX_DISPATCH',
+  'OUTBOX_POLL_MS',
+  'OUTBOX_MAX_ATTEMPTS',
+  'OUTBOX_RETRY_BASE_MS',
+  'OUTBOX_CONCURRENCY',
+  'OUTBOX_BATCH_SIZE',
+  'DB_POOL_MAX',
+  'DB_READ_POOL_MAX',
+  'DB_CONNECT_TIMEOUT_MS',
+  'TICKET_SEARCH_WINDOW',
+  'TICKET_CREATE_BATCH',
+  'TICKET_CREATE_CONCURRENCY',
   'SHUTDOWN_DRAIN_MS',
 ] as const;
 

@@ -3,11 +3,26 @@ import { poolSizes } from './pools';
 
 describe('poolSizes', () => {
   it('sums every connection an instance may open, at the defaults', () => {
-    expect(poolSizes(new AppConfig())).toEqual({ orm: 16, read: 8, session: 5, outbox: 5, notify: 1, listeners: 2, total: 37 });
+    expect(poolSizes(new AppConfig())).toEqual({
+      orm: 16,
+      read: 8,
+      session: 5,
+      outbox: 5,
+      notify: 1,
+      listeners: 2,
+      total: 37,
+    });
   });
 
   it('counts no dispatcher pool nor its listener without OUTBOX_DISPATCH', () => {
-    const sizes = poolSizes(Object.assign(new AppConfig(), { OUTBOX_DISPATCH: false, DB_POOL_MAX: 4, DB_READ_POOL_MAX: 2, SESSION_POOL_MAX: 1 }));
+    const sizes = poolSizes(
+      Object.assign(new AppConfig(), {
+        OUTBOX_DISPATCH: false,
+        DB_POOL_MAX: 4,
+        DB_READ_POOL_MAX: 2,
+        SESSION_POOL_MAX: 1,
+      }),
+    );
     expect(sizes).toEqual({ orm: 4, read: 2, session: 1, outbox: 0, notify: 1, listeners: 1, total: 9 });
   });
 });

@@ -70,7 +70,8 @@ export class DatabasePools {
 
   /** Opens a pg pool of this name (max connections and connect timeout from the config); idle connection errors are logged. */
   open(name: PgPoolName, logger: Logger): Pool {
-    const connectTimeout = name === 'session' ? this.config.SESSION_POOL_CONNECT_TIMEOUT_MS : this.config.DB_CONNECT_TIMEOUT_MS;
+    const connectTimeout =
+      name === 'session' ? this.config.SESSION_POOL_CONNECT_TIMEOUT_MS : this.config.DB_CONNECT_TIMEOUT_MS;
     const max = name === 'outbox' ? this.config.OUTBOX_CONCURRENCY + 1 : this.sizes[name];
     const pool = new Pool({ connectionString: this.config.DATABASE_URL, max, connectionTimeoutMillis: connectTimeout });
     // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens a new one.

@@ -15,7 +15,10 @@ describe('mergeAnswers', () => {
   });
 
   it('fails the whole batch when a handler answers the wrong number of outcomes', () => {
-    expect(mergeAnswers(2, [[{ ok: true }]])).toEqual(['a handler answered 1 outcomes for 2 events', 'a handler answered 1 outcomes for 2 events']);
+    expect(mergeAnswers(2, [[{ ok: true }]])).toEqual([
+      'a handler answered 1 outcomes for 2 events',
+      'a handler answered 1 outcomes for 2 events',
+    ]);
     expect(mergeAnswers(1, ['done'])).toEqual(['a handler answered string outcomes for 1 events']);
   });
 });

@@ -32,7 +32,11 @@ export type BatchHandler<P> = (batch: EventBatch<P>) => Promise<BatchAnswer>;
  */
 export function OnEvents<P>(event: DomainEventType<P>) {
   const name = event.eventName;
-  return <H extends BatchHandler<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>): void => {
+  return <H extends BatchHandler<P>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ): void => {
     OnEvent(name, { suppressErrors: false })(target, key, descriptor);
   };
 }

@@ -7,7 +7,18 @@ import { DatabasePools } from '../database/pools';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
 import { EventBatch, errorMessage, mergeAnswers } from './event-batch';
-import { BEGIN, claimDueEvents, COMMIT, markDone, markFailed, notify, pruneDoneEvents, pruneProcessedKeys, ROLLBACK, scheduleRetry } from './persistence/outbox.statements';
+import {
+  BEGIN,
+  claimDueEvents,
+  COMMIT,
+  markDone,
+  markFailed,
+  notify,
+  pruneDoneEvents,
+  pruneProcessedKeys,
+  ROLLBACK,
+  scheduleRetry,
+} from './persistence/outbox.statements';
 
 export const OUTBOX_CHANNEL = 'bw_outbox';
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
@@ -70,7 +81,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = false;
     this.pool = this.pools.open('outbox', this.logger);
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
-    this.listener = this.pools.listener(OUTBOX_CHANNEL, { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() }, this.logger);
+    this.listener = this.pools.listener(
+      OUTBOX_CHANNEL,
+      { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() },
+      this.logger,
+    );
     await this.listener.start();
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();

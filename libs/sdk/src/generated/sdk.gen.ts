@@ -177,6 +177,8 @@ export const updateCustomer = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Liveness and database check, with the use of every connection pool
+ *
+ * `200 {status: ok, db: up}` when the database answers within 2 s, `503` otherwise; `pools` shows each pool's size and connections in use, and their total per instance. Needs no authentication.
  */
 export const getHealth = <ThrowOnError extends boolean = false>(options?: Options<GetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetHealthResponses, GetHealthErrors, ThrowOnError>({ url: '/api/health', ...options });
 

@@ -7,7 +7,14 @@ import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { ApiToken } from '../domain/api-token.entity';
 import { EmailTakenError, InvalidCredentialsError, UsernameTakenError } from '../domain/identity.errors';
 import { User, USER_UNIQUE_CONSTRAINTS } from '../domain/user.entity';
-import { otherUsersPage, revokeTokenAndNotify, signupClash, tokenByHash, USERS, userSummaries } from '../persistence/identity.statements';
+import {
+  otherUsersPage,
+  revokeTokenAndNotify,
+  signupClash,
+  tokenByHash,
+  USERS,
+  userSummaries,
+} from '../persistence/identity.statements';
 import { PasswordHasher } from './password-hasher';
 import { NewSession, SessionStore } from './session-store';
 import { TOKEN_REVOKED_CHANNEL, TokenCache } from './token-cache';
@@ -43,7 +50,9 @@ export class IdentityService {
     session: Omit<NewSession, 'userId'>,
   ): Promise<User> {
     const email = User.normalizeEmail(input.email);
-    const clash = await ormRunner(this.em).query<{ email_taken: boolean; username_taken: boolean }>(signupClash(email, input.username));
+    const clash = await ormRunner(this.em).query<{ email_taken: boolean; username_taken: boolean }>(
+      signupClash(email, input.username),
+    );
     if (clash[0]?.email_taken) throw new EmailTakenError();
     if (clash[0]?.username_taken) throw new UsernameTakenError();
     const user = new User({ email, username: input.username, passwordHash: await this.hasher.hash(input.password) });
@@ -152,7 +161,8 @@ export class IdentityService {
 
   /** Deletes the token and tells every instance (their token caches) in the same statement, so the NOTIFY goes out with the commit. */
   async revokeToken(userId: string, tokenId: string): Promise<void> {
-    const deleted = (await ormRunner(this.em).query(revokeTokenAndNotify(userId, tokenId, TOKEN_REVOKED_CHANNEL))).length;
+    const deleted = (await ormRunner(this.em).query(revokeTokenAndNotify(userId, tokenId, TOKEN_REVOKED_CHANNEL)))
+      .length;
     if (deleted === 0) throw new ResourceNotFoundError('API token');
     this.tokens.evict(tokenId);
   }

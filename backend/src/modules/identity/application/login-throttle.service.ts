@@ -41,8 +41,14 @@ export class LoginThrottleService {
   async reserve(email: string, ip: string): Promise<LoginReservation> {
     const accountKey = `account:${email.trim().toLowerCase()}`;
     const ipKey = `ip:${ip}`;
-    const rows = await ormRunner(this.em).query<CounterRow>(reserveAttempts(accountKey, ipKey, this.config.LOGIN_WINDOW_SECONDS));
-    const reservation: LoginReservation = { accountKey, ipKey, windows: new Map(rows.map((r) => [r.key, r.window_started_at])) };
+    const rows = await ormRunner(this.em).query<CounterRow>(
+      reserveAttempts(accountKey, ipKey, this.config.LOGIN_WINDOW_SECONDS),
+    );
+    const reservation: LoginReservation = {
+      accountKey,
+      ipKey,
+      windows: new Map(rows.map((r) => [r.key, r.window_started_at])),
+    };
     const limits = new Map([
       [accountKey, this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT],
       [ipKey, this.config.LOGIN_MAX_FAILURES_PER_IP],

@@ -4,7 +4,12 @@ import { Pool } from 'pg';
 import { DatabasePools } from '../../../platform/database/pools';
 import { ormRunner, pgRunner, SqlRunner } from '../../../platform/database/sql';
 import { DomainError } from '../../../platform/errors/domain-error';
-import { deleteSession, insertSession, liveSessionUser, pruneExpiredSessions } from '../persistence/identity.statements';
+import {
+  deleteSession,
+  insertSession,
+  liveSessionUser,
+  pruneExpiredSessions,
+} from '../persistence/identity.statements';
 
 /** Expired sessions are deleted this often (each instance; the statement is idempotent). */
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
@@ -57,7 +62,9 @@ export class SessionStore implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.pruneTimer = setInterval(() => {
-      this.db.query(pruneExpiredSessions).catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
+      this.db
+        .query(pruneExpiredSessions)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not prune expired sessions'));
     }, PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }

@@ -38,7 +38,11 @@ export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown
       this.entries.clear();
       this.listening = listening;
     };
-    this.listener = this.pools.listener(TOKEN_REVOKED_CHANNEL, { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) }, this.logger);
+    this.listener = this.pools.listener(
+      TOKEN_REVOKED_CHANNEL,
+      { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) },
+      this.logger,
+    );
     await this.listener.start();
   }
 

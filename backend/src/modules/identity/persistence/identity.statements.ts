@@ -45,7 +45,8 @@ export const signupClash = (email: string, username: string): Sql =>
   sql`select exists(select 1 from users where email = ${email}) as email_taken,
              exists(select 1 from users where lower(username) = lower(${username})) as username_taken`;
 
-export const userSummaries = (ids: string[]): Sql => sql`select ${SUMMARY.columns()} from users where id = any(${ids}::uuid[])`;
+export const userSummaries = (ids: string[]): Sql =>
+  sql`select ${SUMMARY.columns()} from users where id = any(${ids}::uuid[])`;
 
 /** Users other than the caller, newest first; `q` matches the username (never the email), ignoring case. */
 export function otherUsersPage(callerId: string, q: string, after: KeysetPosition | null, take: number): Sql {
@@ -96,7 +97,8 @@ export const giveBackSlot = (key: string, windowStartedAt: string | undefined): 
 
 // ---- sessions (quoted as connect-pg-simple wrote them)
 
-export const liveSessionUser = (sid: string): Sql => sql`select "sess"->>'userId' as user_id from "session" where "sid" = ${sid} and "expire" > now()`;
+export const liveSessionUser = (sid: string): Sql =>
+  sql`select "sess"->>'userId' as user_id from "session" where "sid" = ${sid} and "expire" > now()`;
 
 /** A session row; `expiresAt` in seconds since the epoch. */
 export const insertSession = (sid: string, sess: string, expiresAt: number): Sql =>

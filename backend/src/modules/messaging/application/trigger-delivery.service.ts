@@ -65,19 +65,28 @@ export class TriggerDelivery {
       items.flatMap((i) => i.ownerIds),
       items.map((i) => i.event.name),
     );
-    const listening = items.map((item) => triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)));
+    const listening = items.map((item) =>
+      triggers.filter((t) => t.event === item.event.name && item.ownerIds.includes(t.ownerId)),
+    );
     // What fires, per event (or the error its evaluation threw: that event alone fails, in `write`).
     const firing = items.map((item, i) => {
       try {
         return listening[i]
           .map((trigger) => ({ trigger, result: evaluateTrigger(trigger, item.input) }))
           .filter(({ result }) => result.fires && result.receiverId)
-          .map(({ trigger, result }) => ({ item, trigger, receiverId: result.receiverId as string, body: result.body }));
+          .map(({ trigger, result }) => ({
+            item,
+            trigger,
+            receiverId: result.receiverId as string,
+            body: result.body,
+          }));
       } catch (error) {
         return error instanceof Error ? error : new Error(String(error));
       }
     });
-    const receivers = await this.knownReceivers(firing.flatMap((f) => (f instanceof Error ? [] : f.map((m) => m.receiverId))));
+    const receivers = await this.knownReceivers(
+      firing.flatMap((f) => (f instanceof Error ? [] : f.map((m) => m.receiverId))),
+    );
     // Answers, per index, whether its key was new (the first delivery for its handler).
     const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));

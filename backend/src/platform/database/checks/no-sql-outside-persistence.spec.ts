@@ -9,7 +9,10 @@ const SRC = path.resolve(__dirname, '../../..');
 const ALLOWED = [/\/persistence\//, /^database\/migrations\//, /^database\/seed\//, /^platform\/database\//];
 /** Temporary or reasoned exceptions; each entry says why. */
 const ALLOWLIST: { pattern: RegExp; why: string }[] = [
-  { pattern: /^database\/embedded-postgres(\.ts|\/)/, why: 'creates the database before the app (and its helper) exists' },
+  {
+    pattern: /^database\/embedded-postgres(\.ts|\/)/,
+    why: 'creates the database before the app (and its helper) exists',
+  },
 ];
 const STATEMENT =
   /[`'"]\s*(select\s[\s\S]*?\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|with\s+\w+\s+as(\s+materialized)?\s*\(|(begin|commit|rollback)[`'"]|listen\s|notify\s|create\s+(table|index|database)\s|alter\s+table\s|drop\s+(table|index)\s)/i;

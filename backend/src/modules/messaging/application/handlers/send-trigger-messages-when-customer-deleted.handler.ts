@@ -18,7 +18,8 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
   @OnEvents(CustomerDeletedEvent)
   async handle(batch: EventBatch<CustomerDeletedPayload>): Promise<EventOutcome[]> {
     const actorIds = batch.events.flatMap((event) => event.actorId ?? []);
-    const actors = actorIds.length > 0 ? await this.identity.summaries(actorIds) : new Map<string, { username: string }>();
+    const actors =
+      actorIds.length > 0 ? await this.identity.summaries(actorIds) : new Map<string, { username: string }>();
     return this.delivery.deliver(
       batch.events.map((event) => {
         const p = event.payload;
@@ -27,7 +28,13 @@ export class SendTriggerMessagesWhenCustomerDeletedHandler {
           handler: 'send-trigger-messages-when-customer-deleted',
           event,
           ownerIds: [p.ownerId],
-          input: { kind: 'customer' as const, eventName: event.name, occurredAt: event.occurredAt, payload: p, actorUsername },
+          input: {
+            kind: 'customer' as const,
+            eventName: event.name,
+            occurredAt: event.occurredAt,
+            payload: p,
+            actorUsername,
+          },
           ref: { customerId: p.customerId },
         };
       }),
