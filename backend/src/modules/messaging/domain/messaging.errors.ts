@@ -1,9 +1,7 @@
-import { DomainError } from '../../../platform/errors/domain-error';
+import { domainError } from '../../../platform/errors/domain-error';
 
-export class OnlyReceiverMayMarkReadError extends DomainError {
-  readonly code = 'ONLY_RECEIVER_MAY_MARK_READ';
-  readonly status = 403;
-  constructor() {
-    super('Only the receiver may mark a message as read');
-  }
-}
+export class OnlyReceiverMayMarkReadError extends domainError(
+  'ONLY_RECEIVER_MAY_MARK_READ',
+  403,
+  'Only the receiver may mark a message as read',
+) {}

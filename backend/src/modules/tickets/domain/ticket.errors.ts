@@ -1,33 +1,25 @@
-import { DomainError } from '../../../platform/errors/domain-error';
+import { domainError } from '../../../platform/errors/domain-error';
 
-export class TicketAlreadyClosedError extends DomainError {
-  readonly code = 'TICKET_ALREADY_CLOSED';
-  readonly status = 409;
-  constructor() {
-    super('The ticket is already closed');
-  }
-}
+export class TicketAlreadyClosedError extends domainError(
+  'TICKET_ALREADY_CLOSED',
+  409,
+  'The ticket is already closed',
+) {}
 
-export class TicketNotClosedError extends DomainError {
-  readonly code = 'TICKET_NOT_CLOSED';
-  readonly status = 409;
-  constructor() {
-    super('Only a closed ticket can be reopened');
-  }
-}
+export class TicketNotClosedError extends domainError(
+  'TICKET_NOT_CLOSED',
+  409,
+  'Only a closed ticket can be reopened',
+) {}
 
-export class AssigneeMayNotEditError extends DomainError {
-  readonly code = 'ASSIGNEE_MAY_ONLY_CHANGE_STATUS_AND_PRIORITY';
-  readonly status = 403;
+export class AssigneeMayNotEditError extends domainError('ASSIGNEE_MAY_ONLY_CHANGE_STATUS_AND_PRIORITY', 403) {
   constructor(field: string) {
     super('The assignee may change only status and priority', field);
   }
 }
 
-export class OnlyCreatorMayDeleteError extends DomainError {
-  readonly code = 'ONLY_CREATOR_MAY_DELETE';
-  readonly status = 403;
-  constructor() {
-    super("Only the ticket's creator may delete it");
-  }
-}
+export class OnlyCreatorMayDeleteError extends domainError(
+  'ONLY_CREATOR_MAY_DELETE',
+  403,
+  "Only the ticket's creator may delete it",
+) {}
