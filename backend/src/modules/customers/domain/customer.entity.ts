@@ -1,5 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Property } from '@mikro-orm/core';
+import { VersionedEntity } from '../../../platform/domain/base.entity';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 
 export interface CustomerFields {
@@ -12,10 +12,7 @@ export interface CustomerFields {
 
 /** A customer, owned by one user. Deleting is soft: tickets keep pointing at the row. */
 @Entity({ tableName: 'customers' })
-export class Customer {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Customer extends VersionedEntity {
   @Property({ type: 'uuid' })
   ownerId: string;
 
@@ -34,19 +31,11 @@ export class Customer {
   @Property({ type: 'text', nullable: true })
   notes: string | null = null;
 
-  @Property({ type: 'int', version: true })
-  version = 1;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz' })
-  updatedAt: Date = new Date();
-
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null = null;
 
   constructor(ownerId: string, fields: CustomerFields) {
+    super();
     this.ownerId = ownerId;
     this.name = fields.name;
     this.email = fields.email;

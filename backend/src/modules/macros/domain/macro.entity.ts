@@ -1,5 +1,5 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { VersionedEntity } from '../../../platform/domain/base.entity';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 import type { TicketAction } from '../../tickets';
 
@@ -15,10 +15,7 @@ export interface MacroFields {
 
 /** A canned response: named, ordered ticket actions. `everyone` macros are visible to all users. */
 @Entity({ tableName: 'macros' })
-export class Macro {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Macro extends VersionedEntity {
   @Property({ type: 'uuid' })
   ownerId: string;
 
@@ -34,16 +31,8 @@ export class Macro {
   @Property({ type: 'json' })
   actions: TicketAction[];
 
-  @Property({ type: 'int', version: true })
-  version = 1;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz' })
-  updatedAt: Date = new Date();
-
   constructor(ownerId: string, fields: MacroFields) {
+    super();
     this.ownerId = ownerId;
     this.name = fields.name;
     this.description = fields.description;

@@ -1,12 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../../../platform/domain/base.entity';
 
 /** A message a trigger sent. At most one per (trigger, event): a unique key in the database. */
 @Entity({ tableName: 'messages' })
-export class Message {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Message extends BaseEntity {
   @Property({ type: 'uuid' })
   senderId!: string;
 
@@ -30,9 +27,6 @@ export class Message {
 
   @Property({ type: 'uuid', nullable: true })
   customerId: string | null = null;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 
   @Property({ type: 'timestamptz', nullable: true })
   readAt: Date | null = null;

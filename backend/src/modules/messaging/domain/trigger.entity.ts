@@ -1,5 +1,5 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Property } from '@mikro-orm/core';
+import { VersionedEntity } from '../../../platform/domain/base.entity';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 import type { TicketPriority, TicketTopic, TicketType } from '../../tickets';
 
@@ -32,10 +32,7 @@ export interface TriggerFields {
 
 /** "When <event> happens to my tickets (or customers) and <conditions> hold, send <message> to <recipient>." */
 @Entity({ tableName: 'triggers' })
-export class Trigger {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Trigger extends VersionedEntity {
   @Property({ type: 'uuid' })
   ownerId: string;
 
@@ -57,16 +54,8 @@ export class Trigger {
   @Property({ type: 'boolean' })
   active: boolean;
 
-  @Property({ type: 'int', version: true })
-  version = 1;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz' })
-  updatedAt: Date = new Date();
-
   constructor(ownerId: string, fields: TriggerFields) {
+    super();
     this.ownerId = ownerId;
     this.name = fields.name;
     this.event = fields.event;

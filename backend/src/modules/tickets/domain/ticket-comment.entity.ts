@@ -1,12 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Property } from '@mikro-orm/core';
+import { BaseEntity } from '../../../platform/domain/base.entity';
 
 /** One message in a ticket's conversation. */
 @Entity({ tableName: 'ticket_comments' })
-export class TicketComment {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class TicketComment extends BaseEntity {
   @Property({ type: 'uuid' })
   ticketId: string;
 
@@ -16,10 +13,8 @@ export class TicketComment {
   @Property({ type: 'text' })
   body: string;
 
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
   constructor(ticketId: string, authorId: string, body: string) {
+    super();
     this.ticketId = ticketId;
     this.authorId = authorId;
     this.body = body;

@@ -1,5 +1,5 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
-import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Property } from '@mikro-orm/core';
+import { VersionedEntity } from '../../../platform/domain/base.entity';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 import {
   TicketPriority,
@@ -29,10 +29,7 @@ export interface TicketFields {
 export type StatusTransition = 'closed' | 'reopened' | null;
 
 @Entity({ tableName: 'tickets' })
-export class Ticket {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Ticket extends VersionedEntity {
   @Property({ type: 'uuid' })
   creatorId: string;
 
@@ -64,15 +61,6 @@ export class Ticket {
   @Property({ type: 'text', nullable: true })
   photoUrl: string | null;
 
-  @Property({ type: 'int', version: true })
-  version = 1;
-
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz' })
-  updatedAt: Date = new Date();
-
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
@@ -81,6 +69,7 @@ export class Ticket {
   search?: string;
 
   constructor(creatorId: string, fields: TicketFields) {
+    super();
     this.creatorId = creatorId;
     this.title = fields.title;
     this.description = fields.description;
