@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../../platform/auth/actor';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { CreateEndpoint, DeleteEndpoint, GetEndpoint, PatchEndpoint } from '../../../platform/http/endpoint.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
 import { SearchPageQueryDto } from '../../../platform/pagination/page-query.dto';
 import { CustomersService } from '../application/customers.service';
@@ -15,82 +15,35 @@ import { CustomerDto, CustomerPageDto } from './dto/customer.response.dto';
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
-  @Get('customers')
-  @ApiOperation({
-    summary: "The caller's customers, newest first; `q` matches name or email",
-    description: 'Keyset-paged with `limit` and `cursor`.',
-  })
-  @ApiOkResponse({ type: CustomerPageDto })
-  @ApiProblems(400, 401)
+  @GetEndpoint('customers', { summary: "The caller's customers, newest first; `q` matches name or email", returns: CustomerPageDto, problems: [400, 401] })
   async listCustomers(@CurrentActor() actor: Actor, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
     const page = await this.customers.list(actor.userId, query);
     return { items: page.items.map((c) => toCustomerDto(c)), nextCursor: page.nextCursor };
   }
 
-  @Get('users/:id/customers')
-  @ApiOperation({
-    summary: "A user's customers: the same as listCustomers for the caller, 404 for anyone else",
-    description: 'Customers belong to one user and only that user sees them.',
-  })
-  @ApiOkResponse({ type: CustomerPageDto })
-  @ApiProblems(400, 401, 404)
-  async listUserCustomers(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'User') userId: string,
-    @Query() query: SearchPageQueryDto,
-  ): Promise<CustomerPageDto> {
+  @GetEndpoint('users/:id/customers', { summary: "A user's customers: the same as listCustomers for the caller, 404 for anyone else", returns: CustomerPageDto, problems: [400, 401, 404] })
+  async listUserCustomers(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: SearchPageQueryDto): Promise<CustomerPageDto> {
     if (userId !== actor.userId) throw new ResourceNotFoundError('User');
     return this.listCustomers(actor, query);
   }
 
-  @Post('customers')
-  @ApiOperation({
-    summary: 'Create a customer',
-    description:
-      'The customer belongs to the caller. Name and email are required; phone, company and notes are optional.',
-  })
-  @ApiCreatedResponse({ type: CustomerDto })
-  @ApiProblems(400, 401, 403)
+  @CreateEndpoint('customers', { summary: 'Create a customer', returns: CustomerDto, problems: [400, 401, 403] })
   async createCustomer(@CurrentActor() actor: Actor, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
     return toCustomerDto(await this.customers.create(actor.userId, body));
   }
 
-  @Get('customers/:id')
-  @ApiOperation({
-    summary: "One of the caller's customers",
-    description: "Another user's customer is `404`, like one that does not exist.",
-  })
-  @ApiOkResponse({ type: CustomerDto })
-  @ApiProblems(401, 404)
+  @GetEndpoint('customers/:id', { summary: "One of the caller's customers", returns: CustomerDto, problems: [401, 404] })
   async getCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<CustomerDto> {
     return toCustomerDto(await this.customers.get(actor.userId, id));
   }
 
-  @Patch('customers/:id')
-  @ApiOperation({
-    summary: 'Edit a customer (send the version you read; a stale one is 409)',
-    description: 'Only the fields sent change. A stale `version` is `409` and changes nothing.',
-  })
-  @ApiOkResponse({ type: CustomerDto })
-  @ApiProblems(400, 401, 403, 404, 409)
-  async updateCustomer(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'Customer') id: string,
-    @Body() body: UpdateCustomerDto,
-  ): Promise<CustomerDto> {
+  @PatchEndpoint('customers/:id', { summary: 'Edit a customer (send the version you read; a stale one is 409)', returns: CustomerDto, problems: [400, 401, 403, 404, 409] })
+  async updateCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string, @Body() body: UpdateCustomerDto): Promise<CustomerDto> {
     const { version, ...changes } = body;
     return toCustomerDto(await this.customers.update(actor.userId, id, version, changes));
   }
 
-  @Delete('customers/:id')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Delete a customer; its tickets keep its name and email, marked deleted',
-    description:
-      "Soft delete: the customer disappears from lists, its tickets stay and show it as deleted. Publishes `customer.deleted`, which fires the owner's matching triggers. Takes no body.",
-  })
-  @ApiNoContentResponse()
-  @ApiProblems(401, 403, 404)
+  @DeleteEndpoint('customers/:id', { summary: 'Delete a customer; its tickets keep its name and email, marked deleted', problems: [401, 403, 404] })
   async deleteCustomer(@CurrentActor() actor: Actor, @IdParam('id', 'Customer') id: string): Promise<void> {
     await this.customers.delete(actor.userId, id);
   }

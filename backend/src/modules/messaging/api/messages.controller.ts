@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../../platform/auth/actor';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ActionEndpoint, GetEndpoint } from '../../../platform/http/endpoint.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
 import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
 import { MessagesService } from '../application/messages.service';
@@ -20,38 +20,18 @@ export class MessagesController {
     private readonly views: MessageViews,
   ) {}
 
-  @Get()
-  @ApiOperation({
-    summary: "Messages received (inbox) or sent by the caller's triggers (sent), newest first",
-    description: '`box=inbox` (default) or `sent`; keyset-paged with `limit` and `cursor`.',
-  })
-  @ApiOkResponse({ type: MessagePageDto })
-  @ApiProblems(400, 401)
+  @GetEndpoint('', { summary: "Messages received (inbox) or sent by the caller's triggers (sent), newest first", returns: MessagePageDto, problems: [400, 401] })
   async listMessages(@CurrentActor() actor: Actor, @Query() query: ListMessagesDto): Promise<MessagePageDto> {
     const page = await this.messages.list(actor.userId, query);
     return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 
-  @Get('unread-count')
-  @ApiOperation({
-    summary: 'How many inbox messages are unread',
-    description: "A count of the caller's inbox messages without `readAt`.",
-  })
-  @ApiOkResponse({ type: UnreadCountDto })
-  @ApiProblems(401)
+  @GetEndpoint('unread-count', { summary: 'How many inbox messages are unread', returns: UnreadCountDto, problems: [401] })
   async countUnreadMessages(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
     return { count: await this.messages.unreadCount(actor.userId) };
   }
 
-  @Post(':id/read')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Mark a message read (receiver only)',
-    description:
-      'Sets `readAt` once (marking it again keeps the first time). The sender gets `403`, anyone else `404`. Takes no body.',
-  })
-  @ApiOkResponse({ type: MessageDto })
-  @ApiProblems(401, 403, 404)
+  @ActionEndpoint(':id/read', { summary: 'Mark a message read (receiver only)', returns: MessageDto, problems: [401, 403, 404] })
   async markMessageRead(@CurrentActor() actor: Actor, @IdParam('id', 'Message') id: string): Promise<MessageDto> {
     return (await this.views.many([await this.messages.markRead(actor.userId, id)]))[0];
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../../platform/auth/actor';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ActionEndpoint, CreateEndpoint, DeleteEndpoint, GetEndpoint, PatchEndpoint } from '../../../platform/http/endpoint.decorator';
 import { IdParam } from '../../../platform/http/id.pipe';
 import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
 import { InvalidFieldError } from '../../../platform/errors/domain-error';
@@ -20,43 +20,19 @@ export class TicketsController {
     @Inject(MACRO_LOOKUP) private readonly macros: MacroLookup,
   ) {}
 
-  @Get('tickets')
-  @ApiOperation({
-    summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all",
-    description:
-      '`box` is `all` by default; `status` filters; `q` searches title and description. Keyset-paged with `limit` and `cursor`.',
-  })
-  @ApiOkResponse({ type: TicketPageDto })
-  @ApiProblems(400, 401)
+  @GetEndpoint('tickets', { summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all", returns: TicketPageDto, problems: [400, 401] })
   async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
     const page = await this.tickets.list(actor.userId, query);
     return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 
-  @Get('users/:id/tickets')
-  @ApiOperation({
-    summary: 'Tickets created by a user that the caller may see',
-    description: 'Tickets whose creator is the user and whose creator or assignee is the caller, newest first.',
-  })
-  @ApiOkResponse({ type: TicketPageDto })
-  @ApiProblems(400, 401, 404)
-  async listUserTickets(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'User') userId: string,
-    @Query() query: PageQueryDto,
-  ): Promise<TicketPageDto> {
+  @GetEndpoint('users/:id/tickets', { summary: 'Tickets created by a user that the caller may see', returns: TicketPageDto, problems: [400, 401, 404] })
+  async listUserTickets(@CurrentActor() actor: Actor, @IdParam('id', 'User') userId: string, @Query() query: PageQueryDto): Promise<TicketPageDto> {
     const page = await this.tickets.listCreatedBy(actor.userId, userId, query);
     return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 
-  @Post('tickets')
-  @ApiOperation({
-    summary: 'Create a ticket (it starts open)',
-    description:
-      "The customer must be one of the caller's; the assignee any user, the caller included. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.",
-  })
-  @ApiCreatedResponse({ type: TicketDto })
-  @ApiProblems(400, 401, 403)
+  @CreateEndpoint('tickets', { summary: 'Create a ticket (it starts open)', returns: TicketDto, problems: [400, 401, 403] })
   async createTicket(@CurrentActor() actor: Actor, @Body() body: CreateTicketDto): Promise<TicketDto> {
     const { macroId, ...fields } = body;
     const actions = macroId ? await this.macros.actionsFor(actor.userId, macroId) : [];
@@ -69,98 +45,42 @@ export class TicketsController {
     return this.views.one(ticket, customer);
   }
 
-  @Get('tickets/:id')
-  @ApiOperation({
-    summary: 'One ticket (creator and assignee only)',
-    description: 'Anyone else gets `404`, exactly as for a ticket that does not exist.',
-  })
-  @ApiOkResponse({ type: TicketDto })
-  @ApiProblems(401, 404)
+  @GetEndpoint('tickets/:id', { summary: 'One ticket (creator and assignee only)', returns: TicketDto, problems: [401, 404] })
   async getTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
     return this.views.one(await this.tickets.readVisible(actor.userId, id));
   }
 
-  @Patch('tickets/:id')
-  @ApiOperation({
-    summary: 'Edit a ticket: the creator any field, the assignee status and priority only',
-    description:
-      'Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`.',
-  })
-  @ApiOkResponse({ type: TicketDto })
-  @ApiProblems(400, 401, 403, 404, 409)
-  async updateTicket(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'Ticket') id: string,
-    @Body() body: UpdateTicketDto,
-  ): Promise<TicketDto> {
+  @PatchEndpoint('tickets/:id', { summary: 'Edit a ticket: the creator any field, the assignee status and priority only', returns: TicketDto, problems: [400, 401, 403, 404, 409] })
+  async updateTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: UpdateTicketDto): Promise<TicketDto> {
     const { version, ...changes } = body;
     return this.views.one(await this.tickets.update(actor.userId, id, version, changes));
   }
 
-  @Post('tickets/:id/close')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Mark as complete (publishes ticket.closed); 409 if already closed',
-    description:
-      'Sets `status=closed` and `closedAt` for the creator or the assignee, and publishes `ticket.closed` in the same transaction, once per transition. Takes no body.',
-  })
-  @ApiOkResponse({ type: TicketDto })
-  @ApiProblems(401, 403, 404, 409)
+  @ActionEndpoint('tickets/:id/close', { summary: 'Mark as complete (publishes ticket.closed); 409 if already closed', returns: TicketDto, problems: [401, 403, 404, 409] })
   async closeTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
     const { ticket, customer } = await this.tickets.close(actor.userId, id);
     return this.views.one(ticket, customer);
   }
 
-  @Post('tickets/:id/reopen')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Reopen a closed ticket; 409 if it is not closed',
-    description: 'Sets `status=open` and clears `closedAt`, for the creator or the assignee. Takes no body.',
-  })
-  @ApiOkResponse({ type: TicketDto })
-  @ApiProblems(401, 403, 404, 409)
+  @ActionEndpoint('tickets/:id/reopen', { summary: 'Reopen a closed ticket; 409 if it is not closed', returns: TicketDto, problems: [401, 403, 404, 409] })
   async reopenTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<TicketDto> {
     const { ticket, customer } = await this.tickets.reopen(actor.userId, id);
     return this.views.one(ticket, customer);
   }
 
-  @Delete('tickets/:id')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Delete a ticket (creator only; the assignee gets 403)',
-    description: 'Deletes the ticket and its conversation. Takes no body.',
-  })
-  @ApiNoContentResponse()
-  @ApiProblems(401, 403, 404)
+  @DeleteEndpoint('tickets/:id', { summary: 'Delete a ticket (creator only; the assignee gets 403)', problems: [401, 403, 404] })
   async deleteTicket(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string): Promise<void> {
     await this.tickets.delete(actor.userId, id);
   }
 
-  @Get('tickets/:id/comments')
-  @ApiOperation({
-    summary: 'The conversation on a ticket, oldest first',
-    description: 'Creator and assignee only; keyset-paged with `limit` and `cursor`.',
-  })
-  @ApiOkResponse({ type: CommentPageDto })
-  @ApiProblems(400, 401, 404)
-  async listTicketComments(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'Ticket') id: string,
-    @Query() query: PageQueryDto,
-  ): Promise<CommentPageDto> {
+  @GetEndpoint('tickets/:id/comments', { summary: 'The conversation on a ticket, oldest first', returns: CommentPageDto, problems: [400, 401, 404] })
+  async listTicketComments(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Query() query: PageQueryDto): Promise<CommentPageDto> {
     const page = await this.tickets.listComments(actor.userId, id, query);
     return { items: await this.views.comments(page.items), nextCursor: page.nextCursor };
   }
 
-  @Post('tickets/:id/comments')
-  @ApiOperation({ summary: 'Reply on a ticket', description: 'Adds a comment as the caller (creator or assignee).' })
-  @ApiCreatedResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
-  async createTicketComment(
-    @CurrentActor() actor: Actor,
-    @IdParam('id', 'Ticket') id: string,
-    @Body() body: CreateCommentDto,
-  ): Promise<CommentDto> {
+  @CreateEndpoint('tickets/:id/comments', { summary: 'Reply on a ticket', returns: CommentDto, problems: [400, 401, 403, 404] })
+  async createTicketComment(@CurrentActor() actor: Actor, @IdParam('id', 'Ticket') id: string, @Body() body: CreateCommentDto): Promise<CommentDto> {
     const comment = await this.tickets.addComment(actor.userId, id, body.body);
     return (await this.views.comments([comment]))[0];
   }
