@@ -8,7 +8,7 @@
 // PostgreSQL exactly as `npm start` does (data in EMBEDDED_PG_DIR ?? .data/postgres, port
 // EMBEDDED_PG_PORT ?? 54329, database balanced_workspace), runs the command, stops the server
 // and exits with the command's exit code. SIGINT/SIGTERM/SIGHUP are passed on to the command.
-// Needs the built backend (dist/backend/database/embedded-postgres.js): `npx nx build backend`.
+// Needs the built backend (dist/backend/database/embedded-postgres/index.js): `npx nx build backend`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = path.join(root, 'dist', 'backend', 'database', 'embedded-postgres.js');
+const compiled = path.join(root, 'dist', 'backend', 'database', 'embedded-postgres', 'index.js');
 const [command, ...args] = process.argv.slice(2);
 
 if (!command) {

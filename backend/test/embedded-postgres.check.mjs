@@ -3,7 +3,7 @@
 // throw-away data folder. Run it as root and as a normal user:
 //
 //   npx tsc -p backend/tsconfig.app.json && node backend/test/embedded-postgres.check.mjs
-//   node backend/test/embedded-postgres.check.mjs path/to/compiled/embedded-postgres.js
+//   node backend/test/embedded-postgres.check.mjs path/to/compiled/embedded-postgres/index.js
 //
 // Prints `N passed, M failed` and exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const modulePath = path.resolve(process.argv[2] ?? path.join(root, 'dist/backend/database/embedded-postgres.js'));
+const modulePath = path.resolve(process.argv[2] ?? path.join(root, 'dist/backend/database/embedded-postgres/index.js'));
 if (!fs.existsSync(modulePath)) {
   console.error(
     `${modulePath} does not exist: build first (npx tsc -p backend/tsconfig.app.json) or pass the compiled file.`,

@@ -27,7 +27,7 @@ describe('faults: PostgreSQL restarts during a load run', () => {
   let port: number;
   let pg: PrivatePostgres | undefined;
   let child: ChildServer | undefined;
-  // startEmbeddedPostgres (backend/src/database/embedded-postgres.ts) in a helper process of ours.
+  // startEmbeddedPostgres (backend/src/database/embedded-postgres/) in a helper process of ours.
   const startPg = async () => (pg = await startPrivatePostgres(dataDir, port, 'bw_reliability'));
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * Runs a private embedded PostgreSQL (backend/src/database/embedded-postgres.ts) in its own
+ * Runs a private embedded PostgreSQL (backend/src/database/embedded-postgres/) in its own
  * process, so a test can stop and start it. (The library is ESM-only and cannot be imported inside
  * jest's VM.) Usage: node -r ts-node/register embedded-postgres-process.ts <dataDir> <port> <database>
  * Prints one JSON line {url} when ready; SIGTERM stops PostgreSQL cleanly, then exits.
