@@ -4,17 +4,17 @@ import { Migration } from '@mikro-orm/migrations';
  * Every search is within a box: `creator_id = ? and search @@ q` or `assignee_id = ? and …`. With
  * a GIN index on `search` alone, a query whose matches are not among the box's newest rows (see
  * TicketsService.searchBranch) intersected the words' whole posting lists across every ticket
- * with the box index: 97 ms at a million tickets for "backup timeout" (139,678 rows of the index
- * read to keep 697). A multi-column GIN index (btree_gin for the uuid columns) carries the parties
- * with the words, so the same query reads only the box's matches: 9 ms. One index serves both
- * boxes (a GIN index answers on any subset of its columns).
+ * with the box index, reading far more index rows than it kept. A multi-column GIN index
+ * (btree_gin for the uuid columns) carries the parties with the words, so the same query reads
+ * only the box's matches. One index serves both boxes (a GIN index answers on any subset of its
+ * columns).
  *
  * Without a pending list (`fastupdate = off`): with the default, new and updated tickets (a close is
- * an update that moves the row, so it re-inserts its words too) go to an unsorted list of up to
- * 4 MB that every search reads in full until vacuum merges it — measured here, a 452-page list made
- * a search 2.6× slower (10.9 against 4.1 ms), so searches slowed after every burst of writes.
- * Without it each write merges its own words (about 20 % fewer ticket inserts per second at the
- * database, far above what the API writes).
+ * an update that moves the row, so it re-inserts its words too) go to an unsorted list that every
+ * search reads in full until vacuum merges it, so searches slowed after every burst of writes.
+ * Without it each write merges its own words: inserts get slower, but the database still takes
+ * far more of them than the API sends.
+ * The figures are in docs/performance.md ("What each change bought", 13 and 14).
  */
 export class Migration20261201010000SearchIndexByParty extends Migration {
   override async up(): Promise<void> {
