@@ -46,7 +46,9 @@ async function main() {
       { NX_DAEMON: 'false' },
     );
   }
-  const { startEmbeddedPostgres, resolveDatabase } = require(path.join(root, 'dist', 'backend', 'database', 'embedded-postgres', 'index.js'));
+  const { startEmbeddedPostgres, resolveDatabase } = require(
+    path.join(root, 'dist', 'backend', 'database', 'embedded-postgres', 'index.js'),
+  );
   const server = process.env.DATABASE_URL
     ? await resolveDatabase(process.env)
     : await startEmbeddedPostgres({

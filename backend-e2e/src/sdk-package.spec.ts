@@ -202,6 +202,7 @@ describe('the SDK as a package (npm pack, installed into a fresh project)', () =
         else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
           const text = readFileSync(full, 'utf8');
           for (const m of text.matchAll(/readonly code = '([A-Z_]+)'/g)) raised.add(m[1]);
+          for (const m of text.matchAll(/domainError\(\s*'([A-Z_]+)'/g)) raised.add(m[1]);
           for (const m of text.matchAll(/problem\(\s*[\w.]+,\s*'([A-Z_]+)'/g)) raised.add(m[1]);
           for (const m of text.matchAll(/^\s+\d{3}: '([A-Z_]+)',$/gm)) raised.add(m[1]);
           for (const m of text.matchAll(/\? '([A-Z_]+)' : '([A-Z_]+)'/g)) raised.add(m[1]).add(m[2]);

@@ -8,7 +8,14 @@ export function databaseUrl(port: number, database: string): string {
 }
 
 function adminClient(port: number, connectionTimeoutMillis = 10_000): Client {
-  const client = new Client({ host: HOST, port, user: USER, password: PASSWORD, database: 'postgres', connectionTimeoutMillis });
+  const client = new Client({
+    host: HOST,
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    connectionTimeoutMillis,
+  });
   client.on('error', () => undefined); // a server shutting down must not crash the process
   return client;
 }

@@ -33,7 +33,9 @@ function ensurePostgresUser(log: Log): Ids {
       execFileSync('useradd', ['-g', USER, '-M', '-s', '/usr/sbin/nologin', USER], { stdio: 'pipe' });
       return lookup();
     } catch (error) {
-      throw new Error(`PostgreSQL cannot run as root and creating the "${USER}" user failed (${String(error)}). Create it, or run as a normal user.`);
+      throw new Error(
+        `PostgreSQL cannot run as root and creating the "${USER}" user failed (${String(error)}). Create it, or run as a normal user.`,
+      );
     }
   }
 }

@@ -3,7 +3,18 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, FAST_SHUTDOWN_MS, HOST, IMMEDIATE_SHUTDOWN_MS, INITDB_DEADLINE_MS, type Log, PASSWORD, START_DEADLINE_MS, USER, withDeadline } from './common';
+import {
+  describe,
+  FAST_SHUTDOWN_MS,
+  HOST,
+  IMMEDIATE_SHUTDOWN_MS,
+  INITDB_DEADLINE_MS,
+  type Log,
+  PASSWORD,
+  START_DEADLINE_MS,
+  USER,
+  withDeadline,
+} from './common';
 import type { EmbeddedPostgresClass, EmbeddedPostgresInstance } from './library';
 import { inspectProcess } from './processes';
 
@@ -12,9 +23,16 @@ export function isCluster(dataDir: string): boolean {
 }
 
 /** initdb into a sibling folder and rename it into place, so a killed initdb never leaves a half-made cluster. */
-export async function initialiseCluster(EmbeddedPostgres: EmbeddedPostgresClass, dataDir: string, asRoot: boolean, log: Log): Promise<void> {
+export async function initialiseCluster(
+  EmbeddedPostgres: EmbeddedPostgresClass,
+  dataDir: string,
+  asRoot: boolean,
+  log: Log,
+): Promise<void> {
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty but is not a PostgreSQL data folder (no PG_VERSION). Move it away, or point EMBEDDED_PG_DIR elsewhere.`);
+    throw new Error(
+      `${dataDir} is not empty but is not a PostgreSQL data folder (no PG_VERSION). Move it away, or point EMBEDDED_PG_DIR elsewhere.`,
+    );
   }
   removeAbandonedInitFolders(dataDir, log);
   const scratch = `${dataDir}.init-${process.pid}`;
@@ -86,8 +104,10 @@ export async function startServer(
   } catch (error) {
     if (server.process) await stopChild(server.process, log);
     const reason = error === undefined ? 'the server exited' : describe(error);
-    throw new Error(`Embedded PostgreSQL did not start on ${HOST}:${port} (data in ${dataDir}): ${reason}.` +
-      (recent.length ? `\nLast output:\n  ${recent.join('\n  ')}` : ''));
+    throw new Error(
+      `Embedded PostgreSQL did not start on ${HOST}:${port} (data in ${dataDir}): ${reason}.` +
+        (recent.length ? `\nLast output:\n  ${recent.join('\n  ')}` : ''),
+    );
   }
 }
 
@@ -113,12 +133,22 @@ export function isRunning(child: ChildProcess): boolean {
 export async function stopChild(child: ChildProcess, log: Log): Promise<void> {
   if (!isRunning(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]];
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', FAST_SHUTDOWN_MS],
+    ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS],
+    ['SIGKILL', IMMEDIATE_SHUTDOWN_MS],
+  ];
   for (const [signal, ms] of steps) {
     if (!isRunning(child)) return;
     if (signal !== 'SIGINT') log(`PostgreSQL (PID ${child.pid}) did not stop in time; sending ${signal}.`);
     child.kill(signal);
-    if (await withDeadline(exited, ms, '').then(() => true, () => false)) return;
+    if (
+      await withDeadline(exited, ms, '').then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`PostgreSQL (PID ${child.pid}) did not exit even after SIGKILL.`);
 }

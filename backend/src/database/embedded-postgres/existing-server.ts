@@ -41,18 +41,26 @@ export async function findExistingServer(dataDir: string, log: Log): Promise<Sha
     return undefined;
   }
   if (!isPostgresServing(server, dataDir)) {
-    log(`Found postmaster.pid naming PID ${pid}, which is now another process (${server.command.slice(0, 80) || 'unknown'}); removing the stale file.`);
+    log(
+      `Found postmaster.pid naming PID ${pid}, which is now another process (${server.command.slice(0, 80) || 'unknown'}); removing the stale file.`,
+    );
     fs.rmSync(pidFile, { force: true });
     return undefined;
   }
 
   const users = liveUsers(dataDir);
   if (users.length > 0) {
-    log(`PostgreSQL (PID ${pid}) is already serving ${dataDir} on port ${port} for running process(es) ${users.map((u) => u.pid).join(', ')}; sharing it.`);
+    log(
+      `PostgreSQL (PID ${pid}) is already serving ${dataDir} on port ${port} for running process(es) ${users.map((u) => u.pid).join(', ')}; sharing it.`,
+    );
     if (await answersWithin(port, SHARE_WAIT_MS)) return { pid, port };
-    log(`PostgreSQL (PID ${pid}) did not answer on ${HOST}:${port} within ${SHARE_WAIT_MS / 1000} s; stopping it and starting a fresh server.`);
+    log(
+      `PostgreSQL (PID ${pid}) did not answer on ${HOST}:${port} within ${SHARE_WAIT_MS / 1000} s; stopping it and starting a fresh server.`,
+    );
   } else {
-    log(`PostgreSQL (PID ${pid}) is still serving ${dataDir} on port ${port}, left behind by a run that ended without stopping it; stopping it and starting a fresh server.`);
+    log(
+      `PostgreSQL (PID ${pid}) is still serving ${dataDir} on port ${port}, left behind by a run that ended without stopping it; stopping it and starting a fresh server.`,
+    );
   }
   await stopProcess(pid, log);
   fs.rmSync(pidFile, { force: true });

@@ -63,7 +63,9 @@ function resolveModule(name: string): string {
 export function findRepoRoot(): string {
   const root = tryFindRepoRoot();
   if (!root) {
-    throw new Error(`Cannot find the repository root (a folder with nx.json) above ${__dirname} or ${process.cwd()}; set EMBEDDED_PG_DIR.`);
+    throw new Error(
+      `Cannot find the repository root (a folder with nx.json) above ${__dirname} or ${process.cwd()}; set EMBEDDED_PG_DIR.`,
+    );
   }
   return root;
 }

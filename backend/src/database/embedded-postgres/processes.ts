@@ -6,7 +6,11 @@ import { describe, FAST_SHUTDOWN_MS, IMMEDIATE_SHUTDOWN_MS, type Log, sleep } fr
 
 /** Stops a server this process did not start: fast, then immediate shutdown, then SIGKILL. */
 export async function stopProcess(pid: number, log: Log): Promise<void> {
-  const steps: [NodeJS.Signals, number][] = [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', IMMEDIATE_SHUTDOWN_MS]];
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGINT', FAST_SHUTDOWN_MS],
+    ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS],
+    ['SIGKILL', IMMEDIATE_SHUTDOWN_MS],
+  ];
   for (const [signal, ms] of steps) {
     try {
       process.kill(pid, signal);
@@ -60,7 +64,10 @@ export function inspectProcess(pid: number): ProcessInfo {
     }
   }
   try {
-    const out = execFileSync('ps', ['-o', 'stat=,ppid=,command=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    const out = execFileSync('ps', ['-o', 'stat=,ppid=,command=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
     const match = /^(\S+)\s+(\d+)\s+(.*)$/.exec(out);
     if (!match || match[1].startsWith('Z')) return dead;
     return { alive: true, ppid: Number(match[2]), command: match[3] };

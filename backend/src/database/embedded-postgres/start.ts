@@ -80,7 +80,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
         else throw error;
         continue;
       }
-      if (existing.port !== options.port) log(`Note: that server listens on port ${existing.port}, not ${options.port}.`);
+      if (existing.port !== options.port)
+        log(`Note: that server listens on port ${existing.port}, not ${options.port}.`);
       return {
         url: databaseUrl(existing.port, options.database),
         embedded: true,
@@ -92,7 +93,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       server = await startServer(EmbeddedPostgres, dataDir, options.port, asRoot, log);
     } catch (error) {
       leave(dataDir, me);
-      if (String(error).includes('postmaster.pid')) retry(error, 'Another process started PostgreSQL on this folder at the same moment');
+      if (String(error).includes('postmaster.pid'))
+        retry(error, 'Another process started PostgreSQL on this folder at the same moment');
       else throw error;
     }
   }
@@ -140,7 +142,9 @@ function onceWithExitNet(dataDir: string, me: User, child: ChildProcess | undefi
 async function release(dataDir: string, me: User, child: ChildProcess | undefined, log: Log): Promise<void> {
   const others = leave(dataDir, me);
   if (others.length > 0) {
-    log(`Leaving PostgreSQL (data in ${dataDir}) running for ${others.length} other process(es): ${others.map((u) => u.pid).join(', ')}.`);
+    log(
+      `Leaving PostgreSQL (data in ${dataDir}) running for ${others.length} other process(es): ${others.map((u) => u.pid).join(', ')}.`,
+    );
     if (child) {
       // Let this process exit while the server lives on; the last user stops it.
       child.stderr?.destroy();

@@ -58,7 +58,8 @@ function withLock<T>(lock: string, work: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) fs.rmSync(lock, { force: true }); // left by a killed process
+      if (Date.now() > deadline)
+        fs.rmSync(lock, { force: true }); // left by a killed process
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }

@@ -10,6 +10,8 @@ import { ApiProblems } from './api-problems.decorator';
 /** What the OpenAPI document says about an operation besides its route and parameters. */
 export interface EndpointDoc {
   summary: string;
+  /** What it does beyond the summary: who may call it, what it publishes, paging, its body. */
+  description: string;
   /** The problem+json statuses it can answer (see ApiProblems). */
   problems: number[];
 }
@@ -19,7 +21,10 @@ export interface EndpointWithBodyDoc extends EndpointDoc {
   returns: Type<unknown>;
 }
 
-const documented = ({ summary, problems }: EndpointDoc) => [ApiOperation({ summary }), ApiProblems(...problems)];
+const documented = ({ summary, description, problems }: EndpointDoc) => [
+  ApiOperation({ summary, description }),
+  ApiProblems(...problems),
+];
 
 /** GET: 200 with `returns`. */
 export function GetEndpoint(path: string, doc: EndpointWithBodyDoc) {
