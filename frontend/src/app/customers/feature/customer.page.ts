@@ -116,6 +116,8 @@ import { CustomerActions } from './customer-actions';
     </section>
   `,
   styles: `
+    @use 'badges';
+
     .back {
       display: inline-block;
       margin-bottom: 8px;
@@ -131,14 +133,7 @@ import { CustomerActions } from './customer-actions';
       gap: 16px;
     }
     .avatar {
-      display: inline-grid;
-      place-items: center;
-      width: 56px;
-      height: 56px;
-      border-radius: 50%;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-      font: var(--mat-sys-headline-small);
+      @include badges.avatar(56px, var(--mat-sys-headline-small));
     }
     .layout {
       display: grid;

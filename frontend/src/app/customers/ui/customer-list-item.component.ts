@@ -36,59 +36,25 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    :host {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr) 140px auto;
-      align-items: center;
-      gap: 8px 16px;
-      padding: 12px 16px 12px 20px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    :host(:last-child) {
-      border-bottom: 0;
-    }
-    :host(:hover) {
-      background: color-mix(in srgb, var(--mat-sys-primary) 3%, transparent);
-    }
+    @use 'list-row' as row;
+    @use 'badges';
+
+    @include row.host(auto minmax(0, 1fr) 140px auto, $align: center, $padding: 12px 16px 12px 20px);
+    @include row.hover-tint;
     .avatar {
-      display: inline-grid;
-      place-items: center;
-      width: 36px;
-      height: 36px;
-      border-radius: 50%;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-      font: var(--mat-sys-title-small);
+      @include badges.avatar(36px, var(--mat-sys-title-small));
     }
     .name {
-      display: block;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .name:hover,
-    .name:focus-visible {
-      color: var(--mat-sys-primary);
-      text-decoration: underline;
+      @include row.title-link;
     }
     .meta {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 2px 14px;
-      margin-top: 2px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.meta(2px 14px, 2px);
     }
     .date {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.muted;
     }
     .actions {
-      display: flex;
-      gap: 4px;
+      @include row.actions;
     }
     @media (max-width: 760px) {
       :host {

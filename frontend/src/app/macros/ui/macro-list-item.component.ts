@@ -43,41 +43,20 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) 110px 150px;
-      align-items: start;
-      gap: 8px 16px;
-      padding: 14px 16px 14px 20px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    :host(:last-child) {
-      border-bottom: 0;
-    }
-    .heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 6px 10px;
-    }
-    .name {
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-    }
+    @use 'list-row' as row;
+    @use 'badges';
+
+    @include row.host(minmax(0, 1fr) 110px 150px);
+    @include row.heading;
     .chip {
-      padding: 1px 8px;
-      border-radius: 10px;
-      background: var(--mat-sys-surface-container-high);
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-label-small);
+      @include badges.chip(var(--mat-sys-surface-container-high), var(--mat-sys-on-surface-variant));
     }
     .chip.shared {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
     .owner {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.muted;
     }
     .description {
       margin: 4px 0 0;
@@ -91,13 +70,10 @@ let nextId = 0;
     }
     .date {
       padding-top: 4px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.muted;
     }
     .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: 4px;
+      @include row.actions(flex-end);
     }
     @media (max-width: 760px) {
       :host {

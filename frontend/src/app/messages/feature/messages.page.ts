@@ -109,6 +109,8 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
     </section>
   `,
   styles: `
+    @use 'badges';
+
     .panel {
       display: block;
       padding-top: 16px;
@@ -117,17 +119,7 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
       overflow: hidden;
     }
     .count {
-      display: inline-grid;
-      place-items: center;
-      min-width: 20px;
-      height: 20px;
-      margin-left: 8px;
-      padding: 0 6px;
-      box-sizing: border-box;
-      border-radius: 10px;
-      background: var(--mat-sys-primary);
-      color: var(--mat-sys-on-primary);
-      font: var(--mat-sys-label-small);
+      @include badges.count(20px, 6px, 8px, var(--mat-sys-primary), var(--mat-sys-on-primary));
     }
   `,
 })

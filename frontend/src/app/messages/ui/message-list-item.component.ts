@@ -63,17 +63,10 @@ let nextId = 0;
     }
   `,
   styles: `
-    :host {
-      display: grid;
-      grid-template-columns: 12px minmax(0, 1fr) auto;
-      align-items: start;
-      gap: 8px 12px;
-      padding: 14px 16px 14px 14px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    :host(:last-child) {
-      border-bottom: 0;
-    }
+    @use 'list-row' as row;
+    @use 'badges';
+
+    @include row.host(12px minmax(0, 1fr) auto, $padding: 14px 16px 14px 14px, $gap: 8px 12px);
     :host(.unread) {
       background: color-mix(in srgb, var(--mat-sys-primary) 5%, transparent);
       cursor: pointer;
@@ -99,16 +92,11 @@ let nextId = 0;
       font-weight: 700;
     }
     .chip {
-      padding: 1px 8px;
-      border-radius: 10px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font: var(--mat-sys-label-small);
+      @include badges.chip(var(--mat-sys-secondary-container), var(--mat-sys-on-secondary-container));
     }
     .date,
     .read-state {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.muted;
     }
     .body {
       margin: 4px 0 0;

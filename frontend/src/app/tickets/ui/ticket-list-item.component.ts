@@ -62,41 +62,15 @@ let nextId = 0;
     }
   `,
   styles: `
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) 190px 150px;
-      align-items: center;
-      gap: 8px 16px;
-      padding: 14px 16px 14px 20px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    :host(:last-child) {
-      border-bottom: 0;
-    }
-    :host(:hover) {
-      background: color-mix(in srgb, var(--mat-sys-primary) 3%, transparent);
-    }
+    @use 'list-row' as row;
+
+    @include row.host(minmax(0, 1fr) 190px 150px, $align: center);
+    @include row.hover-tint;
     .title {
-      display: block;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-on-surface);
-      text-decoration: none;
-    }
-    .title:hover,
-    .title:focus-visible {
-      color: var(--mat-sys-primary);
-      text-decoration: underline;
+      @include row.title-link;
     }
     .meta {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 14px;
-      margin-top: 4px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
+      @include row.meta(4px 14px, 4px);
     }
     .customer {
       color: var(--mat-sys-on-surface);
@@ -123,9 +97,7 @@ let nextId = 0;
       gap: 14px;
     }
     .actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: 4px;
+      @include row.actions(flex-end);
     }
     @media (max-width: 760px) {
       :host {

@@ -52,36 +52,16 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    :host {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      align-items: start;
-      gap: 8px 16px;
-      padding: 14px 16px 14px 20px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    :host(:last-child) {
-      border-bottom: 0;
-    }
+    @use 'list-row' as row;
+    @use 'badges';
+
+    @include row.host(minmax(0, 1fr) auto);
     :host(.inactive) .main {
       opacity: 0.6;
     }
-    .heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 6px 10px;
-    }
-    .name {
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-    }
+    @include row.heading;
     .chip {
-      padding: 1px 8px;
-      border-radius: 10px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font: var(--mat-sys-label-small);
+      @include badges.chip(var(--mat-sys-secondary-container), var(--mat-sys-on-secondary-container));
     }
     .facts {
       display: flex;
@@ -120,8 +100,7 @@ let nextId = 0;
       gap: 8px;
     }
     .actions {
-      display: flex;
-      gap: 4px;
+      @include row.actions;
     }
     @media (max-width: 760px) {
       :host {
