@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { problemMessage } from '../../core/api/problem-message';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import type { Customer } from '../data-access/customer.model';
 import { CustomersListStore } from '../data-access/customers-list.store';
@@ -19,16 +17,7 @@ import { CustomerActions } from './customer-actions';
 @Component({
   selector: 'bw-customers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatProgressBarModule,
-    AlertComponent,
-    EmptyStateComponent,
-    LoadMoreComponent,
-    SearchFieldComponent,
-    CustomerListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, SearchFieldComponent, CustomerListItemComponent],
   providers: [CustomersListStore],
   template: `
     <section class="bw-page">
@@ -40,11 +29,7 @@ import { CustomerActions } from './customer-actions';
           <a matButton="filled" routerLink="/customers">Go to your customers</a>
         </bw-empty-state>
       } @else {
-        <header class="bw-page-head">
-          <div>
-            <h1>{{ id() ? 'Your customers' : 'Customers' }}</h1>
-            <p class="bw-sub">The people you help, newest first. Only you can see them.</p>
-          </div>
+        <header bwPageHeader [heading]="id() ? 'Your customers' : 'Customers'" subheading="The people you help, newest first. Only you can see them.">
           <button matButton="filled" type="button" (click)="create()">Create customer</button>
         </header>
 
@@ -58,42 +43,22 @@ import { CustomerActions } from './customer-actions';
           />
         </div>
 
-        <div class="bw-progress">
-          @if (store.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading customers" />
-          }
-        </div>
-
-        @if (errorMessage(); as message) {
-          <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
-        }
-
-        @if (store.empty()) {
-          @if (query()) {
-            <bw-empty-state heading="No customers match" [text]="'Nobody’s name or email contains “' + query() + '”.'">
-              <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
-            </bw-empty-state>
-          } @else {
-            <bw-empty-state
-              heading="No customers yet"
-              text="Add the people you help to keep their details and tickets in one place."
-            >
-              <button matButton="filled" type="button" (click)="create()">Create customer</button>
-            </bw-empty-state>
-          }
-        } @else if (store.items().length > 0) {
-          <div class="bw-panel list" role="list" aria-label="Customers">
-            @for (customer of store.items(); track customer.id) {
-              <bw-customer-list-item
-                [customer]="customer"
-                [busy]="store.busyIds().has(customer.id)"
-                (edit)="edit($event)"
-                (delete)="delete($event)"
-              />
+        <bw-record-list [list]="store" label="Customers" loadingLabel="Loading customers">
+          <ng-container ngProjectAs="[bwEmpty]">
+            @if (query()) {
+              <bw-empty-state heading="No customers match" [text]="'Nobody’s name or email contains “' + query() + '”.'">
+                <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
+              </bw-empty-state>
+            } @else {
+              <bw-empty-state heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
+                <button matButton="filled" type="button" (click)="create()">Create customer</button>
+              </bw-empty-state>
             }
-          </div>
-          <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
-        }
+          </ng-container>
+          @for (customer of store.items(); track customer.id) {
+            <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="edit($event)" (delete)="delete($event)" />
+          }
+        </bw-record-list>
       }
     </section>
   `,
@@ -103,9 +68,6 @@ import { CustomerActions } from './customer-actions';
     }
     .search {
       max-width: 480px;
-    }
-    .list {
-      overflow: hidden;
     }
   `,
 })
@@ -121,10 +83,6 @@ export class CustomersPage {
 
   protected readonly query = computed(() => (this.q() ?? '').trim());
   protected readonly notFound = computed(() => this.store.error()?.status === 404);
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error && error.status !== 404 ? problemMessage(error) : null;
-  });
 
   constructor() {
     effect(() => {

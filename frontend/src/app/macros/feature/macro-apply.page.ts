@@ -9,6 +9,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { Ticket } from '../../shared/ticket-fields/ticket-fields';
 import { problemMessage } from '../../core/api/problem-message';
 import { AlertComponent } from '../../shared/ui/alert.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 import { ticketOption } from '../../core/lookup/ticket-lookup';
@@ -29,17 +30,13 @@ import { MacroApplyComponent } from './macro-apply.component';
     MatProgressBarModule,
     AlertComponent,
     MacroApplyComponent,
+    PageHeaderComponent,
   ],
   providers: [TicketTargetStore],
   template: `
     <section class="bw-page narrow">
       <a class="back" routerLink="/macros">← Macros</a>
-      <header class="bw-page-head">
-        <div>
-          <h1>Apply a macro</h1>
-          <p class="bw-sub">Choose a ticket and a macro. You see what it would change before anything is saved.</p>
-        </div>
-      </header>
+      <header bwPageHeader heading="Apply a macro" subheading="Choose a ticket and a macro. You see what it would change before anything is saved."></header>
 
       <div class="bw-panel card">
         <mat-form-field appearance="outline" class="field">

@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { problemMessage } from '../../core/api/problem-message';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import type { Macro } from '../data-access/macro.model';
 import { MacrosListStore } from '../data-access/macros-list.store';
@@ -17,27 +15,15 @@ import { MacroActions } from './macro-actions';
 @Component({
   selector: 'bw-macros-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatProgressBarModule,
-    AlertComponent,
-    EmptyStateComponent,
-    LoadMoreComponent,
-    SearchFieldComponent,
-    MacroListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, SearchFieldComponent, MacroListItemComponent],
   providers: [MacrosListStore],
   template: `
     <section class="bw-page">
-      <header class="bw-page-head">
-        <div>
-          <h1>Macros</h1>
-          <p class="bw-sub">
-            Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with
-            everyone.
-          </p>
-        </div>
+      <header
+        bwPageHeader
+        heading="Macros"
+        subheading="Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with everyone."
+      >
         <div class="bw-actions">
           <a matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
           <button matButton="filled" type="button" (click)="create()">Create macro</button>
@@ -54,47 +40,29 @@ import { MacroActions } from './macro-actions';
         />
       </div>
 
-      <div class="bw-progress">
-        @if (store.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading macros" />
-        }
-      </div>
-
-      @if (errorMessage(); as message) {
-        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
-      }
-
-      @if (store.empty()) {
-        @if (query()) {
-          <bw-empty-state
-            heading="No macros match"
-            [text]="'No macro’s name or description contains “' + query() + '”.'"
-          >
-            <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
-          </bw-empty-state>
-        } @else {
-          <bw-empty-state
-            heading="No macros yet"
-            text="Save the replies and changes you make again and again — then apply them to a ticket in one click."
-          >
-            <button matButton="filled" type="button" (click)="create()">Create macro</button>
-          </bw-empty-state>
-        }
-      } @else if (store.items().length > 0) {
-        <div class="bw-panel list" role="list" aria-label="Macros">
-          @for (macro of store.items(); track macro.id) {
-            <bw-macro-list-item
-              [macro]="macro"
-              [meId]="directory.meId()"
-              [userName]="directory.nameOf"
-              [busy]="store.busyIds().has(macro.id)"
-              (edit)="edit($event)"
-              (delete)="delete($event)"
-            />
+      <bw-record-list [list]="store" label="Macros" loadingLabel="Loading macros">
+        <ng-container ngProjectAs="[bwEmpty]">
+          @if (query()) {
+            <bw-empty-state heading="No macros match" [text]="'No macro’s name or description contains “' + query() + '”.'">
+              <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
+            </bw-empty-state>
+          } @else {
+            <bw-empty-state heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
+              <button matButton="filled" type="button" (click)="create()">Create macro</button>
+            </bw-empty-state>
           }
-        </div>
-        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
-      }
+        </ng-container>
+        @for (macro of store.items(); track macro.id) {
+          <bw-macro-list-item
+            [macro]="macro"
+            [meId]="directory.meId()"
+            [userName]="directory.nameOf"
+            [busy]="store.busyIds().has(macro.id)"
+            (edit)="edit($event)"
+            (delete)="delete($event)"
+          />
+        }
+      </bw-record-list>
     </section>
   `,
   styles: `
@@ -103,9 +71,6 @@ import { MacroActions } from './macro-actions';
     }
     .search {
       max-width: 480px;
-    }
-    .list {
-      overflow: hidden;
     }
   `,
 })
@@ -119,10 +84,6 @@ export class MacrosPage {
   protected readonly directory = inject(UserDirectory);
 
   protected readonly query = computed(() => (this.q() ?? '').trim());
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error ? problemMessage(error) : null;
-  });
 
   constructor() {
     effect(() => {

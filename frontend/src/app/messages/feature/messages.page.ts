@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { type Message, type MessageBox, MessagesListStore } from '../data-access/messages-list.store';
 import { UnreadMessagesStore } from '../data-access/unread-messages.store';
 import { MessageListItemComponent } from '../ui/message-list-item.component';
@@ -16,24 +15,11 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
 @Component({
   selector: 'bw-messages-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatProgressBarModule,
-    MatTabsModule,
-    AlertComponent,
-    EmptyStateComponent,
-    LoadMoreComponent,
-    MessageListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, MatTabsModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, MessageListItemComponent],
   providers: [MessagesListStore],
   template: `
     <section class="bw-page">
-      <header class="bw-page-head">
-        <div>
-          <h1>Messages</h1>
-          <p class="bw-sub">Sent by triggers when tickets are closed or created, or customers deleted. Newest first.</p>
-        </div>
+      <header bwPageHeader heading="Messages" subheading="Sent by triggers when tickets are closed or created, or customers deleted. Newest first.">
         <div class="bw-actions">
           <a matButton="outlined" routerLink="/triggers">Manage triggers</a>
           <button matButton="outlined" type="button" [disabled]="store.loading()" (click)="refresh()">Refresh</button>
@@ -64,47 +50,20 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
       </nav>
 
       <mat-tab-nav-panel #panel class="panel">
-        <div class="bw-progress">
-          @if (store.loading()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Loading messages" />
-          }
-        </div>
-
-        @if (errorMessage(); as message) {
-          <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
-        }
-
-        @if (store.empty()) {
-          @if (currentBox() === 'inbox') {
-            <bw-empty-state
-              heading="No messages yet"
-              text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here."
-            />
-          } @else {
-            <bw-empty-state
-              heading="Nothing sent yet"
-              text="Your triggers send messages when their event happens. Create one to keep people in the loop."
-            >
-              <a matButton="filled" routerLink="/triggers">Go to triggers</a>
-            </bw-empty-state>
-          }
-        } @else if (store.items().length > 0) {
-          <div
-            class="bw-panel list"
-            role="list"
-            [attr.aria-label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'"
-          >
-            @for (message of store.items(); track message.id) {
-              <bw-message-list-item
-                [message]="message"
-                [box]="currentBox()"
-                [busy]="store.busyIds().has(message.id)"
-                (markRead)="markRead($event)"
-              />
+        <bw-record-list [list]="store" [label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'" loadingLabel="Loading messages">
+          <ng-container ngProjectAs="[bwEmpty]">
+            @if (currentBox() === 'inbox') {
+              <bw-empty-state heading="No messages yet" text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here." />
+            } @else {
+              <bw-empty-state heading="Nothing sent yet" text="Your triggers send messages when their event happens. Create one to keep people in the loop.">
+                <a matButton="filled" routerLink="/triggers">Go to triggers</a>
+              </bw-empty-state>
             }
-          </div>
-          <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
-        }
+          </ng-container>
+          @for (message of store.items(); track message.id) {
+            <bw-message-list-item [message]="message" [box]="currentBox()" [busy]="store.busyIds().has(message.id)" (markRead)="markRead($event)" />
+          }
+        </bw-record-list>
       </mat-tab-nav-panel>
     </section>
   `,
@@ -114,9 +73,6 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
     .panel {
       display: block;
       padding-top: 16px;
-    }
-    .list {
-      overflow: hidden;
     }
     .count {
       @include badges.count(20px, 6px, 8px, var(--mat-sys-primary), var(--mat-sys-on-primary));
@@ -132,10 +88,6 @@ export class MessagesPage {
   protected readonly unread = inject(UnreadMessagesStore);
 
   protected readonly currentBox = computed<MessageBox>(() => (this.box() === 'sent' ? 'sent' : 'inbox'));
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error ? problemMessage(error) : null;
-  });
   private lastCount: number | null = null;
 
   constructor() {

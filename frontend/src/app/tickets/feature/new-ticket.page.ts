@@ -5,6 +5,7 @@ import { MacroPickerComponent } from '../../macros';
 import { problemMessage } from '../../core/api/problem-message';
 import { toFormProblem } from '../../core/forms/form-problem';
 import { AlertComponent } from '../../shared/ui/alert.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { toCreateTicketBody } from '../data-access/ticket-body';
 import { TicketEditorStore } from '../data-access/ticket-editor.store';
 import { TicketPickersStore } from '../data-access/ticket-pickers.store';
@@ -16,16 +17,11 @@ import { TicketActions } from './ticket-actions';
 @Component({
   selector: 'bw-new-ticket-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, AlertComponent, TicketFormComponent, MacroPickerComponent],
+  imports: [RouterLink, MatButtonModule, AlertComponent, PageHeaderComponent, TicketFormComponent, MacroPickerComponent],
   providers: [TicketEditorStore, TicketPickersStore],
   template: `
     <section class="bw-page narrow">
-      <header class="bw-page-head">
-        <div>
-          <h1>New ticket</h1>
-          <p class="bw-sub">Describe the request, pick the customer it is for and who should handle it.</p>
-        </div>
-      </header>
+      <header bwPageHeader heading="New ticket" subheading="Describe the request, pick the customer it is for and who should handle it."></header>
 
       @if (noCustomers()) {
         <bw-alert

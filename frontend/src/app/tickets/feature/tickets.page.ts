@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import { parseTicketFilters } from '../data-access/ticket-body';
 import { boxLabel, statusLabel } from '../../shared/ticket-fields/ticket-labels';
@@ -37,11 +35,10 @@ const EMPTY_TEXT = {
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
-    MatProgressBarModule,
     MatTabsModule,
-    AlertComponent,
     EmptyStateComponent,
-    LoadMoreComponent,
+    PageHeaderComponent,
+    RecordListComponent,
     SearchFieldComponent,
     TicketListItemComponent,
   ],
@@ -66,10 +63,6 @@ export class TicketsPage {
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
   protected readonly filtered = computed(() => this.filters().status !== null || this.filters().q !== '');
   protected readonly emptyText = computed(() => EMPTY_TEXT[this.filters().box]);
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error ? problemMessage(error) : null;
-  });
 
   protected readonly boxes = TICKET_BOXES;
   protected readonly statuses = TICKET_STATUSES;

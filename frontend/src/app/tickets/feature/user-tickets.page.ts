@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import type { Ticket } from '../data-access/ticket.model';
 import { TicketsListStore } from '../data-access/tickets-list.store';
 import { TicketListItemComponent } from '../ui/ticket-list-item.component';
@@ -16,40 +14,19 @@ import { TicketActions } from './ticket-actions';
 @Component({
   selector: 'bw-user-tickets-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    MatProgressBarModule,
-    AlertComponent,
-    EmptyStateComponent,
-    LoadMoreComponent,
-    TicketListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, TicketListItemComponent],
   providers: [TicketsListStore],
   template: `
     <section class="bw-page">
-      <header class="bw-page-head">
-        <div>
-          <h1>{{ heading() }}</h1>
-          <p class="bw-sub">{{ subheading() }}</p>
-        </div>
+      <header bwPageHeader [heading]="heading()" [subheading]="subheading()">
         @if (isMe()) {
           <a matButton="filled" routerLink="/new-ticket">New ticket</a>
         }
       </header>
 
-      <div class="bw-progress">
-        @if (store.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading tickets" />
-        }
-      </div>
-
-      @if (errorMessage(); as message) {
-        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
-      }
-
-      @if (store.empty()) {
+      <bw-record-list [list]="store" label="Tickets" loadingLabel="Loading tickets">
         <bw-empty-state
+          bwEmpty
           heading="No tickets to show"
           [text]="
             isMe()
@@ -59,26 +36,11 @@ import { TicketActions } from './ticket-actions';
         >
           <a matButton="outlined" routerLink="/tickets">Back to tickets</a>
         </bw-empty-state>
-      } @else if (store.items().length > 0) {
-        <div class="bw-panel list" role="list" aria-label="Tickets">
-          @for (ticket of store.items(); track ticket.id) {
-            <bw-ticket-list-item
-              [ticket]="ticket"
-              [meId]="meId()"
-              [busy]="store.busyIds().has(ticket.id)"
-              (edit)="edit($event)"
-              (delete)="delete($event)"
-            />
-          }
-        </div>
-        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
-      }
+        @for (ticket of store.items(); track ticket.id) {
+          <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="edit($event)" (delete)="delete($event)" />
+        }
+      </bw-record-list>
     </section>
-  `,
-  styles: `
-    .list {
-      overflow: hidden;
-    }
   `,
 })
 export class UserTicketsPage {
@@ -103,10 +65,6 @@ export class UserTicketsPage {
       ? 'Every ticket you created, newest first.'
       : 'Tickets this user created that are shared with you (assigned to you), newest first.',
   );
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error ? problemMessage(error) : null;
-  });
 
   constructor() {
     effect(() => {

@@ -1,11 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { problemMessage } from '../../core/api/problem-message';
 import { UserDirectory } from '../../core/lookup/user-directory';
-import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { RecordListComponent } from '../../shared/ui/record-list.component';
 import type { Trigger } from '../data-access/trigger.model';
 import { TriggersListStore } from '../data-access/triggers-list.store';
 import { TriggerListItemComponent } from '../ui/trigger-list-item.component';
@@ -15,78 +13,41 @@ import { TriggerActions } from './trigger-actions';
 @Component({
   selector: 'bw-triggers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButtonModule,
-    MatProgressBarModule,
-    AlertComponent,
-    EmptyStateComponent,
-    LoadMoreComponent,
-    TriggerListItemComponent,
-  ],
+  imports: [MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, TriggerListItemComponent],
   providers: [TriggersListStore],
   template: `
     <section class="bw-page">
-      <header class="bw-page-head">
-        <div>
-          <h1>Triggers</h1>
-          <p class="bw-sub">
-            When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your
-            triggers.
-          </p>
-        </div>
+      <header
+        bwPageHeader
+        heading="Triggers"
+        subheading="When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers."
+      >
         <button matButton="filled" type="button" (click)="create()">Create trigger</button>
       </header>
 
-      <div class="bw-progress">
-        @if (store.loading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading triggers" />
-        }
-      </div>
-
-      @if (errorMessage(); as message) {
-        <bw-alert [message]="message" actionLabel="Try again" (action)="store.reload()" />
-      }
-
-      @if (store.empty()) {
-        <bw-empty-state
-          heading="No triggers yet"
-          text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message."
-        >
+      <bw-record-list [list]="store" label="Triggers" loadingLabel="Loading triggers">
+        <bw-empty-state bwEmpty heading="No triggers yet" text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.">
           <button matButton="filled" type="button" (click)="create()">Create trigger</button>
         </bw-empty-state>
-      } @else if (store.items().length > 0) {
-        <div class="bw-panel list" role="list" aria-label="Triggers">
-          @for (trigger of store.items(); track trigger.id) {
-            <bw-trigger-list-item
-              [trigger]="trigger"
-              [userName]="directory.nameOf"
-              [busy]="store.busyIds().has(trigger.id)"
-              (toggleActive)="setActive($event.trigger, $event.active)"
-              (test)="actions.test($event)"
-              (edit)="edit($event)"
-              (delete)="delete($event)"
-            />
-          }
-        </div>
-        <bw-load-more [hasMore]="store.hasMore()" [loading]="store.loadingMore()" (more)="store.loadMore()" />
-      }
+        @for (trigger of store.items(); track trigger.id) {
+          <bw-trigger-list-item
+            [trigger]="trigger"
+            [userName]="directory.nameOf"
+            [busy]="store.busyIds().has(trigger.id)"
+            (toggleActive)="setActive($event.trigger, $event.active)"
+            (test)="actions.test($event)"
+            (edit)="edit($event)"
+            (delete)="delete($event)"
+          />
+        }
+      </bw-record-list>
     </section>
-  `,
-  styles: `
-    .list {
-      overflow: hidden;
-    }
   `,
 })
 export class TriggersPage {
   protected readonly actions = inject(TriggerActions);
   protected readonly store = inject(TriggersListStore);
   protected readonly directory = inject(UserDirectory);
-
-  protected readonly errorMessage = computed(() => {
-    const error = this.store.error();
-    return error ? problemMessage(error) : null;
-  });
 
   constructor() {
     void this.store.load();
