@@ -1,69 +1,35 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { toFormProblem } from '../../core/forms/form-problem';
-import { EditDialog } from '../../shared/dialogs/edit-dialog';
+import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
+import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { CustomerEditorStore } from '../data-access/customer-editor.store';
-import {
-  type Customer,
-  type CustomerFormValue,
-  customerToFormValue,
-  EMPTY_CUSTOMER_FORM,
-  toCreateCustomerBody,
-  toUpdateCustomerBody,
-} from '../data-access/customer.model';
+import { customerToFormValue, EMPTY_CUSTOMER_FORM, toCreateCustomerBody, toUpdateCustomerBody } from '../data-access/customer.model';
 import { CUSTOMER_FORM_CONTROLS, CustomerFormComponent } from '../ui/customer-form.component';
-
-export interface CustomerDialogData {
-  /** The customer to edit; absent to create one. */
-  readonly customer?: Customer;
-}
-
-/** The newer customer, and whether the user saved it (or only reloaded it after a conflict). */
-export interface CustomerDialogResult {
-  readonly customer: Customer;
-  readonly saved: boolean;
-}
 
 /** Creates a customer, or edits one (with "someone else changed it — Reload" on a 409). */
 @Component({
   selector: 'bw-customer-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatProgressBarModule, CustomerFormComponent],
+  imports: [DialogFrameComponent, CustomerFormComponent],
   providers: [CustomerEditorStore],
   template: `
-    <h2 mat-dialog-title>{{ customer() ? 'Edit customer' : 'New customer' }}</h2>
-    <mat-dialog-content>
-      <div class="bw-progress">
-        @if (editor.reloading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the latest version" />
-        }
-      </div>
+    <bw-dialog-frame [heading]="customer() ? 'Edit customer' : 'New customer'" [loading]="editor.reloading()">
       <bw-customer-form
         [initial]="initial()"
         [pending]="editor.saving() || editor.reloading()"
         [problem]="problem()"
         [formLabel]="customer() ? 'Edit customer' : 'New customer'"
         [submitLabel]="customer() ? 'Save changes' : 'Create customer'"
-        (submitted)="save($event)"
-        (cancelled)="close()"
-        (reload)="reload()"
+        (submitted)="dialog.submit($event)"
+        (cancelled)="dialog.close()"
+        (reload)="dialog.reload()"
       />
-    </mat-dialog-content>
-  `,
-  styles: `
-    mat-dialog-content {
-      padding-top: 0;
-    }
+    </bw-dialog-frame>
   `,
 })
 export class CustomerFormDialogComponent {
   protected readonly editor = inject(CustomerEditorStore);
-  private readonly dialog = new EditDialog<Customer, CustomerDialogResult>(inject(MatDialogRef), {
-    record: inject<CustomerDialogData>(MAT_DIALOG_DATA).customer ?? null,
-    fetch: (id) => this.editor.fetch(id),
-    result: (customer, saved) => ({ customer, saved }),
-  });
+  protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateCustomerBody, update: toUpdateCustomerBody });
 
   protected readonly customer = this.dialog.record;
 
@@ -75,22 +41,4 @@ export class CustomerFormDialogComponent {
     const problem = this.editor.problem();
     return problem ? toFormProblem(problem, CUSTOMER_FORM_CONTROLS) : null;
   });
-
-  protected save(value: CustomerFormValue): Promise<void> {
-    return this.dialog.save({
-      create: () => this.editor.create(toCreateCustomerBody(value)),
-      update: (customer) => {
-        const body = toUpdateCustomerBody(customer, value);
-        return body && this.editor.update(customer.id, body);
-      },
-    });
-  }
-
-  protected async reload(): Promise<void> {
-    await this.dialog.reload();
-  }
-
-  protected close(): void {
-    this.dialog.close();
-  }
 }

@@ -1,46 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { EditDialog } from '../../shared/dialogs/edit-dialog';
+import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
+import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
-import {
-  type Macro,
-  type MacroFormInitial,
-  type MacroFormValue,
-  macroToFormInitial,
-  NEW_MACRO_FORM,
-  toCreateMacroBody,
-  toUpdateMacroBody,
-} from '../data-access/macro.model';
+import { type Macro, type MacroFormInitial, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroFormComponent } from '../ui/macro-form.component';
-
-export interface MacroDialogData {
-  /** The macro to edit; absent to create one. */
-  readonly macro?: Macro;
-}
-
-/** The newer macro, and whether the user saved it (or only reloaded it after a conflict). */
-export interface MacroDialogResult {
-  readonly macro: Macro;
-  readonly saved: boolean;
-}
 
 /** Creates a macro, or edits one (with "someone else changed it — Reload" on a 409). */
 @Component({
   selector: 'bw-macro-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatProgressBarModule, MacroFormComponent],
+  imports: [DialogFrameComponent, MacroFormComponent],
   providers: [MacroEditorStore],
   template: `
-    <h2 mat-dialog-title>{{ macro() ? 'Edit macro' : 'New macro' }}</h2>
-    <mat-dialog-content>
-      <div class="bw-progress">
-        @if (editor.reloading() || initial() === null) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the macro" />
-        }
-      </div>
+    <bw-dialog-frame [heading]="macro() ? 'Edit macro' : 'New macro'" [loading]="editor.reloading() || initial() === null" loadingLabel="Loading the macro">
       @if (initial(); as start) {
         <bw-macro-form
           [initial]="start"
@@ -50,29 +24,20 @@ export interface MacroDialogResult {
           [problem]="problem()"
           [formLabel]="macro() ? 'Edit macro' : 'New macro'"
           [submitLabel]="macro() ? 'Save changes' : 'Create macro'"
-          (submitted)="save($event)"
-          (cancelled)="close()"
+          (submitted)="dialog.submit($event)"
+          (cancelled)="dialog.close()"
           (reload)="reload()"
           (userSearch)="users.search($event)"
         />
       }
-    </mat-dialog-content>
-  `,
-  styles: `
-    mat-dialog-content {
-      padding-top: 0;
-    }
+    </bw-dialog-frame>
   `,
 })
 export class MacroFormDialogComponent {
   private readonly directory = inject(UserDirectory);
   protected readonly editor = inject(MacroEditorStore);
   protected readonly users = this.directory.createSearch();
-  private readonly dialog = new EditDialog<Macro, MacroDialogResult>(inject(MatDialogRef), {
-    record: inject<MacroDialogData>(MAT_DIALOG_DATA).macro ?? null,
-    fetch: (id) => this.editor.fetch(id),
-    result: (macro, saved) => ({ macro, saved }),
-  });
+  protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateMacroBody, update: toUpdateMacroBody });
 
   protected readonly macro = this.dialog.record;
   /** Set once the names of the users the macro assigns to are known (so the pickers can show them). */
@@ -89,23 +54,9 @@ export class MacroFormDialogComponent {
     void this.start(this.macro());
   }
 
-  protected save(value: MacroFormValue): Promise<void> {
-    return this.dialog.save({
-      create: () => this.editor.create(toCreateMacroBody(value)),
-      update: (macro) => {
-        const body = toUpdateMacroBody(macro, value);
-        return body && this.editor.update(macro.id, body);
-      },
-    });
-  }
-
   protected async reload(): Promise<void> {
     const latest = await this.dialog.reload();
     if (latest) await this.start(latest);
-  }
-
-  protected close(): void {
-    this.dialog.close();
   }
 
   private async start(macro: Macro | null): Promise<void> {

@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import { type DialogHandle, EditDialog } from './edit-dialog';
+import { type DialogHandle, EditDialog, type EditDialogResult, RecordDialog } from './edit-dialog';
 
 interface Doc {
   readonly id: string;
@@ -104,5 +104,51 @@ describe('EditDialog (reload on 409)', () => {
     const unchanged = open(v1);
     await unchanged.dialog.save({ update: () => null });
     expect(unchanged.ref.closed).toEqual([undefined]);
+  });
+});
+
+describe('RecordDialog (a form value through the editor store)', () => {
+  class FakeEditor {
+    readonly calls: string[] = [];
+    fetch = async (id: string) => ({ id, version: 9 });
+    create = async (body: string) => {
+      this.calls.push(`create ${body}`);
+      return { id: 'new', version: 1 };
+    };
+    update = async (id: string, body: string) => {
+      this.calls.push(`update ${id} ${body}`);
+      return { id, version: 2 };
+    };
+  }
+  const bodies = { create: (value: string) => `c:${value}`, update: (doc: Doc, value: string) => (value ? `u:${value}@${doc.version}` : null) };
+
+  function openRecord(record: Doc | null) {
+    const ref = new FakeRef() as unknown as DialogHandle<EditDialogResult<Doc>> & { closed: unknown[] };
+    const editor = new FakeEditor();
+    return { ref, editor, dialog: new RecordDialog<Doc, string, string, string>(ref, record, editor, bodies) };
+  }
+
+  it('creates from the value, or updates the record being edited, and closes with the saved record', async () => {
+    const creating = openRecord(null);
+    await creating.dialog.submit('x');
+    expect(creating.editor.calls).toEqual(['create c:x']);
+    expect(creating.ref.closed).toEqual([{ record: { id: 'new', version: 1 }, saved: true }]);
+
+    const editing = openRecord(v1);
+    await editing.dialog.submit('y');
+    expect(editing.editor.calls).toEqual(['update d1 u:y@1']);
+    expect(editing.ref.closed).toEqual([{ record: { id: 'd1', version: 2 }, saved: true }]);
+  });
+
+  it('just closes when the update body says nothing changed, and hands a reloaded record back', async () => {
+    const unchanged = openRecord(v1);
+    await unchanged.dialog.submit('');
+    expect(unchanged.editor.calls).toEqual([]);
+    expect(unchanged.ref.closed).toEqual([undefined]);
+
+    const reloaded = openRecord(v1);
+    await reloaded.dialog.reload();
+    reloaded.dialog.close();
+    expect(reloaded.ref.closed).toEqual([{ record: { id: 'd1', version: 9 }, saved: false }]);
   });
 });

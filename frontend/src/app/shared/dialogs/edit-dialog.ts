@@ -1,5 +1,6 @@
 import { type Signal, signal, type WritableSignal } from '@angular/core';
 import type { Observable } from 'rxjs';
+import type { EditorStore } from '../../core/api/editor-store';
 
 /** The part of a `MatDialogRef` an edit dialog uses. */
 export interface DialogHandle<R> {
@@ -7,6 +8,18 @@ export interface DialogHandle<R> {
   backdropClick(): Observable<unknown>;
   keydownEvents(): Observable<KeyboardEvent>;
   close(result?: R): void;
+}
+
+/** What a create/edit dialog is opened with. */
+export interface EditDialogData<T> {
+  /** The record to edit; absent to create one. */
+  readonly record?: T;
+}
+
+/** What a create/edit dialog closes with: the newer record, and whether the user saved it (or only reloaded it after a conflict). */
+export interface EditDialogResult<T> {
+  readonly record: T;
+  readonly saved: boolean;
 }
 
 export interface EditDialogOptions<T, R> {
@@ -83,5 +96,37 @@ export class EditDialog<T extends { readonly id: string }, R> {
   close(): void {
     const record = this.current();
     this.ref.close(this.reloaded && record ? this.options.result(record, false) : undefined);
+  }
+}
+
+/** How a form's value becomes the request bodies. */
+export interface FormBodies<T, V, C, U> {
+  /** The create body (absent where the dialog only edits). */
+  readonly create?: (value: V) => C;
+  /** The update body for `record`; `null` when nothing changed. */
+  readonly update: (record: T, value: V) => U | null;
+}
+
+/** An `EditDialog` that saves a form's value through the feature's `EditorStore`. */
+export class RecordDialog<T extends { readonly id: string }, V, C, U> extends EditDialog<T, EditDialogResult<T>> {
+  constructor(
+    ref: DialogHandle<EditDialogResult<T>>,
+    record: T | null,
+    private readonly editor: Pick<EditorStore<T, C, U>, 'fetch' | 'create' | 'update'>,
+    private readonly bodies: FormBodies<T, V, C, U>,
+  ) {
+    super(ref, { record, fetch: (id) => editor.fetch(id), result: (latest, saved) => ({ record: latest, saved }) });
+  }
+
+  /** Creates or updates the record from the form's value, and closes with it once saved. */
+  submit(value: V): Promise<void> {
+    const { create, update } = this.bodies;
+    return this.save({
+      create: create && (() => this.editor.create(create(value))),
+      update: (record) => {
+        const body = update(record, value);
+        return body && this.editor.update(record.id, body);
+      },
+    });
   }
 }

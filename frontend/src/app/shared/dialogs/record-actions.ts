@@ -5,6 +5,13 @@ import { firstValueFrom } from 'rxjs';
 import type { ApiProblem } from '../../core/api/problem';
 import { problemMessage } from '../../core/api/problem-message';
 import { confirmAction, type ConfirmDialogData } from '../ui/confirm-dialog.component';
+import type { EditDialogData, EditDialogResult } from './edit-dialog';
+
+/** A feature's create/edit dialog (opened with `EditDialogData`, closing with `EditDialogResult`) and its width. */
+export interface FormDialog {
+  readonly component: Type<unknown>;
+  readonly width: string;
+}
 
 /**
  * The dialogs and toasts behind a record's Create / Edit / Delete buttons. Each feature's
@@ -16,9 +23,16 @@ export abstract class RecordActions<T> {
 
   /** The record's name in messages: "Ticket deleted", "Couldn't delete the ticket: …". */
   protected abstract readonly noun: string;
+  /** The dialog behind Create and Edit. */
+  protected abstract readonly formDialog: FormDialog;
 
   /** What the "Delete …?" dialog says about `record`. */
   protected abstract deleteQuestion(record: T): ConfirmDialogData;
+
+  /** Opens the edit dialog; resolves to the newer record when it was saved or reloaded. */
+  edit(record: T): Promise<T | undefined> {
+    return this.openForm(record);
+  }
 
   confirmDelete(record: T): Promise<boolean> {
     return confirmAction(this.dialog, this.deleteQuestion(record));
@@ -36,7 +50,7 @@ export abstract class RecordActions<T> {
     if (problem) {
       this.failed(`Couldn't delete the ${this.noun}`, problem);
     } else {
-      this.toast(`${this.noun.charAt(0).toUpperCase()}${this.noun.slice(1)} deleted`);
+      this.toast(`${this.capitalNoun()} deleted`);
     }
   }
 
@@ -46,6 +60,18 @@ export abstract class RecordActions<T> {
 
   failed(what: string, problem: ApiProblem): void {
     this.snackBar.open(`${what}: ${problemMessage(problem)}`, 'Dismiss', { duration: 8000 });
+  }
+
+  /** Opens the form dialog to create a record (none given) or edit one; says "… created" / "… saved" once it is saved. */
+  protected async openForm(record?: T): Promise<T | undefined> {
+    const { component, width } = this.formDialog;
+    const result = await this.openDialog<unknown, EditDialogData<T>, EditDialogResult<T>>(component, { record }, width);
+    if (result?.saved) this.toast(`${this.capitalNoun()} ${record ? 'saved' : 'created'}`);
+    return result?.record;
+  }
+
+  private capitalNoun(): string {
+    return `${this.noun.charAt(0).toUpperCase()}${this.noun.slice(1)}`;
   }
 
   /** Opens a dialog at most the window's width, focused on its first field; resolves to what it closed with. */

@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
 import { toFormProblem } from '../../core/forms/form-problem';
-import { EditDialog } from '../../shared/dialogs/edit-dialog';
+import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
+import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { ticketToFormInitial, toUpdateTicketBody } from '../data-access/ticket-body';
 import { TicketEditorStore } from '../data-access/ticket-editor.store';
@@ -12,16 +11,6 @@ import { ticketPermissions } from '../data-access/ticket-permissions';
 import { TicketPickersStore } from '../data-access/ticket-pickers.store';
 import type { Ticket, TicketFormValue } from '../data-access/ticket.model';
 import { TICKET_FIELD_TO_CONTROL, TICKET_FORM_CONTROLS, TicketFormComponent } from '../ui/ticket-form.component';
-
-export interface TicketEditDialogData {
-  readonly ticket: Ticket;
-}
-
-/** The newer ticket, and whether it is newer because the user saved it (or only reloaded it). */
-export interface TicketEditResult {
-  readonly ticket: Ticket;
-  readonly saved: boolean;
-}
 
 /**
  * Edits a ticket: every field for its creator, status and priority for its assignee.
@@ -31,16 +20,10 @@ export interface TicketEditResult {
 @Component({
   selector: 'bw-ticket-edit-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatDialogModule, MatProgressBarModule, AlertComponent, TicketFormComponent],
+  imports: [DialogFrameComponent, AlertComponent, TicketFormComponent],
   providers: [TicketEditorStore, TicketPickersStore],
   template: `
-    <h2 mat-dialog-title>Edit ticket</h2>
-    <mat-dialog-content>
-      <div class="bw-progress">
-        @if (editor.reloading()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading the latest version" />
-        }
-      </div>
+    <bw-dialog-frame heading="Edit ticket" [loading]="editor.reloading()">
       @if (pickerError(); as message) {
         <bw-alert [message]="message" actionLabel="Try again" (action)="pickers.init()" />
       }
@@ -55,18 +38,13 @@ export interface TicketEditResult {
         formLabel="Edit ticket"
         submitLabel="Save changes"
         [showCancel]="true"
-        (submitted)="save($event)"
-        (cancelled)="close()"
-        (reload)="reload()"
+        (submitted)="dialog.submit($event)"
+        (cancelled)="dialog.close()"
+        (reload)="dialog.reload()"
         (customerSearch)="pickers.customers.search($event)"
         (assigneeSearch)="pickers.assignees.search($event)"
       />
-    </mat-dialog-content>
-  `,
-  styles: `
-    mat-dialog-content {
-      padding-top: 0;
-    }
+    </bw-dialog-frame>
   `,
 })
 export class TicketEditDialogComponent {
@@ -74,10 +52,8 @@ export class TicketEditDialogComponent {
   protected readonly editor = inject(TicketEditorStore);
   protected readonly pickers = inject(TicketPickersStore);
   // Escape and a click outside go through close(), so a reloaded ticket still reaches the page.
-  private readonly dialog = new EditDialog<Ticket, TicketEditResult>(inject(MatDialogRef), {
-    record: inject<TicketEditDialogData>(MAT_DIALOG_DATA).ticket,
-    fetch: (id) => this.editor.fetch(id),
-    result: (ticket, saved) => ({ ticket, saved }),
+  protected readonly dialog = injectRecordDialog(this.editor, {
+    update: (ticket: Ticket, value: TicketFormValue) => toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role),
   });
 
   /** The version being edited: the one passed in, or the latest after "Reload". */
@@ -102,22 +78,5 @@ export class TicketEditDialogComponent {
     if (this.mode() === 'edit') {
       void this.pickers.init();
     }
-  }
-
-  protected save(value: TicketFormValue): Promise<void> {
-    return this.dialog.save({
-      update: (ticket) => {
-        const body = toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role);
-        return body && this.editor.update(ticket.id, body);
-      },
-    });
-  }
-
-  protected async reload(): Promise<void> {
-    await this.dialog.reload();
-  }
-
-  protected close(): void {
-    this.dialog.close();
   }
 }
