@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { RecordActions } from '../../shared/dialogs/record-actions';
+import { RecordActions, type RecordList } from '../../shared/dialogs/record-actions';
 import type { ConfirmDialogData } from '../../shared/ui/confirm-dialog.component';
 import type { Customer } from '../data-access/customer.model';
 import { CustomerFormDialogComponent } from './customer-form.dialog';
@@ -10,9 +10,9 @@ export class CustomerActions extends RecordActions<Customer> {
   protected readonly noun = 'customer';
   protected readonly formDialog = { component: CustomerFormDialogComponent, width: '600px' };
 
-  /** Resolves to the new customer, or nothing when the dialog was cancelled. */
-  create(): Promise<Customer | undefined> {
-    return this.openForm();
+  /** Opens the create dialog; the new customer goes first in `list`. */
+  create(list: RecordList<Customer>): Promise<void> {
+    return this.createIn(list);
   }
 
   protected deleteQuestion(customer: Customer): ConfirmDialogData {

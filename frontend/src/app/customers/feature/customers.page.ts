@@ -5,7 +5,6 @@ import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
-import type { Customer } from '../data-access/customer.model';
 import { CustomersListStore } from '../data-access/customers-list.store';
 import { CustomerListItemComponent } from '../ui/customer-list-item.component';
 import { CustomerActions } from './customer-actions';
@@ -30,7 +29,7 @@ import { CustomerActions } from './customer-actions';
         </bw-empty-state>
       } @else {
         <header bwPageHeader [heading]="id() ? 'Your customers' : 'Customers'" subheading="The people you help, newest first. Only you can see them.">
-          <button matButton="filled" type="button" (click)="create()">Create customer</button>
+          <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
         </header>
 
         <div class="toolbar">
@@ -51,12 +50,12 @@ import { CustomerActions } from './customer-actions';
               </bw-empty-state>
             } @else {
               <bw-empty-state heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
-                <button matButton="filled" type="button" (click)="create()">Create customer</button>
+                <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
               </bw-empty-state>
             }
           </ng-container>
           @for (customer of store.items(); track customer.id) {
-            <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="edit($event)" (delete)="delete($event)" />
+            <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="actions.editIn(store, $event)" (delete)="actions.deleteFrom(store, $event)" />
           }
         </bw-record-list>
       }
@@ -78,7 +77,7 @@ export class CustomersPage {
   readonly q = input<string>();
 
   private readonly router = inject(Router);
-  private readonly actions = inject(CustomerActions);
+  protected readonly actions = inject(CustomerActions);
   protected readonly store = inject(CustomersListStore);
 
   protected readonly query = computed(() => (this.q() ?? '').trim());
@@ -94,23 +93,5 @@ export class CustomersPage {
 
   protected search(q: string): void {
     void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
-  }
-
-  protected async create(): Promise<void> {
-    const customer = await this.actions.create();
-    if (customer) {
-      this.store.add(customer);
-    }
-  }
-
-  protected async edit(customer: Customer): Promise<void> {
-    const updated = await this.actions.edit(customer);
-    if (updated) {
-      this.store.replace(updated);
-    }
-  }
-
-  protected delete(customer: Customer): Promise<void> {
-    return this.actions.delete(customer, (row) => this.store.delete(row));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { RecordActions } from '../../shared/dialogs/record-actions';
+import { RecordActions, type RecordList } from '../../shared/dialogs/record-actions';
 import type { ConfirmDialogData } from '../../shared/ui/confirm-dialog.component';
 import type { Macro } from '../data-access/macro.model';
 import { MacroFormDialogComponent } from './macro-form.dialog';
@@ -10,9 +10,9 @@ export class MacroActions extends RecordActions<Macro> {
   protected readonly noun = 'macro';
   protected readonly formDialog = { component: MacroFormDialogComponent, width: '760px' };
 
-  /** Resolves to the new macro, or nothing when the dialog was cancelled. */
-  create(): Promise<Macro | undefined> {
-    return this.openForm();
+  /** Opens the create dialog; the new macro goes first in `list`. */
+  create(list: RecordList<Macro>): Promise<void> {
+    return this.createIn(list);
   }
 
   protected deleteQuestion(macro: Macro): ConfirmDialogData {

@@ -5,7 +5,6 @@ import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
-import type { Macro } from '../data-access/macro.model';
 import { MacrosListStore } from '../data-access/macros-list.store';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroListItemComponent } from '../ui/macro-list-item.component';
@@ -26,7 +25,7 @@ import { MacroActions } from './macro-actions';
       >
         <div class="bw-actions">
           <a matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
-          <button matButton="filled" type="button" (click)="create()">Create macro</button>
+          <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
         </div>
       </header>
 
@@ -48,7 +47,7 @@ import { MacroActions } from './macro-actions';
             </bw-empty-state>
           } @else {
             <bw-empty-state heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
-              <button matButton="filled" type="button" (click)="create()">Create macro</button>
+              <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
             </bw-empty-state>
           }
         </ng-container>
@@ -58,8 +57,8 @@ import { MacroActions } from './macro-actions';
             [meId]="directory.meId()"
             [userName]="directory.nameOf"
             [busy]="store.busyIds().has(macro.id)"
-            (edit)="edit($event)"
-            (delete)="delete($event)"
+            (edit)="actions.editIn(store, $event)"
+            (delete)="actions.deleteFrom(store, $event)"
           />
         }
       </bw-record-list>
@@ -79,7 +78,7 @@ export class MacrosPage {
   readonly q = input<string>();
 
   private readonly router = inject(Router);
-  private readonly actions = inject(MacroActions);
+  protected readonly actions = inject(MacroActions);
   protected readonly store = inject(MacrosListStore);
   protected readonly directory = inject(UserDirectory);
 
@@ -101,23 +100,5 @@ export class MacrosPage {
 
   protected search(q: string): void {
     void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
-  }
-
-  protected async create(): Promise<void> {
-    const macro = await this.actions.create();
-    if (macro) {
-      this.store.add(macro);
-    }
-  }
-
-  protected async edit(macro: Macro): Promise<void> {
-    const updated = await this.actions.edit(macro);
-    if (updated) {
-      this.store.replace(updated);
-    }
-  }
-
-  protected delete(macro: Macro): Promise<void> {
-    return this.actions.delete(macro, (row) => this.store.delete(row));
   }
 }

@@ -7,6 +7,14 @@ import { problemMessage } from '../../core/api/problem-message';
 import { confirmAction, type ConfirmDialogData } from '../ui/confirm-dialog.component';
 import type { EditDialogData, EditDialogResult } from './edit-dialog';
 
+/** The list a page shows: a created record goes first, an edited one is shown in place, a deleted one goes. */
+export interface RecordList<T> {
+  add(record: T): void;
+  replace(record: T): void;
+  /** Resolves to the problem that kept the record, or `null` once it is gone. */
+  delete(record: T): Promise<ApiProblem | null>;
+}
+
 /** A feature's create/edit dialog (opened with `EditDialogData`, closing with `EditDialogResult`) and its width. */
 export interface FormDialog {
   readonly component: Type<unknown>;
@@ -32,6 +40,17 @@ export abstract class RecordActions<T> {
   /** Opens the edit dialog; resolves to the newer record when it was saved or reloaded. */
   edit(record: T): Promise<T | undefined> {
     return this.openForm(record);
+  }
+
+  /** Edit from a row of `list`: the newer record replaces the row when it was saved or reloaded. */
+  async editIn(list: RecordList<T>, record: T): Promise<void> {
+    const updated = await this.edit(record);
+    if (updated) list.replace(updated);
+  }
+
+  /** Delete from a row of `list`: asks first, and says how it went. */
+  deleteFrom(list: RecordList<T>, record: T): Promise<void> {
+    return this.delete(record, (row) => list.delete(row));
   }
 
   confirmDelete(record: T): Promise<boolean> {
@@ -68,6 +87,12 @@ export abstract class RecordActions<T> {
     const result = await this.openDialog<unknown, EditDialogData<T>, EditDialogResult<T>>(component, { record }, width);
     if (result?.saved) this.toast(`${this.capitalNoun()} ${record ? 'saved' : 'created'}`);
     return result?.record;
+  }
+
+  /** Opens the form dialog to create a record, which then goes first in `list`. */
+  protected async createIn(list: RecordList<T>): Promise<void> {
+    const created = await this.openForm();
+    if (created) list.add(created);
   }
 
   private capitalNoun(): string {

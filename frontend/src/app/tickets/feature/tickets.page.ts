@@ -10,7 +10,7 @@ import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
 import { parseTicketFilters } from '../data-access/ticket-body';
 import { boxLabel, statusLabel } from '../../shared/ticket-fields/ticket-labels';
-import { TICKET_BOXES, TICKET_STATUSES, type Ticket, type TicketStatus } from '../data-access/ticket.model';
+import { TICKET_BOXES, TICKET_STATUSES, type TicketStatus } from '../data-access/ticket.model';
 import { TicketsListStore } from '../data-access/tickets-list.store';
 import { TicketListItemComponent } from '../ui/ticket-list-item.component';
 import { TicketActions } from './ticket-actions';
@@ -54,7 +54,7 @@ export class TicketsPage {
 
   private readonly router = inject(Router);
   private readonly session = inject(SessionStore);
-  private readonly actions = inject(TicketActions);
+  protected readonly actions = inject(TicketActions);
   protected readonly store = inject(TicketsListStore);
 
   protected readonly filters = computed(() =>
@@ -86,16 +86,5 @@ export class TicketsPage {
 
   protected clearFilters(): void {
     void this.router.navigate([], { queryParams: { status: null, q: null }, queryParamsHandling: 'merge' });
-  }
-
-  protected async edit(ticket: Ticket): Promise<void> {
-    const updated = await this.actions.edit(ticket);
-    if (updated) {
-      this.store.replace(updated);
-    }
-  }
-
-  protected delete(ticket: Ticket): Promise<void> {
-    return this.actions.delete(ticket, (row) => this.store.delete(row));
   }
 }

@@ -5,7 +5,6 @@ import { SessionStore } from '../../core/auth/session.store';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { RecordListComponent } from '../../shared/ui/record-list.component';
-import type { Ticket } from '../data-access/ticket.model';
 import { TicketsListStore } from '../data-access/tickets-list.store';
 import { TicketListItemComponent } from '../ui/ticket-list-item.component';
 import { TicketActions } from './ticket-actions';
@@ -37,7 +36,7 @@ import { TicketActions } from './ticket-actions';
           <a matButton="outlined" routerLink="/tickets">Back to tickets</a>
         </bw-empty-state>
         @for (ticket of store.items(); track ticket.id) {
-          <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="edit($event)" (delete)="delete($event)" />
+          <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="actions.editIn(store, $event)" (delete)="actions.deleteFrom(store, $event)" />
         }
       </bw-record-list>
     </section>
@@ -48,7 +47,7 @@ export class UserTicketsPage {
   readonly id = input.required<string>();
 
   private readonly session = inject(SessionStore);
-  private readonly actions = inject(TicketActions);
+  protected readonly actions = inject(TicketActions);
   protected readonly store = inject(TicketsListStore);
 
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
@@ -71,16 +70,5 @@ export class UserTicketsPage {
       const id = this.id();
       untracked(() => void this.store.loadCreatedBy(id));
     });
-  }
-
-  protected async edit(ticket: Ticket): Promise<void> {
-    const updated = await this.actions.edit(ticket);
-    if (updated) {
-      this.store.replace(updated);
-    }
-  }
-
-  protected delete(ticket: Ticket): Promise<void> {
-    return this.actions.delete(ticket, (row) => this.store.delete(row));
   }
 }

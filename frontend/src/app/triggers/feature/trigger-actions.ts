@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { RecordActions } from '../../shared/dialogs/record-actions';
+import { RecordActions, type RecordList } from '../../shared/dialogs/record-actions';
 import type { ConfirmDialogData } from '../../shared/ui/confirm-dialog.component';
 import type { Trigger } from '../data-access/trigger.model';
 import { TriggerFormDialogComponent } from './trigger-form.dialog';
@@ -11,9 +11,9 @@ export class TriggerActions extends RecordActions<Trigger> {
   protected readonly noun = 'trigger';
   protected readonly formDialog = { component: TriggerFormDialogComponent, width: '720px' };
 
-  /** Resolves to the new trigger, or nothing when the dialog was cancelled. */
-  create(): Promise<Trigger | undefined> {
-    return this.openForm();
+  /** Opens the create dialog; the new trigger goes first in `list`. */
+  create(list: RecordList<Trigger>): Promise<void> {
+    return this.createIn(list);
   }
 
   async test(trigger: Trigger): Promise<void> {

@@ -22,12 +22,12 @@ import { TriggerActions } from './trigger-actions';
         heading="Triggers"
         subheading="When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers."
       >
-        <button matButton="filled" type="button" (click)="create()">Create trigger</button>
+        <button matButton="filled" type="button" (click)="actions.create(store)">Create trigger</button>
       </header>
 
       <bw-record-list [list]="store" label="Triggers" loadingLabel="Loading triggers">
         <bw-empty-state bwEmpty heading="No triggers yet" text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.">
-          <button matButton="filled" type="button" (click)="create()">Create trigger</button>
+          <button matButton="filled" type="button" (click)="actions.create(store)">Create trigger</button>
         </bw-empty-state>
         @for (trigger of store.items(); track trigger.id) {
           <bw-trigger-list-item
@@ -36,8 +36,8 @@ import { TriggerActions } from './trigger-actions';
             [busy]="store.busyIds().has(trigger.id)"
             (toggleActive)="setActive($event.trigger, $event.active)"
             (test)="actions.test($event)"
-            (edit)="edit($event)"
-            (delete)="delete($event)"
+            (edit)="actions.editIn(store, $event)"
+            (delete)="actions.deleteFrom(store, $event)"
           />
         }
       </bw-record-list>
@@ -57,20 +57,6 @@ export class TriggersPage {
     });
   }
 
-  protected async create(): Promise<void> {
-    const trigger = await this.actions.create();
-    if (trigger) {
-      this.store.add(trigger);
-    }
-  }
-
-  protected async edit(trigger: Trigger): Promise<void> {
-    const updated = await this.actions.edit(trigger);
-    if (updated) {
-      this.store.replace(updated);
-    }
-  }
-
   protected async setActive(trigger: Trigger, active: boolean): Promise<void> {
     const problem = await this.store.setActive(trigger, active);
     if (problem?.status === 409) {
@@ -80,9 +66,5 @@ export class TriggersPage {
     } else {
       this.actions.toast(active ? `“${trigger.name}” is active` : `“${trigger.name}” is off`);
     }
-  }
-
-  protected delete(trigger: Trigger): Promise<void> {
-    return this.actions.delete(trigger, (row) => this.store.delete(row));
   }
 }
