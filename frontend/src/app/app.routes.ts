@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth/auth.guards';
+import { pageRoute } from './core/navigation/page-route';
 
 export const appRoutes: Routes = [
   {
@@ -8,18 +9,12 @@ export const appRoutes: Routes = [
     title: 'Balanced Workspace — helpdesk for teams',
     loadComponent: () => import('./landing/landing.page').then((m) => m.LandingPage),
   },
-  {
-    path: 'login',
-    title: 'Log in · Balanced Workspace',
+  pageRoute('login', 'Log in', () => import('./identity/feature/login.page').then((m) => m.LoginPage), {
     canActivate: [guestGuard],
-    loadComponent: () => import('./identity/feature/login.page').then((m) => m.LoginPage),
-  },
-  {
-    path: 'signup',
-    title: 'Sign up · Balanced Workspace',
+  }),
+  pageRoute('signup', 'Sign up', () => import('./identity/feature/signup.page').then((m) => m.SignupPage), {
     canActivate: [guestGuard],
-    loadComponent: () => import('./identity/feature/signup.page').then((m) => m.SignupPage),
-  },
+  }),
   // Signed-in areas. Each feature's route table is its own chunk; the router loads it when it
   // looks for a match, and its pages load on first visit.
   {
@@ -47,14 +42,5 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('./messages/feature/messages.routes').then((m) => m.messagesRoutes),
   },
-  {
-    path: '',
-    canActivate: [authGuard],
-    loadChildren: () => import('./api-tokens/feature/api-tokens.routes').then((m) => m.apiTokensRoutes),
-  },
-  {
-    path: '**',
-    title: 'Page not found · Balanced Workspace',
-    loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage),
-  },
+  pageRoute('**', 'Page not found', () => import('./shell/not-found.page').then((m) => m.NotFoundPage)),
 ];

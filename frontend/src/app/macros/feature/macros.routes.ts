@@ -1,15 +1,8 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../../core/navigation/page-route';
 
 /** The macros feature's pages, loaded on first visit. Mounted behind the auth guard. */
 export const macrosRoutes: Routes = [
-  {
-    path: 'macros',
-    title: 'Macros · Balanced Workspace',
-    loadComponent: () => import('./macros.page').then((m) => m.MacrosPage),
-  },
-  {
-    path: 'macros/apply',
-    title: 'Apply a macro · Balanced Workspace',
-    loadComponent: () => import('./macro-apply.page').then((m) => m.MacroApplyPage),
-  },
+  pageRoute('macros', 'Macros', () => import('./macros.page').then((m) => m.MacrosPage)),
+  pageRoute('macros/apply', 'Apply a macro', () => import('./macro-apply.page').then((m) => m.MacroApplyPage)),
 ];

@@ -1,10 +1,7 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../../core/navigation/page-route';
 
 /** The messages feature's pages, loaded on first visit. Mounted behind the auth guard. */
 export const messagesRoutes: Routes = [
-  {
-    path: 'messages',
-    title: 'Messages · Balanced Workspace',
-    loadComponent: () => import('./messages.page').then((m) => m.MessagesPage),
-  },
+  pageRoute('messages', 'Messages', () => import('./messages.page').then((m) => m.MessagesPage)),
 ];

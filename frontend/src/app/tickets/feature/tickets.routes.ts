@@ -1,25 +1,10 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../../core/navigation/page-route';
 
 /** The tickets feature's pages, each loaded on first visit. Mounted behind the auth guard. */
 export const ticketsRoutes: Routes = [
-  {
-    path: 'tickets',
-    title: 'Tickets · Balanced Workspace',
-    loadComponent: () => import('./tickets.page').then((m) => m.TicketsPage),
-  },
-  {
-    path: 'new-ticket',
-    title: 'New ticket · Balanced Workspace',
-    loadComponent: () => import('./new-ticket.page').then((m) => m.NewTicketPage),
-  },
-  {
-    path: 'ticket/:id',
-    title: 'Ticket · Balanced Workspace',
-    loadComponent: () => import('./ticket.page').then((m) => m.TicketPage),
-  },
-  {
-    path: 'users/:id/tickets',
-    title: 'Tickets · Balanced Workspace',
-    loadComponent: () => import('./user-tickets.page').then((m) => m.UserTicketsPage),
-  },
+  pageRoute('tickets', 'Tickets', () => import('./tickets.page').then((m) => m.TicketsPage)),
+  pageRoute('new-ticket', 'New ticket', () => import('./new-ticket.page').then((m) => m.NewTicketPage)),
+  pageRoute('ticket/:id', 'Ticket', () => import('./ticket.page').then((m) => m.TicketPage)),
+  pageRoute('users/:id/tickets', 'Tickets', () => import('./user-tickets.page').then((m) => m.UserTicketsPage)),
 ];

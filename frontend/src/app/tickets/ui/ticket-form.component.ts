@@ -47,20 +47,8 @@ import {
  */
 export type TicketFormMode = 'create' | 'edit' | 'edit-limited';
 
-export type TicketFormControl =
-  'title' | 'description' | 'customer' | 'assignee' | 'type' | 'priority' | 'topic' | 'status' | 'photoUrl';
-
-export const TICKET_FORM_CONTROLS: readonly TicketFormControl[] = [
-  'title',
-  'description',
-  'customer',
-  'assignee',
-  'type',
-  'priority',
-  'topic',
-  'status',
-  'photoUrl',
-];
+export const TICKET_FORM_CONTROLS = ['title', 'description', 'customer', 'assignee', 'type', 'priority', 'topic', 'status', 'photoUrl'] as const;
+export type TicketFormControl = (typeof TICKET_FORM_CONTROLS)[number];
 
 /** Request-body field → control, for placing the server's field errors. */
 export const TICKET_FIELD_TO_CONTROL: Readonly<Record<string, TicketFormControl>> = {

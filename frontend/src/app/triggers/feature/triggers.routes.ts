@@ -1,10 +1,7 @@
 import type { Routes } from '@angular/router';
+import { pageRoute } from '../../core/navigation/page-route';
 
 /** The message triggers feature's pages, loaded on first visit. Mounted behind the auth guard. */
 export const triggersRoutes: Routes = [
-  {
-    path: 'triggers',
-    title: 'Triggers · Balanced Workspace',
-    loadComponent: () => import('./triggers.page').then((m) => m.TriggersPage),
-  },
+  pageRoute('triggers', 'Triggers', () => import('./triggers.page').then((m) => m.TriggersPage)),
 ];
