@@ -3,8 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
-import { RecordListComponent } from '../../shared/ui/record-list.component';
-import { SearchFieldComponent } from '../../shared/ui/search-field.component';
+import { type ListSearch, RecordListComponent } from '../../shared/ui/record-list.component';
 import { CustomersListStore } from '../data-access/customers-list.store';
 import { CustomerListItemComponent } from '../ui/customer-list-item.component';
 import { CustomerActions } from './customer-actions';
@@ -16,7 +15,7 @@ import { CustomerActions } from './customer-actions';
 @Component({
   selector: 'bw-customers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, SearchFieldComponent, CustomerListItemComponent],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, CustomerListItemComponent],
   providers: [CustomersListStore],
   template: `
     <section class="bw-page">
@@ -32,42 +31,16 @@ import { CustomerActions } from './customer-actions';
           <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
         </header>
 
-        <div class="toolbar">
-          <bw-search-field
-            class="search"
-            label="Search customers"
-            placeholder="Name or email"
-            [value]="query()"
-            (queryChange)="search($event)"
-          />
-        </div>
-
-        <bw-record-list [list]="store" label="Customers" loadingLabel="Loading customers">
-          <ng-container ngProjectAs="[bwEmpty]">
-            @if (query()) {
-              <bw-empty-state heading="No customers match" [text]="'Nobody’s name or email contains “' + query() + '”.'">
-                <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
-              </bw-empty-state>
-            } @else {
-              <bw-empty-state heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
-                <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
-              </bw-empty-state>
-            }
-          </ng-container>
+        <bw-record-list [list]="store" label="Customers" loadingLabel="Loading customers" [search]="searchBox" [query]="query()" (queryChange)="search($event)">
+          <bw-empty-state bwEmpty heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
+            <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
+          </bw-empty-state>
           @for (customer of store.items(); track customer.id) {
             <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="actions.editIn(store, $event)" (delete)="actions.deleteFrom(store, $event)" />
           }
         </bw-record-list>
       }
     </section>
-  `,
-  styles: `
-    .toolbar {
-      margin-bottom: 12px;
-    }
-    .search {
-      max-width: 480px;
-    }
   `,
 })
 export class CustomersPage {
@@ -81,6 +54,12 @@ export class CustomersPage {
   protected readonly store = inject(CustomersListStore);
 
   protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly searchBox: ListSearch = {
+    label: 'Search customers',
+    placeholder: 'Name or email',
+    noMatch: 'No customers match',
+    noMatchText: (q) => `Nobody’s name or email contains “${q}”.`,
+  };
   protected readonly notFound = computed(() => this.store.error()?.status === 404);
 
   constructor() {

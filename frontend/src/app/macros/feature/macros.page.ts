@@ -3,8 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
-import { RecordListComponent } from '../../shared/ui/record-list.component';
-import { SearchFieldComponent } from '../../shared/ui/search-field.component';
+import { type ListSearch, RecordListComponent } from '../../shared/ui/record-list.component';
 import { MacrosListStore } from '../data-access/macros-list.store';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroListItemComponent } from '../ui/macro-list-item.component';
@@ -14,7 +13,7 @@ import { MacroActions } from './macro-actions';
 @Component({
   selector: 'bw-macros-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, SearchFieldComponent, MacroListItemComponent],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, MacroListItemComponent],
   providers: [MacrosListStore],
   template: `
     <section class="bw-page">
@@ -29,28 +28,10 @@ import { MacroActions } from './macro-actions';
         </div>
       </header>
 
-      <div class="toolbar">
-        <bw-search-field
-          class="search"
-          label="Search macros"
-          placeholder="Name or description"
-          [value]="query()"
-          (queryChange)="search($event)"
-        />
-      </div>
-
-      <bw-record-list [list]="store" label="Macros" loadingLabel="Loading macros">
-        <ng-container ngProjectAs="[bwEmpty]">
-          @if (query()) {
-            <bw-empty-state heading="No macros match" [text]="'No macro’s name or description contains “' + query() + '”.'">
-              <button matButton="outlined" type="button" (click)="search('')">Clear search</button>
-            </bw-empty-state>
-          } @else {
-            <bw-empty-state heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
-              <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
-            </bw-empty-state>
-          }
-        </ng-container>
+      <bw-record-list [list]="store" label="Macros" loadingLabel="Loading macros" [search]="searchBox" [query]="query()" (queryChange)="search($event)">
+        <bw-empty-state bwEmpty heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
+          <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
+        </bw-empty-state>
         @for (macro of store.items(); track macro.id) {
           <bw-macro-list-item
             [macro]="macro"
@@ -64,14 +45,6 @@ import { MacroActions } from './macro-actions';
       </bw-record-list>
     </section>
   `,
-  styles: `
-    .toolbar {
-      margin-bottom: 12px;
-    }
-    .search {
-      max-width: 480px;
-    }
-  `,
 })
 export class MacrosPage {
   /** `?q=`, bound by the router. */
@@ -82,6 +55,12 @@ export class MacrosPage {
   protected readonly store = inject(MacrosListStore);
   protected readonly directory = inject(UserDirectory);
 
+  protected readonly searchBox: ListSearch = {
+    label: 'Search macros',
+    placeholder: 'Name or description',
+    noMatch: 'No macros match',
+    noMatchText: (q) => `No macro’s name or description contains “${q}”.`,
+  };
   protected readonly query = computed(() => (this.q() ?? '').trim());
 
   constructor() {

@@ -5,6 +5,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { SessionStore } from '../../core/auth/session.store';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { NoMatchComponent } from '../../shared/ui/no-match.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
 import { RecordListComponent } from '../../shared/ui/record-list.component';
 import { SearchFieldComponent } from '../../shared/ui/search-field.component';
@@ -37,6 +38,7 @@ const EMPTY_TEXT = {
     MatButtonToggleModule,
     MatTabsModule,
     EmptyStateComponent,
+    NoMatchComponent,
     PageHeaderComponent,
     RecordListComponent,
     SearchFieldComponent,
