@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,6 +7,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
+import { RecordForm } from '../../shared/dialogs/record-form';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
@@ -36,7 +27,6 @@ import {
   type MacroAvailability,
   type MacroFormInitial,
   type MacroFormValue,
-  NEW_MACRO_FORM,
 } from '../data-access/macro.model';
 import {
   type ActionRow,
@@ -69,20 +59,9 @@ import {
   templateUrl: './macro-form.component.html',
   styleUrl: './macro-form.component.scss',
 })
-export class MacroFormComponent {
-  /** What the form starts from; a new object resets the form (e.g. after "Reload"). */
-  readonly initial = input<MacroFormInitial>(NEW_MACRO_FORM);
+export class MacroFormComponent extends RecordForm<MacroFormInitial, MacroFormValue, MacroFormProblem> {
   readonly userOptions = input<readonly PickerOption[]>([]);
   readonly usersLoading = input(false);
-  readonly pending = input(false);
-  /** The last failed save; a new object each time, so the same error twice still shows. */
-  readonly problem = input<MacroFormProblem | null>(null);
-  readonly submitLabel = input('Create macro');
-  readonly formLabel = input('New macro');
-
-  readonly submitted = output<MacroFormValue>();
-  readonly cancelled = output<void>();
-  readonly reload = output<void>();
   /** Text typed into an "Assign to" picker, to search users with. */
   readonly userSearch = output<string>();
 
@@ -106,19 +85,6 @@ export class MacroFormComponent {
   protected readonly valueLabel = actionValueLabel;
   /** Read out after a row moves or goes, for screen readers. */
   protected readonly announcement = signal('');
-
-  constructor() {
-    effect(() => {
-      const initial = this.initial();
-      untracked(() => this.reset(initial));
-    });
-    effect(() => {
-      const problem = this.problem();
-      if (problem) {
-        untracked(() => this.show(problem));
-      }
-    });
-  }
 
   protected get rows(): ActionRow[] {
     return this.form.controls.actions.controls;
@@ -205,7 +171,7 @@ export class MacroFormComponent {
     });
   }
 
-  private reset(initial: MacroFormInitial): void {
+  protected reset(initial: MacroFormInitial): void {
     const actions = this.form.controls.actions;
     actions.clear({ emitEvent: false });
     for (const draft of initial.actions) {
@@ -219,7 +185,7 @@ export class MacroFormComponent {
     actions.updateValueAndValidity();
   }
 
-  private show(problem: MacroFormProblem): void {
+  protected showProblem(problem: MacroFormProblem): void {
     const { actions: actionsError, ...fieldErrors } = problem.fieldErrors;
     let first = applyServerErrors(this.form, fieldErrors);
     if (actionsError) {

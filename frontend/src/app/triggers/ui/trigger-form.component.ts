@@ -1,20 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  output,
-  untracked,
-} from '@angular/core';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,6 +13,7 @@ import { placeholderToken, unknownPlaceholders } from '../../shared/placeholders
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
+import { RecordForm } from '../../shared/dialogs/record-form';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
@@ -42,7 +28,6 @@ import {
 import {
   eventLabel,
   isTicketEvent,
-  NEW_TRIGGER_FORM,
   placeholdersFor,
   type RecipientKind,
   recipientKindLabel,
@@ -110,20 +95,10 @@ function messagePlaceholdersValidator(control: AbstractControl): ValidationError
   templateUrl: './trigger-form.component.html',
   styleUrl: './trigger-form.component.scss',
 })
-export class TriggerFormComponent {
-  /** What the form starts from; a new object resets the form (e.g. after "Reload"). */
-  readonly initial = input<TriggerFormInitial>(NEW_TRIGGER_FORM);
+export class TriggerFormComponent extends RecordForm<TriggerFormInitial, TriggerFormValue, FormProblem<TriggerFormControl>> {
   readonly userOptions = input<readonly PickerOption[]>([]);
   readonly usersLoading = input(false);
-  readonly pending = input(false);
-  /** The last failed save; a new object each time, so the same error twice still shows. */
-  readonly problem = input<FormProblem<TriggerFormControl> | null>(null);
-  readonly submitLabel = input('Create trigger');
-  readonly formLabel = input('New trigger');
-
-  readonly submitted = output<TriggerFormValue>();
-  readonly cancelled = output<void>();
-  readonly reload = output<void>();
+  /** Text typed into the recipient picker, to search users with. */
   readonly userSearch = output<string>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -159,23 +134,9 @@ export class TriggerFormComponent {
   protected readonly placeholdersFor = placeholdersFor;
 
   constructor() {
-    this.form.controls.recipientKind.valueChanges.subscribe(() =>
-      this.form.controls.recipientUser.updateValueAndValidity(),
-    );
+    super();
+    this.form.controls.recipientKind.valueChanges.subscribe(() => this.form.controls.recipientUser.updateValueAndValidity());
     this.form.controls.event.valueChanges.subscribe(() => this.form.controls.message.updateValueAndValidity());
-    effect(() => {
-      const initial = this.initial();
-      untracked(() => this.reset(initial));
-    });
-    effect(() => {
-      const problem = this.problem();
-      if (problem) {
-        untracked(() => {
-          const first = applyServerErrors(this.form, problem.fieldErrors);
-          if (first) this.focus(first);
-        });
-      }
-    });
   }
 
   protected errorFor(control: TriggerFormControl): string | null {
@@ -228,7 +189,7 @@ export class TriggerFormComponent {
     });
   }
 
-  private reset(initial: TriggerFormInitial): void {
+  protected reset(initial: TriggerFormInitial): void {
     this.form.reset({
       name: initial.name,
       event: initial.event,
@@ -240,6 +201,11 @@ export class TriggerFormComponent {
       message: initial.message,
       active: initial.active,
     });
+  }
+
+  protected showProblem(problem: FormProblem<TriggerFormControl>): void {
+    const first = applyServerErrors(this.form, problem.fieldErrors);
+    if (first) this.focus(first);
   }
 
   private focus(control: string): void {
