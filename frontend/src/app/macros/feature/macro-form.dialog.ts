@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
+import { UserFormDialog } from '../../shared/dialogs/user-form-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
 import { type Macro, type MacroFormInitial, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
-import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroFormComponent } from '../ui/macro-form.component';
 
 /** Creates a macro, or edits one (with "someone else changed it — Reload" on a 409). */
@@ -33,15 +33,13 @@ import { MacroFormComponent } from '../ui/macro-form.component';
     </bw-dialog-frame>
   `,
 })
-export class MacroFormDialogComponent {
-  private readonly directory = inject(UserDirectory);
+export class MacroFormDialogComponent extends UserFormDialog<Macro, MacroFormInitial> {
   protected readonly editor = inject(MacroEditorStore);
-  protected readonly users = this.directory.createSearch();
   protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateMacroBody, update: toUpdateMacroBody });
+  protected readonly blank = NEW_MACRO_FORM;
+  protected readonly toInitial = macroToFormInitial;
 
   protected readonly macro = this.dialog.record;
-  /** Set once the names of the users the macro assigns to are known (so the pickers can show them). */
-  protected readonly initial = signal<MacroFormInitial | null>(null);
 
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();
@@ -49,22 +47,12 @@ export class MacroFormDialogComponent {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.users.dispose());
-    void this.users.now();
+    super();
     void this.start(this.macro());
   }
 
-  protected async reload(): Promise<void> {
-    const latest = await this.dialog.reload();
-    if (latest) await this.start(latest);
-  }
-
-  private async start(macro: Macro | null): Promise<void> {
-    if (macro === null) {
-      this.initial.set(NEW_MACRO_FORM);
-      return;
-    }
-    await this.directory.ensure(macro.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value));
-    this.initial.set(macroToFormInitial(macro, this.directory.nameOf));
+  /** The users the macro assigns to. */
+  protected userIds(macro: Macro): string[] {
+    return macro.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value);
   }
 }

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toFormProblem } from '../../core/forms/form-problem';
 import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
-import { UserDirectory } from '../../core/lookup/user-directory';
+import { UserFormDialog } from '../../shared/dialogs/user-form-dialog';
 import { TriggerEditorStore } from '../data-access/trigger-editor.store';
 import {
   NEW_TRIGGER_FORM,
@@ -42,14 +42,13 @@ import { TriggerFormComponent } from '../ui/trigger-form.component';
     </bw-dialog-frame>
   `,
 })
-export class TriggerFormDialogComponent {
-  private readonly directory = inject(UserDirectory);
+export class TriggerFormDialogComponent extends UserFormDialog<Trigger, TriggerFormInitial> {
   protected readonly editor = inject(TriggerEditorStore);
-  protected readonly users = this.directory.createSearch();
   protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateTriggerBody, update: toUpdateTriggerBody });
+  protected readonly blank = NEW_TRIGGER_FORM;
+  protected readonly toInitial = triggerToFormInitial;
 
   protected readonly trigger = this.dialog.record;
-  protected readonly initial = signal<TriggerFormInitial | null>(null);
 
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();
@@ -57,22 +56,12 @@ export class TriggerFormDialogComponent {
   });
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.users.dispose());
-    void this.users.now();
+    super();
     void this.start(this.trigger());
   }
 
-  protected async reload(): Promise<void> {
-    const latest = await this.dialog.reload();
-    if (latest) await this.start(latest);
-  }
-
-  private async start(trigger: Trigger | null): Promise<void> {
-    if (trigger === null) {
-      this.initial.set(NEW_TRIGGER_FORM);
-      return;
-    }
-    if (trigger.recipient.userId) await this.directory.ensure([trigger.recipient.userId]);
-    this.initial.set(triggerToFormInitial(trigger, this.directory.nameOf));
+  /** The recipient, when it is a specific user. */
+  protected userIds(trigger: Trigger): string[] {
+    return trigger.recipient.userId ? [trigger.recipient.userId] : [];
   }
 }
