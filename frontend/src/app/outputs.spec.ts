@@ -63,9 +63,11 @@ describe('component outputs', () => {
     // The search field itself (the tickets page, the record list), and the record list with a search box (customers, macros).
     const searchFieldHosts = templates.filter(({ text }) => /<bw-search-field\b/.test(text));
     expect(searchFieldHosts.length).toBeGreaterThanOrEqual(2);
-    for (const { text } of searchFieldHosts) expect(text).toMatch(/<bw-search-field[^>]*\(queryChange\)="[\w.]+\(\$event\)"/);
+    for (const { text } of searchFieldHosts)
+      expect(text).toMatch(/<bw-search-field[^>]*\(queryChange\)="[\w.]+\(\$event\)"/);
     const searchListHosts = templates.filter(({ text }) => /<bw-record-list[^>]*\[search\]=/.test(text));
     expect(searchListHosts.length).toBeGreaterThanOrEqual(2);
-    for (const { text } of searchListHosts) expect(text).toMatch(/<bw-record-list[^>]*\(queryChange\)="search\(\$event\)"/);
+    for (const { text } of searchListHosts)
+      expect(text).toMatch(/<bw-record-list[^>]*\(queryChange\)="search\(\$event\)"/);
   });
 });

@@ -3,7 +3,12 @@ import { toFormProblem } from '../../core/forms/form-problem';
 import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { CustomerEditorStore } from '../data-access/customer-editor.store';
-import { customerToFormValue, EMPTY_CUSTOMER_FORM, toCreateCustomerBody, toUpdateCustomerBody } from '../data-access/customer.model';
+import {
+  customerToFormValue,
+  EMPTY_CUSTOMER_FORM,
+  toCreateCustomerBody,
+  toUpdateCustomerBody,
+} from '../data-access/customer.model';
 import { CUSTOMER_FORM_CONTROLS, CustomerFormComponent } from '../ui/customer-form.component';
 
 /** Creates a customer, or edits one (with "someone else changed it — Reload" on a 409). */
@@ -29,7 +34,10 @@ import { CUSTOMER_FORM_CONTROLS, CustomerFormComponent } from '../ui/customer-fo
 })
 export class CustomerFormDialogComponent {
   protected readonly editor = inject(CustomerEditorStore);
-  protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateCustomerBody, update: toUpdateCustomerBody });
+  protected readonly dialog = injectRecordDialog(this.editor, {
+    create: toCreateCustomerBody,
+    update: toUpdateCustomerBody,
+  });
 
   protected readonly customer = this.dialog.record;
 

@@ -15,7 +15,14 @@ import { CustomerActions } from './customer-actions';
 @Component({
   selector: 'bw-customers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, CustomerListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    EmptyStateComponent,
+    PageHeaderComponent,
+    RecordListComponent,
+    CustomerListItemComponent,
+  ],
   providers: [CustomersListStore],
   template: `
     <section class="bw-page">
@@ -27,16 +34,36 @@ import { CustomerActions } from './customer-actions';
           <a matButton="filled" routerLink="/customers">Go to your customers</a>
         </bw-empty-state>
       } @else {
-        <header bwPageHeader [heading]="id() ? 'Your customers' : 'Customers'" subheading="The people you help, newest first. Only you can see them.">
+        <header
+          bwPageHeader
+          [heading]="id() ? 'Your customers' : 'Customers'"
+          subheading="The people you help, newest first. Only you can see them."
+        >
           <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
         </header>
 
-        <bw-record-list [list]="store" label="Customers" loadingLabel="Loading customers" [search]="searchBox" [query]="query()" (queryChange)="search($event)">
-          <bw-empty-state bwEmpty heading="No customers yet" text="Add the people you help to keep their details and tickets in one place.">
+        <bw-record-list
+          [list]="store"
+          label="Customers"
+          loadingLabel="Loading customers"
+          [search]="searchBox"
+          [query]="query()"
+          (queryChange)="search($event)"
+        >
+          <bw-empty-state
+            bwEmpty
+            heading="No customers yet"
+            text="Add the people you help to keep their details and tickets in one place."
+          >
             <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
           </bw-empty-state>
           @for (customer of store.items(); track customer.id) {
-            <bw-customer-list-item [customer]="customer" [busy]="store.busyIds().has(customer.id)" (edit)="actions.editIn(store, $event)" (delete)="actions.deleteFrom(store, $event)" />
+            <bw-customer-list-item
+              [customer]="customer"
+              [busy]="store.busyIds().has(customer.id)"
+              (edit)="actions.editIn(store, $event)"
+              (delete)="actions.deleteFrom(store, $event)"
+            />
           }
         </bw-record-list>
       }

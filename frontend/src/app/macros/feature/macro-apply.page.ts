@@ -36,7 +36,11 @@ import { MacroApplyComponent } from './macro-apply.component';
   template: `
     <section class="bw-page narrow">
       <a class="back" routerLink="/macros">← Macros</a>
-      <header bwPageHeader heading="Apply a macro" subheading="Choose a ticket and a macro. You see what it would change before anything is saved."></header>
+      <header
+        bwPageHeader
+        heading="Apply a macro"
+        subheading="Choose a ticket and a macro. You see what it would change before anything is saved."
+      ></header>
 
       <div class="bw-panel card">
         <mat-form-field appearance="outline" class="field">

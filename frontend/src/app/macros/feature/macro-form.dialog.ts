@@ -4,7 +4,14 @@ import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { UserFormDialog } from '../../shared/dialogs/user-form-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
-import { type Macro, type MacroFormInitial, macroToFormInitial, NEW_MACRO_FORM, toCreateMacroBody, toUpdateMacroBody } from '../data-access/macro.model';
+import {
+  type Macro,
+  type MacroFormInitial,
+  macroToFormInitial,
+  NEW_MACRO_FORM,
+  toCreateMacroBody,
+  toUpdateMacroBody,
+} from '../data-access/macro.model';
 import { MacroFormComponent } from '../ui/macro-form.component';
 
 /** Creates a macro, or edits one (with "someone else changed it — Reload" on a 409). */
@@ -14,7 +21,11 @@ import { MacroFormComponent } from '../ui/macro-form.component';
   imports: [DialogFrameComponent, MacroFormComponent],
   providers: [MacroEditorStore],
   template: `
-    <bw-dialog-frame [heading]="macro() ? 'Edit macro' : 'New macro'" [loading]="editor.reloading() || initial() === null" loadingLabel="Loading the macro">
+    <bw-dialog-frame
+      [heading]="macro() ? 'Edit macro' : 'New macro'"
+      [loading]="editor.reloading() || initial() === null"
+      loadingLabel="Loading the macro"
+    >
       @if (initial(); as start) {
         <bw-macro-form
           [initial]="start"

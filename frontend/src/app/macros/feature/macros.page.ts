@@ -13,7 +13,14 @@ import { MacroActions } from './macro-actions';
 @Component({
   selector: 'bw-macros-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, MacroListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    EmptyStateComponent,
+    PageHeaderComponent,
+    RecordListComponent,
+    MacroListItemComponent,
+  ],
   providers: [MacrosListStore],
   template: `
     <section class="bw-page">
@@ -28,8 +35,19 @@ import { MacroActions } from './macro-actions';
         </div>
       </header>
 
-      <bw-record-list [list]="store" label="Macros" loadingLabel="Loading macros" [search]="searchBox" [query]="query()" (queryChange)="search($event)">
-        <bw-empty-state bwEmpty heading="No macros yet" text="Save the replies and changes you make again and again — then apply them to a ticket in one click.">
+      <bw-record-list
+        [list]="store"
+        label="Macros"
+        loadingLabel="Loading macros"
+        [search]="searchBox"
+        [query]="query()"
+        (queryChange)="search($event)"
+      >
+        <bw-empty-state
+          bwEmpty
+          heading="No macros yet"
+          text="Save the replies and changes you make again and again — then apply them to a ticket in one click."
+        >
           <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
         </bw-empty-state>
         @for (macro of store.items(); track macro.id) {

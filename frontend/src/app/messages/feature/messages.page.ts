@@ -15,11 +15,23 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
 @Component({
   selector: 'bw-messages-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatTabsModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, MessageListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatTabsModule,
+    EmptyStateComponent,
+    PageHeaderComponent,
+    RecordListComponent,
+    MessageListItemComponent,
+  ],
   providers: [MessagesListStore],
   template: `
     <section class="bw-page">
-      <header bwPageHeader heading="Messages" subheading="Sent by triggers when tickets are closed or created, or customers deleted. Newest first.">
+      <header
+        bwPageHeader
+        heading="Messages"
+        subheading="Sent by triggers when tickets are closed or created, or customers deleted. Newest first."
+      >
         <div class="bw-actions">
           <a matButton="outlined" routerLink="/triggers">Manage triggers</a>
           <button matButton="outlined" type="button" [disabled]="store.loading()" (click)="refresh()">Refresh</button>
@@ -50,18 +62,33 @@ import { MessageListItemComponent } from '../ui/message-list-item.component';
       </nav>
 
       <mat-tab-nav-panel #panel class="panel">
-        <bw-record-list [list]="store" [label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'" loadingLabel="Loading messages">
+        <bw-record-list
+          [list]="store"
+          [label]="currentBox() === 'inbox' ? 'Inbox' : 'Sent messages'"
+          loadingLabel="Loading messages"
+        >
           <ng-container ngProjectAs="[bwEmpty]">
             @if (currentBox() === 'inbox') {
-              <bw-empty-state heading="No messages yet" text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here." />
+              <bw-empty-state
+                heading="No messages yet"
+                text="When someone’s trigger sends you a message — say, a ticket you created was closed — it shows up here."
+              />
             } @else {
-              <bw-empty-state heading="Nothing sent yet" text="Your triggers send messages when their event happens. Create one to keep people in the loop.">
+              <bw-empty-state
+                heading="Nothing sent yet"
+                text="Your triggers send messages when their event happens. Create one to keep people in the loop."
+              >
                 <a matButton="filled" routerLink="/triggers">Go to triggers</a>
               </bw-empty-state>
             }
           </ng-container>
           @for (message of store.items(); track message.id) {
-            <bw-message-list-item [message]="message" [box]="currentBox()" [busy]="store.busyIds().has(message.id)" (markRead)="markRead($event)" />
+            <bw-message-list-item
+              [message]="message"
+              [box]="currentBox()"
+              [busy]="store.busyIds().has(message.id)"
+              (markRead)="markRead($event)"
+            />
           }
         </bw-record-list>
       </mat-tab-nav-panel>

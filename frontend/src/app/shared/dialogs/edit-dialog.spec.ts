@@ -120,7 +120,10 @@ describe('RecordDialog (a form value through the editor store)', () => {
       return { id, version: 2 };
     };
   }
-  const bodies = { create: (value: string) => `c:${value}`, update: (doc: Doc, value: string) => (value ? `u:${value}@${doc.version}` : null) };
+  const bodies = {
+    create: (value: string) => `c:${value}`,
+    update: (doc: Doc, value: string) => (value ? `u:${value}@${doc.version}` : null),
+  };
 
   function openRecord(record: Doc | null) {
     const ref = new FakeRef() as unknown as DialogHandle<EditDialogResult<Doc>> & { closed: unknown[] };

@@ -12,5 +12,10 @@ export function injectRecordDialog<T extends { readonly id: string }, V, C, U>(
   bodies: FormBodies<T, V, C, U>,
 ): RecordDialog<T, V, C, U> {
   const data = inject<EditDialogData<T>>(MAT_DIALOG_DATA);
-  return new RecordDialog(inject<MatDialogRef<unknown, EditDialogResult<T>>>(MatDialogRef), data.record ?? null, editor, bodies);
+  return new RecordDialog(
+    inject<MatDialogRef<unknown, EditDialogResult<T>>>(MatDialogRef),
+    data.record ?? null,
+    editor,
+    bodies,
+  );
 }

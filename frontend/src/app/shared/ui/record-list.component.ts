@@ -19,7 +19,10 @@ export interface ListSearch {
 }
 
 /** What the list shows of a `ListStore`, and the two things it asks of it. */
-export type ListView = Pick<ListStore<Identified>, 'items' | 'loading' | 'loadingMore' | 'error' | 'hasMore' | 'empty' | 'reload' | 'loadMore'>;
+export type ListView = Pick<
+  ListStore<Identified>,
+  'items' | 'loading' | 'loadingMore' | 'error' | 'hasMore' | 'empty' | 'reload' | 'loadMore'
+>;
 
 /**
  * A page's list of records in a panel: the loading bar, the error with "Try again", the projected
@@ -35,7 +38,13 @@ export type ListView = Pick<ListStore<Identified>, 'items' | 'loading' | 'loadin
   template: `
     @if (search(); as s) {
       <div class="toolbar">
-        <bw-search-field class="search" [label]="s.label" [placeholder]="s.placeholder" [value]="query()" (queryChange)="queryChange.emit($event)" />
+        <bw-search-field
+          class="search"
+          [label]="s.label"
+          [placeholder]="s.placeholder"
+          [value]="query()"
+          (queryChange)="queryChange.emit($event)"
+        />
       </div>
     }
 
@@ -51,12 +60,21 @@ export type ListView = Pick<ListStore<Identified>, 'items' | 'loading' | 'loadin
 
     @if (list().empty()) {
       @if (search() && query()) {
-        <bw-no-match [heading]="search()!.noMatch" [text]="search()!.noMatchText(query())" (clearRequested)="queryChange.emit('')" />
+        <bw-no-match
+          [heading]="search()!.noMatch"
+          [text]="search()!.noMatchText(query())"
+          (clearRequested)="queryChange.emit('')"
+        />
       } @else {
         <ng-content select="[bwEmpty]" />
       }
     } @else if (list().items().length > 0) {
-      <div class="bw-panel list" role="list" [attr.aria-label]="label()" [attr.aria-busy]="markBusy() ? list().loading() : null">
+      <div
+        class="bw-panel list"
+        role="list"
+        [attr.aria-label]="label()"
+        [attr.aria-busy]="markBusy() ? list().loading() : null"
+      >
         <ng-content />
       </div>
       <bw-load-more [hasMore]="list().hasMore()" [loading]="list().loadingMore()" (more)="list().loadMore()" />

@@ -17,11 +17,22 @@ import { TicketActions } from './ticket-actions';
 @Component({
   selector: 'bw-new-ticket-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, AlertComponent, PageHeaderComponent, TicketFormComponent, MacroPickerComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    AlertComponent,
+    PageHeaderComponent,
+    TicketFormComponent,
+    MacroPickerComponent,
+  ],
   providers: [TicketEditorStore, TicketPickersStore],
   template: `
     <section class="bw-page narrow">
-      <header bwPageHeader heading="New ticket" subheading="Describe the request, pick the customer it is for and who should handle it."></header>
+      <header
+        bwPageHeader
+        heading="New ticket"
+        subheading="Describe the request, pick the customer it is for and who should handle it."
+      ></header>
 
       @if (noCustomers()) {
         <bw-alert

@@ -53,7 +53,8 @@ export class TicketEditDialogComponent {
   protected readonly pickers = inject(TicketPickersStore);
   // Escape and a click outside go through close(), so a reloaded ticket still reaches the page.
   protected readonly dialog = injectRecordDialog(this.editor, {
-    update: (ticket: Ticket, value: TicketFormValue) => toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role),
+    update: (ticket: Ticket, value: TicketFormValue) =>
+      toUpdateTicketBody(ticket, value, ticketPermissions(ticket, this.meId()).role),
   });
 
   /** The version being edited: the one passed in, or the latest after "Reload". */

@@ -13,7 +13,14 @@ import { TicketActions } from './ticket-actions';
 @Component({
   selector: 'bw-user-tickets-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, TicketListItemComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    EmptyStateComponent,
+    PageHeaderComponent,
+    RecordListComponent,
+    TicketListItemComponent,
+  ],
   providers: [TicketsListStore],
   template: `
     <section class="bw-page">
@@ -36,7 +43,13 @@ import { TicketActions } from './ticket-actions';
           <a matButton="outlined" routerLink="/tickets">Back to tickets</a>
         </bw-empty-state>
         @for (ticket of store.items(); track ticket.id) {
-          <bw-ticket-list-item [ticket]="ticket" [meId]="meId()" [busy]="store.busyIds().has(ticket.id)" (edit)="actions.editIn(store, $event)" (delete)="actions.deleteFrom(store, $event)" />
+          <bw-ticket-list-item
+            [ticket]="ticket"
+            [meId]="meId()"
+            [busy]="store.busyIds().has(ticket.id)"
+            (edit)="actions.editIn(store, $event)"
+            (delete)="actions.deleteFrom(store, $event)"
+          />
         }
       </bw-record-list>
     </section>

@@ -47,7 +47,17 @@ import {
  */
 export type TicketFormMode = 'create' | 'edit' | 'edit-limited';
 
-export const TICKET_FORM_CONTROLS = ['title', 'description', 'customer', 'assignee', 'type', 'priority', 'topic', 'status', 'photoUrl'] as const;
+export const TICKET_FORM_CONTROLS = [
+  'title',
+  'description',
+  'customer',
+  'assignee',
+  'type',
+  'priority',
+  'topic',
+  'status',
+  'photoUrl',
+] as const;
 export type TicketFormControl = (typeof TICKET_FORM_CONTROLS)[number];
 
 /** Request-body field → control, for placing the server's field errors. */

@@ -196,5 +196,15 @@ export const TRIGGER_FIELD_TO_CONTROL = {
   recipient: 'recipientKind',
 } as const;
 
-export const TRIGGER_FORM_CONTROLS = ['name', 'event', 'priority', 'type', 'topic', 'recipientKind', 'recipientUser', 'message', 'active'] as const;
+export const TRIGGER_FORM_CONTROLS = [
+  'name',
+  'event',
+  'priority',
+  'type',
+  'topic',
+  'recipientKind',
+  'recipientUser',
+  'message',
+  'active',
+] as const;
 export type TriggerFormControl = (typeof TRIGGER_FORM_CONTROLS)[number];

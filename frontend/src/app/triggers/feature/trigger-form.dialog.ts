@@ -23,7 +23,11 @@ import { TriggerFormComponent } from '../ui/trigger-form.component';
   imports: [DialogFrameComponent, TriggerFormComponent],
   providers: [TriggerEditorStore],
   template: `
-    <bw-dialog-frame [heading]="trigger() ? 'Edit trigger' : 'New trigger'" [loading]="editor.reloading() || initial() === null" loadingLabel="Loading the trigger">
+    <bw-dialog-frame
+      [heading]="trigger() ? 'Edit trigger' : 'New trigger'"
+      [loading]="editor.reloading() || initial() === null"
+      loadingLabel="Loading the trigger"
+    >
       @if (initial(); as start) {
         <bw-trigger-form
           [initial]="start"
@@ -44,7 +48,10 @@ import { TriggerFormComponent } from '../ui/trigger-form.component';
 })
 export class TriggerFormDialogComponent extends UserFormDialog<Trigger, TriggerFormInitial> {
   protected readonly editor = inject(TriggerEditorStore);
-  protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateTriggerBody, update: toUpdateTriggerBody });
+  protected readonly dialog = injectRecordDialog(this.editor, {
+    create: toCreateTriggerBody,
+    update: toUpdateTriggerBody,
+  });
   protected readonly blank = NEW_TRIGGER_FORM;
   protected readonly toInitial = triggerToFormInitial;
 

@@ -26,7 +26,11 @@ import { TriggerActions } from './trigger-actions';
       </header>
 
       <bw-record-list [list]="store" label="Triggers" loadingLabel="Loading triggers">
-        <bw-empty-state bwEmpty heading="No triggers yet" text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.">
+        <bw-empty-state
+          bwEmpty
+          heading="No triggers yet"
+          text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message."
+        >
           <button matButton="filled" type="button" (click)="actions.create(store)">Create trigger</button>
         </bw-empty-state>
         @for (trigger of store.items(); track trigger.id) {

@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -95,7 +101,11 @@ function messagePlaceholdersValidator(control: AbstractControl): ValidationError
   templateUrl: './trigger-form.component.html',
   styleUrl: './trigger-form.component.scss',
 })
-export class TriggerFormComponent extends RecordForm<TriggerFormInitial, TriggerFormValue, FormProblem<TriggerFormControl>> {
+export class TriggerFormComponent extends RecordForm<
+  TriggerFormInitial,
+  TriggerFormValue,
+  FormProblem<TriggerFormControl>
+> {
   readonly userOptions = input<readonly PickerOption[]>([]);
   readonly usersLoading = input(false);
   /** Text typed into the recipient picker, to search users with. */
@@ -135,7 +145,9 @@ export class TriggerFormComponent extends RecordForm<TriggerFormInitial, Trigger
 
   constructor() {
     super();
-    this.form.controls.recipientKind.valueChanges.subscribe(() => this.form.controls.recipientUser.updateValueAndValidity());
+    this.form.controls.recipientKind.valueChanges.subscribe(() =>
+      this.form.controls.recipientUser.updateValueAndValidity(),
+    );
     this.form.controls.event.valueChanges.subscribe(() => this.form.controls.message.updateValueAndValidity());
   }
 
