@@ -14,6 +14,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { poolSizes } from './platform/database/pools';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
+import { HttpConventionsModule } from './platform/http/http-conventions.module';
 import { LoggingModule } from './platform/logging/logging.module';
 
 export interface AppModuleOptions {
@@ -44,7 +45,8 @@ export class AppModule {
           registerRequestContext: false,
         }),
         OutboxModule,
-        DatabaseModule.forRoot(options.onQuery),
+        ReadPoolModule.forRoot(options.onQuery),
+        HttpConventionsModule,
         IdentityModule,
         CustomersModule,
         TicketsModule,

@@ -5,6 +5,7 @@ import { Migration20261125020000MacrosMessaging } from './Migration2026112502000
 import { Migration20261125030000OutboxNotifyAfterCommit } from './Migration20261125030000OutboxNotifyAfterCommit';
 import { Migration20261126000000OutboxClaimOrder } from './Migration20261126000000OutboxClaimOrder';
 import { Migration20261201010000SearchIndexByParty } from './Migration20261201010000SearchIndexByParty';
+import { Migration20261210000000IdempotencyKeys } from './Migration20261210000000IdempotencyKeys';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125030000OutboxNotifyAfterCommit', class: Migration20261125030000OutboxNotifyAfterCommit },
   { name: 'Migration20261126000000OutboxClaimOrder', class: Migration20261126000000OutboxClaimOrder },
   { name: 'Migration20261201010000SearchIndexByParty', class: Migration20261201010000SearchIndexByParty },
+  { name: 'Migration20261210000000IdempotencyKeys', class: Migration20261210000000IdempotencyKeys },
 ];

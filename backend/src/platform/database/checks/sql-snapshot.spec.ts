@@ -6,6 +6,7 @@ import * as identity from '../../../modules/identity/persistence/identity.statem
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
+import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
 import * as outbox from '../../outbox/persistence/outbox.statements';
 import { OutboxEvent } from '../../outbox/outbox-event.entity';
 import { Sql, sql } from '../sql';
@@ -126,8 +127,15 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         messaging.insertMessagesOfFreshKeys([message], fresh),
       ),
   },
+  idempotency: {
+    claimKey: () => idempotency.claimKey(id(2), 'key-1', 'hash'),
+    selectKey: () => idempotency.selectKey(id(2), 'key-1'),
+    recordAnswer: () => idempotency.recordAnswer(id(2), 'key-1', 201, '{"id":"1"}', '/api/tickets/1'),
+    releaseKey: () => idempotency.releaseKey(id(2), 'key-1'),
+    purgeExpiredKeys: () => idempotency.purgeExpiredKeys(),
+  },
 };
-const MODULES: Record<string, object> = { tickets, customers, identity, macros, messaging, outbox };
+const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, idempotency };
 
 function render(): string {
   const out = [
