@@ -18,6 +18,7 @@ import { registerFrontend } from './frontend';
 import { registerJsonBodyParser } from './json-body';
 import { markBodylessRoutes, rejectBodiesOfBodylessRoutes } from './no-body';
 import { isCanonicalRequestPath } from './request-path';
+import { registerHttpConventions } from './http-conventions';
 import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { swaggerConsoleOptions } from './swagger-console';
@@ -97,6 +98,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     done(isCanonicalRequestPath(req.url) ? undefined : new MalformedPathError());
   });
   fastify.addHook('onRequest', issueXsrfCookie(config));
+  // Location, Idempotency-Key, rate limits, CORS, WWW-Authenticate (the contract's conventions for every consumer).
+  await registerHttpConventions(app, fastify, config);
 
   registerJsonBodyParser(fastify);
   // An operation whose handler declares no @Body() takes none: any other body is a 400 before anything runs.
