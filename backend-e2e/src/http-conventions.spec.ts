@@ -209,4 +209,8 @@ describe('Idempotency-Key', () => {
     expect(res.response.status).toBe(201);
   });
 
+  it('is documented on every creating operation that takes it', () => {
+    const withKey = Object.values(document.paths).flatMap((ops) => Object.values(ops).filter((op) => op.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')).map((op) => op.operationId));
+    expect(withKey.sort()).toEqual(['createCustomer', 'createMacro', 'createTicket', 'createTicketComment', 'createTrigger']);
+  });
 });

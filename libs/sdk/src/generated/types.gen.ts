@@ -532,11 +532,7 @@ export type DemoLoginData = {
 
 export type DemoLoginErrors = {
     /**
-     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
-     */
-    400: ProblemDto;
-    /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -566,11 +562,11 @@ export type LoginErrors = {
      */
     401: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
@@ -612,7 +608,11 @@ export type LogoutErrors = {
      */
     403: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -642,7 +642,11 @@ export type GetMeErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -672,11 +676,11 @@ export type SignupErrors = {
      */
     409: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
@@ -710,7 +714,11 @@ export type ListApiTokensErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -744,15 +752,19 @@ export type CreateApiTokenErrors = {
      */
     403: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -792,7 +804,11 @@ export type RevokeApiTokenErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -835,7 +851,11 @@ export type ListCustomersErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -850,6 +870,12 @@ export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersRe
 
 export type CreateCustomerData = {
     body: CreateCustomerDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/customers';
@@ -869,15 +895,27 @@ export type CreateCustomerErrors = {
      */
     403: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -917,7 +955,11 @@ export type DeleteCustomerErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -953,7 +995,11 @@ export type GetCustomerErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -997,15 +1043,19 @@ export type UpdateCustomerErrors = {
      */
     409: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1071,7 +1121,11 @@ export type ListMacrosErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1086,6 +1140,12 @@ export type ListMacrosResponse = ListMacrosResponses[keyof ListMacrosResponses];
 
 export type CreateMacroData = {
     body: CreateMacroDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/macros';
@@ -1105,15 +1165,27 @@ export type CreateMacroErrors = {
      */
     403: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1153,7 +1225,11 @@ export type DeleteMacroErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1189,7 +1265,11 @@ export type GetMacroErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1233,15 +1313,19 @@ export type UpdateMacroErrors = {
      */
     409: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1281,7 +1365,11 @@ export type ListMessagesErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1311,7 +1399,11 @@ export type CountUnreadMessagesErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1351,7 +1443,11 @@ export type MarkMessageReadErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1396,7 +1492,11 @@ export type ListTicketsErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1411,6 +1511,12 @@ export type ListTicketsResponse = ListTicketsResponses[keyof ListTicketsResponse
 
 export type CreateTicketData = {
     body: CreateTicketDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/tickets';
@@ -1430,15 +1536,27 @@ export type CreateTicketErrors = {
      */
     403: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1478,7 +1596,11 @@ export type DeleteTicketErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1514,7 +1636,11 @@ export type GetTicketErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1558,15 +1684,19 @@ export type UpdateTicketErrors = {
      */
     409: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1610,7 +1740,11 @@ export type CloseTicketErrors = {
      */
     409: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1655,7 +1789,11 @@ export type ListTicketCommentsErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1670,6 +1808,12 @@ export type ListTicketCommentsResponse = ListTicketCommentsResponses[keyof ListT
 
 export type CreateTicketCommentData = {
     body: CreateCommentDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         id: string;
     };
@@ -1695,15 +1839,27 @@ export type CreateTicketCommentErrors = {
      */
     404: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1748,7 +1904,11 @@ export type ApplyMacroToTicketErrors = {
      */
     409: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1789,7 +1949,11 @@ export type PreviewMacroOnTicketErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1833,7 +1997,11 @@ export type ReopenTicketErrors = {
      */
     409: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1872,7 +2040,11 @@ export type ListTriggersErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1887,6 +2059,12 @@ export type ListTriggersResponse = ListTriggersResponses[keyof ListTriggersRespo
 
 export type CreateTriggerData = {
     body: CreateTriggerDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/triggers';
@@ -1906,15 +2084,27 @@ export type CreateTriggerErrors = {
      */
     403: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1954,7 +2144,11 @@ export type DeleteTriggerErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -1990,7 +2184,11 @@ export type GetTriggerErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -2034,15 +2232,19 @@ export type UpdateTriggerErrors = {
      */
     409: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -2082,15 +2284,19 @@ export type TestTriggerErrors = {
      */
     404: ProblemDto;
     /**
-     * The body is larger than BODY_LIMIT
+     * The request body is larger than the server takes
      */
     413: ProblemDto;
     /**
-     * The body is not JSON in UTF-8
+     * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -2133,7 +2339,11 @@ export type ListUsersErrors = {
      */
     401: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -2182,7 +2392,11 @@ export type ListUserCustomersErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
@@ -2227,7 +2441,11 @@ export type ListUserTicketsErrors = {
      */
     404: ProblemDto;
     /**
-     * Temporarily unavailable (database down, or the server busy); see Retry-After
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */
     503: ProblemDto;
 };
