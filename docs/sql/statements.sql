@@ -223,23 +223,25 @@ with fresh as (insert into processed_events (handler, event_id) select * from un
   select handler, event_id from fresh;
 -- values: [["send"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"]]
 
--- idempotency.claimKey
-insert into idempotency_keys (user_id, key, request_hash) values ($1::uuid, $2, $3)
+-- idempotency.claimKeys
+insert into idempotency_keys (user_id, key, request_hash)
+  select * from unnest($1::uuid[], $2::text[], $3::text[])
   on conflict (user_id, key) do update
   set request_hash = excluded.request_hash, state = 'running', response_status = null, response_body = null, location = null, created_at = now(), completed_at = null
   where idempotency_keys.created_at < now() - make_interval(hours => $4)
-  returning true as claimed;
--- values: ["00000000-0000-4000-8000-000000000002","key-1","hash",24]
+  returning user_id, key;
+-- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["key-1","key-1"],["hash","hash"],24]
 
 -- idempotency.selectKey
 select request_hash, state, response_status, response_body::text as response_body, location, extract(epoch from now() - created_at)::float8 as age_seconds
   from idempotency_keys where user_id = $1::uuid and key = $2 and created_at >= now() - make_interval(hours => $3);
 -- values: ["00000000-0000-4000-8000-000000000002","key-1",24]
 
--- idempotency.recordAnswer
-update idempotency_keys set state = 'done', response_status = $1, response_body = $2::json, location = $3, completed_at = now()
-  where user_id = $4::uuid and key = $5 and state = 'running';
--- values: [201,"{\"id\":\"1\"}","/api/tickets/1","00000000-0000-4000-8000-000000000002","key-1"]
+-- idempotency.recordAnswers
+update idempotency_keys k set state = 'done', response_status = a.status, response_body = a.body::json, location = a.location, completed_at = now()
+  from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[]) as a(user_id, key, status, body, location)
+  where k.user_id = a.user_id and k.key = a.key and k.state = 'running';
+-- values: [["00000000-0000-4000-8000-000000000002"],["key-1"],[201],["{\"id\":\"1\"}"],["/api/tickets/1"]]
 
 -- idempotency.releaseKey
 delete from idempotency_keys where user_id = $1::uuid and key = $2 and state = 'running';

@@ -2,9 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Pool } from 'pg';
 import { AppConfig } from '../../../config/app-config';
 import { QUERY_LOG, QueryLog } from '../../database/read-pool';
+import { GroupCommit, ItemOutcome } from '../../batching/group-commit';
 import { pgRunner, SqlRunner } from '../../database/sql';
-import { claimKey, purgeExpiredKeys, recordAnswer, releaseKey, selectKey } from './persistence/idempotency.statements';
+import { claimKeys, KeyAnswer, KeyClaim, purgeExpiredKeys, recordAnswers, releaseKey, selectKey } from './persistence/idempotency.statements';
 
+/** Claims (and answers) one statement takes, and such statements in progress at once per instance. */
+const BATCH = { maxBatch: 64, maxInFlight: 2 };
 /** Expired keys are deleted this often (each instance; the statement is idempotent). */
 const PURGE_EVERY_MS = 15 * 60 * 1000;
 /** A running claim older than this is taken for abandoned (its instance died) rather than in progress. */
@@ -37,18 +40,27 @@ interface KeyRow {
  * sessions commit asynchronously (`synchronous_commit = off`): a claim reaches the disk at the
  * latest with the operation's own commit, which comes after it in the WAL, and a recorded answer
  * lost to a database crash leaves a running claim, which refuses retries rather than running them twice.
+ * Claims and answers that arrive together are written together (group commit, one statement for
+ * up to 64 requests), as the ticket creations they accompany are.
  */
 @Injectable()
 export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencyKeyStore.name);
   private readonly pool: Pool;
   private readonly db: SqlRunner;
+  private readonly claims: GroupCommit<KeyClaim, boolean>;
+  private readonly answers: GroupCommit<KeyAnswer, true>;
   private purgeTimer?: NodeJS.Timeout;
 
   constructor(config: AppConfig, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
     this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.IDEMPOTENCY_POOL_MAX, connectionTimeoutMillis: 3000, options: '-c synchronous_commit=off' });
     this.pool.on('error', (error) => this.logger.warn(`idle idempotency-key connection lost: ${error.message}`));
     this.db = pgRunner(this.pool, log, 'idempotency keys');
+    this.claims = new GroupCommit((items) => this.claimMany(items), BATCH);
+    this.answers = new GroupCommit(async (items) => {
+      await this.db.query(recordAnswers(items));
+      return items.map(() => ({ ok: true as const, value: true as const }));
+    }, BATCH);
   }
 
   onApplicationBootstrap(): void {
@@ -59,7 +71,7 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
   /** Claims the caller's key for this request, or says who holds it. A key released meanwhile is claimed again. */
   async claim(userId: string, key: string, requestHash: string): Promise<Claim> {
     for (let attempt = 0; ; attempt++) {
-      if ((await this.db.query(claimKey(userId, key, requestHash))).length > 0) return { kind: 'claimed' };
+      if (await this.claims.submit({ userId, key, requestHash })) return { kind: 'claimed' };
       const [row] = await this.db.query<KeyRow>(selectKey(userId, key));
       if (!row) {
         // Released (or expired) between the two statements: claim again; a key that keeps changing hands is busy.
@@ -77,7 +89,7 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
   /** Records the first answer; a failure is logged and leaves the claim running (retries are refused, never run twice). */
   async record(userId: string, key: string, answer: RecordedAnswer): Promise<void> {
     try {
-      await this.db.query(recordAnswer(userId, key, answer.status, answer.body, answer.location));
+      await this.answers.submit({ userId, key, ...answer });
     } catch (error) {
       this.logger.warn(`could not record the answer of an Idempotency-Key request: ${(error as Error).message}`);
     }
@@ -90,6 +102,25 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
     } catch (error) {
       this.logger.warn(`could not release an Idempotency-Key claim: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * One statement for a batch of claims, in (caller, key) order so that two instances' batches
+   * lock conflicting keys in the same order. A (caller, key) twice in one batch is claimed by its
+   * first request; the others find it running.
+   */
+  private async claimMany(items: KeyClaim[]): Promise<ItemOutcome<boolean>[]> {
+    const id = (c: KeyClaim) => `${c.userId} ${c.key}`;
+    const firsts = new Map<string, KeyClaim>();
+    for (const c of items) if (!firsts.has(id(c))) firsts.set(id(c), c);
+    const ordered = [...firsts.values()].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+    const claimed = new Set((await this.db.query<{ user_id: string; key: string }>(claimKeys(ordered))).map((row) => `${row.user_id} ${row.key}`));
+    const taken = new Set<string>();
+    return items.map((c) => {
+      const won = claimed.has(id(c)) && !taken.has(id(c));
+      if (won) taken.add(id(c));
+      return { ok: true, value: won };
+    });
   }
 
   async purge(): Promise<void> {
