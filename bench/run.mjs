@@ -289,15 +289,48 @@ const requestsOf = (entry, n, kind) =>
 function scenarios(fx) {
   let i = 0;
   const next = (arr) => arr[i++ % arr.length];
-  const get = (pathFor) => [{ method: 'GET', setupRequest: (req) => { const { path: p, user } = pathFor(); return { ...req, path: p, headers: bearer(user) }; } }];
-  const post = (make, extra = () => ({})) => [{ method: 'POST', setupRequest: (req) => { const { path: p, user, body } = make(); return { ...req, method: 'POST', path: p, headers: { ...bearer(user), ...extra() }, body: JSON.stringify(body ?? {}) }; } }];
+  const get = (pathFor) => [
+    {
+      method: 'GET',
+      setupRequest: (req) => {
+        const { path: p, user } = pathFor();
+        return { ...req, path: p, headers: bearer(user) };
+      },
+    },
+  ];
+  const post = (make, extra = () => ({})) => [
+    {
+      method: 'POST',
+      setupRequest: (req) => {
+        const { path: p, user, body } = make();
+        return {
+          ...req,
+          method: 'POST',
+          path: p,
+          headers: { ...bearer(user), ...extra() },
+          body: JSON.stringify(body ?? {}),
+        };
+      },
+    },
+  ];
   const users = [...new Set(fx.visible.map((v) => v.user))];
   let closeAt = 0;
   const keyPrefix = randomBytes(4).toString('hex');
   let keys = 0;
   const newTicket = () => {
     const f = next(fx.forCreate);
-    return { path: '/api/tickets', user: f.user, body: { ...benchTicketText(i), customerId: f.customerId, assigneeId: f.assigneeId, type: 'incident', priority: 'normal', topic: 'technical' } };
+    return {
+      path: '/api/tickets',
+      user: f.user,
+      body: {
+        ...benchTicketText(i),
+        customerId: f.customerId,
+        assigneeId: f.assigneeId,
+        type: 'incident',
+        priority: 'normal',
+        topic: 'technical',
+      },
+    };
   };
   return {
     incoming: get(() => ({ path: '/api/tickets?box=incoming', user: next(users) })),
@@ -310,8 +343,18 @@ function scenarios(fx) {
     create: post(newTicket),
     // The same creations, each with a fresh Idempotency-Key: claimed before, its answer recorded after.
     createWithKey: post(newTicket, () => ({ 'idempotency-key': `bench-${keyPrefix}-${keys++}` })),
-    comment: post(() => { const v = next(fx.visible); return { path: `/api/tickets/${v.ticket}/comments`, user: v.user, body: { body: 'Thanks, I am looking into it now and will update you within the hour.' } }; }),
-    close: post(() => { const v = fx.toClose[closeAt++ % fx.toClose.length]; return { path: `/api/tickets/${v.ticket}/close`, user: v.user }; }),
+    comment: post(() => {
+      const v = next(fx.visible);
+      return {
+        path: `/api/tickets/${v.ticket}/comments`,
+        user: v.user,
+        body: { body: 'Thanks, I am looking into it now and will update you within the hour.' },
+      };
+    }),
+    close: post(() => {
+      const v = fx.toClose[closeAt++ % fx.toClose.length];
+      return { path: `/api/tickets/${v.ticket}/close`, user: v.user };
+    }),
     inbox: get(() => ({ path: '/api/messages?box=inbox', user: next(users) })),
   };
 }
@@ -413,10 +456,21 @@ async function measureVariantPairs(key, name, refName, ref, variant, rss, before
   const mid = [...pairs].sort((x, y) => x.ratio - y.ratio)[Math.floor((pairs.length - 1) / 2)];
   const mean = (side, f) => pairs.reduce((n, p) => n + p[side][f], 0) / pairs.length;
   const row = (side, k, n, ratio, ratioTo) => ({
-    key: k, name: n, rps: mean(side, 'rps'), requests: mean(side, 'requests') * pairs.length, p50: mid[side].p50, p99: Math.max(...pairs.map((p) => p[side].p99)),
-    errors: pairs.reduce((n2, p) => n2 + p[side].errors, 0), rssMb: Math.max(...pairs.map((p) => p[side].rssMb ?? 0)) || null, pairRatios: side === 'v' ? pairs.map((p) => p.ratio) : null, ratio, ratioTo,
+    key: k,
+    name: n,
+    rps: mean(side, 'rps'),
+    requests: mean(side, 'requests') * pairs.length,
+    p50: mid[side].p50,
+    p99: Math.max(...pairs.map((p) => p[side].p99)),
+    errors: pairs.reduce((n2, p) => n2 + p[side].errors, 0),
+    rssMb: Math.max(...pairs.map((p) => p[side].rssMb ?? 0)) || null,
+    pairRatios: side === 'v' ? pairs.map((p) => p.ratio) : null,
+    ratio,
+    ratioTo,
   });
-  log(`  ${key}: ratio per pair ${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')} → median ${(mid.ratio * 100).toFixed(0)}%`);
+  log(
+    `  ${key}: ratio per pair ${pairs.map((p) => `${(p.ratio * 100).toFixed(0)}%`).join(', ')} → median ${(mid.ratio * 100).toFixed(0)}%`,
+  );
   return [row('r', `${key}-ref`, refName, null, null), row('v', key, name, mid.ratio, refName)];
 }
 
@@ -564,8 +618,16 @@ function report(results) {
   lines.push('| run | req/s | p50 ms | p99 ms | errors | ratio to baseline (or to the run named) | API RSS MB (max) |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   const pct = (x) => `${(x * 100).toFixed(0)}%`;
-  const ratioCell = (r) => (r.ratio === null ? '—' : r.key.startsWith('baseline-') ? '100%' : `${pct(r.ratio)}${r.ratioTo ? ` of "${r.ratioTo}"` : ''}${r.pairRatios ? ` (pairs ${r.pairRatios.map(pct).join(', ')})` : ''}`);
-  for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${ratioCell(r)} | ${r.rssMb ?? '—'} |`);
+  const ratioCell = (r) =>
+    r.ratio === null
+      ? '—'
+      : r.key.startsWith('baseline-')
+        ? '100%'
+        : `${pct(r.ratio)}${r.ratioTo ? ` of "${r.ratioTo}"` : ''}${r.pairRatios ? ` (pairs ${r.pairRatios.map(pct).join(', ')})` : ''}`;
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${ratioCell(r)} | ${r.rssMb ?? '—'} |`,
+    );
   lines.push('');
   lines.push(
     `Closed loop (${results.connections} connections, each sending its next request when the last is answered): latency there is connections ÷ throughput (Little's law), so its p99 is a consequence of the throughput; the latency targets are judged in the open-loop runs below.`,
@@ -624,12 +686,24 @@ function checkTargets(rows, latency, event, rssMax) {
     met: lat.search.p99 !== null && lat.search.p99 <= 50 && lat.search.errors === 0,
   });
   t.push({ name: 'ticket create ≥ 1500 req/s', measured: `${fmt(by.create.rps)} req/s`, met: by.create.rps >= 1500 });
-  t.push({ name: 'ticket create with Idempotency-Key ≥ 85% of create without (issue 13)', measured: `${(by['create-key'].ratio * 100).toFixed(0)}%`, met: by['create-key'].ratio >= 0.85 });
+  t.push({
+    name: 'ticket create with Idempotency-Key ≥ 85% of create without (issue 13)',
+    measured: `${(by['create-key'].ratio * 100).toFixed(0)}%`,
+    met: by['create-key'].ratio >= 0.85,
+  });
   for (const k of ['ticket', 'incoming']) {
     const r = by[`${k}-ratelimit`];
-    t.push({ name: `${k === 'ticket' ? 'one ticket' : 'list incoming'} with rate-limit headers ≥ 95% of the limit off (issue 13: no measurable cost)`, measured: `${(r.ratio * 100).toFixed(0)}%`, met: r.ratio >= 0.95 });
+    t.push({
+      name: `${k === 'ticket' ? 'one ticket' : 'list incoming'} with rate-limit headers ≥ 95% of the limit off (issue 13: no measurable cost)`,
+      measured: `${(r.ratio * 100).toFixed(0)}%`,
+      met: r.ratio >= 0.95,
+    });
   }
-  t.push({ name: 'close → message p99 ≤ 100 ms', measured: `${fmt(event.p99, 1)} ms`, met: event.p99 !== null && event.p99 <= 100 && event.failures === 0 });
+  t.push({
+    name: 'close → message p99 ≤ 100 ms',
+    measured: `${fmt(event.p99, 1)} ms`,
+    met: event.p99 !== null && event.p99 <= 100 && event.failures === 0,
+  });
   t.push({ name: 'API RSS < 300 MB', measured: `${Math.round(rssMax)} MB`, met: rssMax < 300 });
   return t;
 }
@@ -656,8 +730,12 @@ async function main() {
   const appPort = await freePort();
   // Started as `npm start` starts it (tools/start.mjs): heap bounded at 192 MB.
   const app = startProcess('api', ['--max-old-space-size=192', 'dist/backend/main.js'], {
-    DATABASE_URL: dbUrl, PORT: String(appPort), LOG_LEVEL: 'warn', NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'), OUTBOX_DISPATCH: 'true',
+    DATABASE_URL: dbUrl,
+    PORT: String(appPort),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    OUTBOX_DISPATCH: 'true',
     // The limiter runs and sets its headers on every answer; the budget is far above what the
     // load's few users send (at small scale 18 users share thousands of requests per second).
     API_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -728,19 +806,50 @@ async function main() {
     rows.push(...(await measurePairs('create', label.create, baseUrl, appUrl, sc.create, rss, drainOutbox)));
     await stopProcess(baseline);
     // Issue 13: create with a fresh Idempotency-Key per request against create without one, in pairs.
-    if (args.warmup > 0) await cannon(appUrl, { requests: sc.createWithKey, connections: args.connections, duration: Math.min(2, args.warmup) });
-    rows.push(...(await measureVariantPairs('create-key', 'POST ticket with Idempotency-Key', label.create, { url: appUrl, requests: sc.create }, { url: appUrl, requests: sc.createWithKey }, rss, drainOutbox)));
+    if (args.warmup > 0)
+      await cannon(appUrl, {
+        requests: sc.createWithKey,
+        connections: args.connections,
+        duration: Math.min(2, args.warmup),
+      });
+    rows.push(
+      ...(await measureVariantPairs(
+        'create-key',
+        'POST ticket with Idempotency-Key',
+        label.create,
+        { url: appUrl, requests: sc.create },
+        { url: appUrl, requests: sc.createWithKey },
+        rss,
+        drainOutbox,
+      )),
+    );
     // Issue 13: the rate-limit headers on reads, against a second API with the limit off (same build, same database).
     const offPort = await freePort();
     const off = startProcess('api (rate limit off)', ['--max-old-space-size=192', 'dist/backend/main.js'], {
-      DATABASE_URL: dbUrl, PORT: String(offPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('hex'), OUTBOX_DISPATCH: 'false', API_RATE_LIMIT_PER_MINUTE: '0',
+      DATABASE_URL: dbUrl,
+      PORT: String(offPort),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      OUTBOX_DISPATCH: 'false',
+      API_RATE_LIMIT_PER_MINUTE: '0',
     });
     const offUrl = `http://127.0.0.1:${offPort}`;
     try {
       await waitHealthy(offUrl, off);
       for (const k of ['ticket', 'incoming']) {
-        if (args.warmup > 0) await cannon(offUrl, { requests: sc[k], connections: args.connections, duration: args.warmup });
-        rows.push(...(await measureVariantPairs(`${k}-ratelimit`, `${label[k]} (rate-limit headers)`, `${label[k]} (rate limit off)`, { url: offUrl, requests: sc[k] }, { url: appUrl, requests: sc[k] }, null)));
+        if (args.warmup > 0)
+          await cannon(offUrl, { requests: sc[k], connections: args.connections, duration: args.warmup });
+        rows.push(
+          ...(await measureVariantPairs(
+            `${k}-ratelimit`,
+            `${label[k]} (rate-limit headers)`,
+            `${label[k]} (rate limit off)`,
+            { url: offUrl, requests: sc[k] },
+            { url: appUrl, requests: sc[k] },
+            null,
+          )),
+        );
       }
     } finally {
       await stopProcess(off);

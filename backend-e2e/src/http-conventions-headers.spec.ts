@@ -25,7 +25,12 @@ interface Answer {
   body: string;
 }
 /** A request with exactly these headers (fetch would add or refuse some, such as Origin). */
-function request(base: TestServer, method: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+function request(
+  base: TestServer,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const { hostname, port } = new URL(base.baseUrl);
   return new Promise((resolve, reject) => {
     http
@@ -42,7 +47,8 @@ function request(base: TestServer, method: string, path: string, headers: Record
 async function tokenOf(p: Person): Promise<string> {
   return (await createApiToken({ client: p.s.client, body: { name: 'conventions' } })).data!.token;
 }
-const accessControl = (answer: Answer) => Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'));
+const accessControl = (answer: Answer) =>
+  Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'));
 const remaining = (answer: Answer) => Number(/;r=(\d+)/.exec(String(answer.headers['ratelimit']))?.[1]);
 
 describe('rate limits', () => {
@@ -61,7 +67,11 @@ describe('rate limits', () => {
   });
 
   it('puts none on anonymous answers', async () => {
-    for (const answer of [await request(server, 'GET', '/api/health'), await request(server, 'GET', '/api/auth/me'), await request(server, 'GET', '/api/auth/me', { authorization: 'Bearer unknown' })]) {
+    for (const answer of [
+      await request(server, 'GET', '/api/health'),
+      await request(server, 'GET', '/api/auth/me'),
+      await request(server, 'GET', '/api/auth/me', { authorization: 'Bearer unknown' }),
+    ]) {
       expect(answer.headers['ratelimit']).toBeUndefined();
       expect(answer.headers['ratelimit-policy']).toBeUndefined();
     }
@@ -85,7 +95,9 @@ describe('rate limits', () => {
     expect(over.headers['ratelimit-policy']).toBe('"per-user";q=5;w=60');
     // Another user's budget is its own.
     const other = await person(limited.baseUrl, 'rl5b');
-    expect((await request(limited, 'GET', '/api/auth/me', { authorization: `Bearer ${await tokenOf(other)}` })).status).toBe(200);
+    expect(
+      (await request(limited, 'GET', '/api/auth/me', { authorization: `Bearer ${await tokenOf(other)}` })).status,
+    ).toBe(200);
   });
 
   it('is off with API_RATE_LIMIT_PER_MINUTE=0: no headers, no 429', async () => {
@@ -94,37 +106,56 @@ describe('rate limits', () => {
     const answers = [];
     for (let i = 0; i < 8; i++) answers.push(await request(unlimited, 'GET', '/api/auth/me', auth));
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
-    expect(answers.some((a) => a.headers['ratelimit'] !== undefined || a.headers['ratelimit-policy'] !== undefined)).toBe(false);
+    expect(
+      answers.some((a) => a.headers['ratelimit'] !== undefined || a.headers['ratelimit-policy'] !== undefined),
+    ).toBe(false);
   });
 });
 
 describe('CORS', () => {
   const preflight = (base: TestServer, origin: string) =>
-    request(base, 'OPTIONS', '/api/tickets', { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' });
+    request(base, 'OPTIONS', '/api/tickets', {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type, idempotency-key',
+    });
 
   it('answers the preflight of a listed origin, without credentials mode', async () => {
     const answer = await preflight(cors, 'https://app.example');
     expect(answer.status).toBe(204);
     expect(answer.headers['access-control-allow-origin']).toBe('https://app.example');
-    expect(String(answer.headers['access-control-allow-methods']).split(', ')).toEqual(expect.arrayContaining(['GET', 'POST', 'PATCH', 'DELETE']));
-    expect(answer.headers['access-control-allow-headers']).toBe('authorization, content-type, idempotency-key, x-request-id');
+    expect(String(answer.headers['access-control-allow-methods']).split(', ')).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PATCH', 'DELETE']),
+    );
+    expect(answer.headers['access-control-allow-headers']).toBe(
+      'authorization, content-type, idempotency-key, x-request-id',
+    );
     expect(answer.headers['access-control-allow-credentials']).toBeUndefined();
     expect(String(answer.headers['vary'])).toMatch(/origin/i);
   });
 
   it('lets a listed origin call with a bearer token and read the conventions headers', async () => {
     const me = await person(cors.baseUrl, 'cors');
-    const answer = await request(cors, 'GET', '/api/tickets', { origin: 'http://localhost:4200', authorization: `Bearer ${await tokenOf(me)}` });
+    const answer = await request(cors, 'GET', '/api/tickets', {
+      origin: 'http://localhost:4200',
+      authorization: `Bearer ${await tokenOf(me)}`,
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers['access-control-allow-origin']).toBe('http://localhost:4200');
-    expect(answer.headers['access-control-expose-headers']).toBe('location, ratelimit, ratelimit-policy, retry-after, x-request-id, idempotent-replayed');
+    expect(answer.headers['access-control-expose-headers']).toBe(
+      'location, ratelimit, ratelimit-policy, retry-after, x-request-id, idempotent-replayed',
+    );
     expect(answer.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
   it('gives an origin that is not listed no Access-Control-* header', async () => {
     const me = await person(cors.baseUrl, 'cors2');
     const auth = { authorization: `Bearer ${await tokenOf(me)}` };
-    for (const answer of [await preflight(cors, 'https://evil.example'), await request(cors, 'GET', '/api/tickets', { origin: 'https://evil.example', ...auth }), await request(cors, 'GET', '/api/tickets', auth)]) {
+    for (const answer of [
+      await preflight(cors, 'https://evil.example'),
+      await request(cors, 'GET', '/api/tickets', { origin: 'https://evil.example', ...auth }),
+      await request(cors, 'GET', '/api/tickets', auth),
+    ]) {
       expect(accessControl(answer)).toEqual([]);
     }
     expect((await preflight(cors, 'https://evil.example')).status).toBe(404);

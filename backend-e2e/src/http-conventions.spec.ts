@@ -10,7 +10,13 @@ import { startTestServer, TestServer } from './support/server';
 
 // Issue 13: Location on every 201 and Idempotency-Key on the creating operations (ADR 0010).
 const document = JSON.parse(readFileSync(path.resolve(__dirname, '../../libs/sdk/openapi.json'), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { operationId: string; responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }
+    >
+  >;
 };
 
 let db: IsolatedDatabase;
@@ -41,12 +47,24 @@ const ticketBody = (overrides: Partial<CreateTicketDto> = {}): CreateTicketDto =
   topic: 'general',
   ...overrides,
 });
-const create = (p: Person, body: CreateTicketDto, key?: string) => createTicket({ client: p.s.client, body, headers: key === undefined ? {} : { 'idempotency-key': key } });
-const ticketsTitled = async (title: string) => (await db.query<{ n: number }>('select count(*)::int as n from tickets where title = $1', [title]))[0].n;
-const createdEvents = async (id: string) => (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.created' and payload->'ticket'->>'id' = $1`, [id]))[0].n;
+const create = (p: Person, body: CreateTicketDto, key?: string) =>
+  createTicket({ client: p.s.client, body, headers: key === undefined ? {} : { 'idempotency-key': key } });
+const ticketsTitled = async (title: string) =>
+  (await db.query<{ n: number }>('select count(*)::int as n from tickets where title = $1', [title]))[0].n;
+const createdEvents = async (id: string) =>
+  (
+    await db.query<{ n: number }>(
+      `select count(*)::int as n from outbox_events where name = 'ticket.created' and payload->'ticket'->>'id' = $1`,
+      [id],
+    )
+  )[0].n;
 
 describe('Location', () => {
-  const creating = Object.entries(document.paths).flatMap(([p, ops]) => Object.entries(ops).filter(([, op]) => op.responses['201']).map(([, op]) => ({ path: p, id: op.operationId })));
+  const creating = Object.entries(document.paths).flatMap(([p, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => op.responses['201'])
+      .map(([, op]) => ({ path: p, id: op.operationId })),
+  );
 
   it('is on the answer of every operation the document says answers 201', async () => {
     const ticket = (await create(me, ticketBody())).data!;
@@ -54,20 +72,31 @@ describe('Location', () => {
       signup: { body: newUser('loc'), session: new ApiSession(server.baseUrl) },
       createApiToken: { body: { name: 'loc' } },
       createCustomer: { body: { name: 'Loc', email: `loc.${randomUUID().slice(0, 6)}@example.com` } },
-      createMacro: { body: { name: 'Loc', availableFor: 'personal', actions: [{ type: 'set_priority', value: 'high' }] } },
+      createMacro: {
+        body: { name: 'Loc', availableFor: 'personal', actions: [{ type: 'set_priority', value: 'high' }] },
+      },
       createTicket: { body: ticketBody() },
       createTicketComment: { body: { body: 'Hello' }, params: { id: ticket.id } },
-      createTrigger: { body: { name: 'Loc', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' } },
+      createTrigger: {
+        body: { name: 'Loc', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' },
+      },
     };
     expect(creating.map((op) => op.id).sort()).toEqual(Object.keys(bodies).sort());
     for (const op of creating) {
       const { body, params = {}, session = me.s } = bodies[op.id];
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]);
-      const res = await session.raw(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await session.raw(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect({ op: op.id, status: res.status }).toEqual({ op: op.id, status: 201 });
       const created = (await res.json()) as { id?: string };
       const location = res.headers.get('location');
-      expect({ op: op.id, location }).toEqual({ op: op.id, location: op.id === 'signup' ? '/api/auth/me' : `${url}/${created.id}` });
+      expect({ op: op.id, location }).toEqual({
+        op: op.id,
+        location: op.id === 'signup' ? '/api/auth/me' : `${url}/${created.id}`,
+      });
       // Where the API has a GET for it, the Location reads the new resource.
       if (document.paths[`${op.path}/{id}`]?.['get'] || op.id === 'signup') {
         const read = await session.raw(location!);
@@ -125,7 +154,15 @@ describe('Idempotency-Key', () => {
       // Reads pass, inserts wait: the first request has claimed its key and waits to insert the ticket.
       await lock.query('lock table tickets in exclusive mode');
       first = create(me, body, key);
-      await eventually('the first request waits to insert', async () => (await db.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into tickets%'`)).length > 0);
+      await eventually(
+        'the first request waits to insert',
+        async () =>
+          (
+            await db.query(
+              `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%insert into tickets%'`,
+            )
+          ).length > 0,
+      );
       const retry = await create(me, body, key);
       expect(retry.response.status).toBe(409);
       expect(retry.response.headers.get('retry-after')).toBe('1');
@@ -144,8 +181,12 @@ describe('Idempotency-Key', () => {
   it('gives exactly one 201 to concurrent requests with one key; the rest are 409 or replays', async () => {
     const body = ticketBody();
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => create(me, body, key).then((res) => ({ res, i }))));
-    const fresh = results.filter(({ res }) => res.response.status === 201 && res.response.headers.get('idempotent-replayed') === null);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => create(me, body, key).then((res) => ({ res, i }))),
+    );
+    const fresh = results.filter(
+      ({ res }) => res.response.status === 201 && res.response.headers.get('idempotent-replayed') === null,
+    );
     expect(fresh).toHaveLength(1);
     const others = results.filter((result) => result !== fresh[0]);
     for (const { res } of others) {
@@ -161,7 +202,12 @@ describe('Idempotency-Key', () => {
     const first = await create(me, body, key);
     const onOther = await new ApiSession(other.baseUrl).raw('/api/tickets', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: [...me.s.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': decodeURIComponent(me.s.cookies.get('XSRF-TOKEN')!), 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        cookie: [...me.s.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-xsrf-token': decodeURIComponent(me.s.cookies.get('XSRF-TOKEN')!),
+        'idempotency-key': key,
+      },
       body: JSON.stringify(body),
     });
     expect(onOther.status).toBe(201);
@@ -198,7 +244,11 @@ describe('Idempotency-Key', () => {
     ['with a non-ASCII character', 'clé'],
   ])('refuses a key %s with a 400 naming the header, creating nothing', async (_, key) => {
     const body = ticketBody();
-    const res = await me.s.raw('/api/tickets', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
+    const res = await me.s.raw('/api/tickets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: [{ field: 'Idempotency-Key' }] });
     expect(await ticketsTitled(body.title)).toBe(0);
@@ -210,7 +260,17 @@ describe('Idempotency-Key', () => {
   });
 
   it('is documented on every creating operation that takes it', () => {
-    const withKey = Object.values(document.paths).flatMap((ops) => Object.values(ops).filter((op) => op.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')).map((op) => op.operationId));
-    expect(withKey.sort()).toEqual(['createCustomer', 'createMacro', 'createTicket', 'createTicketComment', 'createTrigger']);
+    const withKey = Object.values(document.paths).flatMap((ops) =>
+      Object.values(ops)
+        .filter((op) => op.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
+        .map((op) => op.operationId),
+    );
+    expect(withKey.sort()).toEqual([
+      'createCustomer',
+      'createMacro',
+      'createTicket',
+      'createTicketComment',
+      'createTrigger',
+    ]);
   });
 });

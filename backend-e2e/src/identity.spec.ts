@@ -371,9 +371,15 @@ describe('platform', () => {
     // The pools of one instance at the test config's sizes, and their sum.
     const pools = res.data!.pools;
     expect(pools.total).toBe(
-      pools.orm.max + pools.read.max + pools.session.max + pools.outbox.max + pools.notify.max + pools.listeners,
+      pools.orm.max +
+        pools.read.max +
+        pools.session.max +
+        pools.outbox.max +
+        pools.notify.max +
+        pools.idempotency.max +
+        pools.listeners,
     );
-    for (const pool of [pools.orm, pools.read, pools.session, pools.outbox, pools.notify])
+    for (const pool of [pools.orm, pools.read, pools.session, pools.outbox, pools.notify, pools.idempotency])
       expect(pool.inUse).toBeLessThanOrEqual(pool.max);
     expect(s.cookies.get('XSRF-TOKEN')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
   });

@@ -45,7 +45,7 @@ export class AppModule {
           registerRequestContext: false,
         }),
         OutboxModule,
-        ReadPoolModule.forRoot(options.onQuery),
+        DatabaseModule.forRoot(options.onQuery),
         HttpConventionsModule,
         IdentityModule,
         CustomersModule,

@@ -54,7 +54,13 @@ describe(`contract fuzzing (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL})`, () => {
     db = await isolatedDatabase();
     // Dispatch on (messages must exist); IP limit high (every fuzzed login comes from 127.0.0.1); the
     // per-user budget high, since one user sends 10,000 requests in well under a minute (the limiter still runs).
-    server = await startTestServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200', LOGIN_MAX_FAILURES_PER_IP: '1000000', API_RATE_LIMIT_PER_MINUTE: '1000000' });
+    server = await startTestServer({
+      DATABASE_URL: db.url,
+      OUTBOX_DISPATCH: 'true',
+      OUTBOX_POLL_MS: '200',
+      LOGIN_MAX_FAILURES_PER_IP: '1000000',
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+    });
     owner = await person(server.baseUrl, 'fuzz');
     const other = await person(server.baseUrl, 'fuzzmate');
     const c = () => owner.s.client;

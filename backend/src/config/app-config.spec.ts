@@ -53,9 +53,20 @@ describe('loadConfig', () => {
 
   it('reads the rate limit and the CORS origins, and refuses origins it cannot read', () => {
     const defaults = loadConfig(base);
-    expect([defaults.API_RATE_LIMIT_PER_MINUTE, defaults.corsOrigins, defaults.IDEMPOTENCY_POOL_MAX]).toEqual([3000, [], 4]);
-    const set = loadConfig({ ...base, API_RATE_LIMIT_PER_MINUTE: '0', CORS_ORIGINS: 'https://app.example.com, http://localhost:4200' });
-    expect([set.API_RATE_LIMIT_PER_MINUTE, set.corsOrigins]).toEqual([0, ['https://app.example.com', 'http://localhost:4200']]);
+    expect([defaults.API_RATE_LIMIT_PER_MINUTE, defaults.corsOrigins, defaults.IDEMPOTENCY_POOL_MAX]).toEqual([
+      3000,
+      [],
+      4,
+    ]);
+    const set = loadConfig({
+      ...base,
+      API_RATE_LIMIT_PER_MINUTE: '0',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:4200',
+    });
+    expect([set.API_RATE_LIMIT_PER_MINUTE, set.corsOrigins]).toEqual([
+      0,
+      ['https://app.example.com', 'http://localhost:4200'],
+    ]);
     expect(() => loadConfig({ ...base, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ ...base, CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ ...base, API_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);

@@ -209,21 +209,32 @@ export class AppConfig {
   SHUTDOWN_DRAIN_MS = 10_000;
 
   /** Requests one user may make per minute, per instance (`RateLimit` headers, `429` beyond); 0 turns the limit off. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   API_RATE_LIMIT_PER_MINUTE = 3000;
 
   /** Origins (comma-separated, `https://app.example.com`) whose pages may call the API with a bearer token; empty: none. */
-  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com' })
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://app.example.com',
+  })
   @IsOptional()
   CORS_ORIGINS?: string;
 
   /** Connections of the idempotency-key store's pool (claims and recorded answers of Idempotency-Key requests), per instance. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   IDEMPOTENCY_POOL_MAX = 4;
 
   /** CORS_ORIGINS as a list. */
   get corsOrigins(): string[] {
-    return (this.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin.length > 0);
+    return (this.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0);
   }
 
   /** BODY_LIMIT in bytes. */
@@ -239,13 +250,41 @@ export class AppConfig {
 }
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'SESSION_SECRET', 'SESSION_TTL_SECONDS', 'COOKIE_SECURE',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_WINDOW_SECONDS', 'LOG_LEVEL',
-  'PASSWORD_HASH_CONCURRENCY', 'PASSWORD_HASH_QUEUE_MAX', 'SESSION_POOL_MAX', 'SESSION_POOL_CONNECT_TIMEOUT_MS',
-  'STATIC_DIR', 'BODY_LIMIT', 'TRUST_PROXY_HOPS', 'OUTBOX_DISPATCH', 'OUTBOX_POLL_MS', 'OUTBOX_MAX_ATTEMPTS',
-  'OUTBOX_RETRY_BASE_MS', 'OUTBOX_CONCURRENCY', 'OUTBOX_BATCH_SIZE', 'DB_POOL_MAX', 'DB_READ_POOL_MAX', 'TICKET_SEARCH_WINDOW', 'TICKET_CREATE_BATCH', 'TICKET_CREATE_CONCURRENCY',
-  'TRIGGER_DELIVERY_BATCH', 'TRIGGER_DELIVERY_CONCURRENCY', 'SHUTDOWN_DRAIN_MS',
-  'API_RATE_LIMIT_PER_MINUTE', 'CORS_ORIGINS', 'IDEMPOTENCY_POOL_MAX',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'SESSION_SECRET',
+  'SESSION_TTL_SECONDS',
+  'COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_WINDOW_SECONDS',
+  'LOG_LEVEL',
+  'PASSWORD_HASH_CONCURRENCY',
+  'PASSWORD_HASH_QUEUE_MAX',
+  'SESSION_POOL_MAX',
+  'SESSION_POOL_CONNECT_TIMEOUT_MS',
+  'STATIC_DIR',
+  'BODY_LIMIT',
+  'TRUST_PROXY_HOPS',
+  'OUTBOX_DISPATCH',
+  'OUTBOX_POLL_MS',
+  'OUTBOX_MAX_ATTEMPTS',
+  'OUTBOX_RETRY_BASE_MS',
+  'OUTBOX_CONCURRENCY',
+  'OUTBOX_BATCH_SIZE',
+  'DB_POOL_MAX',
+  'DB_READ_POOL_MAX',
+  'TICKET_SEARCH_WINDOW',
+  'TICKET_CREATE_BATCH',
+  'TICKET_CREATE_CONCURRENCY',
+  'TRIGGER_DELIVERY_BATCH',
+  'TRIGGER_DELIVERY_CONCURRENCY',
+  'SHUTDOWN_DRAIN_MS',
+  'API_RATE_LIMIT_PER_MINUTE',
+  'CORS_ORIGINS',
+  'IDEMPOTENCY_POOL_MAX',
 ] as const;
 
 export class ConfigError extends Error {}

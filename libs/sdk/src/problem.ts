@@ -36,6 +36,10 @@ export const PROBLEM_CODES = [
   'INTERNAL',
   'SERVER_ERROR',
   'SERVICE_UNAVAILABLE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
+  'IDEMPOTENCY_KEY_ABANDONED',
+  'RATE_LIMITED',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

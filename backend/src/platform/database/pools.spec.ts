@@ -9,8 +9,9 @@ describe('poolSizes', () => {
       session: 5,
       outbox: 5,
       notify: 1,
+      idempotency: 4,
       listeners: 2,
-      total: 37,
+      total: 41,
     });
   });
 
@@ -23,6 +24,15 @@ describe('poolSizes', () => {
         SESSION_POOL_MAX: 1,
       }),
     );
-    expect(sizes).toEqual({ orm: 4, read: 2, session: 1, outbox: 0, notify: 1, listeners: 1, total: 9 });
+    expect(sizes).toEqual({
+      orm: 4,
+      read: 2,
+      session: 1,
+      outbox: 0,
+      notify: 1,
+      idempotency: 4,
+      listeners: 1,
+      total: 13,
+    });
   });
 });

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { PgListener, PgListenerHandlers } from './pg-listener';
 
 /** The pg pools besides the ORM's, by what they serve. */
-export type PgPoolName = 'read' | 'session' | 'outbox' | 'notify';
+export type PgPoolName = 'read' | 'session' | 'outbox' | 'notify' | 'idempotency';
 
 /** Every database connection one instance may open, from the config: each pool's most, and their sum. */
 export interface PoolSizes {
@@ -20,6 +20,8 @@ export interface PoolSizes {
   outbox: number;
   /** The NOTIFY after a commit that published events: 1. */
   notify: number;
+  /** Idempotency-Key claims and answers (asynchronous commit): IDEMPOTENCY_POOL_MAX. */
+  idempotency: number;
   /** Dedicated LISTEN connections: the token cache's, and the dispatcher's with OUTBOX_DISPATCH. */
   listeners: number;
   total: number;
@@ -32,6 +34,7 @@ export function poolSizes(config: AppConfig): PoolSizes {
     session: config.SESSION_POOL_MAX,
     outbox: config.OUTBOX_DISPATCH ? config.OUTBOX_CONCURRENCY + 1 : 0,
     notify: 1,
+    idempotency: config.IDEMPOTENCY_POOL_MAX,
     listeners: config.OUTBOX_DISPATCH ? 2 : 1,
   };
   return { ...sizes, total: Object.values(sizes).reduce((a, b) => a + b, 0) };
@@ -73,7 +76,13 @@ export class DatabasePools {
     const connectTimeout =
       name === 'session' ? this.config.SESSION_POOL_CONNECT_TIMEOUT_MS : this.config.DB_CONNECT_TIMEOUT_MS;
     const max = name === 'outbox' ? this.config.OUTBOX_CONCURRENCY + 1 : this.sizes[name];
-    const pool = new Pool({ connectionString: this.config.DATABASE_URL, max, connectionTimeoutMillis: connectTimeout });
+    const pool = new Pool({
+      connectionString: this.config.DATABASE_URL,
+      max,
+      connectionTimeoutMillis: connectTimeout,
+      // A key's claim may commit asynchronously: the creation's own synchronous commit comes after it in the WAL (ADR 0010).
+      ...(name === 'idempotency' ? { options: '-c synchronous_commit=off' } : {}),
+    });
     // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens a new one.
     pool.on('error', (error) => logger.warn(`${name} pool: idle connection lost: ${error.message}`));
     this.pools.set(name, pool);
@@ -97,6 +106,7 @@ export class DatabasePools {
       session: pg('session'),
       outbox: pg('outbox'),
       notify: pg('notify'),
+      idempotency: pg('idempotency'),
       listeners: this.sizes.listeners,
       total: this.sizes.total,
     };

@@ -23,6 +23,8 @@ export class HealthPoolsDto {
   })
   outbox!: PoolUseDto;
   @ApiProperty({ type: PoolUseDto, description: 'The NOTIFY after a commit with events (1)' }) notify!: PoolUseDto;
+  @ApiProperty({ type: PoolUseDto, description: 'Idempotency-Key claims and answers (IDEMPOTENCY_POOL_MAX)' })
+  idempotency!: PoolUseDto;
   @ApiProperty({ description: 'Dedicated LISTEN connections' }) listeners!: number;
   @ApiProperty({ description: 'Most connections this instance opens to PostgreSQL, all pools together' })
   total!: number;

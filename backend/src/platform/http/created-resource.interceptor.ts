@@ -1,7 +1,11 @@
 import { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, defer, from, map, mergeMap, Observable, of, switchMap } from 'rxjs';
-import { IdempotencyKeyReusedError, IdempotentRequestAbandonedError, IdempotentRequestInProgressError } from './http-conventions.errors';
+import {
+  IdempotencyKeyReusedError,
+  IdempotentRequestAbandonedError,
+  IdempotentRequestInProgressError,
+} from './http-conventions.errors';
 import { idempotencyKeyOf, requestHash } from './idempotency/idempotency-key';
 import { IdempotencyKeyStore, RecordedAnswer } from './idempotency/idempotency-key.store';
 
@@ -17,7 +21,9 @@ declare module 'fastify' {
 /** The path the request was routed to, from its route (`/api/tickets/:id/comments`) and parameters: no query, no trailing slash. */
 function routedPath(req: FastifyRequest): string {
   const params = req.params as Record<string, string>;
-  return (req.routeOptions.url ?? req.url.split('?', 1)[0]).replace(PARAM, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return (req.routeOptions.url ?? req.url.split('?', 1)[0]).replace(PARAM, (_, name: string) =>
+    encodeURIComponent(params[name] ?? ''),
+  );
 }
 
 /**
@@ -41,20 +47,29 @@ export class CreatedResourceInterceptor implements NestInterceptor {
     const key = this.idempotent ? idempotencyKeyOf(req) : undefined;
     const userId = req.actor?.userId;
     const keys = req.server.idempotencyKeys;
-    if (key === undefined || !userId || !keys) return next.handle().pipe(map((body: unknown) => (this.locate(req, reply, body), body)));
+    if (key === undefined || !userId || !keys)
+      return next.handle().pipe(map((body: unknown) => (this.locate(req, reply, body), body)));
 
     const hash = requestHash(req.method, routedPath(req), req.body);
     return defer(() => from(keys.claim(userId, key, hash))).pipe(
       switchMap((claim) => {
         if (claim.kind === 'claimed') return this.runAndRecord(keys, req, reply, next, userId, key);
         if (!claim.sameRequest) throw new IdempotencyKeyReusedError();
-        if (claim.kind === 'running') throw claim.abandoned ? new IdempotentRequestAbandonedError() : new IdempotentRequestInProgressError();
+        if (claim.kind === 'running')
+          throw claim.abandoned ? new IdempotentRequestAbandonedError() : new IdempotentRequestInProgressError();
         return of(replay(reply, claim.answer));
       }),
     );
   }
 
-  private runAndRecord(keys: IdempotencyKeyStore, req: FastifyRequest, reply: FastifyReply, next: CallHandler, userId: string, key: string): Observable<unknown> {
+  private runAndRecord(
+    keys: IdempotencyKeyStore,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+    userId: string,
+    key: string,
+  ): Observable<unknown> {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         const location = this.locate(req, reply, body);
@@ -71,7 +86,8 @@ export class CreatedResourceInterceptor implements NestInterceptor {
 
   private locate(req: FastifyRequest, reply: FastifyReply, body: unknown): string | null {
     const id = (body as { id?: unknown } | null)?.id;
-    const location = this.fixedLocation ?? (typeof id === 'string' ? `${routedPath(req)}/${encodeURIComponent(id)}` : null);
+    const location =
+      this.fixedLocation ?? (typeof id === 'string' ? `${routedPath(req)}/${encodeURIComponent(id)}` : null);
     if (location) reply.header('location', location);
     return location;
   }

@@ -38,9 +38,14 @@ export function operationsOf(app: Pick<INestApplication, 'get'>): Operation[] {
       if (!type) continue;
       for (const name of scanner.getAllMethodNames(type.prototype)) {
         const handler = type.prototype[name] as Operation['handler'];
-        const method = typeof handler === 'function' ? (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) : undefined;
+        const method =
+          typeof handler === 'function'
+            ? (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined)
+            : undefined;
         if (method === undefined) continue;
-        const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+          (method === RequestMethod.POST ? 201 : 200);
         const isPublic = Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, type));
         operations.push({ handler, name, method, status, isPublic });
       }
@@ -50,7 +55,9 @@ export function operationsOf(app: Pick<INestApplication, 'get'>): Operation[] {
 }
 
 /** A `POST` answering `201`: it creates a resource, so its answer carries `Location`. */
-export const isCreating = (op: Pick<Operation, 'method' | 'status'>): boolean => op.method === RequestMethod.POST && op.status === 201;
+export const isCreating = (op: Pick<Operation, 'method' | 'status'>): boolean =>
+  op.method === RequestMethod.POST && op.status === 201;
 
 /** A creating operation with a caller whose answer may be stored: it takes `Idempotency-Key`. */
-export const isIdempotent = (op: Pick<Operation, 'method' | 'status' | 'isPublic' | 'name'>): boolean => isCreating(op) && !op.isPublic && !(op.name in NOT_REPLAYABLE);
+export const isIdempotent = (op: Pick<Operation, 'method' | 'status' | 'isPublic' | 'name'>): boolean =>
+  isCreating(op) && !op.isPublic && !(op.name in NOT_REPLAYABLE);

@@ -17,7 +17,10 @@ export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
   readonly status = 422;
   constructor() {
-    super('This Idempotency-Key was used for a different request; use a new key for a new request.', IDEMPOTENCY_KEY_HEADER);
+    super(
+      'This Idempotency-Key was used for a different request; use a new key for a new request.',
+      IDEMPOTENCY_KEY_HEADER,
+    );
   }
 }
 
@@ -27,7 +30,10 @@ export class IdempotentRequestInProgressError extends DomainError {
   readonly status = 409;
   readonly retryAfterSeconds = 1;
   constructor() {
-    super('A request with this Idempotency-Key is still running; retry shortly to get its answer.', IDEMPOTENCY_KEY_HEADER);
+    super(
+      'A request with this Idempotency-Key is still running; retry shortly to get its answer.',
+      IDEMPOTENCY_KEY_HEADER,
+    );
   }
 }
 
@@ -39,7 +45,10 @@ export class IdempotentRequestAbandonedError extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY_ABANDONED';
   readonly status = 409;
   constructor() {
-    super('The first request with this Idempotency-Key did not finish and may or may not have taken effect; check, then use a new key.', IDEMPOTENCY_KEY_HEADER);
+    super(
+      'The first request with this Idempotency-Key did not finish and may or may not have taken effect; check, then use a new key.',
+      IDEMPOTENCY_KEY_HEADER,
+    );
   }
 }
 

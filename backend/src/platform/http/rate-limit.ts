@@ -49,7 +49,11 @@ export class RateLimiter {
     }
     const allowed = window.used < this.perMinute;
     if (allowed) window.used++;
-    return { allowed, remaining: this.perMinute - window.used, resetSeconds: Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000)) };
+    return {
+      allowed,
+      remaining: this.perMinute - window.used,
+      resetSeconds: Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000)),
+    };
   }
 
   private sweep(now: number): void {
@@ -73,7 +77,9 @@ export class RateLimitGuard implements CanActivate {
     if (!userId) return true;
     const taken = this.limiter.take(userId);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    reply.header('ratelimit-policy', this.limiter.policy).header('ratelimit', `${POLICY};r=${taken.remaining};t=${taken.resetSeconds}`);
+    reply
+      .header('ratelimit-policy', this.limiter.policy)
+      .header('ratelimit', `${POLICY};r=${taken.remaining};t=${taken.resetSeconds}`);
     if (!taken.allowed) throw new RateLimitedError(taken.resetSeconds);
     return true;
   }

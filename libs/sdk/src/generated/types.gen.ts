@@ -165,6 +165,10 @@ export type HealthDto = {
 
 export type HealthPoolsDto = {
     /**
+     * Idempotency-Key claims and answers (IDEMPOTENCY_POOL_MAX)
+     */
+    idempotency: PoolUseDto;
+    /**
      * Dedicated LISTEN connections
      */
     listeners: number;
@@ -531,6 +535,10 @@ export type DemoLoginData = {
 };
 
 export type DemoLoginErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
     /**
      * Temporarily unavailable (database down, or the server busy); see `Retry-After`
      */

@@ -128,9 +128,16 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
       ),
   },
   idempotency: {
-    claimKeys: () => idempotency.claimKeys([{ userId: id(2), key: 'key-1', requestHash: 'hash' }, { userId: id(3), key: 'key-1', requestHash: 'hash' }]),
+    claimKeys: () =>
+      idempotency.claimKeys([
+        { userId: id(2), key: 'key-1', requestHash: 'hash' },
+        { userId: id(3), key: 'key-1', requestHash: 'hash' },
+      ]),
     selectKey: () => idempotency.selectKey(id(2), 'key-1'),
-    recordAnswers: () => idempotency.recordAnswers([{ userId: id(2), key: 'key-1', status: 201, body: '{"id":"1"}', location: '/api/tickets/1' }]),
+    recordAnswers: () =>
+      idempotency.recordAnswers([
+        { userId: id(2), key: 'key-1', status: 201, body: '{"id":"1"}', location: '/api/tickets/1' },
+      ]),
     releaseKey: () => idempotency.releaseKey(id(2), 'key-1'),
     purgeExpiredKeys: () => idempotency.purgeExpiredKeys(),
   },

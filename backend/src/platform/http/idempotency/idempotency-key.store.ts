@@ -1,10 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Pool } from 'pg';
-import { AppConfig } from '../../../config/app-config';
+import { DatabasePools } from '../../database/pools';
 import { QUERY_LOG, QueryLog } from '../../database/read-pool';
 import { GroupCommit, ItemOutcome } from '../../batching/group-commit';
 import { pgRunner, SqlRunner } from '../../database/sql';
-import { claimKeys, KeyAnswer, KeyClaim, purgeExpiredKeys, recordAnswers, releaseKey, selectKey } from './persistence/idempotency.statements';
+import {
+  claimKeys,
+  KeyAnswer,
+  KeyClaim,
+  purgeExpiredKeys,
+  recordAnswers,
+  releaseKey,
+  selectKey,
+} from './persistence/idempotency.statements';
 
 /** Claims (and answers) one statement takes, and such statements in progress at once per instance. */
 const BATCH = { maxBatch: 64, maxInFlight: 2 };
@@ -52,9 +60,8 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
   private readonly answers: GroupCommit<KeyAnswer, true>;
   private purgeTimer?: NodeJS.Timeout;
 
-  constructor(config: AppConfig, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
-    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: config.IDEMPOTENCY_POOL_MAX, connectionTimeoutMillis: 3000, options: '-c synchronous_commit=off' });
-    this.pool.on('error', (error) => this.logger.warn(`idle idempotency-key connection lost: ${error.message}`));
+  constructor(pools: DatabasePools, @Optional() @Inject(QUERY_LOG) log?: QueryLog) {
+    this.pool = pools.open('idempotency', this.logger);
     this.db = pgRunner(this.pool, log, 'idempotency keys');
     this.claims = new GroupCommit((items) => this.claimMany(items), BATCH);
     this.answers = new GroupCommit(async (items) => {
@@ -80,7 +87,11 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
       }
       const sameRequest = row.request_hash === requestHash;
       if (row.state === 'done' && row.response_body !== null) {
-        return { kind: 'done', sameRequest, answer: { status: row.response_status ?? 200, body: row.response_body, location: row.location } };
+        return {
+          kind: 'done',
+          sameRequest,
+          answer: { status: row.response_status ?? 200, body: row.response_body, location: row.location },
+        };
       }
       return { kind: 'running', sameRequest, abandoned: row.age_seconds > LEASE_SECONDS };
     }
@@ -114,7 +125,11 @@ export class IdempotencyKeyStore implements OnApplicationBootstrap, OnApplicatio
     const firsts = new Map<string, KeyClaim>();
     for (const c of items) if (!firsts.has(id(c))) firsts.set(id(c), c);
     const ordered = [...firsts.values()].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
-    const claimed = new Set((await this.db.query<{ user_id: string; key: string }>(claimKeys(ordered))).map((row) => `${row.user_id} ${row.key}`));
+    const claimed = new Set(
+      (await this.db.query<{ user_id: string; key: string }>(claimKeys(ordered))).map(
+        (row) => `${row.user_id} ${row.key}`,
+      ),
+    );
     const taken = new Set<string>();
     return items.map((c) => {
       const won = claimed.has(id(c)) && !taken.has(id(c));

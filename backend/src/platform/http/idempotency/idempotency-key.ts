@@ -28,5 +28,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two requests with one key the same request: the operation, its path and its body. */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('base64url');
 }

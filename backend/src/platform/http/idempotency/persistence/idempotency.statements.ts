@@ -50,4 +50,5 @@ export const releaseKey = (userId: string, key: string): Sql =>
   sql`delete from idempotency_keys where user_id = ${userId}::uuid and key = ${key} and state = 'running'`;
 
 /** Forgets every key older than the retention. */
-export const purgeExpiredKeys = (): Sql => sql`delete from idempotency_keys where created_at < now() - make_interval(hours => ${KEEP_HOURS})`;
+export const purgeExpiredKeys = (): Sql =>
+  sql`delete from idempotency_keys where created_at < now() - make_interval(hours => ${KEEP_HOURS})`;
