@@ -42,5 +42,10 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('./messages/feature/messages.routes').then((m) => m.messagesRoutes),
   },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./api-tokens/feature/api-tokens.routes').then((m) => m.apiTokensRoutes),
+  },
   pageRoute('**', 'Page not found', () => import('./shell/not-found.page').then((m) => m.NotFoundPage)),
 ];
