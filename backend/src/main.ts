@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
 
   await runMigrations(config.DATABASE_URL, (line) => console.log(line));
   const built = await createApp(config);
-  built.app.enableShutdownHooks([]);
+  // No enableShutdownHooks(): Nest would close the app on SIGTERM at once, beside the drain below.
   await built.app.listen(config.PORT, config.HOST);
   const address = built.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
