@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { PgListener } from '../database/pg-listener';
 import { DatabasePools } from '../database/pools';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
@@ -55,7 +54,7 @@ interface ClaimedRow {
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
   private pool?: Pool;
-  private listener?: PgListener;
+  private unlisten?: () => void;
   private pollTimer?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
   /** Workers running now, and what to resolve when the last one stops (drainNow). */
@@ -66,6 +65,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private notifying = false;
   private notifyAgain = false;
   private stopped = true;
+  /** Every event handler is subscribed (see onApplicationBootstrap). */
+  private ready = false;
   private stopping?: Promise<void>;
   /** Marks this instance's NOTIFYs, so that its own listener can ignore them. */
   private readonly instanceId = randomUUID();
@@ -74,19 +75,27 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     private readonly config: AppConfig,
     private readonly emitter: EventEmitter2,
     private readonly pools: DatabasePools,
+    private readonly readiness: EventEmitterReadinessWatcher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_DISPATCH) return;
+    // Nothing is delivered before every @OnEvents handler is subscribed (by the event emitter's own
+    // bootstrap, which may come after this one): an event handed to no handler would count as done.
+    void this.readiness.waitUntilReady().then(
+      () => {
+        this.ready = true;
+        this.wake();
+      },
+      (error: Error) => this.logger.error(`event handlers could not be subscribed: ${error.message}`),
+    );
     this.stopped = false;
     this.pool = this.pools.open('outbox', this.logger);
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
-    this.listener = this.pools.listener(
-      OUTBOX_CHANNEL,
-      { notification: (from) => from !== this.instanceId && this.wake(), up: () => this.wake() },
-      this.logger,
-    );
-    await this.listener.start();
+    this.unlisten = await this.pools.listen(OUTBOX_CHANNEL, {
+      notification: (from) => from !== this.instanceId && this.wake(),
+      up: () => this.wake(),
+    });
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
@@ -121,7 +130,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       clearInterval(this.pollTimer);
       clearInterval(this.pruneTimer);
       await Promise.allSettled([...this.workers]);
-      await this.listener?.stop();
+      this.unlisten?.();
       await this.pool?.end().catch(() => undefined);
       await this.notifyPool?.end().catch(() => undefined);
       this.notifyPool = undefined;
@@ -165,7 +174,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * busy worker claims again when its batch is done.
    */
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.ready) return;
     if (this.workers.size < this.config.OUTBOX_CONCURRENCY) this.startWorker();
     else this.wakePending = true;
   }
