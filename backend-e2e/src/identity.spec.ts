@@ -377,9 +377,18 @@ describe('platform', () => {
         pools.outbox.max +
         pools.notify.max +
         pools.idempotency.max +
+        pools.live.max +
         pools.listeners,
     );
-    for (const pool of [pools.orm, pools.read, pools.session, pools.outbox, pools.notify, pools.idempotency])
+    for (const pool of [
+      pools.orm,
+      pools.read,
+      pools.session,
+      pools.outbox,
+      pools.notify,
+      pools.idempotency,
+      pools.live,
+    ])
       expect(pool.inUse).toBeLessThanOrEqual(pool.max);
     expect(s.cookies.get('XSRF-TOKEN')).toMatch(/^[A-Za-z0-9_-]{32,}$/);
   });

@@ -641,7 +641,7 @@ describe('comments', () => {
     expect(fields(empty.error)).toEqual(['body']);
   });
 
-  it("answers 404 to anyone else, writing nothing, and writes a reply in one statement that checks the caller's right", async () => {
+  it("answers 404 to anyone else, writing nothing, and writes a reply with its event in one statement that checks the caller's right", async () => {
     const t = await ticketBy(creator, await customerOf(creator), assignee.user);
     const refused = await createTicketComment({
       client: stranger.s.client,
@@ -666,7 +666,9 @@ describe('comments', () => {
     ).toBe(201);
     const statements = server.queries.map((q) => plainStatement(q).replace(/^\[query\] /, ''));
     expect(statements.filter((q) => /ticket_comments|^begin|^commit/.test(q))).toEqual([
-      expect.stringMatching(/^insert into ticket_comments .* from tickets t where t.id = /s),
+      expect.stringMatching(
+        /^with change as \(insert into ticket_comments .* from tickets t where t.id = .*insert into outbox_events/s,
+      ),
     ]);
     const bodies = (
       await db.query<{ body: string }>('select body from ticket_comments where ticket_id = $1', [t.id])

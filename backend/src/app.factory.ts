@@ -8,6 +8,7 @@ import { seedDemoWorkspace } from './database/seed/demo-workspace.seeder';
 import { PasswordHasher } from './modules/identity';
 import { configureApp, createHttpAdapter } from './platform/http/configure-app';
 import { RequestDrain } from './platform/http/request-drain';
+import { LiveHub } from './platform/live/live-hub.service';
 import { OutboxDispatcher } from './platform/outbox/outbox-dispatcher.service';
 
 export interface BuiltApp {
@@ -37,7 +38,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       if (closed) return;
       closed = true;
       const logger = new Logger('Shutdown');
-      const cut = await requests.drain(app.getHttpServer(), config.SHUTDOWN_DRAIN_MS);
+      const draining = requests.drain(app.getHttpServer(), config.SHUTDOWN_DRAIN_MS);
+      // The listening socket is closed now. Live streams never finish by themselves: they end, and their clients reconnect elsewhere.
+      app.get(LiveHub).endStreams();
+      const cut = await draining;
       if (cut > 0)
         logger.warn(
           `${cut} request(s) still running after SHUTDOWN_DRAIN_MS=${config.SHUTDOWN_DRAIN_MS}: their connections were closed`,

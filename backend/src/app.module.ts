@@ -15,6 +15,7 @@ import { poolSizes } from './platform/database/pools';
 import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
 import { HttpConventionsModule } from './platform/http/http-conventions.module';
+import { LiveModule } from './platform/live/live.module';
 import { LoggingModule } from './platform/logging/logging.module';
 
 export interface AppModuleOptions {
@@ -47,6 +48,7 @@ export class AppModule {
         OutboxModule,
         DatabaseModule.forRoot(options.onQuery),
         HttpConventionsModule,
+        LiveModule,
         IdentityModule,
         CustomersModule,
         TicketsModule,

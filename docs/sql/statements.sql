@@ -48,9 +48,10 @@ update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = 
 
 -- tickets.insertCommentIfVisible
 insert into ticket_comments (id, ticket_id, author_id, body, created_at)
-  select $1::uuid, t.id, $2::uuid, $3::text, $4::timestamptz from tickets t where t.id = $5 and (t.creator_id = $6 or t.assignee_id = $7)
+  select $1::uuid, t.id, $2::uuid, $3::text, $4::timestamptz from tickets t
+  where t.id = $5 and (t.creator_id = $6 or t.assignee_id = $7) and t.creator_id = $8 and t.assignee_id = $9
   returning id;
--- values: ["00000000-0000-4000-8000-000000000006","00000000-0000-4000-8000-000000000002","Hi","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
+-- values: ["00000000-0000-4000-8000-000000000006","00000000-0000-4000-8000-000000000002","Hi","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"]
 
 -- tickets.commentsPage
 select id, ticket_id, author_id, body, created_at from ticket_comments where ticket_id = $1 and (created_at, id) > ($2, $3) order by created_at, id limit $4;
@@ -153,16 +154,28 @@ insert into messages (id, sender_id, receiver_id, body, trigger_id, event, event
   $9::uuid[], $10::text[])
   as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
   where exists (select 1 from fresh f where f.handler = m.handler and f.event_id = m.event_id)
-  on conflict (trigger_id, event_id) do nothing returning id;
+  on conflict (trigger_id, event_id) do nothing
+  returning id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at;
 -- values: [["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"]]
 
+-- messaging.messageCreatedEntries
+select 'message.created' as name,
+  jsonb_build_object('message', jsonb_build_object('id', w.id, 'sender', jsonb_build_object('id', w.sender_id, 'username', coalesce(s.username, '')), 'receiver', jsonb_build_object('id', w.receiver_id, 'username', coalesce(r.username, '')),
+  'body', w.body, 'triggerId', w.trigger_id, 'event', w.event, 'ticketId', w.ticket_id, 'customerId', w.customer_id,
+  'createdAt', to_char(w.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'readAt', null)) as payload,
+  null::uuid as actor_id, array[w.sender_id, w.receiver_id] as audience, null::uuid as subject_id
+  from work w
+  left join unnest($1::uuid[], $2::text[]) as s(id, username) on s.id = w.sender_id
+  left join unnest($3::uuid[], $4::text[]) as r(id, username) on r.id = w.receiver_id;
+-- values: [["00000000-0000-4000-8000-000000000002"],["ada"],["00000000-0000-4000-8000-000000000002"],["ada"]]
+
 -- outbox.changeWithEvents
-with change as (insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::int, $13::timestamptz, $14::timestamptz, $15::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at) values ($16::uuid, $17::text, $18::jsonb, $19::uuid, $20::timestamptz, $21::text, $22::int, $23::timestamptz)) select 1;
--- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z"]
+with change as (insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::int, $13::timestamptz, $14::timestamptz, $15::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) values ($16::uuid, $17::text, $18::jsonb, $19::uuid, $20::timestamptz, $21::text, $22::int, $23::timestamptz, $24::uuid[], $25::uuid)) select 1;
+-- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.changeAndEventIfMatched
-with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz where exists (select 1 from change)) select * from change;
--- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z"]
+with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid where exists (select 1 from change)) select * from change;
+-- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.BEGIN
 begin;
@@ -195,7 +208,7 @@ update outbox_events set attempts = $1, last_error = $2, next_attempt_at = now()
 -- values: [2,"boom",1000,"00000000-0000-4000-8000-000000000005"]
 
 -- outbox.pruneDoneEvents
-delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => $1);
+delete from outbox_events where status = 'done' and subject_id is null and processed_at < now() - make_interval(days => $1);
 -- values: [7]
 
 -- outbox.pruneProcessedKeys
@@ -219,9 +232,45 @@ with fresh as (insert into processed_events (handler, event_id) select * from un
   $11::uuid[], $12::text[])
   as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
   where exists (select 1 from fresh f where f.handler = m.handler and f.event_id = m.event_id)
-  on conflict (trigger_id, event_id) do nothing returning id)
+  on conflict (trigger_id, event_id) do nothing
+  returning id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at),
+  logged as (insert into outbox_events (id, name, payload, actor_id, audience, subject_id, status, processed_at)
+  select gen_random_uuid(), l.name, l.payload, l.actor_id, l.audience, l.subject_id, 'done', now() from (select 'message.created' as name,
+  jsonb_build_object('message', jsonb_build_object('id', w.id, 'sender', jsonb_build_object('id', w.sender_id, 'username', coalesce(s.username, '')), 'receiver', jsonb_build_object('id', w.receiver_id, 'username', coalesce(r.username, '')),
+  'body', w.body, 'triggerId', w.trigger_id, 'event', w.event, 'ticketId', w.ticket_id, 'customerId', w.customer_id,
+  'createdAt', to_char(w.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'readAt', null)) as payload,
+  null::uuid as actor_id, array[w.sender_id, w.receiver_id] as audience, null::uuid as subject_id
+  from work w
+  left join unnest($13::uuid[], $14::text[]) as s(id, username) on s.id = w.sender_id
+  left join unnest($15::uuid[], $16::text[]) as r(id, username) on r.id = w.receiver_id) l)
   select handler, event_id from fresh;
--- values: [["send"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"]]
+-- values: [["send"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"],["00000000-0000-4000-8000-000000000002"],["ada"],["00000000-0000-4000-8000-000000000002"],["ada"]]
+
+-- live.logHorizon
+select pg_snapshot_xmin(pg_current_snapshot())::text as tx;
+-- values: []
+
+-- live.settledAfter
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by tx, seq limit $3;
+-- values: ["1001","42",500]
+
+-- live.heldBackAfter
+select exists (select 1 from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and not tx < pg_snapshot_xmin(pg_current_snapshot())) as held;
+-- values: ["1001","42"]
+
+-- live.entriesFor
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events
+  where (tx, seq) > ($1::xid8, $2::bigint) and (tx, seq) <= ($3::xid8, $4::bigint)
+  and audience @> array[$5::uuid] order by tx, seq limit $6;
+-- values: ["1001","42","1002","90","00000000-0000-4000-8000-000000000002",500]
+
+-- live.entryTime
+select occurred_at from outbox_events where tx = $1::xid8 and seq = $2::bigint;
+-- values: ["1001","42"]
+
+-- live.subjectEntries
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where subject_id = $1 and (tx, seq) > ($2::xid8, $3::bigint) order by tx, seq limit $4;
+-- values: ["00000000-0000-4000-8000-000000000001","1001","42",51]
 
 -- idempotency.claimKeys
 insert into idempotency_keys (user_id, key, request_hash)

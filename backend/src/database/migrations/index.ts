@@ -6,6 +6,7 @@ import { Migration20261125030000OutboxNotifyAfterCommit } from './Migration20261
 import { Migration20261126000000OutboxClaimOrder } from './Migration20261126000000OutboxClaimOrder';
 import { Migration20261201010000SearchIndexByParty } from './Migration20261201010000SearchIndexByParty';
 import { Migration20261210000000IdempotencyKeys } from './Migration20261210000000IdempotencyKeys';
+import { Migration20261215000000EventLog } from './Migration20261215000000EventLog';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126000000OutboxClaimOrder', class: Migration20261126000000OutboxClaimOrder },
   { name: 'Migration20261201010000SearchIndexByParty', class: Migration20261201010000SearchIndexByParty },
   { name: 'Migration20261210000000IdempotencyKeys', class: Migration20261210000000IdempotencyKeys },
+  { name: 'Migration20261215000000EventLog', class: Migration20261215000000EventLog },
 ];

@@ -4,6 +4,7 @@ import { CustomersModule } from '../customers';
 import { IdentityModule } from '../identity';
 import { TicketsModule } from '../tickets';
 import { MessagesController } from './api/messages.controller';
+import { MessageLiveViews } from './api/message-live.views';
 import { MessageViews } from './api/messaging.mapper';
 import { TriggersController } from './api/triggers.controller';
 import { SendTriggerMessagesWhenCustomerDeletedHandler } from './application/handlers/send-trigger-messages-when-customer-deleted.handler';
@@ -21,6 +22,7 @@ import { Trigger } from './domain/trigger.entity';
     TriggersService,
     MessagesService,
     MessageViews,
+    MessageLiveViews,
     TriggerDelivery,
     SendTriggerMessagesWhenTicketClosedHandler,
     SendTriggerMessagesWhenCustomerDeletedHandler,

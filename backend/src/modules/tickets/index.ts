@@ -6,12 +6,14 @@ export { TicketsService } from './application/tickets.service';
 export { TicketViews } from './api/ticket-views';
 export { CommentDto, TicketDto, UserRefDto } from './api/dto/ticket.response.dto';
 export {
+  CommentCreatedEvent,
   TicketClosedEvent,
   TicketCreatedEvent,
   TicketDeletedEvent,
   TicketReopenedEvent,
+  TicketUpdatedEvent,
 } from './domain/events/ticket.events';
-export type { TicketEventPayload } from './domain/events/ticket.events';
+export type { ChangeVia, CommentCreatedPayload, TicketEventPayload } from './domain/events/ticket.events';
 export * from './domain/ticket.enums';
 export * from './domain/ticket-action';
 

@@ -3,11 +3,16 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers';
 import { IdentityModule } from '../identity';
 import { TicketViews } from './api/ticket-views';
+import { TicketActivityController } from './api/ticket-activity.controller';
+import { TicketLiveViews } from './api/ticket-live.views';
 import { TicketsController } from './api/tickets.controller';
 import { MacroApplication } from './application/macro-application.service';
+import { TicketActivity } from './application/ticket-activity.service';
 import { TicketChangesService } from './application/ticket-changes.service';
 import { TicketComments } from './application/ticket-comments.service';
 import { TicketCreation } from './application/ticket-creation.service';
+import { TicketEventPublisher } from './application/ticket-events.publisher';
+import { TicketHistory } from './application/ticket-history.service';
 import { TicketQueries } from './application/ticket-queries.service';
 import { TicketSnapshots } from './application/ticket-snapshots.service';
 import { TicketsService } from './application/tickets.service';
@@ -17,7 +22,7 @@ import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
-  controllers: [TicketsController],
+  controllers: [TicketsController, TicketActivityController],
   providers: [
     TicketsService,
     TicketViews,
@@ -28,6 +33,10 @@ import { TicketsRepository } from './persistence/tickets.repository';
     TicketCreation,
     TicketChangesService,
     TicketComments,
+    TicketEventPublisher,
+    TicketHistory,
+    TicketActivity,
+    TicketLiveViews,
   ],
   exports: [TicketsService, TicketViews],
 })

@@ -10,12 +10,13 @@ describe('poolSizes', () => {
       outbox: 5,
       notify: 1,
       idempotency: 4,
-      listeners: 2,
-      total: 41,
+      live: 2,
+      listeners: 1,
+      total: 42,
     });
   });
 
-  it('counts no dispatcher pool nor its listener without OUTBOX_DISPATCH', () => {
+  it('counts no dispatcher pool without OUTBOX_DISPATCH, and one shared LISTEN connection', () => {
     const sizes = poolSizes(
       Object.assign(new AppConfig(), {
         OUTBOX_DISPATCH: false,
@@ -31,8 +32,9 @@ describe('poolSizes', () => {
       outbox: 0,
       notify: 1,
       idempotency: 4,
+      live: 2,
       listeners: 1,
-      total: 13,
+      total: 15,
     });
   });
 });

@@ -1,12 +1,12 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Pool } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { PgListener, PgListenerHandlers } from './pg-listener';
 
 /** The pg pools besides the ORM's, by what they serve. */
-export type PgPoolName = 'read' | 'session' | 'outbox' | 'notify' | 'idempotency';
+export type PgPoolName = 'read' | 'session' | 'outbox' | 'notify' | 'idempotency' | 'live';
 
 /** Every database connection one instance may open, from the config: each pool's most, and their sum. */
 export interface PoolSizes {
@@ -22,7 +22,9 @@ export interface PoolSizes {
   notify: number;
   /** Idempotency-Key claims and answers (asynchronous commit): IDEMPOTENCY_POOL_MAX. */
   idempotency: number;
-  /** Dedicated LISTEN connections: the token cache's, and the dispatcher's with OUTBOX_DISPATCH. */
+  /** The live event streams' log reads (the tail every stream shares, and resumes): 2. */
+  live: number;
+  /** The one LISTEN connection (Notifications), shared by the token cache, the dispatcher and the live streams. */
   listeners: number;
   total: number;
 }
@@ -35,7 +37,8 @@ export function poolSizes(config: AppConfig): PoolSizes {
     outbox: config.OUTBOX_DISPATCH ? config.OUTBOX_CONCURRENCY + 1 : 0,
     notify: 1,
     idempotency: config.IDEMPOTENCY_POOL_MAX,
-    listeners: config.OUTBOX_DISPATCH ? 2 : 1,
+    live: 2,
+    listeners: 1,
   };
   return { ...sizes, total: Object.values(sizes).reduce((a, b) => a + b, 0) };
 }
@@ -60,9 +63,10 @@ interface TarnLike {
  * Owners close what they opened (on application shutdown).
  */
 @Injectable()
-export class DatabasePools {
+export class DatabasePools implements OnApplicationShutdown {
   readonly sizes: PoolSizes;
   private readonly pools = new Map<PgPoolName, Pool>();
+  private notifications?: PgListener;
 
   constructor(
     private readonly config: AppConfig,
@@ -89,9 +93,22 @@ export class DatabasePools {
     return pool;
   }
 
-  /** A reconnecting LISTEN connection on `channel` (not started). */
-  listener(channel: string, handlers: PgListenerHandlers, logger: Logger): PgListener {
-    return new PgListener(this.config.DATABASE_URL, channel, handlers, logger, this.config.DB_CONNECT_TIMEOUT_MS);
+  /**
+   * Listens on `channel` over the instance's one reconnecting LISTEN connection (opened on first
+   * use). Resolves once LISTEN is in place or the first attempt failed; answers the function that
+   * stops listening.
+   */
+  listen(channel: string, handlers: PgListenerHandlers): Promise<() => void> {
+    this.notifications ??= new PgListener(
+      this.config.DATABASE_URL,
+      new Logger('Notifications'),
+      this.config.DB_CONNECT_TIMEOUT_MS,
+    );
+    return this.notifications.add(channel, handlers);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.notifications?.stop();
   }
 
   /** Each pool's size and use now; a pool not opened (yet) shows its size and 0 in use. */
@@ -107,6 +124,7 @@ export class DatabasePools {
       outbox: pg('outbox'),
       notify: pg('notify'),
       idempotency: pg('idempotency'),
+      live: pg('live'),
       listeners: this.sizes.listeners,
       total: this.sizes.total,
     };

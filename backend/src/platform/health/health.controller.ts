@@ -25,7 +25,9 @@ export class HealthPoolsDto {
   @ApiProperty({ type: PoolUseDto, description: 'The NOTIFY after a commit with events (1)' }) notify!: PoolUseDto;
   @ApiProperty({ type: PoolUseDto, description: 'Idempotency-Key claims and answers (IDEMPOTENCY_POOL_MAX)' })
   idempotency!: PoolUseDto;
-  @ApiProperty({ description: 'Dedicated LISTEN connections' }) listeners!: number;
+  @ApiProperty({ type: PoolUseDto, description: 'The live event streams: the log tail and resumes (2)' })
+  live!: PoolUseDto;
+  @ApiProperty({ description: 'Dedicated LISTEN connections (one, shared)' }) listeners!: number;
   @ApiProperty({ description: 'Most connections this instance opens to PostgreSQL, all pools together' })
   total!: number;
 }

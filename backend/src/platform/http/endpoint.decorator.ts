@@ -50,3 +50,8 @@ export function PatchEndpoint(path: string, doc: EndpointWithBodyDoc) {
 export function DeleteEndpoint(path: string, doc: EndpointDoc) {
   return applyDecorators(Delete(path), HttpCode(204), ...documented(doc), ApiNoContentResponse());
 }
+
+/** POST of an action that answers nothing: 204 without a body. */
+export function SignalEndpoint(path: string, doc: EndpointDoc) {
+  return applyDecorators(Post(path), HttpCode(204), ...documented(doc), ApiNoContentResponse());
+}

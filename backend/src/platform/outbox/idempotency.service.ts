@@ -2,7 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ormRunner, Sql } from '../database/sql';
 import { EventEnvelope } from './event-envelope';
-import { insertProcessedKey, processedKeysAndWork } from './persistence/outbox.statements';
+import { OutboxDispatcher } from './outbox-dispatcher.service';
+import { insertProcessedKey, LoggedEntries, processedKeysAndWork } from './persistence/outbox.statements';
 
 /**
  * Makes an event handler idempotent: the work runs in a transaction that also inserts the key
@@ -11,7 +12,10 @@ import { insertProcessedKey, processedKeysAndWork } from './persistence/outbox.s
  */
 @Injectable()
 export class IdempotentHandlers {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly dispatcher: OutboxDispatcher,
+  ) {}
 
   /**
    * The same guarantee for many (handler, event) keys in one statement (one round trip, no
@@ -23,10 +27,13 @@ export class IdempotentHandlers {
   async runOnceAsStatement(
     keys: { handler: string; eventId: string }[],
     work: (freshKeys: Sql) => Sql,
+    logged?: LoggedEntries,
   ): Promise<Set<string>> {
     const rows = await ormRunner(this.em).query<{ handler: string; event_id: string }>(
-      processedKeysAndWork(keys, work),
+      processedKeysAndWork(keys, work, logged),
     );
+    // The log has new entries: the live streams of every instance read them now.
+    if (logged && rows.length > 0) this.dispatcher.signalCommitted();
     return new Set(rows.map((r) => keyOf(r.handler, r.event_id)));
   }
 

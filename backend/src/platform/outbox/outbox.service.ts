@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEventType, EventEnvelope } from './event-envelope';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { ormRunner, Sql } from '../database/sql';
-import { OutboxEvent } from './outbox-event.entity';
+import { EventLogFacets, OutboxEvent } from './outbox-event.entity';
 import { changeAndEventIfMatched, changeWithEvents } from './persistence/outbox.statements';
 
 /** Units of work that published events and have not committed yet (see OutboxCommitListener). */
@@ -19,8 +19,14 @@ export const PUBLISHED_IN = new WeakSet<object>();
 export class Outbox {
   constructor(private readonly dispatcher: OutboxDispatcher) {}
 
-  publish<P>(em: EntityManager, type: DomainEventType<P>, payload: P, actorId: string | null): EventEnvelope<P> {
-    const event = new OutboxEvent(type.eventName, payload, actorId);
+  publish<P>(
+    em: EntityManager,
+    type: DomainEventType<P>,
+    payload: P,
+    actorId: string | null,
+    facets?: EventLogFacets,
+  ): EventEnvelope<P> {
+    const event = new OutboxEvent(type.eventName, payload, actorId, facets);
     em.persist(event);
     PUBLISHED_IN.add(em.getContext());
     return { eventId: event.id, name: event.name, occurredAt: event.occurredAt.toISOString(), actorId, payload };
@@ -36,9 +42,9 @@ export class Outbox {
     em: EntityManager,
     change: Sql,
     type: DomainEventType<P>,
-    events: { payload: P; actorId: string | null }[],
+    events: ({ payload: P; actorId: string | null } & EventLogFacets)[],
   ): Promise<void> {
-    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId));
+    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId, e));
     await ormRunner(em).query(changeWithEvents(change, rows));
     if (rows.length > 0) this.dispatcher.signalCommitted();
   }
@@ -53,10 +59,10 @@ export class Outbox {
     em: EntityManager,
     change: Sql,
     type: DomainEventType<P>,
-    event: { payload: P; actorId: string | null },
+    event: { payload: P; actorId: string | null } & EventLogFacets,
   ): Promise<R[]> {
     const written = await ormRunner(em).query<R>(
-      changeAndEventIfMatched(change, new OutboxEvent(type.eventName, event.payload, event.actorId)),
+      changeAndEventIfMatched(change, new OutboxEvent(type.eventName, event.payload, event.actorId, event)),
     );
     if (written.length > 0) this.dispatcher.signalCommitted();
     return written;

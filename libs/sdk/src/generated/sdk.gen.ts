@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen.js';
+import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -173,6 +173,21 @@ export const updateCustomer = <ThrowOnError extends boolean = false>(options: Op
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Live events (Server-Sent Events)
+ *
+ * A `text/event-stream` of every change the caller may see, as it commits on any instance: the tickets the caller created or is assigned (`ticket.created`, `ticket.updated`, `ticket.closed`, `ticket.reopened`, `ticket.deleted`, `ticket.overdue`, `comment.created`), the messages it sent or received (`message.created`, `message.read`), and `presence` on those tickets.
+ *
+ * Each logged event has an `id` (`<transaction>-<sequence>`), an `event` name and JSON `data` `{ticketId?, ticket?, comment?, message?, actor: {id, username}|null, at}`; `ticket` is the ticket right after that change, in the shape of `GET /api/tickets/{id}` (an assignee who lost the ticket gets one `ticket.updated` with only `ticketId`, and nothing after it). `presence` has no id and is not replayed: `{ticketId, user: {id, username}, state}`.
+ *
+ * Reconnect with `Last-Event-ID` to get every later event exactly once, in log order, for 24 hours; an unknown or older id gets one `event: reset` first (reload everything), and so does a client too slow to read its stream (the stream then ends). A comment line comes at least every 15 s.
+ */
+export const streamEvents = <ThrowOnError extends boolean = false>(options?: Options<StreamEventsData, ThrowOnError, StreamEventsResponse>) => (options?.client ?? client).sse.get<StreamEventsResponses, StreamEventsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/events',
+    ...options
 });
 
 /**
@@ -379,6 +394,17 @@ export const createTicketComment = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * A ticket's history, oldest first
+ *
+ * Every change as it was committed: who, when, through what (a person, a macro by name, a trigger, an automation, a bulk change), the action and each field `from → to`. Creator and assignee only; keyset-paged with `limit` and `cursor`.
+ */
+export const listTicketHistory = <ThrowOnError extends boolean = false>(options: Options<ListTicketHistoryData, ThrowOnError>) => (options.client ?? client).get<ListTicketHistoryResponses, ListTicketHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/history',
+    ...options
+});
+
+/**
  * Apply every action of the macro in one transaction
  *
  * All actions or none. A `set_status` to `closed` publishes `ticket.closed`, which fires the matching triggers once. The assignee may apply only actions that change status and priority or add a comment. Takes no body.
@@ -398,6 +424,21 @@ export const previewMacroOnTicket = <ThrowOnError extends boolean = false>(optio
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/tickets/{id}/macros/{macroId}/preview',
     ...options
+});
+
+/**
+ * Say that you are viewing or editing a ticket, or that you left
+ *
+ * Others who may see the ticket get a `presence` event on their live streams (`GET /api/events`). A presence not reported again within 60 s expires, which sends `left`. Creator and assignee only.
+ */
+export const reportTicketPresence = <ThrowOnError extends boolean = false>(options: Options<ReportTicketPresenceData, ThrowOnError>) => (options.client ?? client).post<ReportTicketPresenceResponses, ReportTicketPresenceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/tickets/{id}/presence',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -169,9 +169,13 @@ export type HealthPoolsDto = {
      */
     idempotency: PoolUseDto;
     /**
-     * Dedicated LISTEN connections
+     * Dedicated LISTEN connections (one, shared)
      */
     listeners: number;
+    /**
+     * The live event streams: the log tail and resumes (2)
+     */
+    live: PoolUseDto;
     /**
      * The NOTIFY after a commit with events (1)
      */
@@ -197,6 +201,57 @@ export type HealthPoolsDto = {
      */
     total: number;
 };
+
+export type HistoryAction = 'created' | 'updated' | 'closed' | 'reopened' | 'commented' | 'overdue';
+
+export type HistoryChangeDto = {
+    /**
+     * A ticket field: title, description, type, priority, topic, status, photoUrl, customerId, assigneeId
+     */
+    field: string;
+    /**
+     * The value before the change
+     */
+    from: string | null;
+    /**
+     * The value after the change
+     */
+    to: string | null;
+};
+
+export type HistoryItemDto = {
+    action: HistoryAction;
+    /**
+     * null for an automation
+     */
+    actor: UserRefDto | null;
+    at: string;
+    changes: Array<HistoryChangeDto>;
+    /**
+     * The change's place in the event log (the same as its live event's id)
+     */
+    id: string;
+    via: HistoryViaDto;
+};
+
+export type HistoryPageDto = {
+    items: Array<HistoryItemDto>;
+    nextCursor: string | null;
+};
+
+export type HistoryViaDto = {
+    /**
+     * The macro, trigger or bulk change, when there is one
+     */
+    id?: string;
+    kind: HistoryViaKind;
+    /**
+     * The macro's or trigger's name at the time
+     */
+    name?: string;
+};
+
+export type HistoryViaKind = 'user' | 'macro' | 'trigger' | 'automation' | 'bulk';
 
 export type LoginDto = {
     email: string;
@@ -291,6 +346,11 @@ export type PoolUseDto = {
     max: number;
 };
 
+/**
+ * `viewing` or `editing` (repeat within 60 s to stay present), `left` when done
+ */
+export type PresenceState = 'viewing' | 'editing' | 'left';
+
 export type ProblemDto = {
     /**
      * Stable machine-readable code.
@@ -304,6 +364,13 @@ export type ProblemDto = {
 };
 
 export type RecipientKind = 'ticket_creator' | 'ticket_assignee' | 'user';
+
+export type ReportPresenceDto = {
+    /**
+     * `viewing` or `editing` (repeat within 60 s to stay present), `left` when done
+     */
+    state: PresenceState;
+};
 
 export type SignupDto = {
     email: string;
@@ -1075,6 +1142,49 @@ export type UpdateCustomerResponses = {
 };
 
 export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
+
+export type StreamEventsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `id` of the last event received: resume after it
+         */
+        'Last-Event-ID'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/events';
+};
+
+export type StreamEventsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Rate limited; see Retry-After
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type StreamEventsError = StreamEventsErrors[keyof StreamEventsErrors];
+
+export type StreamEventsResponses = {
+    /**
+     * The stream (it stays open)
+     */
+    200: string;
+};
+
+export type StreamEventsResponse = StreamEventsResponses[keyof StreamEventsResponses];
 
 export type GetHealthData = {
     body?: never;
@@ -1880,6 +1990,55 @@ export type CreateTicketCommentResponses = {
 
 export type CreateTicketCommentResponse = CreateTicketCommentResponses[keyof CreateTicketCommentResponses];
 
+export type ListTicketHistoryData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Default: 10.
+         */
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/tickets/{id}/history';
+};
+
+export type ListTicketHistoryErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type ListTicketHistoryError = ListTicketHistoryErrors[keyof ListTicketHistoryErrors];
+
+export type ListTicketHistoryResponses = {
+    200: HistoryPageDto;
+};
+
+export type ListTicketHistoryResponse = ListTicketHistoryResponses[keyof ListTicketHistoryResponses];
+
 export type ApplyMacroToTicketData = {
     body?: never;
     path: {
@@ -1973,6 +2132,54 @@ export type PreviewMacroOnTicketResponses = {
 };
 
 export type PreviewMacroOnTicketResponse = PreviewMacroOnTicketResponses[keyof PreviewMacroOnTicketResponses];
+
+export type ReportTicketPresenceData = {
+    body: ReportPresenceDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/tickets/{id}/presence';
+};
+
+export type ReportTicketPresenceErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type ReportTicketPresenceError = ReportTicketPresenceErrors[keyof ReportTicketPresenceErrors];
+
+export type ReportTicketPresenceResponses = {
+    204: void;
+};
+
+export type ReportTicketPresenceResponse = ReportTicketPresenceResponses[keyof ReportTicketPresenceResponses];
 
 export type ReopenTicketData = {
     body?: never;

@@ -1,5 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PgListener } from '../../../platform/database/pg-listener';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DatabasePools } from '../../../platform/database/pools';
 
 /** Channel on which a revocation is announced to every instance (payload: the token's id). */
@@ -24,9 +23,8 @@ interface CachedToken {
  */
 @Injectable()
 export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TokenCache.name);
   private readonly entries = new Map<string, CachedToken>();
-  private listener?: PgListener;
+  private unlisten?: () => void;
   private listening = false;
 
   constructor(private readonly pools: DatabasePools) {}
@@ -38,17 +36,16 @@ export class TokenCache implements OnApplicationBootstrap, OnApplicationShutdown
       this.entries.clear();
       this.listening = listening;
     };
-    this.listener = this.pools.listener(
-      TOKEN_REVOKED_CHANNEL,
-      { notification: (tokenId) => this.evict(tokenId), up: () => forget(true), down: () => forget(false) },
-      this.logger,
-    );
-    await this.listener.start();
+    this.unlisten = await this.pools.listen(TOKEN_REVOKED_CHANNEL, {
+      notification: (tokenId) => this.evict(tokenId),
+      up: () => forget(true),
+      down: () => forget(false),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.listening = false;
-    await this.listener?.stop();
+    this.unlisten?.();
   }
 
   /** The cached owner of a token hash, if the cache may be trusted and the entry is fresh. */

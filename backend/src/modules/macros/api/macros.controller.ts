@@ -112,7 +112,10 @@ export class MacrosController {
     @IdParam('macroId', 'Macro') macroId: string,
   ): Promise<TicketDto> {
     const macro = await this.macros.getVisible(actor.userId, macroId);
-    const result = await this.tickets.applyActions(actor.userId, ticketId, macro.actions, { dryRun: false });
+    const result = await this.tickets.applyActions(actor.userId, ticketId, macro.actions, {
+      dryRun: false,
+      via: { kind: 'macro', id: macro.id, name: macro.name },
+    });
     return this.views.one(result.ticket);
   }
 }

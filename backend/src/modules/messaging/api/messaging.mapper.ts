@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '../../identity';
+import { messageSnapshot } from '../application/message-snapshot';
 import type { MessageRecord } from '../application/messages.service';
 import { Trigger } from '../domain/trigger.entity';
 import { MessageDto, TriggerDto } from './dto/messaging.response.dto';
@@ -27,18 +28,6 @@ export class MessageViews {
 
   async many(messages: MessageRecord[]): Promise<MessageDto[]> {
     const users = await this.identity.summaries(messages.flatMap((m) => [m.senderId, m.receiverId]));
-    const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
-    return messages.map((m) => ({
-      id: m.id,
-      sender: user(m.senderId),
-      receiver: user(m.receiverId),
-      body: m.body,
-      triggerId: m.triggerId,
-      event: m.event,
-      ticketId: m.ticketId,
-      customerId: m.customerId,
-      createdAt: m.createdAt.toISOString(),
-      readAt: m.readAt?.toISOString() ?? null,
-    }));
+    return messages.map((m) => messageSnapshot(m, users));
   }
 }

@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { ReadPool } from '../../../platform/database/read-pool';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
+import { Outbox } from '../../../platform/outbox/outbox.service';
+import { IdentityService } from '../../identity';
+import { MessageReadEvent } from '../domain/events/message.events';
 import { Message } from '../domain/message.entity';
+import { messageSnapshot } from './message-snapshot';
 import { OnlyReceiverMayMarkReadError } from '../domain/messaging.errors';
 import { boxPage, LISTED } from '../persistence/messaging.statements';
 
@@ -27,6 +31,8 @@ export class MessagesService {
     private readonly em: EntityManager,
     private readonly cursors: CursorCodec,
     private readonly reads: ReadPool,
+    private readonly outbox: Outbox,
+    private readonly identity: IdentityService,
   ) {}
 
   /**
@@ -56,8 +62,15 @@ export class MessagesService {
     const message = await this.em.findOne(Message, { id, $or: [{ receiverId: userId }, { senderId: userId }] });
     if (!message) throw new ResourceNotFoundError('Message');
     if (message.receiverId !== userId) throw new OnlyReceiverMayMarkReadError();
-    message.markRead();
-    await this.em.flush();
+    if (message.readAt === null) {
+      message.markRead();
+      const users = await this.identity.summaries([message.senderId, message.receiverId]);
+      const payload = { message: messageSnapshot(message, users) };
+      this.outbox.publish(this.em, MessageReadEvent, payload, userId, {
+        audience: [message.senderId, message.receiverId],
+      });
+      await this.em.flush();
+    }
     return message;
   }
 

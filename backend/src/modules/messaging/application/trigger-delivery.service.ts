@@ -8,7 +8,12 @@ import { IdempotentHandlers, keyOf } from '../../../platform/outbox/idempotency.
 import { ormRunner } from '../../../platform/database/sql';
 import { IdentityService } from '../../identity';
 import { evaluateTrigger, TriggerInput, TriggerRule } from '../domain/trigger-rules';
-import { activeTriggersOf, insertMessagesOfFreshKeys, TRIGGERS } from '../persistence/messaging.statements';
+import {
+  activeTriggersOf,
+  insertMessagesOfFreshKeys,
+  messageCreatedEntries,
+  TRIGGERS,
+} from '../persistence/messaging.statements';
 
 /** One event for one handler: the triggers of `ownerIds` for the event decide what is sent. */
 export interface Delivery {
@@ -84,9 +89,9 @@ export class TriggerDelivery {
         return error instanceof Error ? error : new Error(String(error));
       }
     });
-    const receivers = await this.knownReceivers(
-      firing.flatMap((f) => (f instanceof Error ? [] : f.map((m) => m.receiverId))),
-    );
+    const fired = firing.flatMap((f) => (f instanceof Error ? [] : f));
+    const names = await this.names(fired.flatMap((m) => [m.receiverId, m.trigger.ownerId]));
+    const receivers = new Set(fired.map((m) => m.receiverId).filter((id) => names.has(id)));
     // Answers, per index, whether its key was new (the first delivery for its handler).
     const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));
@@ -95,22 +100,25 @@ export class TriggerDelivery {
         if (fired instanceof Error) throw fired;
         return fired.filter((m) => receivers.has(m.receiverId));
       });
-      const fresh = await this.handlers.runOnceAsStatement(keys, (freshKeys) =>
-        insertMessagesOfFreshKeys(
-          messages.map((m) => ({
-            id: randomUUID(),
-            senderId: m.trigger.ownerId,
-            receiverId: m.receiverId,
-            body: m.body,
-            triggerId: m.trigger.id,
-            event: m.item.event.name,
-            eventId: m.item.event.eventId,
-            ticketId: m.item.ref.ticketId ?? null,
-            customerId: m.item.ref.customerId ?? null,
-            handler: m.item.handler,
-          })),
-          freshKeys,
-        ),
+      const fresh = await this.handlers.runOnceAsStatement(
+        keys,
+        (freshKeys) =>
+          insertMessagesOfFreshKeys(
+            messages.map((m) => ({
+              id: randomUUID(),
+              senderId: m.trigger.ownerId,
+              receiverId: m.receiverId,
+              body: m.body,
+              triggerId: m.trigger.id,
+              event: m.item.event.name,
+              eventId: m.item.event.eventId,
+              ticketId: m.item.ref.ticketId ?? null,
+              customerId: m.item.ref.customerId ?? null,
+              handler: m.item.handler,
+            })),
+            freshKeys,
+          ),
+        messageCreatedEntries(names),
       );
       return indexes.map((i) => fresh.has(keyOf(items[i].handler, items[i].event.eventId)));
     };
@@ -121,8 +129,8 @@ export class TriggerDelivery {
     return outcomes;
   }
 
-  /** Those of these users that exist, by identity's facade (their names are cached: usually no query). */
-  private async knownReceivers(ids: string[]): Promise<Set<string>> {
-    return ids.length === 0 ? new Set() : new Set((await this.identity.summaries(ids)).keys());
+  /** Those of these users that exist and their names, by identity's facade (cached: usually no query). */
+  private async names(ids: string[]): Promise<Map<string, { username: string }>> {
+    return ids.length === 0 ? new Map() : this.identity.summaries([...new Set(ids)]);
   }
 }

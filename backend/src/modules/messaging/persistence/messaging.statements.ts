@@ -79,5 +79,31 @@ export function insertMessagesOfFreshKeys(messages: MessageToWrite[], freshKeys:
                         ${column((m) => m.customerId)}::uuid[], ${column((m) => m.handler)}::text[])
                  as m(id, sender_id, receiver_id, body, trigger_id, event, event_id, ticket_id, customer_id, handler)
            where exists (select 1 from ${freshKeys} f where f.handler = m.handler and f.event_id = m.event_id)
-          on conflict (trigger_id, event_id) do nothing returning id`;
+          on conflict (trigger_id, event_id) do nothing
+          returning id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_id, created_at`;
 }
+
+/** An instant as the API writes it (`toISOString`: UTC, milliseconds, `Z`). */
+const iso = (column: Sql) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The `message.created` log entry of each message a statement inserted (`rows`: its RETURNING
+ * list), with the message as `GET /api/messages` shows it; for its sender and receiver. `names`:
+ * the usernames of the people involved, as identity's facade gave them.
+ */
+export const messageCreatedEntries =
+  (names: Map<string, { username: string }>) =>
+  (rows: Sql): Sql => {
+    const ids = [...names.keys()];
+    const usernames = ids.map((id) => names.get(id)?.username ?? '');
+    const person = (alias: string, column: string) =>
+      sql`jsonb_build_object('id', w.${sql.ident(column)}, 'username', coalesce(${sql.ident(alias)}.username, ''))`;
+    return sql`select 'message.created' as name,
+              jsonb_build_object('message', jsonb_build_object('id', w.id, 'sender', ${person('s', 'sender_id')}, 'receiver', ${person('r', 'receiver_id')},
+                'body', w.body, 'triggerId', w.trigger_id, 'event', w.event, 'ticketId', w.ticket_id, 'customerId', w.customer_id,
+                'createdAt', ${iso(sql`w.created_at`)}, 'readAt', null)) as payload,
+              null::uuid as actor_id, array[w.sender_id, w.receiver_id] as audience, null::uuid as subject_id
+         from ${rows} w
+         left join unnest(${ids}::uuid[], ${usernames}::text[]) as s(id, username) on s.id = w.sender_id
+         left join unnest(${ids}::uuid[], ${usernames}::text[]) as r(id, username) on r.id = w.receiver_id`;
+  };

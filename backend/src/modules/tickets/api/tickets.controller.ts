@@ -68,6 +68,7 @@ export class TicketsController {
       actor.userId,
       { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null },
       actions,
+      macroId ? { kind: 'macro', id: macroId } : undefined,
     );
     return this.views.one(ticket, customer);
   }

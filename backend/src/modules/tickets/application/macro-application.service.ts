@@ -1,15 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
-import { Outbox } from '../../../platform/outbox/outbox.service';
 import { renderTemplate } from '../../../platform/templates/template-renderer';
 import { IdentityService } from '../../identity';
-import { TicketClosedEvent, TicketReopenedEvent } from '../domain/events/ticket.events';
+import type { ChangeVia } from '../domain/events/ticket.events';
 import { TicketAction } from '../domain/ticket-action';
 import { TicketComment } from '../domain/ticket-comment.entity';
 import { assertMayApply, visibleTo } from '../domain/ticket-rules';
 import { StatusTransition, Ticket } from '../domain/ticket.entity';
 import { TicketStatus } from '../domain/ticket.enums';
+import { TicketEventPublisher } from './ticket-events.publisher';
 import { TicketSnapshots } from './ticket-snapshots.service';
 
 /** A macro's actions on a ticket, in the unit of work: the macro engine. */
@@ -17,9 +17,9 @@ import { TicketSnapshots } from './ticket-snapshots.service';
 export class MacroApplication {
   constructor(
     private readonly em: EntityManager,
-    private readonly outbox: Outbox,
     private readonly identity: IdentityService,
     private readonly snapshots: TicketSnapshots,
+    private readonly events: TicketEventPublisher,
   ) {}
 
   /**
@@ -30,7 +30,7 @@ export class MacroApplication {
     actorId: string,
     ticketId: string,
     actions: TicketAction[],
-    options: { dryRun: boolean },
+    options: { dryRun: boolean; via?: ChangeVia },
   ): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
     const em = options.dryRun ? this.em.fork({ clear: true }) : this.em;
     const ticket = await em.findOne(Ticket, {
@@ -39,7 +39,7 @@ export class MacroApplication {
     });
     if (!ticket) throw new ResourceNotFoundError('Ticket');
     const before = ticket.updatedAt.getTime();
-    const comments = await this.applyTo(em, ticket, actorId, actions);
+    const comments = await this.applyTo(em, ticket, actorId, actions, options.via);
     if (options.dryRun) {
       // What the stored ticket would look like: a flush that changes anything bumps the version.
       if (ticket.updatedAt.getTime() !== before) ticket.version += 1;
@@ -50,8 +50,15 @@ export class MacroApplication {
   }
 
   /** The actions, in order, on a ticket in `em`'s unit of work; their events are published there too. */
-  async applyTo(em: EntityManager, ticket: Ticket, actorId: string, actions: TicketAction[]): Promise<TicketComment[]> {
+  async applyTo(
+    em: EntityManager,
+    ticket: Ticket,
+    actorId: string,
+    actions: TicketAction[],
+    via: ChangeVia = { kind: 'macro' },
+  ): Promise<TicketComment[]> {
     assertMayApply(ticket, actorId, actions);
+    const before = { ...ticket };
     const comments: TicketComment[] = [];
     const transitions: StatusTransition[] = [];
     for (const [index, action] of actions.entries()) {
@@ -95,23 +102,7 @@ export class MacroApplication {
       }
     }
     // One event per transition, in order (a macro that closes publishes ticket.closed like a manual close).
-    for (const transition of transitions)
-      await publishTransition(this.outbox, this.snapshots, em, ticket, transition, actorId);
+    await this.events.publishChange(em, before, ticket, transitions, actorId, via);
     return comments;
   }
-}
-
-/** Publishes a status transition's event in `em`'s unit of work, if there was one; returns the customer its snapshot read. */
-export async function publishTransition(
-  outbox: Outbox,
-  snapshots: TicketSnapshots,
-  em: EntityManager,
-  ticket: Ticket,
-  transition: StatusTransition,
-  actorId: string,
-) {
-  if (transition === null) return undefined;
-  const { payload, customer } = await snapshots.withCustomer(ticket, actorId);
-  outbox.publish(em, transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent, payload, actorId);
-  return customer;
 }

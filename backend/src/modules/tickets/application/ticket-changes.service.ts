@@ -4,19 +4,14 @@ import { InvalidFieldError, StaleVersionError } from '../../../platform/errors/d
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import {
-  TicketClosedEvent,
-  TicketDeletedEvent,
-  TicketEventPayload,
-  TicketReopenedEvent,
-} from '../domain/events/ticket.events';
+import { TicketDeletedEvent, TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
 import { assertMayDelete, assertMayEdit } from '../domain/ticket-rules';
 import { StatusTransition, Ticket, TicketFields } from '../domain/ticket.entity';
 import { TicketStatus } from '../domain/ticket.enums';
 import { updateTicketAtVersion } from '../persistence/ticket.statements';
 import { TicketsRepository } from '../persistence/tickets.repository';
-import { publishTransition } from './macro-application.service';
+import { changesBetween, eventOf, TicketEventPublisher, ticketFacets } from './ticket-events.publisher';
 import { TicketQueries } from './ticket-queries.service';
 import { TicketSnapshots } from './ticket-snapshots.service';
 
@@ -37,6 +32,7 @@ export class TicketChangesService {
     private readonly customers: CustomersService,
     private readonly queries: TicketQueries,
     private readonly snapshots: TicketSnapshots,
+    private readonly events: TicketEventPublisher,
   ) {}
 
   /** The creator may change every field; the assignee only status and priority (403 otherwise). */
@@ -65,9 +61,15 @@ export class TicketChangesService {
     ) {
       throw new InvalidFieldError('assigneeId', 'assigneeId must be the id of a user');
     }
+    const before = { ...ticket };
     ticket.edit(fields);
     const transition = status === undefined ? null : ticket.changeStatus(status);
-    await publishTransition(this.outbox, this.snapshots, this.em, ticket, transition, actorId);
+    if (changesBetween(before, ticket).length === 0) {
+      // Nothing differs: nothing is written, the version stays, nothing is published.
+      ticket.updatedAt = before.updatedAt;
+      return ticket;
+    }
+    await this.events.publishChange(this.em, before, ticket, [transition], actorId);
     await this.em.flush();
     return ticket;
   }
@@ -98,15 +100,15 @@ export class TicketChangesService {
       const ticket = Ticket.fromRecord(current);
       const transition = apply(ticket);
       if (transition === null) return { ticket: current };
-      const { payload, customer } = await this.snapshots.withCustomer(ticket, actorId);
+      const { payload, customer } = await this.snapshots.withCustomer(ticket, actorId, {
+        changes: changesBetween(current, ticket),
+        version: current.version + 1,
+      });
       const written = await this.outbox.writeIfChanged<Record<string, unknown>, TicketEventPayload>(
         this.em,
         updateTicketAtVersion(current, ticket),
-        transition === 'closed' ? TicketClosedEvent : TicketReopenedEvent,
-        {
-          payload,
-          actorId,
-        },
+        eventOf(transition),
+        { payload, actorId, ...ticketFacets(payload) },
       );
       if (written[0]) return { ticket: TicketsRepository.toRecords(written)[0], customer };
       if (attempt === TRANSITION_ATTEMPTS) throw new StaleVersionError('Ticket');
@@ -116,7 +118,8 @@ export class TicketChangesService {
   async delete(actorId: string, id: string): Promise<void> {
     const ticket = await this.queries.getVisible(actorId, id);
     assertMayDelete(ticket, actorId);
-    this.outbox.publish(this.em, TicketDeletedEvent, await this.snapshots.of(ticket, actorId), actorId);
+    const payload = await this.snapshots.of(ticket, actorId);
+    this.outbox.publish(this.em, TicketDeletedEvent, payload, actorId, ticketFacets(payload));
     this.em.remove(ticket);
     await this.em.flush();
   }

@@ -7,11 +7,12 @@ import { isDatabaseUnavailable } from '../../../platform/errors/problem.filter';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import { TicketCreatedEvent } from '../domain/events/ticket.events';
+import { ChangeVia, TicketCreatedEvent } from '../domain/events/ticket.events';
 import { TicketAction } from '../domain/ticket-action';
 import { Ticket, TicketFields } from '../domain/ticket.entity';
 import { insertTickets } from '../persistence/ticket.statements';
 import { MacroApplication } from './macro-application.service';
+import { ticketFacets } from './ticket-events.publisher';
 import { buildSnapshot } from './ticket-snapshots.service';
 
 export interface CreatedTicket {
@@ -62,7 +63,12 @@ export class TicketCreation {
    * A creation without a macro goes through group commit: the creations that arrive while earlier
    * ones are being written share one transaction (createMany); alone, it is a transaction of one.
    */
-  async create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<CreatedTicket> {
+  async create(
+    actorId: string,
+    fields: TicketFields,
+    macroActions: TicketAction[] = [],
+    via?: ChangeVia,
+  ): Promise<CreatedTicket> {
     if (macroActions.length === 0) return this.creations.submit({ actorId, fields });
     const item = { actorId, fields };
     // The checks and the event's names in two parallel queries.
@@ -73,9 +79,9 @@ export class TicketCreation {
     // One transaction; the ticket row is written before the macro's comments that reference it.
     await this.em.transactional(async (em) => {
       em.persist(ticket);
-      this.outbox.publish(em, TicketCreatedEvent, snapshot, actorId);
+      this.outbox.publish(em, TicketCreatedEvent, snapshot, actorId, ticketFacets(snapshot));
       await em.flush();
-      await this.macros.applyTo(em, ticket, actorId, macroActions);
+      await this.macros.applyTo(em, ticket, actorId, macroActions, via);
     });
     return { ticket, customer };
   }
@@ -128,10 +134,10 @@ export class TicketCreation {
         this.em,
         insertTickets(tickets),
         TicketCreatedEvent,
-        group.map(({ item, customer }, i) => ({
-          payload: buildSnapshot(tickets[i], users, customer, item.actorId),
-          actorId: item.actorId,
-        })),
+        group.map(({ item, customer }, i) => {
+          const payload = buildSnapshot(tickets[i], users, customer, item.actorId);
+          return { payload, actorId: item.actorId, ...ticketFacets(payload) };
+        }),
       );
       return group.map(({ customer }, i) => ({ ticket: tickets[i], customer }));
     };

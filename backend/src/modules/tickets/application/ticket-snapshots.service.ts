@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import { TicketEventPayload } from '../domain/events/ticket.events';
+import { ChangeVia, TicketChange, TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
+
+/** What a change adds to the snapshot besides the ticket: its fields' changes, through what, the version it writes. */
+export interface SnapshotExtras {
+  changes?: TicketChange[];
+  via?: ChangeVia;
+  previousAssigneeId?: string;
+  /** The version the change's write gives the ticket (a unit of work increments it at flush). */
+  version?: number;
+}
 
 /** The snapshot every ticket event carries (and a trigger dry run's input): the ticket plus the names handlers need. */
 @Injectable()
@@ -12,24 +21,22 @@ export class TicketSnapshots {
     private readonly customers: CustomersService,
   ) {}
 
-  async of(ticket: TicketRecord, actorId: string): Promise<TicketEventPayload> {
-    return (await this.withCustomer(ticket, actorId)).payload;
+  async of(ticket: TicketRecord, actorId: string, extras?: SnapshotExtras): Promise<TicketEventPayload> {
+    return (await this.withCustomer(ticket, actorId, extras)).payload;
   }
 
   /** The snapshot and the ticket's customer as it read it (a response may show it without reading it again). */
   async withCustomer(
     ticket: TicketRecord,
     actorId: string,
+    extras?: SnapshotExtras,
   ): Promise<{ payload: TicketEventPayload; customer?: CustomerSummary }> {
     const [users, customers] = await Promise.all([
       this.identity.summaries([ticket.creatorId, ticket.assigneeId, actorId]),
       this.customers.summaries([ticket.customerId]),
     ]);
     const customer = customers.get(ticket.customerId);
-    return {
-      payload: buildSnapshot(ticket, users, customer, actorId),
-      customer,
-    };
+    return { payload: buildSnapshot(ticket, users, customer, actorId, extras), customer };
   }
 }
 
@@ -37,21 +44,26 @@ export class TicketSnapshots {
 export function buildSnapshot(
   ticket: TicketRecord,
   users: Map<string, { username: string }>,
-  customer: { name: string; email: string } | undefined,
+  customer: { name: string; email: string; deleted?: boolean } | undefined,
   actorId: string,
+  extras: SnapshotExtras = {},
 ): TicketEventPayload {
-  const user = (id: string) => ({
-    id,
-    username: users.get(id)?.username ?? '',
-  });
+  const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
   return {
     ticket: {
       id: ticket.id,
       title: ticket.title,
+      description: ticket.description,
       status: ticket.status,
       priority: ticket.priority,
       type: ticket.type,
       topic: ticket.topic,
+      photoUrl: ticket.photoUrl,
+      customerId: ticket.customerId,
+      assigneeId: ticket.assigneeId,
+      version: extras.version ?? ticket.version,
+      createdAt: ticket.createdAt.toISOString(),
+      updatedAt: ticket.updatedAt.toISOString(),
       closedAt: ticket.closedAt?.toISOString() ?? null,
     },
     creator: user(ticket.creatorId),
@@ -60,7 +72,11 @@ export function buildSnapshot(
       id: ticket.customerId,
       name: customer?.name ?? '',
       email: customer?.email ?? '',
+      deleted: customer?.deleted ?? false,
     },
     actor: user(actorId),
+    changes: extras.changes ?? [],
+    via: extras.via ?? { kind: 'user' },
+    ...(extras.previousAssigneeId ? { previousAssigneeId: extras.previousAssigneeId } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { TicketComment } from '../domain/ticket-comment.entity';
 import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
 import type { Ticket, TicketFields } from '../domain/ticket.entity';
 import type { Page } from '../../../platform/pagination/cursor';
+import type { ChangeVia } from '../domain/events/ticket.events';
 import { MacroApplication } from './macro-application.service';
 import { TicketChanges, TicketChangesService } from './ticket-changes.service';
 import { TicketComments } from './ticket-comments.service';
@@ -31,15 +32,20 @@ export class TicketsService {
     private readonly snapshots: TicketSnapshots,
   ) {}
 
-  create(actorId: string, fields: TicketFields, macroActions: TicketAction[] = []): Promise<CreatedTicket> {
-    return this.creation.create(actorId, fields, macroActions);
+  create(
+    actorId: string,
+    fields: TicketFields,
+    macroActions: TicketAction[] = [],
+    via?: ChangeVia,
+  ): Promise<CreatedTicket> {
+    return this.creation.create(actorId, fields, macroActions, via);
   }
 
   applyActions(
     actorId: string,
     ticketId: string,
     actions: TicketAction[],
-    options: { dryRun: boolean },
+    options: { dryRun: boolean; via?: ChangeVia },
   ): Promise<{ ticket: Ticket; comments: TicketComment[] }> {
     return this.macros.apply(actorId, ticketId, actions, options);
   }

@@ -84,16 +84,17 @@ export const updateTicketAtVersion = (before: TicketRecord, after: TicketRecord)
 
 const commentColumns = TICKET_COMMENTS.columns();
 
-/** A reply, written only if its author may see the ticket (the check and the insert in one statement). */
-export const insertCommentIfVisible = (comment: {
-  id: string;
-  ticketId: string;
-  authorId: string;
-  body: string;
-  createdAt: Date;
-}): Sql =>
+/**
+ * A reply, written only if its author may see the ticket and the ticket still has the parties it
+ * was read with (its event's audience): the checks and the insert in one statement.
+ */
+export const insertCommentIfVisible = (
+  comment: { id: string; ticketId: string; authorId: string; body: string; createdAt: Date },
+  parties: { creatorId: string; assigneeId: string },
+): Sql =>
   sql`insert into ticket_comments (${commentColumns})
-       select ${comment.id}::uuid, t.id, ${comment.authorId}::uuid, ${comment.body}::text, ${comment.createdAt}::timestamptz from tickets t where t.id = ${comment.ticketId} and ${visibleTo(comment.authorId, 't')}
+       select ${comment.id}::uuid, t.id, ${comment.authorId}::uuid, ${comment.body}::text, ${comment.createdAt}::timestamptz from tickets t
+        where t.id = ${comment.ticketId} and ${visibleTo(comment.authorId, 't')} and t.creator_id = ${parties.creatorId} and t.assignee_id = ${parties.assigneeId}
        returning id`;
 
 /** The conversation, oldest first. */

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { ReadPool } from '../../../platform/database/read-pool';
-import { ormRunner, Sql } from '../../../platform/database/sql';
+import { Sql } from '../../../platform/database/sql';
 import type { KeysetPosition } from '../../../platform/pagination/cursor';
 import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
 import type { TicketBox, TicketStatus } from '../domain/ticket.enums';
@@ -89,9 +89,6 @@ export class TicketsRepository {
   }
 
   /** Writes the comment if its author may see the ticket; false (nothing written) otherwise. */
-  async insertCommentIfVisible(comment: CommentRecord): Promise<boolean> {
-    return (await ormRunner(this.em).query(statements.insertCommentIfVisible(comment))).length > 0;
-  }
 
   async comments(ticketId: string, after: KeysetPosition | null, take: number): Promise<CommentRecord[]> {
     const rows = await this.reads.query(statements.commentsPage(ticketId, after, take));

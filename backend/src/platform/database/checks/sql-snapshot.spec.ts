@@ -7,6 +7,7 @@ import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
+import * as live from '../../live/persistence/live.statements';
 import * as outbox from '../../outbox/persistence/outbox.statements';
 import { OutboxEvent } from '../../outbox/outbox-event.entity';
 import { Sql, sql } from '../sql';
@@ -44,6 +45,7 @@ const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(
   occurredAt: at,
   nextAttemptAt: at,
 });
+const position = { tx: 1001n, seq: 42n };
 const message = {
   id: id(6),
   senderId: id(2),
@@ -80,7 +82,10 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     insertTickets: () => tickets.insertTickets([ticket, { ...ticket, id: id(8) }]),
     updateTicketAtVersion: () => tickets.updateTicketAtVersion(ticket, closed),
     insertCommentIfVisible: () =>
-      tickets.insertCommentIfVisible({ id: id(6), ticketId: id(1), authorId: id(2), body: 'Hi', createdAt: at }),
+      tickets.insertCommentIfVisible(
+        { id: id(6), ticketId: id(1), authorId: id(2), body: 'Hi', createdAt: at },
+        { creatorId: id(2), assigneeId: id(3) },
+      ),
     commentsPage: () => tickets.commentsPage(id(1), after, 11),
   },
   customers: {
@@ -107,6 +112,8 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     boxPage: () => messaging.boxPage(id(3), 'inbox', after, 11),
     activeTriggersOf: () => messaging.activeTriggersOf([id(2), id(3)], ['ticket.closed']),
     insertMessagesOfFreshKeys: () => messaging.insertMessagesOfFreshKeys([message], sql.ident('fresh')),
+    messageCreatedEntries: () =>
+      messaging.messageCreatedEntries(new Map([[id(2), { username: 'ada' }]]))(sql.ident('work')),
   },
   outbox: {
     changeWithEvents: () => outbox.changeWithEvents(tickets.insertTickets([ticket]), [event]),
@@ -123,9 +130,19 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     notify: () => outbox.notify('bw_outbox', id(9)),
     insertProcessedKey: () => outbox.insertProcessedKey('send', id(5)),
     processedKeysAndWork: () =>
-      outbox.processedKeysAndWork([{ handler: 'send', eventId: id(5) }], (fresh) =>
-        messaging.insertMessagesOfFreshKeys([message], fresh),
+      outbox.processedKeysAndWork(
+        [{ handler: 'send', eventId: id(5) }],
+        (fresh) => messaging.insertMessagesOfFreshKeys([message], fresh),
+        messaging.messageCreatedEntries(new Map([[id(2), { username: 'ada' }]])),
       ),
+  },
+  live: {
+    logHorizon: () => live.logHorizon(),
+    settledAfter: () => live.settledAfter(position, 500),
+    heldBackAfter: () => live.heldBackAfter(position),
+    entriesFor: () => live.entriesFor(id(2), position, { tx: 1002n, seq: 90n }, 500),
+    entryTime: () => live.entryTime(position),
+    subjectEntries: () => live.subjectEntries(id(1), position, 51),
   },
   idempotency: {
     claimKeys: () =>
@@ -142,7 +159,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     purgeExpiredKeys: () => idempotency.purgeExpiredKeys(),
   },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, idempotency };
+const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, live, idempotency };
 
 function render(): string {
   const out = [

@@ -13,6 +13,8 @@ export const OUTBOX_EVENTS = defineTable('outbox_events', {
   status: 'text',
   attempts: 'int',
   next_attempt_at: 'timestamptz',
+  audience: 'uuid[]',
+  subject_id: 'uuid',
 });
 
 const eventRow = (event: OutboxEvent) => OUTBOX_EVENTS.toRow({ ...event, payload: JSON.stringify(event.payload) });
@@ -44,8 +46,9 @@ export const markFailed = (id: string, attempts: number, error: string): Sql =>
 export const scheduleRetry = (id: string, attempts: number, error: string, delayMs: number): Sql =>
   sql`update outbox_events set attempts = ${attempts}, last_error = ${error}, next_attempt_at = now() + make_interval(secs => ${delayMs}::double precision / 1000) where id = ${id}`;
 
+/** Delivered events that are about no record (a ticket's events are its history and stay). */
 export const pruneDoneEvents = (days: number): Sql =>
-  sql`delete from outbox_events where status = 'done' and processed_at < now() - make_interval(days => ${days})`;
+  sql`delete from outbox_events where status = 'done' and subject_id is null and processed_at < now() - make_interval(days => ${days})`;
 
 export const pruneProcessedKeys = (days: number): Sql =>
   sql`delete from processed_events where processed_at < now() - make_interval(days => ${days})`;
@@ -56,14 +59,26 @@ export const notify = (channel: string, payload: string): Sql => sql`select pg_n
 export const insertProcessedKey = (handler: string, eventId: string): Sql =>
   sql`insert into processed_events (handler, event_id) values (${handler}, ${eventId}) on conflict do nothing returning event_id`;
 
+/** Log entries a statement derives from another's RETURNING rows: columns `name`, `payload`, `actor_id`, `audience`, `subject_id`. */
+export type LoggedEntries = (rows: Sql) => Sql;
+
 /**
  * Many (handler, event) keys and the work of those that were new, in one statement: `work` gets
  * the fragment that names the new keys (columns `handler`, `event_id`) and must filter on it.
+ * `logged` (optional) selects, from the rows `work` returns, the events the work publishes: they
+ * are written to the log in the same statement, already delivered (no handler waits for them).
  */
 export const processedKeysAndWork = (
   keys: { handler: string; eventId: string }[],
   work: (freshKeys: Sql) => Sql,
+  logged?: LoggedEntries,
 ): Sql =>
   sql`with fresh as (insert into processed_events (handler, event_id) select * from unnest(${keys.map((k) => k.handler)}::text[], ${keys.map((k) => k.eventId)}::uuid[]) on conflict do nothing returning handler, event_id),
-          work as (${work(sql.ident('fresh'))})
+          work as (${work(sql.ident('fresh'))})${
+            logged
+              ? sql`,
+          logged as (insert into outbox_events (id, name, payload, actor_id, audience, subject_id, status, processed_at)
+                     select gen_random_uuid(), l.name, l.payload, l.actor_id, l.audience, l.subject_id, 'done', now() from (${logged(sql.ident('work'))}) l)`
+              : sql.empty
+          }
      select handler, event_id from fresh`;

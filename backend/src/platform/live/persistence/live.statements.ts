@@ -1,0 +1,38 @@
+import { Sql, sql } from '../../database/sql';
+import type { LogPosition } from '../log-position';
+
+/** The event log as the live streams and histories read it (ADR 0012): the outbox's rows in (tx, seq) order. */
+
+/** Only what no running transaction can still add to: below the oldest transaction id in flight. */
+const settled = sql`tx < pg_snapshot_xmin(pg_current_snapshot())`;
+const after = (p: LogPosition) => sql`(tx, seq) > (${p.tx.toString()}::xid8, ${p.seq.toString()}::bigint)`;
+const entryColumns = sql`tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id`;
+
+/** Where the log ends for a reader starting now: nothing below it will be added. */
+export const logHorizon = (): Sql => sql`select pg_snapshot_xmin(pg_current_snapshot())::text as tx`;
+
+/** The next settled entries after a position, in log order. */
+export const settledAfter = (p: LogPosition, limit: number): Sql =>
+  sql`select ${entryColumns} from outbox_events where ${after(p)} and ${settled} order by tx, seq limit ${limit}`;
+
+/** Committed entries after a position that wait for an older transaction to end (the tail must look again soon). */
+export const heldBackAfter = (p: LogPosition): Sql =>
+  sql`select exists (select 1 from outbox_events where ${after(p)} and not ${settled}) as held`;
+
+/** One reader's entries in (from, upTo], in log order: a resumed stream's replay. */
+export const entriesFor = (userId: string, from: LogPosition, upTo: LogPosition, limit: number): Sql =>
+  sql`select ${entryColumns} from outbox_events
+       where ${after(from)} and (tx, seq) <= (${upTo.tx.toString()}::xid8, ${upTo.seq.toString()}::bigint)
+         and audience @> array[${userId}::uuid] order by tx, seq limit ${limit}`;
+
+/** When the entry at a position was written (none: no such entry, or pruned). */
+export const entryTime = (p: LogPosition): Sql =>
+  sql`select occurred_at from outbox_events where tx = ${p.tx.toString()}::xid8 and seq = ${p.seq.toString()}::bigint`;
+
+/**
+ * A record's entries after a position, oldest first (a ticket's history). Not only settled ones: a
+ * change is in its record's history as soon as it commits (the changes of one record are ordered
+ * by its row lock, so a page boundary does not pass over a later commit of the same record).
+ */
+export const subjectEntries = (subjectId: string, from: LogPosition | null, limit: number): Sql =>
+  sql`select ${entryColumns} from outbox_events where subject_id = ${subjectId}${from ? sql` and ${after(from)}` : sql.empty} order by tx, seq limit ${limit}`;
