@@ -126,6 +126,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
       outbox.processedKeysAndWork([{ handler: 'send', eventId: id(5) }], (fresh) =>
         messaging.insertMessagesOfFreshKeys([message], fresh),
       ),
+    backlog: () => outbox.backlog,
   },
   idempotency: {
     claimKeys: () =>
