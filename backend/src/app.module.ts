@@ -16,6 +16,7 @@ import { ProblemFilter } from './platform/errors/problem.filter';
 import { HealthController } from './platform/health/health.controller';
 import { HttpConventionsModule } from './platform/http/http-conventions.module';
 import { LoggingModule } from './platform/logging/logging.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 
 export interface AppModuleOptions {
   /** false: build the module graph without opening a database connection (OpenAPI generation). */
@@ -47,6 +48,7 @@ export class AppModule {
         OutboxModule,
         DatabaseModule.forRoot(options.onQuery),
         HttpConventionsModule,
+        MetricsModule,
         IdentityModule,
         CustomersModule,
         TicketsModule,

@@ -229,6 +229,17 @@ export class AppConfig {
   @Max(200)
   IDEMPOTENCY_POOL_MAX = 4;
 
+  /**
+   * Lets Prometheus read `GET /api/metrics` from another host with `Authorization: Bearer <METRICS_TOKEN>`
+   * (32+ characters); unset, only loopback callers may read it and others get a 404.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{32,512}$/, {
+    message: 'METRICS_TOKEN must be 32 to 512 visible ASCII characters (no spaces)',
+  })
+  METRICS_TOKEN?: string;
+
   /** CORS_ORIGINS as a list. */
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')
@@ -285,6 +296,7 @@ const CONFIG_KEYS = [
   'API_RATE_LIMIT_PER_MINUTE',
   'CORS_ORIGINS',
   'IDEMPOTENCY_POOL_MAX',
+  'METRICS_TOKEN',
 ] as const;
 
 export class ConfigError extends Error {}
