@@ -10,6 +10,7 @@ import {
 import { Client } from 'pg';
 import { ApiSession } from './support/api-session';
 import { customerOf, person, Person, ticketBy } from './support/fixtures';
+import { eventually } from './support/isolated-database';
 import { LiveStream } from './support/live-stream';
 import { startTestServer, TestServer } from './support/server';
 
@@ -153,6 +154,19 @@ describe('GET /api/events', () => {
       await stream.until((s) => s.of('ticket.created').length === 1, 'a live event after the reset');
       expect(stream.of('reset')).toHaveLength(1);
     }
+  });
+
+  it('counts its open streams in the metrics', async () => {
+    const open_ = async () => {
+      const text = await (await fetch(`${other.baseUrl}/api/metrics`)).text();
+      return Number(/^bw_event_streams_open (\d+)$/m.exec(text)?.[1]);
+    };
+    const before = await open_();
+    const stream = await open(stranger, undefined, other);
+    await stream.until((s) => s.comments > 0, 'the stream is up');
+    expect(await open_()).toBe(before + 1);
+    stream.close();
+    await eventually('the stream to be counted closed', async () => (await open_()) === before, 5000);
   });
 
   it('sends a comment line on an idle stream', async () => {

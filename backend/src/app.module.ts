@@ -17,6 +17,7 @@ import { HealthController } from './platform/health/health.controller';
 import { HttpConventionsModule } from './platform/http/http-conventions.module';
 import { LiveModule } from './platform/live/live.module';
 import { LoggingModule } from './platform/logging/logging.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 
 export interface AppModuleOptions {
   /** false: build the module graph without opening a database connection (OpenAPI generation). */
@@ -49,6 +50,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.onQuery),
         HttpConventionsModule,
         LiveModule,
+        MetricsModule,
         IdentityModule,
         CustomersModule,
         TicketsModule,

@@ -246,6 +246,13 @@ with fresh as (insert into processed_events (handler, event_id) select * from un
   select handler, event_id from fresh;
 -- values: [["send"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000006"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000003"],["Closed"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["00000000-0000-4000-8000-000000000001"],[null],["send"],["00000000-0000-4000-8000-000000000002"],["ada"],["00000000-0000-4000-8000-000000000002"],["ada"]]
 
+-- outbox.backlog
+select
+  (select count(*) from outbox_events where status = 'pending')::int as pending,
+  (select count(*) from outbox_events where status = 'failed')::int as failed,
+  (select extract(epoch from now() - min(occurred_at)) from outbox_events where status = 'pending')::float8 as oldest_pending_seconds;
+-- values: []
+
 -- live.logHorizon
 select pg_snapshot_xmin(pg_current_snapshot())::text as tx;
 -- values: []

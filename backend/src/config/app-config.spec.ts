@@ -72,6 +72,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, API_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('reads METRICS_TOKEN when set, and refuses a short one or one with spaces', () => {
+    expect(loadConfig(base).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ ...base, METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    const token = 'm'.repeat(32);
+    expect(loadConfig({ ...base, METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: 'm'.repeat(31) })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ ...base, METRICS_TOKEN: `${token} x` })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('reads BODY_LIMIT as bytes and refuses a size it cannot read', () => {
     expect(loadConfig(base).bodyLimitBytes).toBe(100 * 1024);
     expect(loadConfig({ ...base, BODY_LIMIT: '1mb' }).bodyLimitBytes).toBe(1024 * 1024);

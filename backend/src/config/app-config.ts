@@ -267,6 +267,17 @@ export class AppConfig {
   @Max(200)
   IDEMPOTENCY_POOL_MAX = 4;
 
+  /**
+   * Lets Prometheus read `GET /api/metrics` from another host with `Authorization: Bearer <METRICS_TOKEN>`
+   * (32+ characters); unset, only loopback callers may read it and others get a 404.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{32,512}$/, {
+    message: 'METRICS_TOKEN must be 32 to 512 visible ASCII characters (no spaces)',
+  })
+  METRICS_TOKEN?: string;
+
   /** CORS_ORIGINS as a list. */
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '')
@@ -329,6 +340,7 @@ const CONFIG_KEYS = [
   'LIVE_RESUME_HOURS',
   'LIVE_RESUME_MAX_EVENTS',
   'PRESENCE_TTL_MS',
+  'METRICS_TOKEN',
 ] as const;
 
 export class ConfigError extends Error {}

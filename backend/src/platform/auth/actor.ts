@@ -22,6 +22,15 @@ export const PUBLIC_OPERATION_EXTENSION = 'x-bw-public';
 export const Public = () =>
   applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
+export const OWN_CREDENTIALS = 'bw:ownCredentials';
+/**
+ * The endpoint checks its caller itself (`GET /api/metrics` and its METRICS_TOKEN): the
+ * authentication guard neither looks its Authorization up as an API token nor reads the session,
+ * so it costs no database round trip and works while the database is down. Public to the API's
+ * own schemes (`security: []`); its description says what it asks for instead.
+ */
+export const OwnCredentials = () => applyDecorators(Public(), SetMetadata(OWN_CREDENTIALS, true));
+
 export const SKIP_CSRF = 'bw:skipCsrf';
 /** The endpoint is exempt from the CSRF header check (login-type endpoints that create a session). */
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);

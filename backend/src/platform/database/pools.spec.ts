@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
 import { AppConfig } from '../../config/app-config';
-import { poolSizes } from './pools';
+import { DatabasePools, poolSizes } from './pools';
 
 describe('poolSizes', () => {
   it('sums every connection an instance may open, at the defaults', () => {
@@ -36,5 +38,31 @@ describe('poolSizes', () => {
       listeners: 1,
       total: 15,
     });
+  });
+});
+
+describe('DatabasePools.stats', () => {
+  it("shows every pool's size and open, idle, busy and waiting connections; a pool not opened shows zeros", async () => {
+    // Nothing listens on port 1: the pool connects lazily, and the statement waits and then fails.
+    const config = Object.assign(new AppConfig(), { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const pools = new DatabasePools(config, { get: () => undefined } as unknown as ModuleRef);
+    const read = pools.open('read', new Logger('test'));
+    try {
+      const zeros = { total: 0, idle: 0, inUse: 0, waiting: 0 };
+      expect(pools.stats()).toEqual({
+        orm: { max: 16, ...zeros },
+        read: { max: 8, ...zeros },
+        session: { max: 5, ...zeros },
+        outbox: { max: 5, ...zeros },
+        notify: { max: 1, ...zeros },
+        idempotency: { max: 4, ...zeros },
+      });
+      const failing = read.query('select 1').catch(() => undefined);
+      expect(pools.stats().read).toEqual({ max: 8, total: 1, idle: 0, inUse: 1, waiting: 0 });
+      await failing;
+      expect(pools.stats().read).toEqual({ max: 8, ...zeros });
+    } finally {
+      await read.end();
+    }
   });
 });

@@ -51,9 +51,20 @@ export interface PoolUse {
 
 export type PoolsInUse = Record<'orm' | PgPoolName, PoolUse> & { listeners: number; total: number };
 
-/** The knex pool (tarn) behind MikroORM's connection, as far as the health check reads it. */
+/** A pool's connections now, for the metrics: open (idle or in use), idle, and callers waiting for one. */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  inUse: number;
+  waiting: number;
+}
+
+/** The knex pool (tarn) behind MikroORM's connection, as far as the health check and the metrics read it. */
 interface TarnLike {
   numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
 }
 
 /**
@@ -130,13 +141,45 @@ export class DatabasePools implements OnApplicationShutdown {
     };
   }
 
+  /** Each pool's connections now (a pool not opened, or closed, shows its size and zeros); LISTEN connections are not pools. */
+  stats(): Record<'orm' | PgPoolName, PoolStats> {
+    const pg = (name: PgPoolName): PoolStats => {
+      const pool = this.pools.get(name);
+      if (!pool) return { max: this.sizes[name], total: 0, idle: 0, inUse: 0, waiting: 0 };
+      const { totalCount: total, idleCount: idle, waitingCount: waiting } = pool;
+      return { max: this.sizes[name], total, idle, inUse: total - idle, waiting };
+    };
+    const tarn = this.ormPool();
+    const used = tarn?.numUsed() ?? 0;
+    const free = tarn?.numFree() ?? 0;
+    return {
+      orm: {
+        max: this.sizes.orm,
+        total: used + free,
+        idle: free,
+        inUse: used,
+        waiting: tarn?.numPendingAcquires() ?? 0,
+      },
+      read: pg('read'),
+      session: pg('session'),
+      outbox: pg('outbox'),
+      notify: pg('notify'),
+      idempotency: pg('idempotency'),
+      live: pg('live'),
+    };
+  }
+
   private ormInUse(): number {
+    return this.ormPool()?.numUsed() ?? 0;
+  }
+
+  private ormPool(): TarnLike | undefined {
     try {
       const em = this.moduleRef.get(MikroORM, { strict: false }).em as unknown as EntityManager;
       const knex = em.getConnection().getKnex() as unknown as { client: { pool?: TarnLike } };
-      return knex.client.pool?.numUsed() ?? 0;
+      return knex.client.pool ?? undefined;
     } catch {
-      return 0;
+      return undefined;
     }
   }
 }

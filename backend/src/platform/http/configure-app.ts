@@ -12,6 +12,8 @@ import { AppConfig } from '../../config/app-config';
 import { issueXsrfCookie } from '../auth/csrf';
 import { MalformedPathError, sendProblem, toProblem } from '../errors/problem.filter';
 import { AppLogger, ROOT_LOGGER } from '../logging/logging.module';
+import { registerHttpMetrics } from '../metrics/http-metrics';
+import { Metrics } from '../metrics/metrics.service';
 import { createValidationPipe } from '../validation/validation';
 import { assertStorableInput } from '../validation/storable-input';
 import { registerFrontend } from './frontend';
@@ -28,6 +30,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Paths of the API (everything else is the Angular app). */
 export const isApiPath = (url: string): boolean =>
   url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?');
+
+/** Health checks and metric scrapes: every few seconds from the monitors, so not logged. */
+const isMonitoring = (url: string): boolean => url.startsWith('/api/health') || url.startsWith('/api/metrics');
 
 /**
  * The HTTP adapter: Fastify. Its router and request pipeline cost a third of Express's per request
@@ -121,11 +126,13 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     else done();
   });
 
-  // One line per answered request (not for health checks), at info / warn (4xx) / error (5xx).
+  // Requests per route pattern and status, and their latency (GET /api/metrics).
+  registerHttpMetrics(fastify, app.get(Metrics));
+  // One line per answered request (not for health checks and scrapes), at info / warn (4xx) / error (5xx).
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const status = reply.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (requestLog.isLevelEnabled(level) && !req.url.startsWith('/api/health')) {
+    if (requestLog.isLevelEnabled(level) && !isMonitoring(req.url)) {
       requestLog[level](
         {
           req: { id: req.id, method: req.method, url: req.url.split('?', 1)[0] },

@@ -49,6 +49,7 @@ const TAGS: readonly [name: string, description: string][] = [
   ],
   ['messages', 'The messages triggers sent you (inbox) and the ones your triggers sent (sent).'],
   ['health', 'Liveness and the database check, for load balancers and monitors.'],
+  ['metrics', "This instance's metrics in the Prometheus text format, for monitoring."],
 ];
 
 /** The OpenAPI document; operation ids are the controller method names (the SDK's function names). */

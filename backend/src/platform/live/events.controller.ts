@@ -3,6 +3,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, CurrentActor } from '../auth/actor';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { Metrics } from '../metrics/metrics.service';
 import { LiveHub } from './live-hub.service';
 import { Presence } from './presence.service';
 
@@ -18,6 +19,7 @@ export class EventsController {
   constructor(
     private readonly hub: LiveHub,
     private readonly presence: Presence,
+    private readonly metrics: Metrics,
   ) {}
 
   @Get()
@@ -49,6 +51,7 @@ export class EventsController {
     });
     raw.write('retry: 1000\n\n');
     req.raw.socket.setKeepAlive(true);
+    raw.once('close', this.metrics.streamOpened());
     const stream = await this.hub.open(actor.userId, raw, lastEventId?.trim() || undefined);
     for (const data of this.presence.currentFor(actor.userId)) stream.unlogged('presence', data);
   }

@@ -1578,6 +1578,43 @@ export type MarkMessageReadResponses = {
 
 export type MarkMessageReadResponse = MarkMessageReadResponses[keyof MarkMessageReadResponses];
 
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Another host without `Authorization: Bearer <METRICS_TOKEN>`, or with another token
+     */
+    401: ProblemDto;
+    /**
+     * Another host while `METRICS_TOKEN` is unset
+     */
+    404: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * The metrics (`text/plain; version=0.0.4; charset=utf-8`)
+     */
+    200: string;
+};
+
+export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
+
 export type ListTicketsData = {
     body?: never;
     path?: never;

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, SESSION_ONLY, SKIP_CSRF } from '../../../platform/auth/actor';
+import { IS_PUBLIC, OWN_CREDENTIALS, SESSION_ONLY, SKIP_CSRF } from '../../../platform/auth/actor';
 import { SAFE_METHODS } from '../../../platform/auth/csrf';
 import { IdentityService } from '../application/identity.service';
 import { CsrfTokenError, NotAuthenticatedError, SessionRequiredError } from '../domain/identity.errors';
@@ -11,7 +11,8 @@ import { Sessions } from './session';
  * Global guard: a bearer token or the session cookie identifies the caller; anything else is 401
  * (except @Public endpoints). Cookie-authenticated writes must carry their session's CSRF token (403);
  * a @SessionOnly endpoint refuses API tokens (403).
- * A public endpoint does not look at the session (the login endpoints read the cookie themselves).
+ * A public endpoint does not look at the session (the login endpoints read the cookie themselves);
+ * one that checks its own credentials (@OwnCredentials) is not looked at at all.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -24,6 +25,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_CREDENTIALS, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
 
     const authorization = req.headers.authorization;

@@ -135,6 +135,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         (fresh) => messaging.insertMessagesOfFreshKeys([message], fresh),
         messaging.messageCreatedEntries(new Map([[id(2), { username: 'ada' }]])),
       ),
+    backlog: () => outbox.backlog,
   },
   live: {
     logHorizon: () => live.logHorizon(),

@@ -82,3 +82,13 @@ export const processedKeysAndWork = (
               : sql.empty
           }
      select handler, event_id from fresh`;
+
+/**
+ * The backlog for the metrics: pending and failed events, and the age in seconds of the oldest
+ * pending one (null when none). Each part reads only its partial index (pending: occurred_at, id;
+ * failed: occurred_at), so the cost grows with the backlog, never with the delivered history.
+ */
+export const backlog = sql`select
+    (select count(*) from outbox_events where status = 'pending')::int as pending,
+    (select count(*) from outbox_events where status = 'failed')::int as failed,
+    (select extract(epoch from now() - min(occurred_at)) from outbox_events where status = 'pending')::float8 as oldest_pending_seconds`;
