@@ -56,6 +56,7 @@ describe('DatabasePools.stats', () => {
         outbox: { max: 5, ...zeros },
         notify: { max: 1, ...zeros },
         idempotency: { max: 4, ...zeros },
+        live: { max: 2, ...zeros },
       });
       const failing = read.query('select 1').catch(() => undefined);
       expect(pools.stats().read).toEqual({ max: 8, total: 1, idle: 0, inUse: 1, waiting: 0 });
