@@ -52,7 +52,13 @@ export class EventsController {
     raw.write('retry: 1000\n\n');
     req.raw.socket.setKeepAlive(true);
     raw.once('close', this.metrics.streamOpened());
-    const stream = await this.hub.open(actor.userId, raw, lastEventId?.trim() || undefined);
-    for (const data of this.presence.currentFor(actor.userId)) stream.unlogged('presence', data);
+    try {
+      const stream = await this.hub.open(actor.userId, raw, lastEventId?.trim() || undefined);
+      for (const data of this.presence.currentFor(actor.userId)) stream.unlogged('presence', data);
+    } catch {
+      // The log could not be read (the database is away): the stream ends, and the client's
+      // reconnect resumes from the same Last-Event-ID.
+      raw.end();
+    }
   }
 }
