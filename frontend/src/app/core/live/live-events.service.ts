@@ -25,7 +25,8 @@ export class LiveEvents {
   private readonly events = new Subject<LiveEvent>();
   private readonly presences = new Subject<PresenceEvent>();
   private readonly resets = new Subject<void>();
-  private readonly reconnects = new Subject<void>();
+  /** The presence of others on the tickets the caller may see, by `ticketId:userId`. */
+  private readonly present = signal<ReadonlyMap<string, PresenceEvent>>(new Map());
   private readonly current = signal<LiveState>('off');
   private readonly userId = computed(() => this.session.user()?.id ?? null);
   private readonly factory = inject(EVENT_SOURCE_FACTORY);
@@ -38,12 +39,15 @@ export class LiveEvents {
 
   /** Every event (presence and reset apart). */
   readonly events$: Observable<LiveEvent> = this.events.asObservable();
-  /** Presence on the tickets the caller may see, the caller's own included. */
+  /** Presence events on the tickets the caller may see (the server leaves out the caller's own). */
   readonly presence$: Observable<PresenceEvent> = this.presences.asObservable();
+  /**
+   * Who is on which ticket now, as the stream said. A new connection starts with everyone present,
+   * so this is kept from sign-in on, not only while a ticket page is open.
+   */
+  readonly presence = this.present.asReadonly();
   /** Reload what you show. */
   readonly reset$: Observable<void> = this.resets.asObservable();
-  /** The connection is back after a drop (events were resumed; presence, which is not replayed, may be stale). */
-  readonly reconnected$: Observable<void> = this.reconnects.asObservable();
 
   constructor() {
     effect(() => {
@@ -68,12 +72,15 @@ export class LiveEvents {
     if (this.wanted !== userId) return;
     this.stream ??= new LiveStream(LIVE_EVENTS_URL, this.factory, {
       event: (event) => this.events.next(event),
-      presence: (event) => this.presences.next(event),
+      presence: (event, everyone) => {
+        this.present.set(everyone);
+        this.presences.next(event);
+      },
       reset: () => this.resets.next(),
       state: (state) => {
-        const before = this.current();
         this.current.set(state);
-        if (before === 'reconnecting' && state === 'connected') this.reconnects.next();
+        // A new connection starts with whoever is present now (LiveStream forgets the last one's).
+        if (state !== 'reconnecting') this.present.set(new Map());
       },
     });
     this.stream.start();

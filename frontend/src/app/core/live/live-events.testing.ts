@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { filter, type Observable, Subject } from 'rxjs';
 import {
   eventTicketId,
@@ -12,13 +13,13 @@ export class FakeLiveEvents {
   private readonly events = new Subject<LiveEvent>();
   private readonly presences = new Subject<PresenceEvent>();
   private readonly resets = new Subject<void>();
-  private readonly reconnects = new Subject<void>();
+  private readonly everyone = signal<ReadonlyMap<string, PresenceEvent>>(new Map());
   private nextId = 1;
 
   readonly events$ = this.events.asObservable();
   readonly presence$ = this.presences.asObservable();
   readonly reset$ = this.resets.asObservable();
-  readonly reconnected$ = this.reconnects.asObservable();
+  readonly presence = this.everyone.asReadonly();
 
   on<N extends LiveEventName>(...names: N[]): Observable<LiveEvent<N>> {
     return this.events$.pipe(filter((e): e is LiveEvent<N> => (names as string[]).includes(e.name)));
@@ -32,15 +33,19 @@ export class FakeLiveEvents {
     this.events.next({ id: String(this.nextId++), name, data: { actor: null, at: '2026-01-01T00:00:00Z', ...data } });
   }
 
-  presence(event: PresenceEvent): void {
+  /** A presence event, kept in `presence` as LiveEvents does. */
+  report(event: PresenceEvent): void {
     this.presences.next(event);
+    this.everyone.update((all) => {
+      const next = new Map(all);
+      const key = `${event.ticketId}:${event.user.id}`;
+      if (event.state === 'left') next.delete(key);
+      else next.set(key, event);
+      return next;
+    });
   }
 
   reset(): void {
     this.resets.next();
-  }
-
-  reconnected(): void {
-    this.reconnects.next();
   }
 }

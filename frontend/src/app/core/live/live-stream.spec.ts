@@ -102,10 +102,11 @@ describe('LiveStream', () => {
     expect(t.resets()).toBe(1);
   });
 
-  it('says "reconnecting" while the browser reconnects by itself (it resumes with Last-Event-ID)', () => {
+  it('says "reconnecting" while the browser reconnects by itself, which resumes after the last event id', () => {
     const t = setup();
     t.stream.start();
     t.sources[0].opened();
+    t.sources[0].emit('ticket.created', { ticketId: 't1', actor, at: 'x' }, '7');
     t.sources[0].fail(false);
     expect(t.states.at(-1)).toBe('reconnecting');
     expect(t.timers).toHaveLength(0);
@@ -113,6 +114,15 @@ describe('LiveStream', () => {
     expect(t.states.at(-1)).toBe('connected');
     expect(t.sources).toHaveLength(1);
     expect(t.resets()).toBe(0);
+  });
+
+  it('asks for a reload after the browser reconnected with no event id to resume after', () => {
+    const t = setup();
+    t.stream.start();
+    t.sources[0].opened();
+    t.sources[0].fail(false);
+    t.sources[0].opened();
+    expect(t.resets()).toBe(1);
   });
 
   it('opens a new stream with backoff when the browser gave up, and asks for a reload once it is open', () => {

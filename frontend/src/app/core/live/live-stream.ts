@@ -27,7 +27,8 @@ export type EventSourceFactory = (url: string) => EventSourceLike;
 
 export interface LiveStreamHandlers {
   event(event: LiveEvent): void;
-  presence(event: PresenceEvent): void;
+  /** A presence event, and who is present now, by `ticketId:userId` (as this connection has said). */
+  presence(event: PresenceEvent, everyone: ReadonlyMap<string, PresenceEvent>): void;
   /** Reload everything: the server said `reset`, or the stream had to start again from now. */
   reset(): void;
   state(state: LiveState): void;
@@ -54,6 +55,10 @@ export class LiveStream {
   private retry: unknown = null;
   private attempts = 0;
   private resyncOnOpen = false;
+  /** An event id has arrived on this stream (so the browser can resume after it). */
+  private resumable = false;
+  /** Presence is not replayed: each connection starts with whoever is present now, so it is kept per connection. */
+  private present: ReadonlyMap<string, PresenceEvent> = new Map();
 
   constructor(
     private readonly url: string,
@@ -75,6 +80,7 @@ export class LiveStream {
     if (this.open) return;
     this.attempts = 0;
     this.resyncOnOpen = false;
+    this.resumable = false;
     this.handlers.state('connecting');
     this.connect();
   }
@@ -93,6 +99,7 @@ export class LiveStream {
     source.onopen = () => {
       if (this.source !== source) return;
       this.attempts = 0;
+      this.present = new Map();
       this.handlers.state('connected');
       if (this.resyncOnOpen) {
         this.resyncOnOpen = false;
@@ -101,6 +108,8 @@ export class LiveStream {
     };
     source.onerror = () => {
       if (this.source !== source) return;
+      // Without an id to resume after, the browser's reconnect starts from now: what was missed is reloaded.
+      if (!this.resumable) this.resyncOnOpen = true;
       this.handlers.state('reconnecting');
       if (source.readyState === CLOSED) this.scheduleReconnect();
     };
@@ -112,7 +121,13 @@ export class LiveStream {
     }
     source.addEventListener('presence', (message) => {
       const presence = current() ? parsePresence(message.data) : null;
-      if (presence) this.handlers.presence(presence);
+      if (!presence) return;
+      const next = new Map(this.present);
+      const key = `${presence.ticketId}:${presence.user.id}`;
+      if (presence.state === 'left') next.delete(key);
+      else next.set(key, presence);
+      this.present = next;
+      this.handlers.presence(presence, next);
     });
     source.addEventListener('reset', () => {
       if (current()) this.handlers.reset();
@@ -121,6 +136,7 @@ export class LiveStream {
 
   private dispatch(name: LiveEventName, message: MessageEvent<string>): void {
     const data = parseData(message.data);
+    if (message.lastEventId) this.resumable = true;
     if (data) this.handlers.event({ id: message.lastEventId, name, data });
   }
 
@@ -129,6 +145,7 @@ export class LiveStream {
     const delay = this.delays[Math.min(this.attempts, this.delays.length - 1)];
     this.attempts++;
     this.resyncOnOpen = true;
+    this.resumable = false;
     this.retry = this.timers.setTimeout(() => {
       this.retry = null;
       this.connect();
