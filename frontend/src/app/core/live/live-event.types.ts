@@ -1,4 +1,4 @@
-import type { CommentDto, MessageDto, TicketDto, UserRefDto } from '@bw/sdk';
+import type { CommentDto, MessageDto, PresenceState, TicketDto, UserRefDto } from '@bw/sdk';
 
 /**
  * The named events of `GET /api/events` (the contract's "Live events"), with `presence` and
@@ -49,7 +49,7 @@ export interface LiveEvent<N extends LiveEventName = LiveEventName> {
   readonly data: LiveEventData;
 }
 
-export type PresenceState = 'viewing' | 'editing' | 'left';
+export type { PresenceState };
 export const PRESENCE_STATES: readonly PresenceState[] = ['viewing', 'editing', 'left'];
 
 /** `event: presence`: someone else opened, is editing, or left a ticket the caller may see. */

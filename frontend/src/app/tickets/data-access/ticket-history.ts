@@ -1,21 +1,11 @@
-import type { UserRef } from '../../core/live/live-event.types';
+import type { HistoryAction, HistoryItemDto } from '@bw/sdk';
 import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { TicketPriority, TicketStatus, TicketTopic, TicketType } from './ticket.model';
 
-export type HistoryAction = 'created' | 'updated' | 'closed' | 'reopened' | 'commented' | 'overdue';
-export type HistoryViaKind = 'user' | 'macro' | 'trigger' | 'automation' | 'bulk';
-
 /** One entry of `GET /api/tickets/:id/history` (the contract's "Ticket history"). */
-export interface HistoryEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: UserRef | null;
-  readonly via: { readonly kind: HistoryViaKind; readonly id?: string | null; readonly name?: string | null };
-  readonly action: HistoryAction;
-  readonly changes: readonly { readonly field: string; readonly from?: unknown; readonly to?: unknown }[];
-}
+export type HistoryEntry = HistoryItemDto;
 
-/** An entry as the timeline says it: "alex · changed the ticket · with the macro “Escalate” · Priority: Normal → Urgent". */
+/** An entry as the timeline says it: "alex · changed the ticket · macro “Escalate” · Priority: Normal → Urgent". */
 export interface HistoryLine {
   readonly id: string;
   readonly at: string;
