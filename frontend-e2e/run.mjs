@@ -16,6 +16,7 @@ import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
+import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
 
@@ -39,6 +40,7 @@ const tests = [
   ...identityTests,
   ...customersTests,
   ...ticketsTests,
+  ...liveTests,
   ...macrosTriggersTests,
   ...apiTokensTests,
   ...consoleTests,

@@ -1,5 +1,7 @@
 // Small waiting/assertion helpers on top of playwright-core (which has no `expect`).
 // Everything waits on the page's state with a timeout; nothing sleeps for a fixed time.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -66,6 +68,24 @@ export async function fillSettled(locator, text, timeoutMs = 10_000) {
     if ((await locator.inputValue()) === text) return;
     if (Date.now() > deadline) throw new Error(`the field did not keep the text "${text}"`);
   }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and fails on any violation,
+ * naming each rule and the elements it found. The script is evaluated through the DevTools
+ * protocol, which the app's Content-Security-Policy does not block.
+ */
+export async function expectAccessible(page, what) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert(violations.length === 0, `${what} has accessibility violations:\n  ${violations.join('\n  ')}`);
 }
 
 export function assert(condition, message) {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterOutlet } from '@angular/router';
 import { SessionStore } from './core/auth/session.store';
+import { LiveEvents } from './core/live/live-events.service';
 import { UnreadMessagesStore } from './messages';
 import { NAV_LINKS, NavBarComponent } from './shell';
 
@@ -15,6 +16,7 @@ import { NAV_LINKS, NavBarComponent } from './shell';
       [links]="links"
       [busy]="loggingOut()"
       [unreadMessages]="unread.count()"
+      [liveState]="live.state()"
       (logout)="logout()"
     />
     @if (logoutError(); as message) {
@@ -50,7 +52,9 @@ import { NAV_LINKS, NavBarComponent } from './shell';
 export class App {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
-  /** Polls the unread count while someone is signed in, for the Messages badge. */
+  /** The signed-in user's live stream (opened at sign-in, closed at logout); the nav bar shows when it reconnects. */
+  protected readonly live = inject(LiveEvents);
+  /** The unread count for the Messages badge, kept current by the live stream. */
   protected readonly unread = inject(UnreadMessagesStore);
 
   protected readonly links = NAV_LINKS;

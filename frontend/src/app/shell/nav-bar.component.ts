@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
+import type { LiveState } from '../core/live/live-stream';
 import type { NavLink } from './nav-links';
 
 /** The top bar on every page: product name, main links, and who is signed in. */
@@ -20,6 +21,8 @@ export class NavBarComponent {
   readonly busy = input(false);
   /** Unread messages, shown as a badge on the link that asks for it. */
   readonly unreadMessages = input(0);
+  /** Where the live stream is; "Reconnecting…" shows while it is being made again. */
+  readonly liveState = input<LiveState>('off');
 
   readonly logout = output<void>();
 }

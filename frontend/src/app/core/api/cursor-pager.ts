@@ -22,6 +22,10 @@ export class CursorPager<T extends Identified> {
   private readonly state = signal<PagerState<T>>(EMPTY_PAGER_STATE);
   private fetcher: PageFetcher<T> | null = null;
   private generation = 0;
+  /** The cursor the last page shown was read with (`undefined`: the first page). */
+  private tailCursor: string | undefined;
+  private tail: Promise<void> | null = null;
+  private tailAgain = false;
 
   readonly items = computed(() => this.state().items);
   readonly loading = computed(() => this.state().loading);
@@ -37,6 +41,7 @@ export class CursorPager<T extends Identified> {
 
   async load(fetcher: PageFetcher<T>): Promise<void> {
     this.fetcher = fetcher;
+    this.tailCursor = undefined;
     const generation = ++this.generation;
     this.state.update((s) => ({ ...s, loading: true, loadingMore: false, error: null }));
     const result = await fetcher(undefined);
@@ -73,6 +78,7 @@ export class CursorPager<T extends Identified> {
       return;
     }
     if (result.ok) {
+      this.tailCursor = nextCursor;
       this.state.update((s) => ({
         ...s,
         items: appendPage(s.items, result.data.items),
@@ -84,12 +90,55 @@ export class CursorPager<T extends Identified> {
     }
   }
 
+  /**
+   * For an oldest-first list that grows at its end (a ticket's history): reads the last page shown
+   * again and adds what is new after it. Only once every page is shown ("Load more" brings new rows
+   * otherwise). Calls while one runs are folded into one more read after it. Failures are quiet:
+   * the rows shown stay, and the next call tries again.
+   */
+  refreshTail(): Promise<void> {
+    if (this.tail) {
+      this.tailAgain = true;
+      return this.tail;
+    }
+    this.tail = this.readTail().finally(() => {
+      this.tail = null;
+      if (this.tailAgain) {
+        this.tailAgain = false;
+        void this.refreshTail();
+      }
+    });
+    return this.tail;
+  }
+
+  private async readTail(): Promise<void> {
+    const { loaded, loading, loadingMore, nextCursor, error } = this.state();
+    const fetcher = this.fetcher;
+    if (!loaded || loading || loadingMore || nextCursor !== null || error !== null || fetcher === null) return;
+    const generation = this.generation;
+    const result = await fetcher(this.tailCursor);
+    if (generation !== this.generation || !result.ok || this.state().loadingMore) return;
+    this.state.update((s) => ({
+      ...s,
+      items: appendPage(s.items, result.data.items),
+      nextCursor: result.data.nextCursor,
+    }));
+  }
+
   replace(item: T): void {
     this.state.update((s) => ({ ...s, items: replaceItem(s.items, item) }));
   }
 
   remove(id: string): void {
     this.state.update((s) => ({ ...s, items: removeItem(s.items, id) }));
+  }
+
+  /** Changes the rows shown (a live event); `change` also learns whether more pages follow. */
+  update(change: (items: readonly T[], hasMore: boolean) => readonly T[]): void {
+    this.state.update((s) => {
+      const items = change(s.items, s.nextCursor !== null);
+      return items === s.items ? s : { ...s, items };
+    });
   }
 
   /** Adds a row that was just created: first for newest-first lists, last for the conversation. */

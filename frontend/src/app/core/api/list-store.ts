@@ -52,6 +52,11 @@ export abstract class ListStore<T extends Identified> {
     return this.pager.load(fetcher);
   }
 
+  /** Changes the rows shown (e.g. from a live event); `change` also learns whether more pages follow. */
+  protected updateItems(change: (items: readonly T[], hasMore: boolean) => readonly T[]): void {
+    this.pager.update(change);
+  }
+
   protected drop(id: string): void {
     this.pager.remove(id);
   }

@@ -1,7 +1,11 @@
-import { computed, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { deleteCustomer, getCustomer, listTickets, type TicketDto } from '@bw/sdk';
 import type { ApiProblem } from '../../core/api/problem';
 import { settle } from '../../core/api/sdk-result';
+import { SessionStore } from '../../core/auth/session.store';
+import { LiveEvents } from '../../core/live/live-events.service';
+import { TICKET_EVENT_NAMES } from '../../core/live/live-event.types';
+import { applyTicketEvent, type TicketListScope } from '../../core/live/ticket-list-events';
 import type { Customer } from './customer.model';
 import { scanForMatches } from './ticket-scan';
 
@@ -44,9 +48,13 @@ const INITIAL_TICKETS: TicketsState = {
   failedFrom: undefined,
 };
 
-/** One customer (/customer/:id), deleting it, and the caller's tickets for it. Provide it in the page. */
+/**
+ * One customer (/customer/:id), deleting it, and the caller's tickets for it, which follow the
+ * live stream (a ticket changed, created for the customer, or deleted shows at once). Provide it in the page.
+ */
 @Injectable()
 export class CustomerStore {
+  private readonly session = inject(SessionStore);
   private readonly state = signal<CustomerState>(INITIAL_CUSTOMER);
   private readonly ticketsState = signal<TicketsState>(INITIAL_TICKETS);
   private id: string | null = null;
@@ -65,6 +73,32 @@ export class CustomerStore {
     const s = this.ticketsState();
     return s.started && !s.loading && s.error === null && s.cursor === null && s.items.length === 0;
   });
+
+  constructor() {
+    const live = inject(LiveEvents);
+    const subscriptions = [
+      live.on(...TICKET_EVENT_NAMES).subscribe((event) => {
+        const scope = this.ticketScope();
+        if (!scope || !this.ticketsState().started) return;
+        this.ticketsState.update((s) => {
+          const items = applyTicketEvent(s.items, event, scope, s.cursor !== null);
+          return items === s.items ? s : { ...s, items };
+        });
+      }),
+      live.reset$.subscribe(() => {
+        if (this.id !== null) void this.load(this.id);
+      }),
+    ];
+    inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
+  }
+
+  /** Every ticket for one of the caller's customers was created by the caller. */
+  private ticketScope(): TicketListScope | null {
+    const customerId = this.id;
+    const meId = this.session.user()?.id ?? null;
+    if (customerId === null) return null;
+    return { includes: (t) => t.customerId === customerId && t.creator.id === meId, addsNew: true };
+  }
 
   async load(id: string): Promise<void> {
     this.id = id;

@@ -1,9 +1,11 @@
-import { inject, Injectable } from '@angular/core';
+import { DestroyRef, inject, Injectable } from '@angular/core';
 import { listMessages, markMessageRead, type MessageBox, type MessageDto } from '@bw/sdk';
 import { ListStore } from '../../core/api/list-store';
 import { pageQuery } from '../../core/api/paging';
 import type { ApiProblem } from '../../core/api/problem';
 import { settle } from '../../core/api/sdk-result';
+import { SessionStore } from '../../core/auth/session.store';
+import { LiveEvents } from '../../core/live/live-events.service';
 import { UnreadMessagesStore } from './unread-messages.store';
 
 export type Message = MessageDto;
@@ -12,12 +14,38 @@ export type { MessageBox };
 export const MESSAGE_BOXES: readonly MessageBox[] = ['inbox', 'sent'];
 export const MESSAGES_PAGE_SIZE = 20;
 
-/** /messages: one box (inbox or sent), newest first, with "load more" and marking read. Provide it in the page. */
+/** Whether `message` belongs in `box` of user `meId`. */
+export function inBox(message: Message, box: MessageBox, meId: string | null): boolean {
+  return (box === 'inbox' ? message.receiver.id : message.sender.id) === meId;
+}
+
+/**
+ * /messages: one box (inbox or sent), newest first, with "load more" and marking read. New and
+ * read messages arrive from the live stream. Provide it in the page.
+ */
 @Injectable()
 export class MessagesListStore extends ListStore<Message> {
   private readonly unread = inject(UnreadMessagesStore);
+  private readonly session = inject(SessionStore);
+  private box: MessageBox | null = null;
+
+  constructor() {
+    super();
+    const live = inject(LiveEvents);
+    const subscriptions = [
+      live.on('message.created', 'message.read').subscribe(({ name, data }) => {
+        const message = data.message;
+        if (!message || this.box === null) return;
+        if (name === 'message.read') this.replace(message);
+        else if (inBox(message, this.box, this.session.user()?.id ?? null)) this.add(message);
+      }),
+      live.reset$.subscribe(() => void this.reload()),
+    ];
+    inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
+  }
 
   load(box: MessageBox): Promise<void> {
+    this.box = box;
     return this.list((cursor) =>
       settle(() => listMessages({ query: { box, ...pageQuery(MESSAGES_PAGE_SIZE, cursor) } })),
     );

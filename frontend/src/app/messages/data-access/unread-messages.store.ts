@@ -1,49 +1,43 @@
-import { computed, DestroyRef, DOCUMENT, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { countUnreadMessages } from '@bw/sdk';
+import { merge } from 'rxjs';
 import { settle } from '../../core/api/sdk-result';
 import { SessionStore } from '../../core/auth/session.store';
-import { Poller } from './poller';
-
-/** How often the nav bar asks for the unread count. */
-export const UNREAD_POLL_MS = 30_000;
+import { LiveEvents } from '../../core/live/live-events.service';
 
 /**
- * The number of unread inbox messages, for the badge in the nav bar. Polled every 30 s while
- * someone is signed in (not while the tab is hidden), and refreshed after marking one read.
+ * The number of unread inbox messages, for the badge in the nav bar. Asked for at sign-in, and
+ * again whenever the live stream says a message was sent or read (or the stream was reset).
  */
 @Injectable({ providedIn: 'root' })
 export class UnreadMessagesStore {
   private readonly session = inject(SessionStore);
-  private readonly doc = inject(DOCUMENT);
   private readonly state = signal(0);
   private generation = 0;
-  private readonly poller = new Poller(
-    () => this.refresh(),
-    UNREAD_POLL_MS,
-    () => this.doc.visibilityState === 'hidden',
-    this.doc,
-  );
 
   /** Unread messages in the inbox; 0 when signed out. */
   readonly count = computed(() => this.state());
 
   constructor() {
+    const live = inject(LiveEvents);
     effect(() => {
       const signedIn = this.session.isLoggedIn();
       untracked(() => {
         if (signedIn) {
-          this.poller.start();
+          void this.refresh();
         } else {
-          this.poller.stop();
           this.generation++;
           this.state.set(0);
         }
       });
     });
-    inject(DestroyRef).onDestroy(() => this.poller.stop());
+    const subscription = merge(live.on('message.created', 'message.read'), live.reset$).subscribe(
+      () => void this.refresh(),
+    );
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
 
-  /** Asks the server now. A failure keeps the last count (the next poll tries again). */
+  /** Asks the server now; the latest answer wins. A failure keeps the last count (the next event asks again). */
   async refresh(): Promise<void> {
     if (!this.session.isLoggedIn()) return;
     const generation = ++this.generation;

@@ -115,30 +115,12 @@ export class MessagesPage {
   protected readonly unread = inject(UnreadMessagesStore);
 
   protected readonly currentBox = computed<MessageBox>(() => (this.box() === 'sent' ? 'sent' : 'inbox'));
-  private lastCount: number | null = null;
 
   constructor() {
     effect(() => {
       const box = this.currentBox();
       // The badge follows what the inbox shows.
       untracked(() => void this.store.load(box).then(() => this.unread.refresh()));
-    });
-    // New messages arrived (the badge went up beyond what is shown): show them at the top of the inbox.
-    effect(() => {
-      const count = this.unread.count();
-      untracked(() => {
-        const shown = this.store.items().filter((m) => m.readAt === null).length;
-        if (
-          this.lastCount !== null &&
-          count > this.lastCount &&
-          count > shown &&
-          this.currentBox() === 'inbox' &&
-          !this.store.loading()
-        ) {
-          void this.store.reload();
-        }
-        this.lastCount = count;
-      });
     });
   }
 

@@ -1,11 +1,20 @@
-import { computed, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { closeTicket, createTicketComment, deleteTicket, getTicket, listTicketComments, reopenTicket } from '@bw/sdk';
+import type { Subscription } from 'rxjs';
 import { CursorPager } from '../../core/api/cursor-pager';
 import type { ApiProblem } from '../../core/api/problem';
 import { type Settled, settle } from '../../core/api/sdk-result';
+import { LiveEvents } from '../../core/live/live-events.service';
+import { isTicketEvent, type LiveEvent, type UserRef } from '../../core/live/live-event.types';
 import { COMMENTS_PAGE_SIZE, type Ticket, type TicketComment } from './ticket.model';
 
 export type TicketAction = 'close' | 'reopen' | 'delete';
+
+/** The ticket went away while on screen: someone deleted it, or it is no longer shared with the caller. */
+export interface TicketRemoved {
+  readonly reason: 'deleted' | 'unshared';
+  readonly actor: UserRef | null;
+}
 
 interface TicketState {
   readonly ticket: Ticket | null;
@@ -17,6 +26,7 @@ interface TicketState {
   readonly actionError: ApiProblem | null;
   readonly posting: boolean;
   readonly replyError: ApiProblem | null;
+  readonly removed: TicketRemoved | null;
 }
 
 const INITIAL: TicketState = {
@@ -27,13 +37,19 @@ const INITIAL: TicketState = {
   actionError: null,
   posting: false,
   replyError: null,
+  removed: null,
 };
 
-/** One ticket (/ticket/:id) with its conversation, and what can be done to it. Provide it in the page. */
+/**
+ * One ticket (/ticket/:id) with its conversation, and what can be done to it. It follows the
+ * live stream: others' changes and replies show at once. Provide it in the page.
+ */
 @Injectable()
 export class TicketStore {
+  private readonly live = inject(LiveEvents);
   private readonly state = signal<TicketState>(INITIAL);
   private id: string | null = null;
+  private watching: Subscription | null = null;
 
   readonly comments = new CursorPager<TicketComment>();
 
@@ -44,9 +60,20 @@ export class TicketStore {
   readonly actionError = computed(() => this.state().actionError);
   readonly posting = computed(() => this.state().posting);
   readonly replyError = computed(() => this.state().replyError);
+  readonly removed = computed(() => this.state().removed);
+
+  constructor() {
+    const resets = this.live.reset$.subscribe(() => void this.resync());
+    inject(DestroyRef).onDestroy(() => {
+      resets.unsubscribe();
+      this.watching?.unsubscribe();
+    });
+  }
 
   async load(id: string): Promise<void> {
     this.id = id;
+    this.watching?.unsubscribe();
+    this.watching = this.live.aboutTicket(id).subscribe((event) => this.apply(event));
     this.state.set({ ...INITIAL, loading: true });
     const [result] = await Promise.all([settle(() => getTicket({ path: { id } })), this.loadComments(id)]);
     if (this.id !== id) {
@@ -78,9 +105,37 @@ export class TicketStore {
     return null;
   }
 
-  /** After an edit elsewhere (the edit dialog) produced a newer ticket. */
+  /** After an edit elsewhere (the edit dialog) produced a newer ticket; an older one is ignored. */
   setTicket(ticket: Ticket): void {
-    this.state.update((s) => ({ ...s, ticket, actionError: null }));
+    this.showNewer(ticket);
+    this.state.update((s) => ({ ...s, actionError: null }));
+  }
+
+  private showNewer(ticket: Ticket): void {
+    this.state.update((s) => (s.ticket && s.ticket.version > ticket.version ? s : { ...s, ticket }));
+  }
+
+  /** A live event about this ticket: its newer state, its removal, or a reply. */
+  private apply(event: LiveEvent): void {
+    const { ticket, comment, actor } = event.data;
+    if (event.name === 'comment.created') {
+      // Oldest first: a reply joins the end once every earlier page is on screen ("Load more" brings it otherwise).
+      if (comment && this.comments.loaded() && !this.comments.hasMore()) this.comments.add(comment, 'end');
+      return;
+    }
+    if (!isTicketEvent(event) || this.state().loading) return;
+    if (event.name === 'ticket.deleted' || !ticket) {
+      const reason = event.name === 'ticket.deleted' ? 'deleted' : 'unshared';
+      this.state.update((s) => ({ ...s, ticket: null, removed: { reason, actor } }));
+      return;
+    }
+    this.showNewer(ticket);
+  }
+
+  /** After `event: reset`: everything again, keeping the page on screen. */
+  private async resync(): Promise<void> {
+    if (this.id === null || this.state().removed) return;
+    await Promise.all([this.refresh(), this.comments.reload()]);
   }
 
   dismissActionError(): void {

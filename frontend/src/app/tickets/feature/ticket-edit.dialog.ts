@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
 import { toFormProblem } from '../../core/forms/form-problem';
@@ -6,24 +7,40 @@ import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.componen
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { ticketToFormInitial, toUpdateTicketBody } from '../data-access/ticket-body';
+import { TicketChangeWatch } from '../data-access/ticket-change-watch';
 import { TicketEditorStore } from '../data-access/ticket-editor.store';
 import { ticketPermissions } from '../data-access/ticket-permissions';
 import { TicketPickersStore } from '../data-access/ticket-pickers.store';
+import { changedFields } from '../data-access/ticket-live';
 import type { Ticket, TicketFormValue } from '../data-access/ticket.model';
 import { TICKET_FIELD_TO_CONTROL, TICKET_FORM_CONTROLS, TicketFormComponent } from '../ui/ticket-form.component';
 
 /**
  * Edits a ticket: every field for its creator, status and priority for its assignee.
  * Closes with the newer ticket when it was saved (or reloaded after a conflict), so the
- * page can show it; with nothing when there is nothing new.
+ * page can show it; with nothing when there is nothing new. A change that someone else makes
+ * meanwhile is shown at once, with "Reload" and "Keep editing" (saving then answers 409).
  */
 @Component({
   selector: 'bw-ticket-edit-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DialogFrameComponent, AlertComponent, TicketFormComponent],
-  providers: [TicketEditorStore, TicketPickersStore],
+  imports: [MatButtonModule, DialogFrameComponent, AlertComponent, TicketFormComponent],
+  providers: [TicketEditorStore, TicketPickersStore, TicketChangeWatch],
   template: `
     <bw-dialog-frame heading="Edit ticket" [loading]="editor.reloading()">
+      @if (remote(); as r) {
+        <div class="remote" role="alert" data-testid="remote-change">
+          <span>{{ r.message }}</span>
+          <span class="remote-actions">
+            @if (r.canReload) {
+              <button matButton type="button" [disabled]="editor.reloading()" (click)="reloadRemote()">Reload</button>
+              <button matButton type="button" (click)="keepEditing()">Keep editing</button>
+            } @else {
+              <button matButton type="button" (click)="dialog.close()">Close</button>
+            }
+          </span>
+        </div>
+      }
       @if (pickerError(); as message) {
         <bw-alert [message]="message" actionLabel="Try again" (action)="pickers.init()" />
       }
@@ -46,11 +63,32 @@ import { TICKET_FIELD_TO_CONTROL, TICKET_FORM_CONTROLS, TicketFormComponent } fr
       />
     </bw-dialog-frame>
   `,
+  styles: `
+    .remote {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px 16px;
+      margin: 0 0 16px;
+      padding: 10px 12px 10px 16px;
+      border-radius: var(--mat-sys-corner-small);
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+      font: var(--mat-sys-body-medium);
+      --mat-button-text-label-text-color: var(--mat-sys-on-tertiary-container);
+    }
+    .remote-actions {
+      display: flex;
+      flex: none;
+    }
+  `,
 })
 export class TicketEditDialogComponent {
   private readonly session = inject(SessionStore);
   protected readonly editor = inject(TicketEditorStore);
   protected readonly pickers = inject(TicketPickersStore);
+  private readonly watch = inject(TicketChangeWatch);
   // Escape and a click outside go through close(), so a reloaded ticket still reaches the page.
   protected readonly dialog = injectRecordDialog(this.editor, {
     update: (ticket: Ticket, value: TicketFormValue) =>
@@ -75,9 +113,40 @@ export class TicketEditDialogComponent {
     return problem ? `Couldn't load the choices for customer and assignee: ${problemMessage(problem)}` : null;
   });
 
+  /** The version of the other person's change the user chose to ignore ("Keep editing"). */
+  private readonly dismissed = signal<number | null>(null);
+  protected readonly remote = computed(() => {
+    const change = this.watch.change();
+    const current = this.ticket();
+    if (change === null) return null;
+    const who = change.actor?.username ?? 'Someone';
+    if (change.ticket === null) {
+      return {
+        canReload: false,
+        message:
+          change.reason === 'deleted'
+            ? `${who} deleted this ticket. It can't be saved any more.`
+            : "This ticket is no longer shared with you. It can't be saved any more.",
+      };
+    }
+    if (change.ticket.version <= current.version || change.ticket.version === this.dismissed()) return null;
+    const fields = changedFields(current, change.ticket);
+    const what = fields.length > 0 ? ` (${fields.join(', ')})` : '';
+    return { canReload: true, message: `${who} changed this ticket${what} while you were editing it.` };
+  });
+
   constructor() {
+    this.watch.watch(this.ticket().id);
     if (this.mode() === 'edit') {
       void this.pickers.init();
     }
+  }
+
+  protected async reloadRemote(): Promise<void> {
+    await this.dialog.reload();
+  }
+
+  protected keepEditing(): void {
+    this.dismissed.set(this.watch.change()?.ticket?.version ?? null);
   }
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -5,6 +6,7 @@ import {
   effect,
   inject,
   input,
+  LOCALE_ID,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -14,20 +16,29 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
+import { UserDirectory } from '../../core/lookup/user-directory';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
 import { LoadMoreComponent } from '../../shared/ui/load-more.component';
+import { historyLine } from '../data-access/ticket-history';
+import { TicketHistoryStore } from '../data-access/ticket-history.store';
 import { ticketPermissions } from '../data-access/ticket-permissions';
+import { TicketPresenceStore } from '../data-access/ticket-presence.store';
 import type { Ticket } from '../data-access/ticket.model';
 import { TicketStore } from '../data-access/ticket.store';
 import { CommentListComponent } from '../ui/comment-list.component';
+import { TicketHistoryComponent } from '../ui/ticket-history.component';
+import { TicketPresenceComponent } from '../ui/ticket-presence.component';
 import { ReplyFormComponent } from '../ui/reply-form.component';
 import { TicketAsideComponent } from '../ui/ticket-aside.component';
 import { TicketStatusChipComponent } from '../ui/ticket-status-chip.component';
 import { TicketActions } from './ticket-actions';
 import { MacroApplyComponent } from '../../macros';
 
-/** `/ticket/:id`: one ticket, its customer, what can be done to it, and its conversation. */
+/**
+ * `/ticket/:id`: one ticket, its customer, what can be done to it, its conversation and its
+ * history, live: others' changes show at once, and so does who else has it open.
+ */
 @Component({
   selector: 'bw-ticket-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,9 +53,11 @@ import { MacroApplyComponent } from '../../macros';
     ReplyFormComponent,
     TicketAsideComponent,
     TicketStatusChipComponent,
+    TicketHistoryComponent,
+    TicketPresenceComponent,
     MacroApplyComponent,
   ],
-  providers: [TicketStore],
+  providers: [TicketStore, TicketHistoryStore, TicketPresenceStore],
   templateUrl: './ticket.page.html',
   styleUrl: './ticket.page.scss',
 })
@@ -57,6 +70,10 @@ export class TicketPage {
   private readonly session = inject(SessionStore);
   private readonly actions = inject(TicketActions);
   protected readonly store = inject(TicketStore);
+  protected readonly history = inject(TicketHistoryStore);
+  protected readonly presence = inject(TicketPresenceStore);
+  private readonly directory = inject(UserDirectory);
+  private readonly locale = inject(LOCALE_ID);
   private readonly replyForm = viewChild(ReplyFormComponent);
 
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
@@ -77,6 +94,27 @@ export class TicketPage {
     const error = this.store.comments.error();
     return error ? problemMessage(error) : null;
   });
+  protected readonly historyLines = computed(() => {
+    const ticket = this.store.ticket();
+    // The history names people and customers by id: the directory knows users; of customers, only the ticket's own.
+    const nameOf = (field: string, id: string): string | null => {
+      if (field === 'customerId') return ticket?.customerId === id ? ticket.customer.name : 'another customer';
+      return field === 'assigneeId' ? (this.directory.name(id) ?? 'another user') : null;
+    };
+    const formatDay = (iso: string): string => formatDate(iso, 'MMM d, y, h:mm a', this.locale);
+    return this.history.entries.items().map((entry) => historyLine(entry, this.meId(), nameOf, formatDay));
+  });
+  protected readonly historyError = computed(() => {
+    const error = this.history.entries.error();
+    return error ? problemMessage(error) : null;
+  });
+  protected readonly removedText = computed(() => {
+    const removed = this.store.removed();
+    if (!removed) return null;
+    if (removed.reason === 'unshared') return 'It is no longer shared with you.';
+    const who = removed.actor?.id === this.meId() ? 'You' : (removed.actor?.username ?? 'Someone');
+    return `${who} deleted it just now.`;
+  });
   protected readonly replyError = computed(() => {
     const error = this.store.replyError();
     if (!error) return null;
@@ -86,7 +124,23 @@ export class TicketPage {
   constructor() {
     effect(() => {
       const id = this.id();
-      untracked(() => void this.store.load(id));
+      untracked(() => {
+        void this.store.load(id);
+        void this.history.load(id);
+        this.presence.enter(id);
+      });
+    });
+    // A ticket that is gone has nobody on it.
+    effect(() => {
+      if (this.store.removed()) untracked(() => this.presence.leave());
+    });
+    // Assignees named by id in the history.
+    effect(() => {
+      const ids = this.history.entries
+        .items()
+        .flatMap((entry) => entry.changes.filter((c) => c.field === 'assigneeId').flatMap((c) => [c.from, c.to]))
+        .filter((id): id is string => typeof id === 'string');
+      if (ids.length > 0) untracked(() => void this.directory.ensure(ids));
     });
     effect(() => {
       const ticket = this.store.ticket();
@@ -101,7 +155,9 @@ export class TicketPage {
   protected async edit(): Promise<void> {
     const ticket = this.store.ticket();
     if (!ticket) return;
+    this.presence.editing(true);
     const updated = await this.actions.edit(ticket);
+    this.presence.editing(false);
     if (updated) {
       this.store.setTicket(updated);
     }
