@@ -89,6 +89,7 @@ describe('the bw command line', () => {
       'tokens create',
       'tokens list',
       'tokens revoke',
+      'events',
     ];
     for (const command of commands) expect(overview.stdout).toContain(`  ${command} `);
     for (const command of commands) {

@@ -17,11 +17,16 @@ export function serverUrl(env: NodeJS.ProcessEnv, explicit?: string): string {
   return (explicit || env['BW_URL'] || readConfig(env).url || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
-/** A client with the token: `BW_TOKEN`, else the stored one. Without either, bad usage. */
-export function tokenClient(env: NodeJS.ProcessEnv): Client {
+/** The API token: `BW_TOKEN`, else the stored one. Without either, bad usage. */
+export function apiToken(env: NodeJS.ProcessEnv): string {
   const token = env['BW_TOKEN'] || readConfig(env).token;
   if (!token) throw new UsageError('Not logged in: run `bw login`, or set BW_TOKEN.', 'login');
-  return createClient({ baseUrl: serverUrl(env), token, throwOnError: true });
+  return token;
+}
+
+/** A client with the {@link apiToken}. */
+export function tokenClient(env: NodeJS.ProcessEnv): Client {
+  return createClient({ baseUrl: serverUrl(env), token: apiToken(env), throwOnError: true });
 }
 
 /** {@link tokenClient} on first use, so a command checks its options before the login. */

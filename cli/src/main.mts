@@ -2,6 +2,7 @@ import { ApiError } from '#sdk';
 import { readFileSync } from 'node:fs';
 import { type Command, commandHelp, parseCommand, UsageError } from './cli.mjs';
 import { customerCommands } from './commands/customers.mjs';
+import { eventsCommand } from './commands/events.mjs';
 import { loginCommand } from './commands/login.mjs';
 import { messageCommands } from './commands/messages.mjs';
 import { ticketCommands } from './commands/tickets.mjs';
@@ -14,6 +15,7 @@ const COMMANDS: Command[] = [
   ...customerCommands,
   ...messageCommands,
   ...tokenCommands,
+  eventsCommand,
 ];
 
 function overview(): string {

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Bw } from './support/bw-process';
+import { freePort } from './support/child-server';
+import { frame, open, problem, SseServer, until } from './support/sse-server';
+
+const at = '2026-01-01T00:00:00.000Z';
+
+describe('bw events (against a small SSE server)', () => {
+  let sse: SseServer;
+  let home: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sse = await SseServer.start();
+    home = mkdtempSync(path.join(tmpdir(), 'bw-events-'));
+    env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), BW_URL: sse.url, BW_TOKEN: 'tok' };
+  });
+  afterAll(async () => {
+    await sse.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('prints one {id, event, data} line per event and ends on SIGINT with exit 0', async () => {
+    const created = { ticketId: 't1', ticket: { id: 't1', title: 'Printer' }, actor: null, at };
+    const presence = { ticketId: 't1', user: { id: 'u2', username: 'sam' }, state: 'editing' };
+    sse.answer((c) => open(c, `: ping\n\n${frame('ticket.created', created, 'x-1')}${frame('presence', presence)}`));
+    const bw = new Bw(['events'], env);
+    await bw.untilLines(2);
+    expect(bw.lines).toEqual([
+      { id: 'x-1', event: 'ticket.created', data: created },
+      { id: null, event: 'presence', data: presence },
+    ]);
+    expect((await sse.connection(1)).headers).toMatchObject({ authorization: 'Bearer tok' });
+    bw.signal('SIGINT');
+    expect(await bw.exited).toBe(0);
+    expect(bw.stderr).toBe('');
+    await until(() => sse.connections[0]?.closed === true, 'the stream to close');
+  });
+
+  it('resumes with --since and after a lost connection (a note on stderr), and ends on SIGTERM with exit 0', async () => {
+    sse.answer(
+      (c) => {
+        open(c, `retry: 1\n\n${frame('ticket.closed', { ticketId: 't1', actor: null, at }, 'y-2')}`);
+        c.res.end();
+      },
+      (c) => open(c, frame('ticket.reopened', { ticketId: 't1', actor: null, at }, 'y-3')),
+    );
+    const bw = new Bw(['events', '--since', 'y-1', '--json'], env);
+    await bw.untilLines(2);
+    expect(bw.lines).toMatchObject([{ id: 'y-2' }, { id: 'y-3' }]);
+    expect(sse.connections.map((c) => c.headers['last-event-id'])).toEqual(['y-1', 'y-2']);
+    expect(bw.stderr).toMatch(/^bw: stream lost \(ended\); reconnecting after y-2 in \d+\.\d s…\nbw: reconnected\.\n$/);
+    bw.signal('SIGTERM');
+    expect(await bw.exited).toBe(0);
+  });
+
+  it('exits 1 with the problem on a 401, and when the server cannot be reached', async () => {
+    sse.answer((c) => problem(c, 401, 'UNAUTHENTICATED'));
+    const refused = new Bw(['events'], env);
+    expect(await refused.exited).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe('Error: UNAUTHENTICATED detail (401 UNAUTHENTICATED)\n');
+    expect(sse.connections).toHaveLength(1);
+
+    const nowhere = new Bw(['events'], { ...env, BW_URL: `http://127.0.0.1:${await freePort()}` });
+    expect(await nowhere.exited).toBe(1);
+    expect(nowhere.stderr).toContain('cannot reach the server');
+  });
+
+  it.each([
+    [['events', 'extra'], 'Unexpected argument "extra"'],
+    [['events', '--since'], "Option '--since <value>' argument missing"],
+    [['events', '--since', ' '], '--since needs an event id'],
+    [['events', '--bogus'], "Unknown option '--bogus'"],
+  ])('exits 2 on bad usage: bw %j', async (args, message) => {
+    const bw = new Bw(args, env);
+    expect(await bw.exited).toBe(2);
+    expect(bw.stdout).toBe('');
+    expect(bw.stderr).toContain(message);
+  });
+
+  it('exits 2 when not logged in, and shows its help with exit 0', async () => {
+    const { BW_TOKEN: _none, ...anonymous } = env;
+    const bw = new Bw(['events'], anonymous);
+    expect(await bw.exited).toBe(2);
+    expect(bw.stderr).toContain('Not logged in');
+    const help = new Bw(['events', '--help'], env);
+    expect(await help.exited).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: bw events \[options\]\n/);
+    expect(help.stdout).toContain('--since <id>');
+  });
+});
