@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Bw } from './support/bw-process';
+import { bw } from './support/node-process';
 import { freePort } from './support/child-server';
 import { frame, open, problem, SseServer, until } from './support/sse-server';
 
@@ -26,16 +26,16 @@ describe('bw events (against a small SSE server)', () => {
     const created = { ticketId: 't1', ticket: { id: 't1', title: 'Printer' }, actor: null, at };
     const presence = { ticketId: 't1', user: { id: 'u2', username: 'sam' }, state: 'editing' };
     sse.answer((c) => open(c, `: ping\n\n${frame('ticket.created', created, 'x-1')}${frame('presence', presence)}`));
-    const bw = new Bw(['events'], env);
-    await bw.untilLines(2);
-    expect(bw.lines).toEqual([
+    const p = bw(['events'], env);
+    await p.untilLines(2);
+    expect(p.json).toEqual([
       { id: 'x-1', event: 'ticket.created', data: created },
       { id: null, event: 'presence', data: presence },
     ]);
     expect((await sse.connection(1)).headers).toMatchObject({ authorization: 'Bearer tok' });
-    bw.signal('SIGINT');
-    expect(await bw.exited).toBe(0);
-    expect(bw.stderr).toBe('');
+    p.signal('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(p.stderr).toBe('');
     await until(() => sse.connections[0]?.closed === true, 'the stream to close');
   });
 
@@ -47,24 +47,24 @@ describe('bw events (against a small SSE server)', () => {
       },
       (c) => open(c, frame('ticket.reopened', { ticketId: 't1', actor: null, at }, 'y-3')),
     );
-    const bw = new Bw(['events', '--since', 'y-1', '--json'], env);
-    await bw.untilLines(2);
-    expect(bw.lines).toMatchObject([{ id: 'y-2' }, { id: 'y-3' }]);
+    const p = bw(['events', '--since', 'y-1', '--json'], env);
+    await p.untilLines(2);
+    expect(p.json).toMatchObject([{ id: 'y-2' }, { id: 'y-3' }]);
     expect(sse.connections.map((c) => c.headers['last-event-id'])).toEqual(['y-1', 'y-2']);
-    expect(bw.stderr).toMatch(/^bw: stream lost \(ended\); reconnecting after y-2 in \d+\.\d s…\nbw: reconnected\.\n$/);
-    bw.signal('SIGTERM');
-    expect(await bw.exited).toBe(0);
+    expect(p.stderr).toMatch(/^bw: stream lost \(ended\); reconnecting after y-2 in \d+\.\d s…\nbw: reconnected\.\n$/);
+    p.signal('SIGTERM');
+    expect(await p.exited).toBe(0);
   });
 
   it('exits 1 with the problem on a 401, and when the server cannot be reached', async () => {
     sse.answer((c) => problem(c, 401, 'UNAUTHENTICATED'));
-    const refused = new Bw(['events'], env);
+    const refused = bw(['events'], env);
     expect(await refused.exited).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe('Error: UNAUTHENTICATED detail (401 UNAUTHENTICATED)\n');
     expect(sse.connections).toHaveLength(1);
 
-    const nowhere = new Bw(['events'], { ...env, BW_URL: `http://127.0.0.1:${await freePort()}` });
+    const nowhere = bw(['events'], { ...env, BW_URL: `http://127.0.0.1:${await freePort()}` });
     expect(await nowhere.exited).toBe(1);
     expect(nowhere.stderr).toContain('cannot reach the server');
   });
@@ -75,18 +75,18 @@ describe('bw events (against a small SSE server)', () => {
     [['events', '--since', ' '], '--since needs an event id'],
     [['events', '--bogus'], "Unknown option '--bogus'"],
   ])('exits 2 on bad usage: bw %j', async (args, message) => {
-    const bw = new Bw(args, env);
-    expect(await bw.exited).toBe(2);
-    expect(bw.stdout).toBe('');
-    expect(bw.stderr).toContain(message);
+    const p = bw(args, env);
+    expect(await p.exited).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toContain(message);
   });
 
   it('exits 2 when not logged in, and shows its help with exit 0', async () => {
     const { BW_TOKEN: _none, ...anonymous } = env;
-    const bw = new Bw(['events'], anonymous);
-    expect(await bw.exited).toBe(2);
-    expect(bw.stderr).toContain('Not logged in');
-    const help = new Bw(['events', '--help'], env);
+    const p = bw(['events'], anonymous);
+    expect(await p.exited).toBe(2);
+    expect(p.stderr).toContain('Not logged in');
+    const help = bw(['events', '--help'], env);
     expect(await help.exited).toBe(0);
     expect(help.stdout).toMatch(/^Usage: bw events \[options\]\n/);
     expect(help.stdout).toContain('--since <id>');

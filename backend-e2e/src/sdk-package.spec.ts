@@ -1,25 +1,11 @@
 import { createApiToken, PROBLEM_CODES } from '@bw/sdk';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { customerOf, person, ticketBy } from './support/fixtures';
+import { PackedSdk, root, sdkDir } from './support/packed-sdk';
 import { startTestServer, TestServer } from './support/server';
-
-const root = path.resolve(__dirname, '..', '..');
-const sdkDir = path.join(root, 'libs', 'sdk');
-/** Runs a command; a failure's error names its output (tsc prints its errors on stdout). */
-async function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  try {
-    return await promisify(execFile)(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
 
 /** A pass-through proxy in front of the server that records the headers every request arrived with. */
 async function recordingProxy(target: string) {
@@ -85,41 +71,20 @@ const program = (tag: string) => `
   console.log(JSON.stringify({ titles, pages, conflict, invalid, notFound: sdk.isProblem(missing.error) ? missing.error.status : null }));
 `;
 
-/** The program without its two TypeScript annotations. */
-const js = (tag: string) => program(tag).replace(/ as const|: string \| undefined/g, '');
-
-const FLAVOURS = {
-  esm: { file: 'esm.mjs', source: (tag: string) => `import * as sdk from '@balanced-workspace/sdk';\n${js(tag)}` },
-  cjs: {
-    file: 'cjs.cjs',
-    source: (tag: string) => `const sdk = require('@balanced-workspace/sdk');\n(async () => {${js(tag)}})();`,
-  },
-  ts: { file: 'ts.mts', source: (tag: string) => `import * as sdk from '@balanced-workspace/sdk';\n${program(tag)}` },
-};
-
 describe('the SDK as a package (npm pack, installed into a fresh project)', () => {
   let server: TestServer;
   let proxy: Awaited<ReturnType<typeof recordingProxy>>;
-  let project: string;
-  let manifest: { name: string; version: string; dependencies?: object };
+  let sdk: PackedSdk;
 
   beforeAll(async () => {
     server = await startTestServer();
     proxy = await recordingProxy(server.baseUrl);
-    project = mkdtempSync(path.join(tmpdir(), 'bw-sdk-consumer-'));
-    await run('npm', ['pack', '--pack-destination', project, '--silent'], sdkDir);
-    const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'));
-    if (!tarball) throw new Error('npm pack wrote no tarball');
-    await run('npm', ['init', '-y'], project);
-    await run('npm', ['install', `./${tarball}`, '--offline', '--no-audit', '--no-fund'], project);
-    manifest = JSON.parse(
-      readFileSync(path.join(project, 'node_modules', '@balanced-workspace', 'sdk', 'package.json'), 'utf8'),
-    );
+    sdk = await PackedSdk.install();
   });
   afterAll(async () => {
     await proxy?.close();
     await server?.close();
-    if (project) rmSync(project, { recursive: true, force: true });
+    sdk?.remove();
   });
 
   /** A fresh user's API token, made from its session. */
@@ -129,41 +94,23 @@ describe('the SDK as a package (npm pack, installed into a fresh project)', () =
       .token;
   }
 
-  it('is versioned with the API and has no dependencies (it installed offline)', () => {
+  it('is versioned with the API; its one dependency, eventsource-parser, is pinned and installed beside it', () => {
     const document = JSON.parse(readFileSync(path.join(sdkDir, 'openapi.json'), 'utf8'));
-    expect(manifest.name).toBe('@balanced-workspace/sdk');
-    expect(manifest.version).toBe(document.info.version);
-    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(sdk.manifest.name).toBe('@balanced-workspace/sdk');
+    expect(sdk.manifest.version).toBe(document.info.version);
+    const pinned = sdk.manifest.dependencies?.['eventsource-parser'];
+    expect(sdk.manifest.dependencies).toEqual({ 'eventsource-parser': expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    const parser = path.join(sdk.project, 'node_modules', 'eventsource-parser', 'package.json');
+    expect(JSON.parse(readFileSync(parser, 'utf8')).version).toBe(pinned);
   });
 
   it.each(['esm', 'cjs', 'ts'] as const)(
     'works from %s: pages, creates, throws typed ApiErrors, and sends the token only as a Bearer header',
     async (flavour) => {
       const token = await tokenOfNewUser();
-      const { file, source } = FLAVOURS[flavour];
-      writeFileSync(path.join(project, file), source(flavour));
-      let script = file;
-      if (flavour === 'ts') {
-        // A Node project: @types/node (the repository's) supplies process and the Fetch API's types.
-        const typeRoots = [path.join(root, 'node_modules', '@types')];
-        const compilerOptions = {
-          strict: true,
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2022',
-          lib: ['es2022'],
-          typeRoots,
-          types: ['node'],
-          skipLibCheck: false,
-          outDir: 'out',
-        };
-        const tsconfig = { compilerOptions, files: [file] };
-        writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
-        await run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], project);
-        script = path.join('out', 'ts.mjs');
-      }
+      const script = await sdk.scriptFor(flavour, flavour, program(flavour));
       const before = proxy.seen.length;
-      const { stdout } = await run(process.execPath, [script], project, { BW_URL: proxy.url, BW_TOKEN: token });
+      const { stdout } = await sdk.node(script, { BW_URL: proxy.url, BW_TOKEN: token });
       expect(JSON.parse(stdout)).toEqual({
         titles: [`${flavour} 2`, `${flavour} 1`, `${flavour} 0`],
         pages: 2,
@@ -185,11 +132,8 @@ describe('the SDK as a package (npm pack, installed into a fresh project)', () =
       .token;
     const example = /```js\n([\s\S]*?)```/.exec(readFileSync(path.join(sdkDir, 'README.md'), 'utf8'))?.[1];
     expect(example).toContain("from '@balanced-workspace/sdk'");
-    writeFileSync(path.join(project, 'readme.mjs'), example ?? '');
-    const { stdout } = await run(process.execPath, ['readme.mjs'], project, {
-      BW_URL: server.baseUrl,
-      BW_TOKEN: token,
-    });
+    writeFileSync(path.join(sdk.project, 'readme.mjs'), example ?? '');
+    const { stdout } = await sdk.node('readme.mjs', { BW_URL: server.baseUrl, BW_TOKEN: token });
     expect(stdout).toBe(`${ticket.status}\t${ticket.title}\n`);
   });
 

@@ -39,7 +39,7 @@ export interface LiveEventsOptions {
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** The fetch's credentials mode (a browser on another origin with a cookie session: `include`). */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** A fetch implementation (default: the global one). */
   fetch?: typeof fetch;
 }
