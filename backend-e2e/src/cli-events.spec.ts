@@ -1,8 +1,11 @@
+import { createApiToken } from '@bw/sdk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bw } from './support/node-process';
+import { bw, NodeProcess } from './support/node-process';
 import { freePort } from './support/child-server';
+import { customerOf, person } from './support/fixtures';
+import { startTestServer, TestServer } from './support/server';
 import { frame, open, problem, SseServer, until } from './support/sse-server';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -18,6 +21,7 @@ describe('bw events (against a small SSE server)', () => {
     env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), BW_URL: sse.url, BW_TOKEN: 'tok' };
   });
   afterAll(async () => {
+    await NodeProcess.stopAll();
     await sse.close();
     rmSync(home, { recursive: true, force: true });
   });
@@ -90,5 +94,56 @@ describe('bw events (against a small SSE server)', () => {
     expect(await help.exited).toBe(0);
     expect(help.stdout).toMatch(/^Usage: bw events \[options\]\n/);
     expect(help.stdout).toContain('--since <id>');
+  });
+});
+
+describe('bw events against the real server', () => {
+  let server: TestServer;
+  let home: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    home = mkdtempSync(path.join(tmpdir(), 'bw-events-'));
+  });
+  afterAll(async () => {
+    await NodeProcess.stopAll();
+    await server?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('prints ticket.created after bw tickets create, and --since replays what was missed', async () => {
+    const p = await person(server.baseUrl, 'tail');
+    const token = (await createApiToken({ client: p.s.client, body: { name: 'tail' }, throwOnError: true })).data.token;
+    const customer = await customerOf(p);
+    const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), BW_URL: server.baseUrl, BW_TOKEN: token };
+    const create = async (title: string) => {
+      const made = bw(['tickets', 'create', '--title', title, '--customer', customer.id, '--json'], env);
+      expect(await made.exited).toBe(0);
+      return JSON.parse(made.stdout) as { id: string; title: string };
+    };
+
+    // An unknown id gets reset once the stream is registered: after it, no change can be missed.
+    const tail = bw(['events', '--since', 'not-an-id'], env);
+    await tail.untilLines(1);
+    expect(tail.json).toEqual([{ id: null, event: 'reset', data: {} }]);
+    const first = await create('Tail me');
+    await tail.untilLines(2);
+    const created = tail.json[1] as {
+      id: string;
+      event: string;
+      data: { ticketId: string; ticket: { title: string } };
+    };
+    expect(created).toMatchObject({ id: expect.stringMatching(/^\d+-\d+$/), event: 'ticket.created' });
+    expect(created.data).toMatchObject({ ticketId: first.id, ticket: { title: 'Tail me' }, actor: { id: p.user.id } });
+    tail.signal('SIGINT');
+    expect(await tail.exited).toBe(0);
+    expect(tail.stderr).toBe('');
+
+    const missed = await create('Made while nobody listened');
+    const resumed = bw(['events', '--since', created.id], env);
+    await resumed.untilLines(1);
+    expect(resumed.json[0]).toMatchObject({ event: 'ticket.created', data: { ticketId: missed.id } });
+    resumed.signal('SIGINT');
+    expect(await resumed.exited).toBe(0);
   });
 });

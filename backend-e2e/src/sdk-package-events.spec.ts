@@ -1,8 +1,10 @@
-import { LIVE_EVENT_NAMES } from '@bw/sdk';
+import { createApiToken, LIVE_EVENT_NAMES } from '@bw/sdk';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { customerOf, person, ticketBy } from './support/fixtures';
 import { NodeProcess } from './support/node-process';
 import { PackedSdk, sdkDir } from './support/packed-sdk';
+import { startTestServer, TestServer } from './support/server';
 import { frame, open, SseServer } from './support/sse-server';
 
 /**
@@ -27,13 +29,15 @@ const readmeExample = () =>
 describe('the live-event helper of the packed SDK', () => {
   let sdk: PackedSdk;
   let sse: SseServer;
+  let server: TestServer;
 
   beforeAll(async () => {
-    sse = await SseServer.start();
-    sdk = await PackedSdk.install();
+    [sse, sdk, server] = await Promise.all([SseServer.start(), PackedSdk.install(), startTestServer()]);
   });
   afterAll(async () => {
+    await NodeProcess.stopAll();
     await sse?.close();
+    await server?.close();
     sdk?.remove();
   });
 
@@ -89,5 +93,26 @@ describe('the live-event helper of the packed SDK', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(sse.connections[0]?.headers['last-event-id']).toBe('r-0');
+  });
+
+  it("receives ticket.created from the real server after a create, running the README's example", async () => {
+    const p = await person(server.baseUrl, 'live');
+    const token = (await createApiToken({ client: p.s.client, body: { name: 'live' }, throwOnError: true })).data.token;
+    writeFileSync(path.join(sdk.project, 'live.mjs'), readmeExample());
+    // An unknown id gets reset once the stream is registered: after it, no change can be missed.
+    const env = { BW_URL: server.baseUrl, BW_TOKEN: token, LAST_ID: 'not-an-id' };
+    const run = new NodeProcess(['live.mjs'], env, sdk.project);
+    await run.untilLines(1);
+    expect(run.lines).toEqual(['reset: reload what you keep, then read on']);
+    const ticket = await ticketBy(p, await customerOf(p), p.user, { title: 'Live printer fire' });
+    await run.untilLines(2);
+    const [id] = run.lines[1]?.split(' ') ?? [];
+    expect(run.lines[1]).toBe(`${id} ticket.created Live printer fire`);
+    expect(id).toMatch(/^\d+-\d+$/);
+    run.signal('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.lines.slice(2)).toEqual([`stopped after ${id}`]);
+    expect(run.stderr).toBe('');
+    expect(ticket.title).toBe('Live printer fire');
   });
 });

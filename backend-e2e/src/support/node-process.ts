@@ -6,6 +6,7 @@ const bin = path.resolve(__dirname, '..', '..', '..', 'cli', 'bin', 'bw.mjs');
 
 /** A Node program running with only the environment given: what it printed so far, and its exit. */
 export class NodeProcess {
+  private static readonly running = new Set<NodeProcess>();
   stdout = '';
   stderr = '';
   readonly exited: Promise<number | null>;
@@ -17,8 +18,19 @@ export class NodeProcess {
     this.child.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve, reject) => {
       this.child.on('error', reject);
-      this.child.on('close', (code) => resolve(code));
+      this.child.on('close', (code) => {
+        NodeProcess.running.delete(this);
+        resolve(code);
+      });
     });
+    NodeProcess.running.add(this);
+  }
+
+  /** Kills what is still running (a failed test's leftovers) and waits for it to exit. */
+  static async stopAll(): Promise<void> {
+    const left = [...NodeProcess.running];
+    for (const p of left) p.signal('SIGKILL');
+    await Promise.all(left.map((p) => p.exited.catch(() => null)));
   }
 
   /** The lines printed on stdout so far. */

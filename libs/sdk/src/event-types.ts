@@ -1,4 +1,4 @@
-import type { CommentDto, MessageDto, TicketDto } from './generated/index.js';
+import type { CommentDto, MessageDto, PresenceState, TicketDto } from './generated/index.js';
 
 /**
  * The events of the log (`GET /api/events`): each has an `id`, and a stream resumed with
@@ -64,7 +64,7 @@ export interface MessageEventData extends ChangeEventData {
 export interface PresenceEventData {
   ticketId: string;
   user: EventActor;
-  state: 'viewing' | 'editing' | 'left';
+  state: PresenceState;
 }
 
 /** `reset`: the stream cannot be resumed where the caller left off; reload everything, then follow the stream. */
