@@ -96,9 +96,10 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The backend may use libs/shared (`#shared`), never the SDK that is generated from it.
             {
               sourceTag: 'scope:backend',
-              onlyDependOnLibsWithTags: ['scope:backend'],
+              onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'],
               notDependOnLibsWithTags: ['type:sdk'],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -24,7 +24,7 @@ import { cannon, measurePairs, measureVariantPairs } from './lib/throughput.mjs'
 async function main() {
   const started = Date.now();
   if (!existsSync(path.join(root, 'dist/backend/main.js')))
-    throw new Error('dist/backend/main.js is missing: run `npx tsc -p backend/tsconfig.app.json` (npm run bench does)');
+    throw new Error('dist/backend/main.js is missing: run `npx tsc -b backend/tsconfig.app.json` (npm run bench does)');
   const seedResult = await prepareDatabase();
   const fx = await loadFixtures();
   const sc = scenarios(fx);

@@ -6,7 +6,7 @@
 //
 // Scales: small = 20 users, 2k customers, 20k tickets, 40k comments, 50 macros, 50 triggers;
 //         large = 200 users, 100k customers, 1M tickets, 2M comments, 1k macros, 1k triggers.
-// The schema is migrated first (needs the built backend: `npx tsc -p backend/tsconfig.app.json`).
+// The schema is migrated first (needs the built backend: `npx tsc -b backend/tsconfig.app.json`).
 // Every row is a pure function of its number, so the bench can compute ids and API tokens:
 //   users    b0000000-0000-4000-8000-<n hex>, n = 0..users-1; API token `bw_bench_<n>` (sha256 stored)
 //   tickets  b2000000-0000-4000-8000-<i hex>, i = 1..tickets; creator = i % users;

@@ -2,7 +2,7 @@
 // Proves the embedded-PostgreSQL bootstrap's behaviours against its compiled output, in a
 // throw-away data folder. Run it as root and as a normal user:
 //
-//   npx tsc -p backend/tsconfig.app.json && node backend/test/embedded-postgres.check.mjs
+//   npx tsc -b backend/tsconfig.app.json && node backend/test/embedded-postgres.check.mjs
 //   node backend/test/embedded-postgres.check.mjs path/to/compiled/embedded-postgres/index.js
 //
 // Prints `N passed, M failed` and exits non-zero when anything failed.

@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 export async function migrate(url, log) {
   const compiled = path.join(root, 'dist', 'backend', 'database', 'migrate.js');
   if (!existsSync(compiled))
-    throw new Error('dist/backend is missing: run `npx tsc -p backend/tsconfig.app.json` first');
+    throw new Error('dist/backend is missing: run `npx tsc -b backend/tsconfig.app.json` first');
   const { runMigrations } = require(compiled);
   await runMigrations(url, log);
 }

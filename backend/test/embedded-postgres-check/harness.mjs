@@ -14,7 +14,7 @@ export const modulePath = path.resolve(
 );
 if (!fs.existsSync(modulePath)) {
   console.error(
-    `${modulePath} does not exist: build first (npx tsc -p backend/tsconfig.app.json) or pass the compiled file.`,
+    `${modulePath} does not exist: build first (npx tsc -b backend/tsconfig.app.json) or pass the compiled file.`,
   );
   process.exit(2);
 }

@@ -10,7 +10,7 @@ import {
 import { controlMessage } from '../../core/forms/control-message';
 import { pickedOptionValidator } from '../../core/forms/validators';
 import type { PickerOption } from '../../shared/pickers/picker-options';
-import { MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '@bw/shared';
 import {
   ACTION_CHOICES,
   MACRO_COMMENT_MAX,

@@ -12,7 +12,7 @@ import type { PickerOption } from '../../shared/pickers/picker-options';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
-import { MACRO_PLACEHOLDERS } from '../../shared/placeholders/placeholders';
+import { MACRO_PLACEHOLDERS } from '@bw/shared';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { MACRO_FORM_CONTROLS, type MacroFormControl, type MacroFormProblem } from '../data-access/macro-form-problem';
 import {

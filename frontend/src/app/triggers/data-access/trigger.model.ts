@@ -11,11 +11,7 @@ import type {
   TriggerTestResultDto,
   UpdateTriggerDto,
 } from '@bw/sdk';
-import {
-  CUSTOMER_EVENT_PLACEHOLDERS,
-  type Placeholder,
-  TICKET_EVENT_PLACEHOLDERS,
-} from '../../shared/placeholders/placeholders';
+import { CUSTOMER_EVENT_PLACEHOLDERS, type Placeholder, TICKET_EVENT_PLACEHOLDERS } from '@bw/shared';
 import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 

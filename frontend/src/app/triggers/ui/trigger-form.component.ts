@@ -15,7 +15,7 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { pickedOptionValidator } from '../../core/forms/validators';
-import { placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { placeholderToken, unknownPlaceholders } from '@bw/shared';
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
