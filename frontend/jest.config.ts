@@ -17,6 +17,8 @@ const config: Config = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
+  // The shared library's sources, as the app's build compiles them (tsconfig.base.json's paths).
+  moduleNameMapper: { '^@bw/shared$': '<rootDir>/../libs/shared/src/index.ts' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageDirectory: '../coverage/frontend',
 };

@@ -17,6 +17,7 @@ module.exports = {
     // The SDK's sources import each other as `./x.js` (valid Node ESM); here they are the .ts files.
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts',
+    '^(#|@bw/)shared$': '<rootDir>/../libs/shared/src/index.ts',
     '^@bw/backend/(.*)$': '<rootDir>/../backend/src/$1',
     '^@bw/testing/(.*)$': '<rootDir>/../backend-e2e/src/support/$1',
   },

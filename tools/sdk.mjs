@@ -17,7 +17,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 function generate(outDir) {
-  run(bin('tsc'), ['-p', 'backend/tsconfig.app.json']);
+  run(bin('tsc'), ['-b', 'backend/tsconfig.app.json']);
   run(process.execPath, ['dist/backend/openapi.js', path.join(outDir, 'openapi.json')]);
   run(bin('openapi-ts'), ['-s', '-f', 'libs/sdk/openapi-ts.config.mjs'], {
     env: { ...process.env, SDK_OUT_DIR: outDir },

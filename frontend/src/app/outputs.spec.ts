@@ -60,14 +60,18 @@ describe('component outputs', () => {
   it('are what the templates bind: no template listens to the native search event', () => {
     const templates = [...components, ...sources(appDir, '.html')];
     expect(templates.filter(({ text }) => /\(search\)=/.test(text)).map(({ path }) => path)).toEqual([]);
-    // The search field itself (the tickets page, the record list), and the record list with a search box (customers, macros).
+    // The search field itself (the tickets page, the record list), the record list with a search box
+    // (in the record page), and the pages that give the record page one (customers, macros).
     const searchFieldHosts = templates.filter(({ text }) => /<bw-search-field\b/.test(text));
     expect(searchFieldHosts.length).toBeGreaterThanOrEqual(2);
     for (const { text } of searchFieldHosts)
       expect(text).toMatch(/<bw-search-field[^>]*\(queryChange\)="[\w.]+\(\$event\)"/);
     const searchListHosts = templates.filter(({ text }) => /<bw-record-list[^>]*\[search\]=/.test(text));
-    expect(searchListHosts.length).toBeGreaterThanOrEqual(2);
+    expect(searchListHosts.length).toBeGreaterThanOrEqual(1);
     for (const { text } of searchListHosts)
-      expect(text).toMatch(/<bw-record-list[^>]*\(queryChange\)="search\(\$event\)"/);
+      expect(text).toMatch(/<bw-record-list[^>]*\(queryChange\)="[\w.()?]*search\(\$event\)"/);
+    const searchPages = templates.filter(({ text }) => /<bw-record-page[^>]*\[searchBox\]=/.test(text));
+    expect(searchPages.length).toBeGreaterThanOrEqual(2);
+    for (const { text } of searchPages) expect(text).toMatch(/<bw-record-page[^>]*\[urlSearch\]=/);
   });
 });

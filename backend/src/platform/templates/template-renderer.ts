@@ -1,89 +1,20 @@
-/**
- * The one template language of macros and triggers: `{{ name }}` placeholders replaced by plain
- * text. No expressions, no code, no HTML: the result is text, and clients render it as text.
- */
-export const MACRO_PLACEHOLDERS = [
-  'ticket.title',
-  'ticket.id',
-  'customer.name',
-  'customer.email',
-  'assignee.username',
-  'current_user.username',
-] as const;
-export const TRIGGER_PLACEHOLDERS = [...MACRO_PLACEHOLDERS, 'ticket.status', 'event.name', 'event.at'] as const;
-
-export type TemplateValues = Partial<Record<(typeof TRIGGER_PLACEHOLDERS)[number], string>>;
-
-/** One `{{ name }}` in a template: the text from `start` to `end` (exclusive) and the name, trimmed. */
-export interface Placeholder {
-  start: number;
-  end: number;
-  name: string;
-}
-
-const OPEN = 0x7b; // {
-const CLOSE = 0x7d; // }
+import { placeholderToken, type Placeholder } from '#shared';
 
 /**
- * Finds the placeholders in one left-to-right pass. A placeholder is `{{`, then text without
- * braces, then `}}`; its name is that text without surrounding whitespace (the whitespace of
- * String.prototype.trim, which is the regular-expression `\s`). Templates are user input, and a
- * backtracking pattern over them was super-linear, so this never looks back: each character is
- * inspected at most twice. `steps` counts the inspections, so tests can check that the work grows
- * linearly with the input without timing anything.
+ * The template language of macros and triggers (`{{ name }}` placeholders, rendered as plain text)
+ * and its placeholder lists live in libs/shared, which the frontend uses too; this is the backend's
+ * way in, plus the API's wording of an unknown placeholder.
  */
-export function scanPlaceholders(template: string): { placeholders: Placeholder[]; steps: number } {
-  const placeholders: Placeholder[] = [];
-  const n = template.length;
-  let steps = 0;
-  let i = 0;
-  while (i + 1 < n) {
-    steps++;
-    if (template.charCodeAt(i) !== OPEN || template.charCodeAt(i + 1) !== OPEN) {
-      i++;
-      continue;
-    }
-    // The name runs to the next brace.
-    let j = i + 2;
-    while (j < n) {
-      steps++;
-      const c = template.charCodeAt(j);
-      if (c === OPEN || c === CLOSE) break;
-      j++;
-    }
-    // No brace left: no placeholder can start from here on.
-    if (j >= n) break;
-    if (template.charCodeAt(j) === CLOSE && template.charCodeAt(j + 1) === CLOSE) {
-      placeholders.push({ start: i, end: j + 2, name: template.slice(i + 2, j).trim() });
-      i = j + 2;
-    } else {
-      // `{` or a lone `}`: no placeholder starts at i, and none before j - 1 (no braces in between).
-      i = j - 1;
-    }
-  }
-  return { placeholders, steps };
-}
+export {
+  CUSTOMER_EVENT_PLACEHOLDERS,
+  MACRO_PLACEHOLDERS,
+  renderTemplate,
+  scanPlaceholders,
+  TICKET_EVENT_PLACEHOLDERS,
+  unknownPlaceholders,
+  type TemplateValues,
+} from '#shared';
 
-/** The placeholders a template uses that are not in `allowed` (empty when the template is valid). */
-export function unknownPlaceholders(template: string, allowed: readonly string[]): string[] {
-  const unknown = new Set<string>();
-  for (const { name } of scanPlaceholders(template).placeholders) if (!allowed.includes(name)) unknown.add(name);
-  return [...unknown];
-}
-
-/** Replaces each known placeholder by its value (missing values render as empty text); unknown ones stay as written. */
-export function renderTemplate(template: string, values: TemplateValues): string {
-  const parts: string[] = [];
-  let copied = 0;
-  for (const { start, end, name } of scanPlaceholders(template).placeholders) {
-    if (!Object.hasOwn(values, name)) continue;
-    parts.push(template.slice(copied, start), values[name as keyof TemplateValues] ?? '');
-    copied = end;
-  }
-  parts.push(template.slice(copied));
-  return parts.join('');
-}
-
-export function describeUnknown(unknown: string[], allowed: readonly string[]): string {
-  return `unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; allowed: ${allowed.map((a) => `{{${a}}}`).join(', ')}`;
+export function describeUnknown(unknown: string[], allowed: readonly Placeholder[]): string {
+  return `unknown placeholder${unknown.length > 1 ? 's' : ''} ${unknown.map(placeholderToken).join(', ')}; allowed: ${allowed.map((a) => placeholderToken(a.name)).join(', ')}`;
 }

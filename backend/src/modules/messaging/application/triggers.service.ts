@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InvalidFieldError, ResourceNotFoundError } from '../../../platform/errors/domain-error';
 import { CursorCodec, Page, toPage } from '../../../platform/pagination/cursor';
 import {
+  CUSTOMER_EVENT_PLACEHOLDERS,
   describeUnknown,
-  TRIGGER_PLACEHOLDERS,
+  TICKET_EVENT_PLACEHOLDERS,
   unknownPlaceholders,
 } from '../../../platform/templates/template-renderer';
 import { CustomersService } from '../../customers';
@@ -12,10 +13,6 @@ import { IdentityService } from '../../identity';
 import { TicketsService } from '../../tickets';
 import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { TICKET_TRIGGER_EVENTS, Trigger, TriggerFields } from '../domain/trigger.entity';
-
-const CUSTOMER_EVENT_PLACEHOLDERS = TRIGGER_PLACEHOLDERS.filter(
-  (p) => !p.startsWith('ticket.') && p !== 'assignee.username',
-);
 
 export interface DryRunResult {
   fires: boolean;
@@ -155,7 +152,7 @@ export class TriggersService {
     } else if (fields.recipient.userId !== undefined) {
       throw new InvalidFieldError('recipient.userId', `recipient.userId goes only with kind "user"`);
     }
-    const allowed = ticketEvent ? TRIGGER_PLACEHOLDERS : CUSTOMER_EVENT_PLACEHOLDERS;
+    const allowed = ticketEvent ? TICKET_EVENT_PLACEHOLDERS : CUSTOMER_EVENT_PLACEHOLDERS;
     const unknown = unknownPlaceholders(fields.message, allowed);
     if (unknown.length > 0) throw new InvalidFieldError('message', describeUnknown(unknown, allowed));
   }

@@ -1,16 +1,5 @@
-import type { ApiProblem } from './problem';
+import { apiProblem as problem } from '../testing/api-problem';
 import { isConflict, isNotFound, problemMessage } from './problem-message';
-
-function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return {
-    status: 400,
-    title: 'Bad Request',
-    detail: 'Validation failed',
-    fieldErrors: {},
-    retryAfterSeconds: null,
-    ...partial,
-  };
-}
 
 describe('problemMessage', () => {
   it('explains a network failure', () => {

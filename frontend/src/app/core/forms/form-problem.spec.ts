@@ -1,16 +1,5 @@
-import type { ApiProblem } from '../api/problem';
+import { apiProblem as problem } from '../testing/api-problem';
 import { toFormProblem } from './form-problem';
-
-function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return {
-    status: 400,
-    title: 'Bad Request',
-    detail: 'Validation failed',
-    fieldErrors: {},
-    retryAfterSeconds: null,
-    ...partial,
-  };
-}
 
 const FIELDS = ['title', 'customer', 'photoUrl'] as const;
 const MAP = { customerId: 'customer' } as const;

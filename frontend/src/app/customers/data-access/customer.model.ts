@@ -2,12 +2,6 @@ import type { CreateCustomerDto, CustomerDto, UpdateCustomerDto } from '@bw/sdk'
 
 export type Customer = CustomerDto;
 
-/** Limits from the API contract, mirrored so the form can say so before a round trip. */
-export const CUSTOMER_NAME_MAX = 200;
-export const CUSTOMER_EMAIL_MAX = 254;
-export const CUSTOMER_PHONE_MAX = 50;
-export const CUSTOMER_COMPANY_MAX = 200;
-export const CUSTOMER_NOTES_MAX = 10000;
 export const CUSTOMERS_PAGE_SIZE = 10;
 
 /** What the customer form hands back: trimmed text, '' for an empty optional field. */

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { PageHeaderComponent } from '../../shared/ui/page-header.component';
-import { type ListSearch, RecordListComponent } from '../../shared/ui/record-list.component';
+import type { ListSearch } from '../../shared/ui/record-list.component';
+import { RecordPageComponent, type RecordPageText } from '../../shared/ui/record-page.component';
+import { urlSearch } from '../../shared/ui/url-search';
 import { CustomersListStore } from '../data-access/customers-list.store';
 import { CustomerListItemComponent } from '../ui/customer-list-item.component';
 import { CustomerActions } from './customer-actions';
@@ -15,14 +16,7 @@ import { CustomerActions } from './customer-actions';
 @Component({
   selector: 'bw-customers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    EmptyStateComponent,
-    PageHeaderComponent,
-    RecordListComponent,
-    CustomerListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, EmptyStateComponent, RecordPageComponent, CustomerListItemComponent],
   providers: [CustomersListStore],
   template: `
     <section class="bw-page">
@@ -34,29 +28,13 @@ import { CustomerActions } from './customer-actions';
           <a matButton="filled" routerLink="/customers">Go to your customers</a>
         </bw-empty-state>
       } @else {
-        <header
-          bwPageHeader
-          [heading]="id() ? 'Your customers' : 'Customers'"
-          subheading="The people you help, newest first. Only you can see them."
+        <bw-record-page
+          [text]="text()"
+          [store]="store"
+          [actions]="actions"
+          [searchBox]="searchBox"
+          [urlSearch]="urlSearch"
         >
-          <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
-        </header>
-
-        <bw-record-list
-          [list]="store"
-          label="Customers"
-          loadingLabel="Loading customers"
-          [search]="searchBox"
-          [query]="query()"
-          (queryChange)="search($event)"
-        >
-          <bw-empty-state
-            bwEmpty
-            heading="No customers yet"
-            text="Add the people you help to keep their details and tickets in one place."
-          >
-            <button matButton="filled" type="button" (click)="actions.create(store)">Create customer</button>
-          </bw-empty-state>
           @for (customer of store.items(); track customer.id) {
             <bw-customer-list-item
               [customer]="customer"
@@ -65,7 +43,7 @@ import { CustomerActions } from './customer-actions';
               (delete)="actions.deleteFrom(store, $event)"
             />
           }
-        </bw-record-list>
+        </bw-record-page>
       }
     </section>
   `,
@@ -76,11 +54,17 @@ export class CustomersPage {
   /** `?q=`, bound by the router. */
   readonly q = input<string>();
 
-  private readonly router = inject(Router);
   protected readonly actions = inject(CustomerActions);
   protected readonly store = inject(CustomersListStore);
+  protected readonly urlSearch = urlSearch(() => this.q());
 
-  protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly text = computed<RecordPageText>(() => ({
+    heading: this.id() ? 'Your customers' : 'Customers',
+    subheading: 'The people you help, newest first. Only you can see them.',
+    noun: 'customer',
+    plural: 'Customers',
+    emptyText: 'Add the people you help to keep their details and tickets in one place.',
+  }));
   protected readonly searchBox: ListSearch = {
     label: 'Search customers',
     placeholder: 'Name or email',
@@ -92,12 +76,8 @@ export class CustomersPage {
   constructor() {
     effect(() => {
       const id = this.id();
-      const q = this.query();
+      const q = this.urlSearch.query();
       untracked(() => void (id ? this.store.loadForUser(id, q) : this.store.load(q)));
     });
-  }
-
-  protected search(q: string): void {
-    void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 }

@@ -17,16 +17,9 @@ import { MatInputModule } from '@angular/material/input';
 import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
-import { AlertComponent } from '../../shared/ui/alert.component';
-import {
-  CUSTOMER_COMPANY_MAX,
-  CUSTOMER_EMAIL_MAX,
-  CUSTOMER_NAME_MAX,
-  CUSTOMER_NOTES_MAX,
-  CUSTOMER_PHONE_MAX,
-  type CustomerFormValue,
-  EMPTY_CUSTOMER_FORM,
-} from '../data-access/customer.model';
+import { FormProblemComponent } from '../../shared/dialogs/form-problem.component';
+import { type CustomerFormValue, EMPTY_CUSTOMER_FORM } from '../data-access/customer.model';
+import { LIMITS } from '../../core/api/limits';
 
 export type CustomerFormControl = keyof CustomerFormValue;
 export const CUSTOMER_FORM_CONTROLS: readonly CustomerFormControl[] = ['name', 'email', 'phone', 'company', 'notes'];
@@ -43,17 +36,10 @@ const NOUNS: Readonly<Record<CustomerFormControl, string>> = {
 @Component({
   selector: 'bw-customer-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, AlertComponent],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, FormProblemComponent],
   template: `
     <form class="bw-form" [formGroup]="form" (ngSubmit)="submit()" [attr.aria-label]="formLabel()" novalidate>
-      @if (problem()?.message; as message) {
-        <bw-alert
-          [message]="message"
-          [actionLabel]="problem()?.conflict ? 'Reload' : null"
-          (action)="reload.emit()"
-          data-testid="form-error"
-        />
-      }
+      <bw-form-problem [problem]="problem()" (reload)="reload.emit()" />
 
       <mat-form-field appearance="outline" data-testid="name-field">
         <mat-label>Name</mat-label>
@@ -123,11 +109,11 @@ export class CustomerFormComponent {
   private readonly injector = inject(Injector);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(CUSTOMER_NAME_MAX)]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(CUSTOMER_EMAIL_MAX)]],
-    phone: ['', [Validators.maxLength(CUSTOMER_PHONE_MAX)]],
-    company: ['', [Validators.maxLength(CUSTOMER_COMPANY_MAX)]],
-    notes: ['', [Validators.maxLength(CUSTOMER_NOTES_MAX)]],
+    name: ['', [Validators.required, Validators.maxLength(LIMITS.customer.name)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(LIMITS.customer.email)]],
+    phone: ['', [Validators.maxLength(LIMITS.customer.phone)]],
+    company: ['', [Validators.maxLength(LIMITS.customer.company)]],
+    notes: ['', [Validators.maxLength(LIMITS.customer.notes)]],
   });
 
   constructor() {

@@ -1,19 +1,8 @@
-import type { ApiProblem } from '../../core/api/problem';
+import { apiProblem as problem } from '../../core/testing/api-problem';
 import { toAuthFormProblem, tooManyAttemptsMessage } from './auth-problem';
 
 const SIGNUP_FIELDS = ['email', 'username', 'password'] as const;
 const LOGIN_FIELDS = ['email', 'password'] as const;
-
-function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return {
-    status: 400,
-    title: 'Bad Request',
-    detail: 'Validation failed',
-    fieldErrors: {},
-    retryAfterSeconds: null,
-    ...partial,
-  };
-}
 
 describe('toAuthFormProblem', () => {
   it('puts a 409 duplicate next to its field with no general message', () => {

@@ -1,16 +1,5 @@
-import type { ApiProblem } from '../../core/api/problem';
+import { apiProblem as problem } from '../../core/testing/api-problem';
 import { toMacroFormProblem } from './macro-form-problem';
-
-function problem(partial: Partial<ApiProblem>): ApiProblem {
-  return {
-    status: 400,
-    title: 'Bad Request',
-    detail: 'The request has invalid fields.',
-    fieldErrors: {},
-    retryAfterSeconds: null,
-    ...partial,
-  };
-}
 
 describe('toMacroFormProblem', () => {
   it('puts `actions.<i>.value` and `.type` errors on their action row', () => {

@@ -15,10 +15,6 @@ export type MacroActionType = MacroAction['type'];
 export type { MacroAvailability };
 
 /** Limits from the API, mirrored so the form can say so before a round trip. */
-export const MACRO_NAME_MAX = 100;
-export const MACRO_DESCRIPTION_MAX = 1000;
-export const MACRO_ACTIONS_MAX = 20;
-export const MACRO_COMMENT_MAX = 10000;
 export const MACROS_PAGE_SIZE = 10;
 
 export const MACRO_ACTION_TYPES: readonly MacroActionType[] = [

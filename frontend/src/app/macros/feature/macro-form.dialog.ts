@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
-import { UserFormDialog } from '../../shared/dialogs/user-form-dialog';
+import { USER_FORM_DIALOG_TEMPLATE, UserFormDialog } from '../../shared/dialogs/user-form-dialog';
 import { toMacroFormProblem } from '../data-access/macro-form-problem';
 import { MacroEditorStore } from '../data-access/macro-editor.store';
 import {
   type Macro,
-  type MacroFormInitial,
   macroToFormInitial,
   NEW_MACRO_FORM,
   toCreateMacroBody,
@@ -18,49 +17,18 @@ import { MacroFormComponent } from '../ui/macro-form.component';
 @Component({
   selector: 'bw-macro-form-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DialogFrameComponent, MacroFormComponent],
+  imports: [DialogFrameComponent],
   providers: [MacroEditorStore],
-  template: `
-    <bw-dialog-frame
-      [heading]="macro() ? 'Edit macro' : 'New macro'"
-      [loading]="editor.reloading() || initial() === null"
-      loadingLabel="Loading the macro"
-    >
-      @if (initial(); as start) {
-        <bw-macro-form
-          [initial]="start"
-          [userOptions]="users.options()"
-          [usersLoading]="users.loading()"
-          [pending]="editor.saving() || editor.reloading()"
-          [problem]="problem()"
-          [formLabel]="macro() ? 'Edit macro' : 'New macro'"
-          [submitLabel]="macro() ? 'Save changes' : 'Create macro'"
-          (submitted)="dialog.submit($event)"
-          (cancelled)="dialog.close()"
-          (reload)="reload()"
-          (userSearch)="users.search($event)"
-        />
-      }
-    </bw-dialog-frame>
-  `,
+  template: USER_FORM_DIALOG_TEMPLATE,
 })
-export class MacroFormDialogComponent extends UserFormDialog<Macro, MacroFormInitial> {
+export class MacroFormDialogComponent extends UserFormDialog<Macro, MacroFormComponent> {
   protected readonly editor = inject(MacroEditorStore);
   protected readonly dialog = injectRecordDialog(this.editor, { create: toCreateMacroBody, update: toUpdateMacroBody });
+  protected readonly form = MacroFormComponent;
+  protected readonly noun = 'macro';
   protected readonly blank = NEW_MACRO_FORM;
   protected readonly toInitial = macroToFormInitial;
-
-  protected readonly macro = this.dialog.record;
-
-  protected readonly problem = computed(() => {
-    const problem = this.editor.problem();
-    return problem ? toMacroFormProblem(problem) : null;
-  });
-
-  constructor() {
-    super();
-    void this.start(this.macro());
-  }
+  protected readonly toProblem = toMacroFormProblem;
 
   /** The users the macro assigns to. */
   protected userIds(macro: Macro): string[] {

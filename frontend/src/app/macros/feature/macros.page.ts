@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { Router, RouterLink } from '@angular/router';
-import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { PageHeaderComponent } from '../../shared/ui/page-header.component';
-import { type ListSearch, RecordListComponent } from '../../shared/ui/record-list.component';
+import { RouterLink } from '@angular/router';
+import type { ListSearch } from '../../shared/ui/record-list.component';
+import { RecordPageComponent, type RecordPageText } from '../../shared/ui/record-page.component';
+import { urlSearch } from '../../shared/ui/url-search';
 import { MacrosListStore } from '../data-access/macros-list.store';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { MacroListItemComponent } from '../ui/macro-list-item.component';
@@ -13,43 +13,12 @@ import { MacroActions } from './macro-actions';
 @Component({
   selector: 'bw-macros-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterLink,
-    MatButtonModule,
-    EmptyStateComponent,
-    PageHeaderComponent,
-    RecordListComponent,
-    MacroListItemComponent,
-  ],
+  imports: [RouterLink, MatButtonModule, RecordPageComponent, MacroListItemComponent],
   providers: [MacrosListStore],
   template: `
     <section class="bw-page">
-      <header
-        bwPageHeader
-        heading="Macros"
-        subheading="Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with everyone."
-      >
-        <div class="bw-actions">
-          <a matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
-          <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
-        </div>
-      </header>
-
-      <bw-record-list
-        [list]="store"
-        label="Macros"
-        loadingLabel="Loading macros"
-        [search]="searchBox"
-        [query]="query()"
-        (queryChange)="search($event)"
-      >
-        <bw-empty-state
-          bwEmpty
-          heading="No macros yet"
-          text="Save the replies and changes you make again and again — then apply them to a ticket in one click."
-        >
-          <button matButton="filled" type="button" (click)="actions.create(store)">Create macro</button>
-        </bw-empty-state>
+      <bw-record-page [text]="text" [store]="store" [actions]="actions" [searchBox]="searchBox" [urlSearch]="urlSearch">
+        <a bwPageAction matButton="outlined" routerLink="/macros/apply">Apply to a ticket</a>
         @for (macro of store.items(); track macro.id) {
           <bw-macro-list-item
             [macro]="macro"
@@ -60,7 +29,7 @@ import { MacroActions } from './macro-actions';
             (delete)="actions.deleteFrom(store, $event)"
           />
         }
-      </bw-record-list>
+      </bw-record-page>
     </section>
   `,
 })
@@ -68,22 +37,29 @@ export class MacrosPage {
   /** `?q=`, bound by the router. */
   readonly q = input<string>();
 
-  private readonly router = inject(Router);
   protected readonly actions = inject(MacroActions);
   protected readonly store = inject(MacrosListStore);
   protected readonly directory = inject(UserDirectory);
 
+  protected readonly text: RecordPageText = {
+    heading: 'Macros',
+    subheading:
+      'Canned responses: a few ticket changes and a reply, applied in one click. Yours and the ones shared with everyone.',
+    noun: 'macro',
+    plural: 'Macros',
+    emptyText: 'Save the replies and changes you make again and again — then apply them to a ticket in one click.',
+  };
   protected readonly searchBox: ListSearch = {
     label: 'Search macros',
     placeholder: 'Name or description',
     noMatch: 'No macros match',
     noMatchText: (q) => `No macro’s name or description contains “${q}”.`,
   };
-  protected readonly query = computed(() => (this.q() ?? '').trim());
+  protected readonly urlSearch = urlSearch(() => this.q());
 
   constructor() {
     effect(() => {
-      const q = this.query();
+      const q = this.urlSearch.query();
       untracked(() => void this.store.load(q));
     });
     // Name the users that macros assign to, and the owners of shared macros.
@@ -93,9 +69,5 @@ export class MacrosPage {
         .flatMap((m) => [m.ownerId, ...m.actions.filter((a) => a.type === 'set_assignee').map((a) => a.value)]);
       untracked(() => void this.directory.ensure([...new Set(ids)]));
     });
-  }
-
-  protected search(q: string): void {
-    void this.router.navigate([], { queryParams: { q: q || null }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 }

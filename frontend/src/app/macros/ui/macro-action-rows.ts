@@ -10,14 +10,14 @@ import {
 import { controlMessage } from '../../core/forms/control-message';
 import { pickedOptionValidator } from '../../core/forms/validators';
 import type { PickerOption } from '../../shared/pickers/picker-options';
-import { MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { MACRO_PLACEHOLDERS, placeholderToken, unknownPlaceholders } from '@bw/shared';
 import {
   ACTION_CHOICES,
-  MACRO_COMMENT_MAX,
   type MacroAction,
   type MacroActionDraft,
   type MacroActionType,
 } from '../data-access/macro.model';
+import { LIMITS } from '../../core/api/limits';
 
 // The macro form's action rows: one form group per action, its validators, its messages, and
 // the action it stands for.
@@ -48,8 +48,8 @@ function actionValueValidator(control: AbstractControl): ValidationErrors | null
   const value = String(control.value ?? '');
   if (value.trim() === '') return { required: true };
   if (type === 'add_comment') {
-    if (value.length > MACRO_COMMENT_MAX)
-      return { maxlength: { requiredLength: MACRO_COMMENT_MAX, actualLength: value.length } };
+    if (value.length > LIMITS.macro.comment)
+      return { maxlength: { requiredLength: LIMITS.macro.comment, actualLength: value.length } };
     const unknown = unknownPlaceholders(value, MACRO_PLACEHOLDERS);
     return unknown.length > 0 ? { placeholders: unknown } : null;
   }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,23 +7,19 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
-import { RecordForm } from '../../shared/dialogs/record-form';
-import type { PickerOption } from '../../shared/pickers/picker-options';
+import { UserPickingForm } from '../../shared/dialogs/user-picking-form';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
-import { MACRO_PLACEHOLDERS } from '../../shared/placeholders/placeholders';
-import { AlertComponent } from '../../shared/ui/alert.component';
+import { MACRO_PLACEHOLDERS } from '@bw/shared';
+import { FormProblemComponent } from '../../shared/dialogs/form-problem.component';
 import { MACRO_FORM_CONTROLS, type MacroFormControl, type MacroFormProblem } from '../data-access/macro-form-problem';
 import {
   ACTION_CHOICES,
   actionTypeLabel,
   availabilityLabel,
   MACRO_ACTION_TYPES,
-  MACRO_ACTIONS_MAX,
   MACRO_AVAILABILITIES,
-  MACRO_DESCRIPTION_MAX,
-  MACRO_NAME_MAX,
   type MacroAvailability,
   type MacroFormInitial,
   type MacroFormValue,
@@ -36,6 +32,7 @@ import {
   createActionRow,
   rowToAction,
 } from './macro-action-rows';
+import { LIMITS } from '../../core/api/limits';
 
 /**
  * The macro form: name, description, who may use it, and its actions — added, removed and
@@ -52,25 +49,20 @@ import {
     MatSelectModule,
     MatRadioModule,
     MatButtonModule,
-    AlertComponent,
+    FormProblemComponent,
     PlaceholderHelpComponent,
     UserPickerComponent,
   ],
   templateUrl: './macro-form.component.html',
   styleUrl: './macro-form.component.scss',
 })
-export class MacroFormComponent extends RecordForm<MacroFormInitial, MacroFormValue, MacroFormProblem> {
-  readonly userOptions = input<readonly PickerOption[]>([]);
-  readonly usersLoading = input(false);
-  /** Text typed into an "Assign to" picker, to search users with. */
-  readonly userSearch = output<string>();
-
+export class MacroFormComponent extends UserPickingForm<MacroFormInitial, MacroFormValue, MacroFormProblem> {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly form = this.fb.group({
-    name: ['', [Validators.required, Validators.maxLength(MACRO_NAME_MAX)]],
-    description: ['', [Validators.maxLength(MACRO_DESCRIPTION_MAX)]],
+    name: ['', [Validators.required, Validators.maxLength(LIMITS.macro.name)]],
+    description: ['', [Validators.maxLength(LIMITS.macro.description)]],
     availableFor: this.fb.control<MacroAvailability>('personal'),
     actions: this.fb.array<ActionRow>([], atLeastOneAction),
   });
@@ -79,7 +71,7 @@ export class MacroFormComponent extends RecordForm<MacroFormInitial, MacroFormVa
   protected readonly availabilities = MACRO_AVAILABILITIES;
   protected readonly choices = ACTION_CHOICES;
   protected readonly placeholders = MACRO_PLACEHOLDERS;
-  protected readonly limits = { name: MACRO_NAME_MAX, actions: MACRO_ACTIONS_MAX };
+  protected readonly limits = LIMITS.macro;
   protected readonly typeLabel = actionTypeLabel;
   protected readonly availabilityLabel = availabilityLabel;
   protected readonly valueLabel = actionValueLabel;
@@ -111,7 +103,7 @@ export class MacroFormComponent extends RecordForm<MacroFormInitial, MacroFormVa
   }
 
   protected addAction(): void {
-    if (this.rows.length >= MACRO_ACTIONS_MAX) return;
+    if (this.rows.length >= LIMITS.macro.actions) return;
     this.form.controls.actions.push(createActionRow(this.fb, { type: 'add_comment', value: '', user: null }));
     this.form.controls.actions.markAsDirty();
     const index = this.rows.length - 1;

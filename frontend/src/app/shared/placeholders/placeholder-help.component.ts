@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { type Placeholder, placeholderToken } from './placeholders';
+import { type Placeholder, placeholderToken } from '@bw/shared';
 
 /**
  * The placeholders a template may use, each a button that inserts it at the cursor of the

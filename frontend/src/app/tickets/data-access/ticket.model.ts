@@ -24,11 +24,6 @@ export {
 } from '../../shared/ticket-fields/ticket-fields';
 export type { PickerOption };
 
-/** Limits from the API contract, mirrored so the form can say so before a round trip. */
-export const TICKET_TITLE_MAX = 200;
-export const TICKET_DESCRIPTION_MAX = 10000;
-export const TICKET_PHOTO_URL_MAX = 2000;
-export const COMMENT_MAX = 10000;
 export const TICKETS_PAGE_SIZE = 10;
 
 /** What the ticket form hands back: trimmed text, picked ids. */

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { controlMessage } from '../../core/forms/control-message';
-import { COMMENT_MAX } from '../data-access/ticket.model';
+import { LIMITS } from '../../core/api/limits';
 
 /** The reply box under the conversation. */
 @Component({
@@ -53,7 +53,7 @@ export class ReplyFormComponent {
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    body: ['', [Validators.required, Validators.maxLength(COMMENT_MAX)]],
+    body: ['', [Validators.required, Validators.maxLength(LIMITS.comment.body)]],
   });
 
   constructor() {

@@ -21,16 +21,13 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { httpUrlValidator, pickedOptionValidator } from '../../core/forms/validators';
-import { AlertComponent } from '../../shared/ui/alert.component';
+import { FormProblemComponent } from '../../shared/dialogs/form-problem.component';
 import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import {
   NEW_TICKET_DEFAULTS,
   type PickerOption,
-  TICKET_DESCRIPTION_MAX,
-  TICKET_PHOTO_URL_MAX,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
-  TICKET_TITLE_MAX,
   TICKET_TOPICS,
   TICKET_TYPES,
   type TicketFormInitial,
@@ -40,6 +37,7 @@ import {
   type TicketTopic,
   type TicketType,
 } from '../data-access/ticket.model';
+import { LIMITS } from '../../core/api/limits';
 
 /**
  * `create`: a new ticket. `edit`: the creator edits every field. `edit-limited`: the assignee
@@ -91,7 +89,7 @@ const LIMITED_CONTROLS: readonly TicketFormControl[] = ['priority', 'status'];
     MatSelectModule,
     MatAutocompleteModule,
     MatButtonModule,
-    AlertComponent,
+    FormProblemComponent,
   ],
   templateUrl: './ticket-form.component.html',
   styleUrl: './ticket-form.component.scss',
@@ -123,15 +121,15 @@ export class TicketFormComponent {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly form = this.fb.group({
-    title: ['', [Validators.required, Validators.maxLength(TICKET_TITLE_MAX)]],
-    description: ['', [Validators.maxLength(TICKET_DESCRIPTION_MAX)]],
+    title: ['', [Validators.required, Validators.maxLength(LIMITS.ticket.title)]],
+    description: ['', [Validators.maxLength(LIMITS.ticket.description)]],
     customer: this.fb.control<PickerOption | string | null>(null, [Validators.required, pickedOptionValidator]),
     assignee: this.fb.control<PickerOption | string | null>(null, [Validators.required, pickedOptionValidator]),
     type: this.fb.control<TicketType>('question', Validators.required),
     priority: this.fb.control<TicketPriority>('normal', Validators.required),
     topic: this.fb.control<TicketTopic>('general', Validators.required),
     status: this.fb.control<TicketStatus>('open', Validators.required),
-    photoUrl: ['', [Validators.maxLength(TICKET_PHOTO_URL_MAX), httpUrlValidator]],
+    photoUrl: ['', [Validators.maxLength(LIMITS.ticket.photoUrl), httpUrlValidator]],
   });
 
   protected readonly full = computed(() => this.mode() !== 'edit-limited');
@@ -140,7 +138,7 @@ export class TicketFormComponent {
   protected readonly topics = TICKET_TOPICS;
   protected readonly statuses = TICKET_STATUSES;
   protected readonly labels = { type: typeLabel, priority: priorityLabel, topic: topicLabel, status: statusLabel };
-  protected readonly limits = { title: TICKET_TITLE_MAX, description: TICKET_DESCRIPTION_MAX };
+  protected readonly limits = LIMITS.ticket;
 
   protected readonly displayOption = (value: PickerOption | string | null): string =>
     typeof value === 'string' ? value : (value?.label ?? '');

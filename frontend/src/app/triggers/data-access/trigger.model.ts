@@ -11,11 +11,7 @@ import type {
   TriggerTestResultDto,
   UpdateTriggerDto,
 } from '@bw/sdk';
-import {
-  CUSTOMER_EVENT_PLACEHOLDERS,
-  type Placeholder,
-  TICKET_EVENT_PLACEHOLDERS,
-} from '../../shared/placeholders/placeholders';
+import { CUSTOMER_EVENT_PLACEHOLDERS, type Placeholder, TICKET_EVENT_PLACEHOLDERS } from '@bw/shared';
 import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
 
@@ -24,8 +20,6 @@ export type TriggerTestResult = TriggerTestResultDto;
 export type { RecipientKind, TriggerEvent };
 
 /** Limits from the API, mirrored so the form can say so before a round trip. */
-export const TRIGGER_NAME_MAX = 100;
-export const TRIGGER_MESSAGE_MAX = 5000;
 export const TRIGGERS_PAGE_SIZE = 20;
 
 export const TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created', 'customer.deleted'];

@@ -1,9 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { UserDirectory } from '../../core/lookup/user-directory';
-import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
-import { PageHeaderComponent } from '../../shared/ui/page-header.component';
-import { RecordListComponent } from '../../shared/ui/record-list.component';
+import { RecordPageComponent, type RecordPageText } from '../../shared/ui/record-page.component';
 import type { Trigger } from '../data-access/trigger.model';
 import { TriggersListStore } from '../data-access/triggers-list.store';
 import { TriggerListItemComponent } from '../ui/trigger-list-item.component';
@@ -13,26 +10,11 @@ import { TriggerActions } from './trigger-actions';
 @Component({
   selector: 'bw-triggers-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, EmptyStateComponent, PageHeaderComponent, RecordListComponent, TriggerListItemComponent],
+  imports: [RecordPageComponent, TriggerListItemComponent],
   providers: [TriggersListStore],
   template: `
     <section class="bw-page">
-      <header
-        bwPageHeader
-        heading="Triggers"
-        subheading="When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers."
-      >
-        <button matButton="filled" type="button" (click)="actions.create(store)">Create trigger</button>
-      </header>
-
-      <bw-record-list [list]="store" label="Triggers" loadingLabel="Loading triggers">
-        <bw-empty-state
-          bwEmpty
-          heading="No triggers yet"
-          text="For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message."
-        >
-          <button matButton="filled" type="button" (click)="actions.create(store)">Create trigger</button>
-        </bw-empty-state>
+      <bw-record-page [text]="text" [store]="store" [actions]="actions">
         @for (trigger of store.items(); track trigger.id) {
           <bw-trigger-list-item
             [trigger]="trigger"
@@ -44,7 +26,7 @@ import { TriggerActions } from './trigger-actions';
             (delete)="actions.deleteFrom(store, $event)"
           />
         }
-      </bw-record-list>
+      </bw-record-page>
     </section>
   `,
 })
@@ -52,6 +34,15 @@ export class TriggersPage {
   protected readonly actions = inject(TriggerActions);
   protected readonly store = inject(TriggersListStore);
   protected readonly directory = inject(UserDirectory);
+  protected readonly text: RecordPageText = {
+    heading: 'Triggers',
+    subheading:
+      'When a ticket is closed or created, or a customer deleted, send a message automatically. Only you see your triggers.',
+    noun: 'trigger',
+    plural: 'Triggers',
+    emptyText:
+      'For example: when a ticket you assigned is closed, tell its creator — with the ticket’s title and customer in the message.',
+  };
 
   constructor() {
     void this.store.load();

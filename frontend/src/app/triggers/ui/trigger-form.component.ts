@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
@@ -15,14 +15,14 @@ import { controlMessage } from '../../core/forms/control-message';
 import { applyServerErrors } from '../../core/forms/field-errors';
 import type { FormProblem } from '../../core/forms/form-problem';
 import { pickedOptionValidator } from '../../core/forms/validators';
-import { placeholderToken, unknownPlaceholders } from '../../shared/placeholders/placeholders';
+import { placeholderToken, unknownPlaceholders } from '@bw/shared';
 import { insertPlaceholderInto } from '../../shared/placeholders/insert-placeholder';
 import { PlaceholderHelpComponent } from '../../shared/placeholders/placeholder-help.component';
 import { UserPickerComponent } from '../../shared/pickers/user-picker.component';
-import { RecordForm } from '../../shared/dialogs/record-form';
-import { AlertComponent } from '../../shared/ui/alert.component';
-import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { PickerOption } from '../../shared/pickers/picker-options';
+import { UserPickingForm } from '../../shared/dialogs/user-picking-form';
+import { FormProblemComponent } from '../../shared/dialogs/form-problem.component';
+import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import {
   TICKET_PRIORITIES,
   TICKET_TOPICS,
@@ -40,13 +40,12 @@ import {
   recipientKindsFor,
   TRIGGER_EVENTS,
   TRIGGER_FORM_CONTROLS,
-  TRIGGER_MESSAGE_MAX,
-  TRIGGER_NAME_MAX,
   type TriggerEvent,
   type TriggerFormControl,
   type TriggerFormInitial,
   type TriggerFormValue,
 } from '../data-access/trigger.model';
+import { LIMITS } from '../../core/api/limits';
 
 const EVENT_HINTS: Readonly<Record<TriggerEvent, string>> = {
   'ticket.closed': 'When a ticket you created or are assigned is closed',
@@ -94,35 +93,30 @@ function messagePlaceholdersValidator(control: AbstractControl): ValidationError
     MatSelectModule,
     MatSlideToggleModule,
     MatButtonModule,
-    AlertComponent,
+    FormProblemComponent,
     PlaceholderHelpComponent,
     UserPickerComponent,
   ],
   templateUrl: './trigger-form.component.html',
   styleUrl: './trigger-form.component.scss',
 })
-export class TriggerFormComponent extends RecordForm<
+export class TriggerFormComponent extends UserPickingForm<
   TriggerFormInitial,
   TriggerFormValue,
   FormProblem<TriggerFormControl>
 > {
-  readonly userOptions = input<readonly PickerOption[]>([]);
-  readonly usersLoading = input(false);
-  /** Text typed into the recipient picker, to search users with. */
-  readonly userSearch = output<string>();
-
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly form = this.fb.group({
-    name: ['', [Validators.required, Validators.maxLength(TRIGGER_NAME_MAX)]],
+    name: ['', [Validators.required, Validators.maxLength(LIMITS.trigger.name)]],
     event: this.fb.control<TriggerEvent>('ticket.closed', Validators.required),
     priority: this.fb.control<TicketPriority[]>([]),
     type: this.fb.control<TicketType[]>([]),
     topic: this.fb.control<TicketTopic[]>([]),
     recipientKind: this.fb.control<RecipientKind>('ticket_creator', Validators.required),
     recipientUser: this.fb.control<PickerOption | string | null>(null, recipientUserValidator),
-    message: ['', [Validators.required, Validators.maxLength(TRIGGER_MESSAGE_MAX), messagePlaceholdersValidator]],
+    message: ['', [Validators.required, Validators.maxLength(LIMITS.trigger.message), messagePlaceholdersValidator]],
     active: true,
   });
 
@@ -137,7 +131,7 @@ export class TriggerFormComponent extends RecordForm<
     topic: topicLabel,
     recipient: recipientKindLabel,
   };
-  protected readonly limits = { name: TRIGGER_NAME_MAX, message: TRIGGER_MESSAGE_MAX };
+  protected readonly limits = LIMITS.trigger;
   protected readonly eventHint = (event: TriggerEvent): string => EVENT_HINTS[event];
   protected readonly isTicketEvent = isTicketEvent;
   protected readonly recipientKindsFor = recipientKindsFor;

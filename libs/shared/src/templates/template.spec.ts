@@ -1,10 +1,5 @@
-import {
-  MACRO_PLACEHOLDERS,
-  renderTemplate,
-  scanPlaceholders,
-  TRIGGER_PLACEHOLDERS,
-  unknownPlaceholders,
-} from './template-renderer';
+import { MACRO_PLACEHOLDERS, TICKET_EVENT_PLACEHOLDERS } from './placeholders';
+import { renderTemplate, scanPlaceholders, unknownPlaceholders } from './template';
 
 /**
  * The pattern the scanner replaced, kept here only as the reference for its semantics: on short
@@ -75,7 +70,7 @@ describe('templates', () => {
       'constructor',
     ]);
     expect(unknownPlaceholders('{{event.at}}', MACRO_PLACEHOLDERS)).toEqual(['event.at']);
-    expect(unknownPlaceholders('{{event.at}} {{ ticket.status }}', TRIGGER_PLACEHOLDERS)).toEqual([]);
+    expect(unknownPlaceholders('{{event.at}} {{ ticket.status }}', TICKET_EVENT_PLACEHOLDERS)).toEqual([]);
   });
 
   it('reads names as the former pattern did: braces end them, whitespace around them is dropped', () => {
