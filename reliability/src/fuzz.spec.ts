@@ -33,6 +33,13 @@ const EXPENSIVE = new Set(['login', 'signup']);
 jest.setTimeout(30 * 60_000);
 
 const ops = operations();
+
+async function firstChunk(res: Response): Promise<string> {
+  const reader = res.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value ?? new Uint8Array());
+}
 const runsFor = (op: Operation) => {
   const cheap = ops.filter((o) => !EXPENSIVE.has(o.operationId)).length;
   const expensiveRuns = Math.min(setting('FUZZ_EXPENSIVE_RUNS', 40, 400), Math.ceil(TOTAL / ops.length));
@@ -153,7 +160,10 @@ describe(`contract fuzzing (FUZZ_SEED=${SEED}, FUZZ_RUNS=${TOTAL})`, () => {
     });
     requests++;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    const text = await res.text();
+    // A live stream never ends: its first chunk shows it opened, then the client leaves.
+    const text = (res.headers.get('content-type') ?? '').startsWith('text/event-stream')
+      ? await firstChunk(res)
+      : await res.text();
     const where = `${r.method} ${url.slice(0, 200)} [${r.expect.kind}: ${r.note}] -> ${res.status} ${text.slice(0, 300)}`;
     const fail = (why: string) => {
       failures.push(`${why}: ${where}`);
