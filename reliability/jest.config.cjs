@@ -26,4 +26,7 @@ module.exports = {
   // Two cores: the child-server specs are CPU-heavy while they boot; one file at a time keeps
   // the soak's latency and memory figures honest.
   maxWorkers: 1,
+  // The results are in once the last file ends: a handle some failed spec left open (a child's
+  // pipe, a client's retry loop) must not keep CI waiting for its time limit.
+  forceExit: true,
 };

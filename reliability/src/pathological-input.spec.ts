@@ -162,6 +162,7 @@ describe('pathological input at maximum length, with a health probe beside it', 
       },
       updateTicket: { title: 'Ticket', version },
       createTicketComment: { body: 'Hello' },
+      reportTicketPresence: { state: 'viewing' },
       createTrigger: {
         name: 'Trigger',
         event: 'ticket.closed',

@@ -75,10 +75,13 @@ describe('shutdown: SIGTERM while requests are in flight', () => {
   let db: IsolatedDatabase;
   let child: ChildServer | undefined;
   let locker: Client | undefined;
+  /** Ends the steady clients' loops (also when the test fails before it would). */
+  let stopSteady = false;
   beforeAll(async () => {
     db = await isolatedDatabase();
   });
   afterAll(async () => {
+    stopSteady = true;
     await locker?.end().catch(() => undefined);
     await child?.kill('SIGKILL');
     await db.drop();
@@ -93,7 +96,15 @@ describe('shutdown: SIGTERM while requests are in flight', () => {
     await setup.close();
 
     child = await startChildServer(
-      { DATABASE_URL: db.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '100', SHUTDOWN_DRAIN_MS: String(DRAIN_MS) },
+      {
+        DATABASE_URL: db.url,
+        OUTBOX_DISPATCH: 'true',
+        OUTBOX_POLL_MS: '100',
+        SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+        // The 12 requests held on the lock each keep a read-pool connection (the visibility check);
+        // the steady clients must still get theirs, or their reads would time out as 503s.
+        DB_READ_POOL_MAX: '24',
+      },
       { captureStdout: true },
     );
     const port = Number(new URL(child.baseUrl).port);
@@ -108,7 +119,6 @@ describe('shutdown: SIGTERM while requests are in flight', () => {
 
     // Requests that do not touch tickets, steadily, over keep-alive connections.
     let sigtermSent = false;
-    let stopSteady = false;
     const steady: Outcome[] = [];
     const createdCustomers: string[] = [];
     const steadyClient = async (n: number) => {
