@@ -17,8 +17,13 @@ const config: Config = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
-  // The shared library's sources, as the app's build compiles them (tsconfig.base.json's paths).
-  moduleNameMapper: { '^@bw/shared$': '<rootDir>/../libs/shared/src/index.ts' },
+  // The shared library's and the SDK's sources, as the app's build compiles them (tsconfig.base.json's
+  // paths); the SDK's files import each other as `./x.js` (Node ESM), here the .ts files.
+  moduleNameMapper: {
+    '^@bw/shared$': '<rootDir>/../libs/shared/src/index.ts',
+    '^@bw/sdk$': '<rootDir>/../libs/sdk/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageDirectory: '../coverage/frontend',
 };

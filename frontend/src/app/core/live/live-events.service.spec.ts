@@ -4,8 +4,6 @@ import type { LiveEvent } from './live-event.types';
 import { EVENT_SOURCE_FACTORY, LiveEvents } from './live-events.service';
 import type { EventSourceLike } from './live-stream';
 
-jest.mock('@bw/sdk', () => ({}), { virtual: true });
-
 class FakeSource implements EventSourceLike {
   readyState = 0;
   onopen: ((event: Event) => void) | null = null;

@@ -7,7 +7,10 @@ import { MessagesListStore } from './messages-list.store';
 import { UnreadMessagesStore } from './unread-messages.store';
 
 const listMessages = jest.fn();
-jest.mock('@bw/sdk', () => ({ listMessages: (...args: unknown[]) => listMessages(...args) }), { virtual: true });
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  listMessages: (...args: unknown[]) => listMessages(...args),
+}));
 
 const me = { id: 'u-me', username: 'me' };
 const alex = { id: 'u-alex', username: 'alex' };

@@ -5,7 +5,10 @@ import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { UnreadMessagesStore } from './unread-messages.store';
 
 const countUnreadMessages = jest.fn();
-jest.mock('@bw/sdk', () => ({ countUnreadMessages: () => countUnreadMessages() }), { virtual: true });
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  countUnreadMessages: () => countUnreadMessages(),
+}));
 
 const flushed = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -6,8 +6,6 @@ import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { TicketChangeWatch } from './ticket-change-watch';
 import { changedFields } from './ticket-live';
 
-jest.mock('@bw/sdk', () => ({}), { virtual: true });
-
 const me = { id: 'u-me', username: 'me' };
 const alex = { id: 'u-alex', username: 'alex' };
 const ticket = (version: number, extra: Partial<TicketDto> = {}) =>

@@ -5,9 +5,10 @@ import type { HistoryEntry } from './ticket-history';
 import { TicketHistoryStore } from './ticket-history.store';
 
 const listTicketHistory = jest.fn();
-jest.mock('@bw/sdk', () => ({ listTicketHistory: (...args: unknown[]) => listTicketHistory(...args) }), {
-  virtual: true,
-});
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  listTicketHistory: (...args: unknown[]) => listTicketHistory(...args),
+}));
 
 const entry = (id: string): HistoryEntry => ({
   id,

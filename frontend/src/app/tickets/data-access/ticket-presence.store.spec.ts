@@ -5,9 +5,10 @@ import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { PRESENCE_HEARTBEAT_MS, TicketPresenceStore } from './ticket-presence.store';
 
 const reportTicketPresence = jest.fn();
-jest.mock('@bw/sdk', () => ({ reportTicketPresence: (...args: unknown[]) => reportTicketPresence(...args) }), {
-  virtual: true,
-});
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  reportTicketPresence: (...args: unknown[]) => reportTicketPresence(...args),
+}));
 
 const me = { id: 'u-me', username: 'me' };
 const alex = { id: 'u-alex', username: 'alex' };

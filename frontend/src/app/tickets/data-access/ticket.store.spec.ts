@@ -5,14 +5,11 @@ import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { TicketStore } from './ticket.store';
 
 const sdk = { getTicket: jest.fn(), listTicketComments: jest.fn() };
-jest.mock(
-  '@bw/sdk',
-  () => ({
-    getTicket: (...args: unknown[]) => sdk.getTicket(...args),
-    listTicketComments: (...args: unknown[]) => sdk.listTicketComments(...args),
-  }),
-  { virtual: true },
-);
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  getTicket: (...args: unknown[]) => sdk.getTicket(...args),
+  listTicketComments: (...args: unknown[]) => sdk.listTicketComments(...args),
+}));
 
 const alex = { id: 'u-alex', username: 'alex' };
 const ok = <T>(data: T) => ({ data, response: { ok: true, status: 200 } });

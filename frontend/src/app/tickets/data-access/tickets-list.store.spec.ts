@@ -6,7 +6,10 @@ import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { TicketsListStore } from './tickets-list.store';
 
 const listTickets = jest.fn();
-jest.mock('@bw/sdk', () => ({ listTickets: (...args: unknown[]) => listTickets(...args) }), { virtual: true });
+jest.mock('@bw/sdk', () => ({
+  ...jest.requireActual<object>('@bw/sdk'),
+  listTickets: (...args: unknown[]) => listTickets(...args),
+}));
 
 const me = { id: 'u-me', username: 'me', email: 'me@example.com', createdAt: '2026-01-01T00:00:00Z' };
 const alex = { id: 'u-alex', username: 'alex' };
