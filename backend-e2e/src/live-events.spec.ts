@@ -278,4 +278,50 @@ describe('GET /api/tickets/:id/history', () => {
     const strangers = await listTicketHistory({ client: stranger.s.client, path: { id: ticket.id } });
     expect(strangers.response.status).toBe(404);
   });
+  it('keeps log order where the numbers gain a digit (993 before 1003, seq 9 before 10)', async () => {
+    const ticket = await ticketBy(creator, await customerOf(creator), assignee.user);
+    const [created] = (
+      await db.query<{ payload: unknown }>(
+        `select payload from outbox_events where subject_id = $1 and name = 'ticket.created'`,
+        [ticket.id],
+      )
+    ).rows;
+    // Copies of the ticket's event at positions long committed: transactions 10^k - 7 and 10^k + 3
+    // (below the current one), the second with two entries whose seq crosses 10^m.
+    const [{ now }] = (await db.query<{ now: string }>(`select pg_current_xact_id()::text as now`)).rows;
+    const k = Math.max(1, now.length - 2);
+    const [low, high] = [10n ** BigInt(k) - 7n, 10n ** BigInt(k) + 3n];
+    const [{ seq }] = (await db.query<{ seq: string }>(`select max(seq)::text as seq from outbox_events`)).rows;
+    const m = BigInt(seq.length + 1);
+    const insert = (tx: bigint, at: number, seqValue?: bigint) =>
+      db.query(
+        `insert into outbox_events (id, name, payload, actor_id, occurred_at, status, processed_at, audience, subject_id, tx, seq)
+         overriding system value
+         values (gen_random_uuid(), 'ticket.updated', $1, $2, now() + make_interval(secs => $3), 'done', now(), $4, $5, $6::xid8,
+                 coalesce($7::bigint, nextval(pg_get_serial_sequence('outbox_events', 'seq'))))`,
+        [
+          JSON.stringify(created.payload),
+          creator.user.id,
+          at,
+          [creator.user.id, assignee.user.id],
+          ticket.id,
+          tx.toString(),
+          seqValue?.toString() ?? null,
+        ],
+      );
+    await insert(low, 1, 10n ** m - 1n);
+    await insert(high, 2, 10n ** m - 2n);
+    await insert(high, 3, 10n ** m + 5n);
+    const order = [`${low}-${10n ** m - 1n}`, `${high}-${10n ** m - 2n}`, `${high}-${10n ** m + 5n}`];
+
+    const history = (await listTicketHistory({ client: creator.s.client, path: { id: ticket.id } })).data!.items;
+    expect(history.map((i) => i.id).filter((id) => order.includes(id))).toEqual(order);
+
+    // A stream resumed before them (from an entry just below) replays them in the same order.
+    await insert(low - 1n, 0, 10n ** m - 3n);
+    const resumed = await open(creator, `${low - 1n}-${10n ** m - 3n}`);
+    await resumed.until((s) => order.every((id) => s.events.some((e) => e.id === id)), 'the copies');
+    const ids = resumed.events.map((e) => e.id).filter((id) => order.includes(id!));
+    expect(ids).toEqual(order);
+  });
 });

@@ -258,7 +258,7 @@ select pg_snapshot_xmin(pg_current_snapshot())::text as tx;
 -- values: []
 
 -- live.settledAfter
-select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by tx, seq limit $3;
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit $3;
 -- values: ["1001","42",500]
 
 -- live.heldBackAfter
@@ -268,7 +268,7 @@ select exists (select 1 from outbox_events where (tx, seq) > ($1::xid8, $2::bigi
 -- live.entriesFor
 select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events
   where (tx, seq) > ($1::xid8, $2::bigint) and (tx, seq) <= ($3::xid8, $4::bigint)
-  and audience @> array[$5::uuid] order by tx, seq limit $6;
+  and audience @> array[$5::uuid] order by outbox_events.tx, outbox_events.seq limit $6;
 -- values: ["1001","42","1002","90","00000000-0000-4000-8000-000000000002",500]
 
 -- live.entryTime
@@ -276,7 +276,7 @@ select occurred_at from outbox_events where tx = $1::xid8 and seq = $2::bigint;
 -- values: ["1001","42"]
 
 -- live.subjectEntries
-select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where subject_id = $1 and (tx, seq) > ($2::xid8, $3::bigint) order by tx, seq limit $4;
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where subject_id = $1 and (tx, seq) > ($2::xid8, $3::bigint) order by outbox_events.tx, outbox_events.seq limit $4;
 -- values: ["00000000-0000-4000-8000-000000000001","1001","42",51]
 
 -- idempotency.claimKeys

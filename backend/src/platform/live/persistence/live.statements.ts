@@ -7,13 +7,18 @@ import type { LogPosition } from '../log-position';
 const settled = sql`tx < pg_snapshot_xmin(pg_current_snapshot())`;
 const after = (p: LogPosition) => sql`(tx, seq) > (${p.tx.toString()}::xid8, ${p.seq.toString()}::bigint)`;
 const entryColumns = sql`tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id`;
+/**
+ * Log order. Qualified: a bare `order by tx, seq` would name the text columns above and sort
+ * "1003" before "993".
+ */
+const logOrder = sql`order by outbox_events.tx, outbox_events.seq`;
 
 /** Where the log ends for a reader starting now: nothing below it will be added. */
 export const logHorizon = (): Sql => sql`select pg_snapshot_xmin(pg_current_snapshot())::text as tx`;
 
 /** The next settled entries after a position, in log order. */
 export const settledAfter = (p: LogPosition, limit: number): Sql =>
-  sql`select ${entryColumns} from outbox_events where ${after(p)} and ${settled} order by tx, seq limit ${limit}`;
+  sql`select ${entryColumns} from outbox_events where ${after(p)} and ${settled} ${logOrder} limit ${limit}`;
 
 /** Committed entries after a position that wait for an older transaction to end (the tail must look again soon). */
 export const heldBackAfter = (p: LogPosition): Sql =>
@@ -23,7 +28,7 @@ export const heldBackAfter = (p: LogPosition): Sql =>
 export const entriesFor = (userId: string, from: LogPosition, upTo: LogPosition, limit: number): Sql =>
   sql`select ${entryColumns} from outbox_events
        where ${after(from)} and (tx, seq) <= (${upTo.tx.toString()}::xid8, ${upTo.seq.toString()}::bigint)
-         and audience @> array[${userId}::uuid] order by tx, seq limit ${limit}`;
+         and audience @> array[${userId}::uuid] ${logOrder} limit ${limit}`;
 
 /** When the entry at a position was written (none: no such entry, or pruned). */
 export const entryTime = (p: LogPosition): Sql =>
@@ -35,4 +40,4 @@ export const entryTime = (p: LogPosition): Sql =>
  * by its row lock, so a page boundary does not pass over a later commit of the same record).
  */
 export const subjectEntries = (subjectId: string, from: LogPosition | null, limit: number): Sql =>
-  sql`select ${entryColumns} from outbox_events where subject_id = ${subjectId}${from ? sql` and ${after(from)}` : sql.empty} order by tx, seq limit ${limit}`;
+  sql`select ${entryColumns} from outbox_events where subject_id = ${subjectId}${from ? sql` and ${after(from)}` : sql.empty} ${logOrder} limit ${limit}`;
