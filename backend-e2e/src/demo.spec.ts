@@ -3,6 +3,7 @@ import {
   demoLogin,
   listCustomers,
   listMacros,
+  listTicketHistory,
   listMessages,
   listTickets,
   listTriggers,
@@ -39,6 +40,32 @@ describe('the demo workspace', () => {
     expect((await countUnreadMessages({ client: s.client })).data!.count).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives every ticket a history: created, escalated (by a macro), moved on or closed, replies', async () => {
+    const s = new ApiSession(server.baseUrl);
+    expect((await demoLogin({ client: s.client })).response.status).toBe(200);
+    const tickets = (await listTickets({ client: s.client, query: { limit: 100 } })).data!.items;
+    const histories = new Map<string, Awaited<ReturnType<typeof historyOf>>>();
+    async function historyOf(id: string) {
+      return (await listTicketHistory({ client: s.client, path: { id }, query: { limit: 100 } })).data!.items;
+    }
+    for (const t of tickets) histories.set(t.id, await historyOf(t.id));
+    for (const t of tickets) {
+      const h = histories.get(t.id)!;
+      expect(h[0]).toMatchObject({ action: 'created', actor: { id: t.creator.id }, changes: [] });
+      expect(h.map((e) => e.at)).toEqual([...h.map((e) => e.at)].sort());
+      if (t.status === 'closed') expect(h.some((e) => e.action === 'closed')).toBe(true);
+      if (t.status === 'pending')
+        expect(h.flatMap((e) => e.changes)).toContainEqual({ field: 'status', from: 'open', to: 'pending' });
+    }
+    const urgent = tickets.find((t) => t.priority === 'urgent');
+    expect(urgent).toBeDefined();
+    expect(histories.get(urgent!.id)!.find((e) => e.action === 'updated')).toMatchObject({
+      via: { kind: 'macro', name: 'Escalate to urgent' },
+      changes: [{ field: 'priority', from: 'normal', to: 'urgent' }],
+    });
+    expect([...histories.values()].some((h) => h.some((e) => e.action === 'commented'))).toBe(true);
+  });
+
   it('is seeded idempotently: a second boot adds nothing', async () => {
     const s = new ApiSession(server.baseUrl);
     const demo = (await demoLogin({ client: s.client })).data!.user;
@@ -47,7 +74,10 @@ describe('the demo workspace', () => {
       (await listTickets({ client: s.client, query: { limit: 100 } })).data!.items.length +
       (await listMacros({ client: s.client, query: { limit: 100 } })).data!.items.filter((m) => m.ownerId === demo.id)
         .length +
-      (await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items.length;
+      (await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items.length +
+      (await listTicketHistory({ client: s.client, path: { id: tickets[0].id }, query: { limit: 100 } })).data!.items
+        .length;
+    const tickets = (await listTickets({ client: s.client, query: { limit: 100 } })).data!.items;
     const before = await count();
     const again = await startTestServer();
     await again.close();

@@ -10,6 +10,7 @@ import {
   DEMO_IDS,
   DEMO_TICKETS,
 } from './demo-workspace.data';
+import { seedDemoHistory } from './demo-workspace.history';
 
 /**
  * Seeds the demo workspace: the demo user (who logs in only through POST /api/auth/demo — its
@@ -51,8 +52,8 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
   for (const t of DEMO_TICKETS) {
     await conn.execute(
       `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at, closed_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?),
-               case when ? = 'closed' then now() - make_interval(days => ?) + interval '4 hours' end)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?, hours => 2), now() - make_interval(days => ?, hours => 2),
+               case when ? = 'closed' then now() - make_interval(days => ?, hours => 2) + interval '4 hours' end)
        on conflict do nothing`,
       [
         t.id,
@@ -112,4 +113,11 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       [c.id, c.ticketId, c.authorId, c.body, c.minutesAgo],
     );
   }
+  const escalate = DEMO_MACROS.find((m) => m.name === 'Escalate to urgent');
+  if (!escalate) throw new Error('the demo macros lost "Escalate to urgent"');
+  await seedDemoHistory(
+    em,
+    DEMO_TICKETS.map((t) => t.id),
+    escalate.id,
+  );
 }
