@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { AppConfig } from '../../config/app-config';
 import { DatabasePools } from '../database/pools';
 import { pgRunner, SqlRunner } from '../database/sql';
-import { OUTBOX_CHANNEL } from '../outbox/outbox-dispatcher.service';
+import { OUTBOX_CHANNEL } from '../outbox/commit-notifier';
 import { notify } from '../outbox/persistence/outbox.statements';
 import { EventStream } from './event-stream';
 import { EntryRow, LiveViews, LogEntry, toLogEntry } from './live-views';

@@ -1,29 +1,23 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
-import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DatabasePools } from '../database/pools';
 import { AppConfig } from '../../config/app-config';
 import { pgRunner, SqlRunner } from '../database/sql';
+import { CommitNotifier, OUTBOX_CHANNEL } from './commit-notifier';
 import { EventBatch, errorMessage, mergeAnswers } from './event-batch';
+import { OutboxPruner } from './outbox-pruner';
 import {
   BEGIN,
   claimDueEvents,
   COMMIT,
   markDone,
   markFailed,
-  notify,
-  pruneDoneEvents,
-  pruneProcessedKeys,
   ROLLBACK,
   scheduleRetry,
 } from './persistence/outbox.statements';
 
-export const OUTBOX_CHANNEL = 'bw_outbox';
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
-/** Delivered events (and their idempotency keys) are kept this long for inspection, then pruned. */
-const KEEP_DONE_DAYS = 7;
 
 interface ClaimedRow {
   id: string;
@@ -45,7 +39,7 @@ interface ClaimedRow {
  * full batch starts another (a backlog gets every worker), and a worker stops after a batch that
  * was not full.
  * Woken by this instance's commits directly, by the other instances' over LISTEN/NOTIFY (its own
- * NOTIFYs, which carry its id, are ignored), and by polling as a fallback. A failed delivery is retried with exponential
+ * NOTIFYs, which carry its id, are ignored; see CommitNotifier), and by polling as a fallback. A failed delivery is retried with exponential
  * backoff; after OUTBOX_MAX_ATTEMPTS the event is marked `failed` (kept, visible, never lost).
  * A crash mid-delivery releases the row locks, so the event is delivered again: handlers are
  * idempotent (see IdempotentHandlers).
@@ -56,27 +50,25 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private pool?: Pool;
   private unlisten?: () => void;
   private pollTimer?: NodeJS.Timeout;
-  private pruneTimer?: NodeJS.Timeout;
+  private pruner?: OutboxPruner;
   /** Workers running now, and what to resolve when the last one stops (drainNow). */
   private readonly workers = new Set<Promise<void>>();
   /** A wake arrived while every worker was busy: the next one to finish a batch claims again. */
   private wakePending = false;
-  private notifyPool?: Pool;
-  private notifying = false;
-  private notifyAgain = false;
+  private readonly notifier: CommitNotifier;
   private stopped = true;
   /** Every event handler is subscribed (see onApplicationBootstrap). */
   private ready = false;
   private stopping?: Promise<void>;
-  /** Marks this instance's NOTIFYs, so that its own listener can ignore them. */
-  private readonly instanceId = randomUUID();
 
   constructor(
     private readonly config: AppConfig,
     private readonly emitter: EventEmitter2,
     private readonly pools: DatabasePools,
     private readonly readiness: EventEmitterReadinessWatcher,
-  ) {}
+  ) {
+    this.notifier = new CommitNotifier(() => this.pools.open('notify', this.logger), this.logger);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_DISPATCH) return;
@@ -93,26 +85,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.pool = this.pools.open('outbox', this.logger);
     // Woken by NOTIFY from other instances; polling covers the time the connection is down.
     this.unlisten = await this.pools.listen(OUTBOX_CHANNEL, {
-      notification: (from) => from !== this.instanceId && this.wake(),
+      notification: (from) => !this.notifier.isOwn(from) && this.wake(),
       up: () => this.wake(),
     });
     this.pollTimer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.pollTimer.unref();
-    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
-    this.pruneTimer.unref();
+    this.pruner = new OutboxPruner(this.pool, this.logger);
+    this.pruner.start();
     this.wake();
-  }
-
-  /** Deletes delivered events and idempotency keys older than KEEP_DONE_DAYS. Failed events stay. */
-  async prune(): Promise<void> {
-    if (!this.pool) return;
-    try {
-      const db = pgRunner(this.pool);
-      await db.query(pruneDoneEvents(KEEP_DONE_DAYS));
-      await db.query(pruneProcessedKeys(KEEP_DONE_DAYS));
-    } catch (error) {
-      this.logger.warn(`outbox prune failed: ${(error as Error).message}`);
-    }
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -128,44 +108,24 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopping ??= (async () => {
       this.stopped = true;
       clearInterval(this.pollTimer);
-      clearInterval(this.pruneTimer);
+      this.pruner?.stop();
       await Promise.allSettled([...this.workers]);
       this.unlisten?.();
       await this.pool?.end().catch(() => undefined);
-      await this.notifyPool?.end().catch(() => undefined);
-      this.notifyPool = undefined;
+      await this.notifier.close();
     })();
     return this.stopping;
   }
 
   /**
    * Called after a transaction that published events has committed: wakes this instance's workers
-   * and, with a NOTIFY sent outside any writing transaction, the other instances'. (A NOTIFY inside
-   * the writing transaction would serialize every such commit on PostgreSQL's notify-queue lock.)
-   * NOTIFYs are coalesced: at most one in flight, and one more after it.
+   * and, with a NOTIFY (CommitNotifier), the other instances'.
    */
   signalCommitted(): void {
     // After stop(), a late commit must not open a new notify pool; polling elsewhere picks it up.
     if (this.stopping) return;
     this.wake();
-    if (this.notifying) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifying = true;
-    this.notifyPool ??= this.pools.open('notify', this.logger);
-    pgRunner(this.notifyPool)
-      .query(notify(OUTBOX_CHANNEL, this.instanceId))
-      .catch((error: Error) =>
-        this.logger.warn(`outbox notify failed (polling will pick the event up): ${error.message}`),
-      )
-      .finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain) {
-          this.notifyAgain = false;
-          this.signalCommitted();
-        }
-      });
+    this.notifier.send();
   }
 
   /**
