@@ -103,7 +103,8 @@ describe('messages survive crashes', () => {
       for (const id of acknowledged) expect(closed).toContain(id);
       expect(closed).toHaveLength(TICKETS);
       const closeEvents = await db.query<{ n: number }>(
-        `select count(*)::int as n from outbox_events where name = 'ticket.closed'`,
+        `select count(*)::int as n from outbox_events where name = 'ticket.closed' and subject_id = any($1::uuid[])`,
+        [ids],
       );
       expect(closeEvents[0].n).toBe(TICKETS);
       const perPair = await db.query<{ trigger_id: string; ticket_id: string; n: number }>(
