@@ -159,8 +159,12 @@ describe('faults: the API is killed repeatedly while tickets are closed', () => 
       expect([...acknowledged].filter((id) => !closed.has(id))).toEqual([]);
       expect(closed.size).toBe(TICKETS);
       expect(
-        (await db.query<{ n: number }>(`select count(*)::int as n from outbox_events where name = 'ticket.closed'`))[0]
-          .n,
+        (
+          await db.query<{ n: number }>(
+            `select count(*)::int as n from outbox_events where name = 'ticket.closed' and subject_id = any($1::uuid[])`,
+            [ids],
+          )
+        )[0].n,
       ).toBe(TICKETS);
 
       // (The seeded demo workspace has messages of its own: only this test's triggers count.)
