@@ -2,6 +2,7 @@
 // script, see its last use, revoke it, and the script is refused.
 import {
   assert,
+  expectAccessible,
   expectHidden,
   expectText,
   expectVisible,
@@ -10,6 +11,15 @@ import {
   uniqueUser,
   waitForPath,
 } from './support.mjs';
+
+/** Presses Tab (at most `max` times) until `locator` has the focus: the keyboard's way there. */
+async function tabTo(page, locator, what, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${max} presses of Tab never reached ${what}`);
+}
 
 export const apiTokensTests = [
   {
@@ -54,6 +64,44 @@ export const apiTokensTests = [
 
       await page.getByRole('button', { name: 'Revoke nightly report' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke token' }).click();
+      await expectText(page.locator('mat-snack-bar-container'), 'Revoked');
+      await expectText(page.getByRole('main'), 'No API tokens');
+      const afterRevoke = await fetch(`${baseURL}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+      assert(afterRevoke.status === 401, `a revoked token answered ${afterRevoke.status}`);
+    },
+  },
+  {
+    name: 'on a 390 px phone, with the keyboard only, a user creates, copies and revokes an API token',
+    async run({ page, context, baseURL, artifactsDir }) {
+      const user = uniqueUser('tokenkeys');
+      await signUpViaUi(page, user);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/settings/tokens');
+      await expectVisible(page.getByRole('heading', { level: 1, name: 'API tokens' }));
+
+      const form = page.getByRole('form', { name: 'Create an API token' });
+      await tabTo(page, form.getByLabel('Token name'), 'the token name field');
+      await page.keyboard.type('phone script');
+      await page.keyboard.press('Enter');
+      const secretBox = page.getByTestId('new-token');
+      await expectText(secretBox, 'shown only this once');
+      const secret = (await page.getByTestId('token-secret').textContent())?.trim() ?? '';
+      await tabTo(page, secretBox.getByRole('button', { name: 'Copy' }), 'the Copy button');
+      await page.keyboard.press('Enter');
+      await expectText(page.locator('mat-snack-bar-container'), 'Token copied');
+      assert((await page.evaluate(() => navigator.clipboard.readText())) === secret, 'the clipboard holds the secret');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `the tokens page fits the phone's width, but is ${width}px wide`);
+      await expectAccessible(page, 'the API tokens page at 390 px with a new token');
+      await screenshot(page, artifactsDir, 'api-tokens-phone');
+
+      await tabTo(page, page.getByRole('button', { name: 'Revoke phone script' }), 'the Revoke button');
+      await page.keyboard.press('Enter');
+      const confirm = page.getByRole('alertdialog');
+      await expectVisible(confirm);
+      await tabTo(page, confirm.getByRole('button', { name: 'Revoke token' }), "the dialog's Revoke token button", 6);
+      await page.keyboard.press('Enter');
       await expectText(page.locator('mat-snack-bar-container'), 'Revoked');
       await expectText(page.getByRole('main'), 'No API tokens');
       const afterRevoke = await fetch(`${baseURL}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });

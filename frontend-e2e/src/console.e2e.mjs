@@ -64,6 +64,15 @@ async function openConsole(page) {
   await expectVisible(operation(page, 'auth', 'demoLogin'));
 }
 
+/** Presses Tab (at most `max` times) until `locator` has the focus. */
+async function tabTo(page, locator, what, max = 400) {
+  for (let i = 0; i < max; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${max} presses of Tab never reached ${what}`);
+}
+
 export const consoleTests = [
   {
     name: 'the Swagger console logs in as the demo user, writes, stays authorized after a reload, then works with a Bearer token',
@@ -137,6 +146,47 @@ export const consoleTests = [
       const closedByToken = await expectStatus(page, 'tickets', 'closeTicket', 200, { params: { id: ticket.id } });
       assert(closedByToken.status === 'closed', 'the token closed the ticket');
       await screenshot(page, artifactsDir, 'console-token');
+    },
+  },
+  {
+    name: 'on a 390 px phone, with the keyboard only, the console logs in as the demo user and lists its tickets',
+    async run({ page, artifactsDir }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openConsole(page);
+      async function run(tag, id) {
+        const block = operation(page, tag, id);
+        await tabTo(page, block.locator('.opblock-summary-control'), `${id}'s summary`);
+        await page.keyboard.press('Enter');
+        await tabTo(page, block.getByRole('button', { name: 'Try it out' }), `${id}'s Try it out`, 40);
+        await page.keyboard.press('Enter');
+        await tabTo(page, block.locator('button.execute'), `${id}'s Execute`, 80);
+        await page.keyboard.press('Enter');
+        const status = block.locator('.live-responses-table tbody .response-col_status').first();
+        await expectEventually(
+          async () => ((await status.textContent().catch(() => '')) ?? '').trim().slice(0, 3),
+          '200',
+          `${id} answers 200 in the console`,
+        );
+        await page.keyboard.press('Shift+Tab'); // out of the answer, back among the operations
+      }
+      await run('auth', 'demoLogin');
+      await run('tickets', 'listTickets');
+      const listed = await operation(page, 'tickets', 'listTickets')
+        .locator('.live-responses-table .response-col_description .highlight-code pre')
+        .first()
+        .textContent();
+      assert(JSON.parse(listed ?? '{}').items?.length > 0, 'the demo user has tickets in the console');
+      const { width, widest } = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        widest: [...document.querySelectorAll('body *')]
+          .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+          .filter((e) => e.right > 390)
+          .sort((x, y) => y.right - x.right)
+          .slice(0, 5)
+          .map((e) => `${e.el.tagName.toLowerCase()}.${[...e.el.classList].join('.')} (${Math.round(e.right)})`),
+      }));
+      assert(width <= 390, `the console fits the phone's width, but is ${width}px wide: ${widest.join(', ')}`);
+      await screenshot(page, artifactsDir, 'console-phone');
     },
   },
 ];

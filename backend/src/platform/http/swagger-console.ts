@@ -20,6 +20,15 @@ export function sendXsrfHeader(request: { method?: string; headers: Record<strin
 }
 
 /**
+ * On a phone the console's wide parts (the responses table, the curl command, a response body)
+ * scroll inside their own box instead of widening the page.
+ */
+const PHONE_CSS = `@media (max-width: 600px) {
+  .swagger-ui .responses-inner, .swagger-ui .curl-command, .swagger-ui .highlight-code { overflow-x: auto; max-width: 100%; }
+  .swagger-ui .highlight-code pre, .swagger-ui .curl-command pre { white-space: pre; overflow-x: auto; }
+}`;
+
+/**
  * The Swagger console at /api/docs: "Try it out" on `POST /api/auth/demo` or `/login` gives the
  * console a session (the browser keeps its cookie) and every later write carries the CSRF header;
  * a Bearer token entered under "Authorize" survives reloads (kept in the browser's localStorage).
@@ -28,6 +37,7 @@ export function swaggerConsoleOptions(): SwaggerCustomOptions {
   return {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Balanced Workspace API',
+    customCss: PHONE_CSS,
     swaggerOptions: {
       persistAuthorization: true,
       requestInterceptor: sendXsrfHeader,
