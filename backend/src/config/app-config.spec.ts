@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './app-config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_KEYS, ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   const base = { DATABASE_URL: 'postgres://localhost/db', SESSION_SECRET: 'x'.repeat(43) };
@@ -102,5 +104,22 @@ describe('loadConfig', () => {
       }
     }
     expect(loadConfig({ ...base, NODE_ENV: 'development' }).SESSION_SECRET).toBe(base.SESSION_SECRET);
+  });
+
+  it('reads every variable it declares (DB_CONNECT_TIMEOUT_MS was once declared and never read)', () => {
+    expect(loadConfig({ ...base, DB_CONNECT_TIMEOUT_MS: '1234' }).DB_CONNECT_TIMEOUT_MS).toBe(1234);
+    expect(loadConfig({ ...base, LIVE_POLL_MS: '250' }).LIVE_POLL_MS).toBe(250);
+  });
+
+  it("has exactly the variables of the README's configuration table", () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8').split('\n');
+    const header = readme.findIndex((line) => /^\| Variable +\| Default/.test(line));
+    const end = readme.findIndex((line, i) => i > header && !line.startsWith('|'));
+    const documented = readme
+      .slice(header + 2, end)
+      .map((line) => /^\| `([A-Z_0-9]+)`/.exec(line)?.[1])
+      // API_HEAP_MB is tools/start.mjs's (the V8 flag it starts the API with), not the API's.
+      .filter((name): name is string => name !== undefined && name !== 'API_HEAP_MB');
+    expect([...documented].sort()).toEqual([...CONFIG_KEYS].sort());
   });
 });
