@@ -365,6 +365,33 @@ describe('bulk request validation and authorization', () => {
   });
 });
 
+describe('bulk changes with Idempotency-Key', () => {
+  const withKey = (p: Person, body: BulkChangeTicketsDto, key: string) =>
+    bulkChangeTickets({ client: p.s.client, body, headers: { 'idempotency-key': key } });
+
+  it('replays the first answer to a retry and applies nothing twice; another body is 422', async () => {
+    const [a, b] = await Promise.all([ticket(), ticket()]);
+    const body: BulkChangeTicketsDto = { ids: [a.id, b.id], action: { type: 'close' } };
+    const key = randomUUID();
+    const first = await withKey(creator, body, key);
+    const again = await withKey(creator, body, key);
+    expect(first.response.status).toBe(200);
+    expect(first.response.headers.get('idempotent-replayed')).toBeNull();
+    expect(first.response.headers.get('location')).toBeNull();
+    expect(again.response.status).toBe(200);
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    // Without the key the retry would have answered two 409s: it got the first answer.
+    expect(again.data).toEqual(first.data);
+    expect(again.data!.results.map((r) => r.status)).toEqual([200, 200]);
+    for (const t of [a, b])
+      expect(await eventsFor(t.id)).toEqual(['ticket.created via user', 'ticket.closed via bulk']);
+
+    const other = await withKey(creator, { ids: [a.id], action: { type: 'reopen' } }, key);
+    expect(other.response.status).toBe(422);
+    expect((await getTicket({ client: creator.s.client, path: { id: a.id } })).data!.status).toBe('closed');
+  });
+});
+
 describe('bulk statements', () => {
   /** The statements a bulk close of `n` fresh tickets runs. */
   async function statementsOfClosing(n: number): Promise<string[]> {

@@ -1787,6 +1787,12 @@ export type CreateTicketResponse = CreateTicketResponses[keyof CreateTicketRespo
 
 export type BulkChangeTicketsData = {
     body: BulkChangeTicketsDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/tickets/bulk';
@@ -1802,6 +1808,10 @@ export type BulkChangeTicketsErrors = {
      */
     401: ProblemDto;
     /**
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
      * The request body is larger than the server takes
      */
     413: ProblemDto;
@@ -1809,6 +1819,10 @@ export type BulkChangeTicketsErrors = {
      * The request body is not JSON in UTF-8
      */
     415: ProblemDto;
+    /**
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
     /**
      * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
      */
