@@ -22,7 +22,7 @@ export class TicketBulkController {
       '`action.type` names the single-ticket operation applied to each id: `close` and `reopen` as `POST /api/tickets/{id}/close` and `/reopen`,',
       '`set_priority`, `set_status` and `set_assignee` as `PATCH /api/tickets/{id}` with that one field (at the version stored when the ticket is changed: a bulk change has read none),',
       '`apply_macro` (`value` = a macro id) as `POST /api/tickets/{id}/macros/{macroId}/apply`, `delete` as `DELETE /api/tickets/{id}`.',
-      'Each ticket is changed in its own transaction, in the order of `ids`, with the same rules and the same events (`ticket.closed`, `ticket.updated`, …) as that operation; the events and the history name the change `via: {kind: "bulk"}`.',
+      'Each ticket is changed in its own transaction (up to four at a time), with the same rules and the same events (`ticket.closed`, `ticket.updated`, …) as that operation; the events and the history name the change `via: {kind: "bulk"}`.',
       "The answer is `200` whatever the tickets' outcomes: `results` holds one entry per id, in the request's order, with the `status` the single operation would have answered and either the `ticket` after the change (not for `delete`) or the `problem` it would have answered",
       '(`404` for an id that does not exist or that the caller may not see, `409` for a close of a closed ticket or a reopen of an open one, `403` where the assignee may not do it, such as `set_assignee`, `delete` or a macro that sets more than status and priority).',
       'A ticket that fails changes nothing and does not stop the others.',

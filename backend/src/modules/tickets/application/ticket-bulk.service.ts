@@ -38,6 +38,12 @@ export type BulkOutcome =
   | { id: string; status: 204 }
   | { id: string; status: number; problem: Problem };
 
+/**
+ * Tickets of one bulk change changed at the same time, each on its own connection: their round
+ * trips overlap, while a bulk change never holds more than this many of the pool's connections.
+ */
+export const BULK_CONCURRENCY = 4;
+
 /** Every change a bulk change makes is filed under this in the events and the history. */
 const VIA_BULK: ChangeVia = { kind: 'bulk' };
 
@@ -46,7 +52,8 @@ const VIA_BULK: ChangeVia = { kind: 'bulk' };
  * case (close, reopen, the PATCH edit, the macro engine, deletion) in its own transaction and its
  * own unit of work, so one ticket's failure neither stops nor taints the others. The rules and the
  * events are those use cases'; this class only checks what the whole request shares (the macro,
- * the assignee), runs them in order and turns each thrown error into the problem it would answer.
+ * the assignee), runs them a few at a time, answers in the ids' order and turns each thrown error
+ * into the problem it would answer.
  */
 @Injectable()
 export class TicketBulkChanges {
@@ -62,11 +69,17 @@ export class TicketBulkChanges {
 
   async apply(actorId: string, ids: string[], action: BulkAction): Promise<BulkOutcome[]> {
     const change = await this.changeFor(actorId, action);
-    const outcomes: BulkOutcome[] = [];
-    for (const id of ids) {
-      // A fresh unit of work per ticket: what a failed change loaded or half-changed is never flushed by the next one.
-      outcomes.push(await RequestContext.create(this.em, () => this.one(id, change)));
-    }
+    const outcomes = new Array<BulkOutcome>(ids.length);
+    let next = 0;
+    // BULK_CONCURRENCY tickets at a time, each taking the next id; the results stay in the ids' order.
+    const worker = async () => {
+      while (next < ids.length) {
+        const index = next++;
+        // A fresh unit of work per ticket: what a failed change loaded or half-changed is never flushed by another.
+        outcomes[index] = await RequestContext.create(this.em, () => this.one(ids[index], change));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, ids.length) }, worker));
     return outcomes;
   }
 
