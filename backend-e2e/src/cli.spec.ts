@@ -83,6 +83,7 @@ describe('the bw command line', () => {
       'tickets create',
       'tickets close',
       'tickets reopen',
+      'tickets bulk',
       'customers list',
       'customers create',
       'messages list',
@@ -103,7 +104,7 @@ describe('the bw command line', () => {
   it.each([
     [[], 'Usage: bw <command>'],
     [['frobnicate'], 'Unknown command "frobnicate"'],
-    [['tickets'], 'Usage: bw tickets <list|show|create|close|reopen>'],
+    [['tickets'], 'Usage: bw tickets <list|show|create|close|reopen|bulk>'],
     [['tickets', 'explode'], 'Unknown command "tickets explode"'],
     [['tickets', 'list', '--bogus'], "Unknown option '--bogus'"],
     [['tickets', 'list', '--limit', 'many'], '--limit must be a whole number from 1 to 100'],
@@ -111,6 +112,9 @@ describe('the bw command line', () => {
     [['tickets', 'show'], 'Missing <id>'],
     [['tickets', 'close', 'a', 'b'], 'Unexpected argument "b"'],
     [['tickets', 'create', '--customer', 'x'], '--title is required'],
+    [['tickets', 'bulk', 'explode', '--ids', 'x'], 'Unknown action "explode"'],
+    [['tickets', 'bulk', 'set_priority', '--ids', 'x'], 'set_priority needs --value'],
+    [['tickets', 'bulk', 'close'], '--ids is required'],
     [['customers', 'list'], 'Not logged in'],
     [['login', '--password-stdin'], '--password-stdin needs --email'],
     [['login'], 'stdin is not a terminal'],
@@ -263,6 +267,34 @@ describe('the bw command line', () => {
     const missing = await bw(['tickets', 'show', customer.id], env);
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr).toContain('(404 NOT_FOUND)');
+
+    // bulk: one line per ticket, in the order given; any ticket not changed makes the exit code 1.
+    const bulkClosed = await bw(['tickets', 'bulk', 'close', '--ids', `${tickets[0].id},${tickets[2].id}`], env);
+    expect(bulkClosed).toMatchObject({ code: 0, stderr: '' });
+    expect(
+      bulkClosed.stdout
+        .split('\n')
+        .slice(1, 3)
+        .map((line) => line.split(/\s{2,}/).slice(0, 2)),
+    ).toEqual([
+      [tickets[0].id, '200'],
+      [tickets[2].id, '200'],
+    ]);
+    const mixed = await bw(
+      ['tickets', 'bulk', 'set_priority', '--value', 'urgent', '--ids', `${tickets[1].id},${customer.id}`, '--json'],
+      env,
+    );
+    expect(mixed.code).toBe(1);
+    expect(
+      JSON.parse(mixed.stdout).results.map((r: { status: number; ticket?: { priority: string } }) => [
+        r.status,
+        r.ticket?.priority,
+      ]),
+    ).toEqual([
+      [200, 'urgent'],
+      [404, undefined],
+    ]);
+    expect(mixed.stderr).toBe('Error: 1 of 2 tickets were not changed.\n');
   });
 
   it('creates, lists and revokes tokens; a revoked token is refused', async () => {

@@ -266,6 +266,7 @@ describe('Idempotency-Key', () => {
         .map((op) => op.operationId),
     );
     expect(withKey.sort()).toEqual([
+      'bulkChangeTickets',
       'createCustomer',
       'createMacro',
       'createTicket',

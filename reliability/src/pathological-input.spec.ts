@@ -161,6 +161,7 @@ describe('pathological input at maximum length, with a health probe beside it', 
         topic: 'general',
       },
       updateTicket: { title: 'Ticket', version },
+      bulkChangeTickets: { ids: [ids.tickets], action: { type: 'set_priority', value: 'high' } },
       createTicketComment: { body: 'Hello' },
       reportTicketPresence: { state: 'viewing' },
       createTrigger: {

@@ -1,10 +1,12 @@
 import {
+  bulkChangeTickets,
   closeTicket,
   createTicket,
   getMe,
   getTicket,
   listTickets,
   reopenTicket,
+  type BulkChangeTicketsDto,
   type TicketDto,
   type TicketBox,
   type TicketPriority,
@@ -13,7 +15,7 @@ import {
   type TicketType,
 } from '#sdk';
 import { lazyTokenClient, tokenClient } from '../api.mjs';
-import { type Command, type Invocation, PAGE_OPTIONS, required, str } from '../cli.mjs';
+import { type Command, type Invocation, PAGE_OPTIONS, required, str, UsageError } from '../cli.mjs';
 import { info, print, printFields, printJson, printTable, truncate } from '../output.mjs';
 import { collect } from '../pages.mjs';
 
@@ -158,4 +160,55 @@ function transition(name: 'close' | 'reopen'): Command {
   };
 }
 
-export const ticketCommands: Command[] = [list, show, create, transition('close'), transition('reopen')];
+const BULK_ACTIONS = ['close', 'reopen', 'set_priority', 'set_status', 'set_assignee', 'apply_macro', 'delete'];
+const BULK_VALUES = new Set(['set_priority', 'set_status', 'set_assignee', 'apply_macro']);
+
+const bulk: Command = {
+  name: 'tickets bulk',
+  summary: 'Apply one action to up to 100 tickets, each as its own command would.',
+  args: ['<action>'],
+  options: {
+    ids: { type: 'string', value: '<id,id,…>', description: 'The tickets, comma-separated (required)' },
+    value: {
+      type: 'string',
+      value: '<value>',
+      description: 'The priority or status, the user id (set_assignee) or the macro id (apply_macro)',
+    },
+  },
+  notes: `Actions: ${BULK_ACTIONS.join(', ')}. Prints one line per ticket, in the order given; exit code 1 when any ticket was not changed.`,
+  async run(invocation) {
+    const type = invocation.positionals[0] ?? '';
+    if (!BULK_ACTIONS.includes(type)) throw new UsageError(`Unknown action "${type}".`, 'tickets bulk');
+    const value = str(invocation, 'value');
+    if (BULK_VALUES.has(type) && value === undefined) throw new UsageError(`${type} needs --value.`, 'tickets bulk');
+    const ids = required(invocation, 'ids', 'tickets bulk')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    const action = (value === undefined ? { type } : { type, value }) as BulkChangeTicketsDto['action'];
+    const { data } = await bulkChangeTickets({
+      client: tokenClient(invocation.env),
+      body: { ids, action },
+      throwOnError: true,
+    });
+    const failed = data.results.filter((r) => r.problem);
+    if (invocation.json) printJson(invocation.out, data);
+    else
+      printTable(
+        invocation.out,
+        ['ID', 'STATUS', 'RESULT'],
+        data.results.map((r) => [
+          r.id,
+          String(r.status),
+          r.problem
+            ? `${r.problem.detail}${r.problem.code ? ` (${r.problem.code})` : ''}`
+            : r.ticket
+              ? `${r.ticket.status}, ${r.ticket.priority}, ${r.ticket.assignee.username}: ${truncate(r.ticket.title, 40)}`
+              : 'deleted',
+        ]),
+      );
+    if (failed.length > 0) throw new Error(`${failed.length} of ${data.results.length} tickets were not changed.`);
+  },
+};
+
+export const ticketCommands: Command[] = [list, show, create, transition('close'), transition('reopen'), bulk];

@@ -4,10 +4,12 @@ import { CustomersModule } from '../customers';
 import { IdentityModule } from '../identity';
 import { TicketViews } from './api/ticket-views';
 import { TicketActivityController } from './api/ticket-activity.controller';
+import { TicketBulkController } from './api/ticket-bulk.controller';
 import { TicketLiveViews } from './api/ticket-live.views';
 import { TicketsController } from './api/tickets.controller';
 import { MacroApplication } from './application/macro-application.service';
 import { TicketActivity } from './application/ticket-activity.service';
+import { TicketBulkChanges } from './application/ticket-bulk.service';
 import { TicketChangesService } from './application/ticket-changes.service';
 import { TicketComments } from './application/ticket-comments.service';
 import { TicketCreation } from './application/ticket-creation.service';
@@ -22,7 +24,7 @@ import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
-  controllers: [TicketsController, TicketActivityController],
+  controllers: [TicketsController, TicketActivityController, TicketBulkController],
   providers: [
     TicketsService,
     TicketViews,
@@ -37,6 +39,7 @@ import { TicketsRepository } from './persistence/tickets.repository';
     TicketHistory,
     TicketActivity,
     TicketLiveViews,
+    TicketBulkChanges,
   ],
   exports: [TicketsService, TicketViews],
 })

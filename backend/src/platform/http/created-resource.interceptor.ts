@@ -31,14 +31,17 @@ function routedPath(req: FastifyRequest): string {
  * path (the operation's path and the new `id`, or a fixed one), and, where the operation is
  * idempotent and the request carries `Idempotency-Key`, claims the caller's key before the
  * handler runs, records the answer before it is sent, and replays a recorded answer (ADR 0010).
- * Attached at boot to those operations only, so no other request passes through it. It holds no
- * state of one app (the metadata it sits in is the controller class's): the store is the app's
- * Fastify instance's.
+ * An idempotent operation that answers `200` (IDEMPOTENT_ACTIONS: a bulk change) gets the same
+ * claim, record and replay, without `Location`. Attached at boot to those operations only, so no
+ * other request passes through it. It holds no state of one app (the metadata it sits in is the
+ * controller class's): the store is the app's Fastify instance's.
  */
 export class CreatedResourceInterceptor implements NestInterceptor {
   constructor(
     readonly idempotent: boolean,
     private readonly fixedLocation?: string,
+    /** The operation's success status: `201` creates (and is located), any other only records. */
+    private readonly status = 201,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -73,7 +76,7 @@ export class CreatedResourceInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
         const location = this.locate(req, reply, body);
-        await keys.record(userId, key, { status: 201, body: JSON.stringify(body ?? null), location });
+        await keys.record(userId, key, { status: this.status, body: JSON.stringify(body ?? null), location });
         return body;
       }),
       // An error answer changed nothing (the operation's transaction rolled back): the key may be used again.
@@ -85,6 +88,7 @@ export class CreatedResourceInterceptor implements NestInterceptor {
   }
 
   private locate(req: FastifyRequest, reply: FastifyReply, body: unknown): string | null {
+    if (this.status !== 201) return null;
     const id = (body as { id?: unknown } | null)?.id;
     const location =
       this.fixedLocation ?? (typeof id === 'string' ? `${routedPath(req)}/${encodeURIComponent(id)}` : null);

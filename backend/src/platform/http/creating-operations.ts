@@ -58,6 +58,16 @@ export function operationsOf(app: Pick<INestApplication, 'get'>): Operation[] {
 export const isCreating = (op: Pick<Operation, 'method' | 'status'>): boolean =>
   op.method === RequestMethod.POST && op.status === 201;
 
-/** A creating operation with a caller whose answer may be stored: it takes `Idempotency-Key`. */
+/**
+ * Operations that answer `200` yet change what a retry must not change twice, and why: they take
+ * `Idempotency-Key` as the creating operations do (ADR 0010), without a `Location`.
+ */
+export const IDEMPOTENT_ACTIONS: Readonly<Record<string, string>> = {
+  bulkChangeTickets:
+    'the contract names bulk changes among the operations that take the key: a retry after a lost answer must get that answer, not apply the action again (a second close answers 409s, a second macro adds its comments twice)',
+};
+
+/** A creating operation (or one of IDEMPOTENT_ACTIONS) with a caller whose answer may be stored: it takes `Idempotency-Key`. */
 export const isIdempotent = (op: Pick<Operation, 'method' | 'status' | 'isPublic' | 'name'>): boolean =>
-  isCreating(op) && !op.isPublic && !(op.name in NOT_REPLAYABLE);
+  !op.isPublic &&
+  (op.name in IDEMPOTENT_ACTIONS ? op.method === RequestMethod.POST : isCreating(op) && !(op.name in NOT_REPLAYABLE));

@@ -66,17 +66,18 @@ export async function registerHttpConventions(
 }
 
 /**
- * Adds a CreatedResourceInterceptor to every creating operation's own interceptors, once per
- * process (the metadata belongs to the controller class, which every app in the process shares).
+ * Adds a CreatedResourceInterceptor to every creating (or otherwise idempotent) operation's own
+ * interceptors, once per process (the metadata belongs to the controller class, which every app
+ * in the process shares).
  */
 function attachCreatedResourceInterceptors(app: Pick<INestApplication, 'get'>): void {
   for (const op of operationsOf(app)) {
-    if (!isCreating(op)) continue;
+    if (!isCreating(op) && !isIdempotent(op)) continue;
     const own = (Reflect.getMetadata(INTERCEPTORS_METADATA, op.handler) ?? []) as unknown[];
     if (own.some((interceptor) => interceptor instanceof CreatedResourceInterceptor)) continue;
     Reflect.defineMetadata(
       INTERCEPTORS_METADATA,
-      [...own, new CreatedResourceInterceptor(isIdempotent(op), FIXED_LOCATIONS[op.name])],
+      [...own, new CreatedResourceInterceptor(isIdempotent(op), FIXED_LOCATIONS[op.name], op.status)],
       op.handler,
     );
   }

@@ -103,8 +103,9 @@ export function documentHttpConventions(document: OpenAPIObject, operations: rea
             ...HEADERS.Location,
             description: `\`${FIXED_LOCATIONS[op.name] ?? `${path}/{id}`}\`. ${HEADERS.Location.description}`,
           };
-          if (isIdempotent(op)) headers['Idempotent-Replayed'] = header('Idempotent-Replayed');
         }
+        if (status === String(op.status) && isIdempotent(op))
+          headers['Idempotent-Replayed'] = header('Idempotent-Replayed');
         response.headers = headers as ResponseObject['headers'];
       }
     }
@@ -113,4 +114,4 @@ export function documentHttpConventions(document: OpenAPIObject, operations: rea
 
 /** The conventions, for the document's description. */
 export const CONVENTIONS_DESCRIPTION =
-  ' Every `201` carries `Location`. The creating operations of a caller take `Idempotency-Key` (see the parameter). Every answer to an authenticated request carries `RateLimit-Policy` and `RateLimit`; over the budget (`API_RATE_LIMIT_PER_MINUTE` requests per user per minute, counted by each instance on its own, so behind N instances a user may make up to N times that) the answer is `429` with `Retry-After`. Origins listed in `CORS_ORIGINS` may call the API with `Authorization: Bearer` (no cookies); a `401` to a request with a bearer token carries `WWW-Authenticate: Bearer error="invalid_token"`.';
+  ' Every `201` carries `Location`. The creating operations of a caller, and bulk changes, take `Idempotency-Key` (see the parameter). Every answer to an authenticated request carries `RateLimit-Policy` and `RateLimit`; over the budget (`API_RATE_LIMIT_PER_MINUTE` requests per user per minute, counted by each instance on its own, so behind N instances a user may make up to N times that) the answer is `429` with `Retry-After`. Origins listed in `CORS_ORIGINS` may call the API with `Authorization: Bearer` (no cookies); a `401` to a request with a bearer token carries `WWW-Authenticate: Bearer error="invalid_token"`.';

@@ -15,6 +15,67 @@ export type ApiTokenListDto = {
     items: Array<ApiTokenDto>;
 };
 
+export type BulkChangeTicketsDto = {
+    /**
+     * What to do to each ticket; `value` fits `type` (and is absent for close, reopen and delete)
+     */
+    action: {
+        type: 'close';
+    } | {
+        type: 'reopen';
+    } | {
+        type: 'set_priority';
+        value: TicketPriority;
+    } | {
+        type: 'set_status';
+        value: TicketStatus;
+    } | {
+        type: 'set_assignee';
+        /**
+         * The id of the user to assign the tickets to
+         */
+        value: string;
+    } | {
+        type: 'apply_macro';
+        /**
+         * The id of a macro the caller may use
+         */
+        value: string;
+    } | {
+        type: 'delete';
+    };
+    /**
+     * The tickets to change, each once; the results come back in this order
+     */
+    ids: Array<string>;
+};
+
+export type BulkTicketResultDto = {
+    /**
+     * The id as the request named it
+     */
+    id: string;
+    /**
+     * The problem+json body the single-ticket operation would have answered; present only for failures
+     */
+    problem?: ProblemDto;
+    /**
+     * The status the single-ticket operation would have answered: `200` changed (or already as asked, for the `set_*` actions), `204` deleted, `400`, `403`, `404` (no such ticket, or one the caller may not see), `409`
+     */
+    status: number;
+    /**
+     * The ticket right after the change; absent for `delete` and for failures
+     */
+    ticket?: TicketDto;
+};
+
+export type BulkTicketResultsDto = {
+    /**
+     * One result per id, in the request's order
+     */
+    results: Array<BulkTicketResultDto>;
+};
+
 export type CommentDto = {
     author: UserRefDto;
     body: string;
@@ -1723,6 +1784,62 @@ export type CreateTicketResponses = {
 };
 
 export type CreateTicketResponse = CreateTicketResponses[keyof CreateTicketResponses];
+
+export type BulkChangeTicketsData = {
+    body: BulkChangeTicketsDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/tickets/bulk';
+};
+
+export type BulkChangeTicketsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type BulkChangeTicketsError = BulkChangeTicketsErrors[keyof BulkChangeTicketsErrors];
+
+export type BulkChangeTicketsResponses = {
+    200: BulkTicketResultsDto;
+};
+
+export type BulkChangeTicketsResponse = BulkChangeTicketsResponses[keyof BulkChangeTicketsResponses];
 
 export type DeleteTicketData = {
     body?: never;

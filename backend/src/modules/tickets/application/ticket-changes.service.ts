@@ -4,7 +4,7 @@ import { InvalidFieldError, StaleVersionError } from '../../../platform/errors/d
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
-import { TicketDeletedEvent, TicketEventPayload } from '../domain/events/ticket.events';
+import { ChangeVia, TicketDeletedEvent, TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
 import { assertMayDelete, assertMayEdit } from '../domain/ticket-rules';
 import { StatusTransition, Ticket, TicketFields } from '../domain/ticket.entity';
@@ -35,8 +35,18 @@ export class TicketChangesService {
     private readonly events: TicketEventPublisher,
   ) {}
 
-  /** The creator may change every field; the assignee only status and priority (403 otherwise). */
-  async update(actorId: string, id: string, version: number, changes: TicketChanges): Promise<Ticket> {
+  /**
+   * The creator may change every field; the assignee only status and priority (403 otherwise).
+   * `version` is the one the client read (a stale one is 409); `undefined` means "the stored one"
+   * (a bulk change, which reads nothing first; the flush is still guarded by the version it loaded).
+   */
+  async update(
+    actorId: string,
+    id: string,
+    version: number | undefined,
+    changes: TicketChanges,
+    via?: ChangeVia,
+  ): Promise<Ticket> {
     const ticket = await this.queries.getVisible(actorId, id);
     assertMayEdit(
       ticket,
@@ -45,7 +55,7 @@ export class TicketChangesService {
         .filter(([, value]) => value !== undefined)
         .map(([field]) => field),
     );
-    ticket.assertVersion(version);
+    if (version !== undefined) ticket.assertVersion(version);
     const { status, ...fields } = changes;
     if (
       fields.customerId !== undefined &&
@@ -69,18 +79,18 @@ export class TicketChangesService {
       ticket.updatedAt = before.updatedAt;
       return ticket;
     }
-    await this.events.publishChange(this.em, before, ticket, [transition], actorId);
+    await this.events.publishChange(this.em, before, ticket, [transition], actorId, via);
     await this.em.flush();
     return ticket;
   }
 
   /** Closes a visible ticket; returns it with its customer as the event's snapshot read it (the response shows it). */
-  close(actorId: string, id: string): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
-    return this.transition(actorId, id, (ticket) => ticket.close());
+  close(actorId: string, id: string, via?: ChangeVia): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+    return this.transition(actorId, id, (ticket) => ticket.close(), via);
   }
 
-  reopen(actorId: string, id: string): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
-    return this.transition(actorId, id, (ticket) => ticket.reopen());
+  reopen(actorId: string, id: string, via?: ChangeVia): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
+    return this.transition(actorId, id, (ticket) => ticket.reopen(), via);
   }
 
   /**
@@ -94,6 +104,7 @@ export class TicketChangesService {
     actorId: string,
     id: string,
     apply: (ticket: Ticket) => StatusTransition,
+    via?: ChangeVia,
   ): Promise<{ ticket: TicketRecord; customer?: CustomerSummary }> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.queries.readVisible(actorId, id);
@@ -102,6 +113,7 @@ export class TicketChangesService {
       if (transition === null) return { ticket: current };
       const { payload, customer } = await this.snapshots.withCustomer(ticket, actorId, {
         changes: changesBetween(current, ticket),
+        via,
         version: current.version + 1,
       });
       const written = await this.outbox.writeIfChanged<Record<string, unknown>, TicketEventPayload>(
@@ -115,10 +127,10 @@ export class TicketChangesService {
     }
   }
 
-  async delete(actorId: string, id: string): Promise<void> {
+  async delete(actorId: string, id: string, via?: ChangeVia): Promise<void> {
     const ticket = await this.queries.getVisible(actorId, id);
     assertMayDelete(ticket, actorId);
-    const payload = await this.snapshots.of(ticket, actorId);
+    const payload = await this.snapshots.of(ticket, actorId, { via });
     this.outbox.publish(this.em, TicketDeletedEvent, payload, actorId, ticketFacets(payload));
     this.em.remove(ticket);
     await this.em.flush();
