@@ -104,6 +104,21 @@ function macroAction(world: World): fc.Arbitrary<{ type: string; value: string }
   );
 }
 
+/**
+ * A bulk change's action: `value` must fit `type` (an enum value, an existing user, a macro the
+ * caller may use). Not `delete`: it would take the world's tickets from the other operations.
+ */
+function bulkAction(world: World): fc.Arbitrary<{ type: string; value?: string }> {
+  const e = (name: string) => resolve({ $ref: `#/components/schemas/${name}` }).enum as string[];
+  return fc.oneof(
+    fc.constantFrom({ type: 'close' }, { type: 'reopen' }),
+    fc.constantFrom(...e('TicketPriority')).map((value) => ({ type: 'set_priority', value })),
+    fc.constantFrom(...e('TicketStatus')).map((value) => ({ type: 'set_status', value })),
+    pick(world.userIds).map((value) => ({ type: 'set_assignee', value })),
+    pick(world.macros).map((value) => ({ type: 'apply_macro', value })),
+  );
+}
+
 /** A trigger's event, recipient and conditions must agree (ticket kinds and conditions only for ticket events). */
 function triggerRouting(world: World): fc.Arbitrary<Record<string, unknown>> {
   const conditions = validValue(
@@ -178,6 +193,11 @@ export function validBody(op: Operation, world: World): fc.Arbitrary<Record<stri
     case 'applyMacroToTicket':
     case 'previewMacroOnTicket':
       return fc.constant({});
+    case 'bulkChangeTickets':
+      return fc.record({
+        ids: fc.uniqueArray(pick(world.tickets), { minLength: 1, maxLength: 4 }),
+        action: bulkAction(world),
+      });
     default:
       return base;
   }
