@@ -181,7 +181,7 @@ export class ListTicketsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Search: every word must start a word of the title or description ("lapt" finds "laptop"), or of the customer\'s name; or `q` is the ticket\'s number (`#1042` or `1042`) or the start of the customer\'s email.',
+      'Search: every word (the first 16) must start a word of the title or description ("lapt" finds "laptop"), or of the customer\'s name; or `q` is the ticket\'s number (`#1042` or `1042`) or the start of the customer\'s email.',
     maxLength: 200,
   })
   @IsOptional()
