@@ -15,7 +15,7 @@ import path from 'node:path';
 import { bulkCloseRuns, takeBulkBatches } from './lib/bulk.mjs';
 import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
 import { loadFixtures, prepareDatabase } from './lib/database.mjs';
-import { measureLatency } from './lib/latency.mjs';
+import { measureAppLatency, measureLatency } from './lib/latency.mjs';
 import { drainOutbox, fixedRateMix, LABEL, rateLimitPairs, startApi, warmUpReads, writeRuns } from './lib/phases.mjs';
 import { children, freePort, rssSampler, startProcess, stopProcess, waitHealthy } from './lib/processes.mjs';
 import { checkTargets, writeReport } from './lib/report.mjs';
@@ -75,6 +75,10 @@ async function main() {
           rss,
         )),
       );
+    // Issue 15: the list's filters and sorts and the prefix and customer-name searches (the baseline
+    // server has no such queries, so the app alone, at the search rate).
+    for (const k of ['filtered', 'prefix', 'customerSearch'])
+      latency.push(await measureAppLatency(k, LABEL[k], appUrl, sc[k], args.searchRate, rss));
     // Ticket create in pairs too (the baseline runs the app's statements with the same group commit:
     // two reads, then one transaction with the tickets and their outbox events, for every creation
     // that arrived meanwhile). Each side starts with an empty outbox, so the app's dispatcher is not

@@ -58,6 +58,36 @@ export async function measureLatency(key, name, baseUrl, appUrl, requests, rate,
 }
 
 /**
+ * Latency of the app alone at a fixed rate (open loop), after a warm-up: for the requests the
+ * baseline server does not answer (issue 15's filters, sorts and prefix searches).
+ */
+export async function measureAppLatency(key, name, appUrl, requests, rate, rss) {
+  const list = requestsOf(requests[0], Math.min(5000, Math.ceil(rate * args.duration)));
+  const run = { url: appUrl, requests: list, rate, connections: args.connections };
+  await openLoopInChild({ ...run, duration: Math.min(2, args.duration) });
+  rss?.window();
+  const r = await openLoopInChild({ ...run, duration: args.duration });
+  if (r.errors > 0) log(`  ${r.errors} errors; samples: ${JSON.stringify(r.errorsSeen)}`);
+  log(
+    `  ${`${name} @ ${rate}/s`.padEnd(34)} p50 ${fmt(r.p50, 1)} ms  p90 ${fmt(r.p90, 1)} ms  p99 ${fmt(r.p99, 1)} ms  max ${fmt(r.max, 1)} ms  errors ${r.errors}`,
+  );
+  const { sent, completed, errors, p50, p90, p99, max } = r;
+  return {
+    key,
+    name,
+    rate,
+    sent,
+    completed,
+    errors,
+    p50,
+    p90,
+    p99,
+    max,
+    rssMb: rss ? Math.round(rss.windowMax()) : null,
+  };
+}
+
+/**
  * close → message: create and close a fresh ticket as the probe creator, then wait for the trigger's
  * message to the assignee. The wait watches the messages table (a 2 ms poll on its own connection,
  * which costs the API nothing, where polling the API would itself be a load on it); once the row is

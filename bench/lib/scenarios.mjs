@@ -14,6 +14,27 @@ export const WORDS = [
   'payroll',
 ];
 
+/**
+ * Issue 15: the list's filters and sorts, alone and with a box and a status (every page of them is
+ * a keyset walk over one index per box), and the searches by word prefix and by customer name.
+ */
+export const FILTERED = [
+  'sort=oldest',
+  'sort=updated',
+  'sort=priority',
+  'priority=urgent',
+  'priority=urgent,high&sort=updated',
+  'type=incident,problem',
+  'topic=billing&sort=priority',
+  'box=incoming&status=open&sort=priority',
+  'box=outgoing&status=pending&priority=low&sort=updated',
+  'box=incoming&status=open&topic=hr,facilities&type=task',
+  'box=all&status=closed&sort=oldest&priority=high',
+];
+export const PREFIXES = ['prin', 'inv', 'pass', 'proj', 'back tim', 'badg', 'payr', 'lic ren'];
+// First names and surnames of the seeded customers (tools/seed-scale/vocabulary.mjs), as prefixes.
+export const CUSTOMER_PREFIXES = ['marg', 'guido', 'lisk', 'dijks', 'grac', 'hopp', 'alan', 'ada'];
+
 /** `n` plain requests from an autocannon `requests` entry (its generator rotates users and rows), for the open-loop generator. */
 export const requestsOf = (entry, n, kind) =>
   Array.from({ length: n }, () => {
@@ -76,6 +97,15 @@ export function scenarios(fx) {
       return { path: `/api/tickets/${v.ticket}`, user: v.user };
     }),
     search: get(() => ({ path: `/api/tickets?q=${encodeURIComponent(WORDS[i % WORDS.length])}`, user: next(users) })),
+    filtered: get(() => ({ path: `/api/tickets?${FILTERED[i % FILTERED.length]}`, user: next(users) })),
+    prefix: get(() => ({
+      path: `/api/tickets?q=${encodeURIComponent(PREFIXES[i % PREFIXES.length])}`,
+      user: next(users),
+    })),
+    customerSearch: get(() => ({
+      path: `/api/tickets?q=${encodeURIComponent(CUSTOMER_PREFIXES[i % CUSTOMER_PREFIXES.length])}`,
+      user: next(users),
+    })),
     create: post(newTicket),
     // The same creations, each with a fresh Idempotency-Key: claimed before, its answer recorded after.
     createWithKey: post(newTicket, () => ({ 'idempotency-key': `bench-${keyPrefix}-${keys++}` })),

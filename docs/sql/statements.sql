@@ -5,7 +5,7 @@
 -- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.selectVisibleTicket
-select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
 -- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.ticketIsVisible
@@ -13,37 +13,49 @@ select 1 from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
 -- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.boxFilter
-assignee_id = $1 and creator_id <> $2 and status = $3 and (created_at, id) < ($4, $5);
--- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","open","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
+assignee_id = $1 and creator_id <> $2 and status = $3 and priority = any($4::text[]) and type = any($5::text[]) and topic = any($6::text[]) and customer_id = $7::uuid and assignee_id = $8::uuid and ((case priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end), created_at, id) < ($9::int, $10::timestamptz, $11::uuid);
+-- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","open",["urgent","high"],["incident"],["billing","hr"],"00000000-0000-4000-8000-000000000004","00000000-0000-4000-8000-000000000002",4,"2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
+
+-- tickets.sortOrder
+order by updated_at desc, created_at desc, id desc;
+-- values: []
+
+-- tickets.afterSorted
+and (updated_at, created_at, id) < ($1::timestamptz, $2::timestamptz, $3::uuid);
+-- values: ["2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
 
 -- tickets.notCreatedBy
 and creator_id <> $1;
 -- values: ["00000000-0000-4000-8000-000000000002"]
 
 -- tickets.boxPage
-select * from ((select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4) union all (select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where assignee_id = $5 and creator_id <> $6 and (created_at, id) < ($7, $8) order by created_at desc, id desc limit $9)) t order by created_at desc, id desc limit $10;
+select * from ((select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4) union all (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where assignee_id = $5 and creator_id <> $6 and (created_at, id) < ($7, $8) order by created_at desc, id desc limit $9)) t order by created_at desc, id desc limit $10;
 -- values: ["00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11,11]
 
 -- tickets.searchWindow
-with w as materialized (select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, search from tickets where creator_id = $1 order by created_at desc, id desc limit $2)
+with w as materialized (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, search from tickets where creator_id = $1 order by created_at desc, id desc limit $2)
   select s.scanned, m.* from (select count(*)::int as scanned from w) s
-  left join lateral (select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from w where search @@ websearch_to_tsquery('english', $3) order by created_at desc, id desc limit $4) m on true;
--- values: ["00000000-0000-4000-8000-000000000002",400,"printer",11]
+  left join lateral (select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at from w t where (t.search @@ to_tsquery('english', $3) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at desc, id desc limit $6) m on true;
+-- values: ["00000000-0000-4000-8000-000000000002",400,"lapt:* & inv:*","lapt:* & inv:*","lapt inv%",11]
 
 -- tickets.searchBox
-select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and search @@ websearch_to_tsquery('english', $2) order by created_at desc, id desc limit $3;
--- values: ["00000000-0000-4000-8000-000000000002","printer",11]
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets t where creator_id = $1 and (t.search @@ to_tsquery('english', $2) or t.number = $3::int or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at, id limit $6;
+-- values: ["00000000-0000-4000-8000-000000000002","1042:*",1042,"1042:*","#1042%",11]
+
+-- tickets.nextTicketNumbers
+select nextval('tickets_number_seq')::int as number from generate_series(1, $1::int) order by 1;
+-- values: [3]
 
 -- tickets.createdByPage
-select id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and assignee_id = $2 and (created_at, id) < ($3, $4) order by created_at desc, id desc limit $5;
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and assignee_id = $2 and (created_at, id) < ($3, $4) order by created_at desc, id desc limit $5;
 -- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
 
 -- tickets.insertTickets
-insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::int, $13::timestamptz, $14::timestamptz, $15::timestamptz), ($16::uuid, $17::uuid, $18::uuid, $19::uuid, $20::text, $21::text, $22::text, $23::text, $24::text, $25::text, $26::text, $27::int, $28::timestamptz, $29::timestamptz, $30::timestamptz);
--- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000008","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null]
+insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz), ($17::uuid, $18::int, $19::uuid, $20::uuid, $21::uuid, $22::text, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text, $29::int, $30::timestamptz, $31::timestamptz, $32::timestamptz);
+-- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000008",1043,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null]
 
 -- tickets.updateTicketAtVersion
-update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at;
+update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at;
 -- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1]
 
 -- tickets.insertCommentIfVisible
@@ -170,11 +182,11 @@ select 'message.created' as name,
 -- values: [["00000000-0000-4000-8000-000000000002"],["ada"],["00000000-0000-4000-8000-000000000002"],["ada"]]
 
 -- outbox.changeWithEvents
-with change as (insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::int, $13::timestamptz, $14::timestamptz, $15::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) values ($16::uuid, $17::text, $18::jsonb, $19::uuid, $20::timestamptz, $21::text, $22::int, $23::timestamptz, $24::uuid[], $25::uuid)) select 1;
--- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
+with change as (insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) values ($17::uuid, $18::text, $19::jsonb, $20::uuid, $21::timestamptz, $22::text, $23::int, $24::timestamptz, $25::uuid[], $26::uuid)) select 1;
+-- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.changeAndEventIfMatched
-with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid where exists (select 1 from change)) select * from change;
+with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid where exists (select 1 from change)) select * from change;
 -- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.BEGIN

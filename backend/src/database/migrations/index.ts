@@ -7,6 +7,7 @@ import { Migration20261126000000OutboxClaimOrder } from './Migration202611260000
 import { Migration20261201010000SearchIndexByParty } from './Migration20261201010000SearchIndexByParty';
 import { Migration20261210000000IdempotencyKeys } from './Migration20261210000000IdempotencyKeys';
 import { Migration20261215000000EventLog } from './Migration20261215000000EventLog';
+import { Migration20261220000000TicketNumbers } from './Migration20261220000000TicketNumbers';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201010000SearchIndexByParty', class: Migration20261201010000SearchIndexByParty },
   { name: 'Migration20261210000000IdempotencyKeys', class: Migration20261210000000IdempotencyKeys },
   { name: 'Migration20261215000000EventLog', class: Migration20261215000000EventLog },
+  { name: 'Migration20261220000000TicketNumbers', class: Migration20261220000000TicketNumbers },
 ];

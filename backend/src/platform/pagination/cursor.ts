@@ -5,6 +5,8 @@ import { InvalidFieldError } from '../errors/domain-error';
 export interface KeysetPosition {
   createdAt: Date;
   id: string;
+  /** A leading sort key before (createdAt, id), for a list sorted by something else first. */
+  key?: string | number;
 }
 
 /**
@@ -15,7 +17,9 @@ export class CursorCodec {
   constructor(private readonly key: string) {}
 
   encode(position: KeysetPosition, scope: string): string {
-    const payload = Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+    const values: unknown[] = [position.createdAt.toISOString(), position.id];
+    if (position.key !== undefined) values.push(position.key);
+    const payload = Buffer.from(JSON.stringify(values)).toString('base64url');
     return `${payload}.${this.sign(payload, scope)}`;
   }
 
@@ -28,10 +32,16 @@ export class CursorCodec {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
     try {
-      const [createdAt, id] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, string];
+      const [createdAt, id, key] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
+        string,
+        string,
+        unknown,
+      ];
       const date = new Date(createdAt);
       if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw invalid();
-      return { createdAt: date, id };
+      if (key === undefined) return { createdAt: date, id };
+      if (typeof key !== 'string' && typeof key !== 'number') throw invalid();
+      return { createdAt: date, id, key };
     } catch {
       throw invalid();
     }

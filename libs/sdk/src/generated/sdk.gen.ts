@@ -301,9 +301,9 @@ export const markMessageRead = <ThrowOnError extends boolean = false>(options: O
 export const getMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetMetricsData, ThrowOnError>) => (options?.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({ url: '/api/metrics', ...options });
 
 /**
- * The caller's tickets, newest first: outgoing (created), incoming (assigned) or all
+ * The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted
  *
- * `box` is `all` by default; `status` filters; `q` searches title and description. Keyset-paged with `limit` and `cursor`.
+ * `box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet.
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -472,6 +472,10 @@ export type TicketDto = {
     customerId: string;
     description: string;
     id: string;
+    /**
+     * The ticket number (`#1042`): a positive integer, unique, increasing in creation order. `0` only in live events written before numbers existed.
+     */
+    number: number;
     photoUrl: string | null;
     priority: TicketPriority;
     status: TicketStatus;
@@ -488,6 +492,8 @@ export type TicketPageDto = {
 };
 
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export type TicketSort = 'newest' | 'oldest' | 'updated' | 'priority';
 
 export type TicketStatus = 'open' | 'pending' | 'closed';
 
@@ -1688,12 +1694,36 @@ export type ListTicketsData = {
          * Opaque keyset cursor from a previous page
          */
         cursor?: string;
-        /**
-         * Search text
-         */
-        q?: string;
         box?: TicketBox;
         status?: TicketStatus;
+        /**
+         * Search: every word (the first 16) must start a word of the title or description ("lapt" finds "laptop"), or of the customer's name; or `q` is the ticket's number (`#1042` or `1042`) or the start of the customer's email.
+         */
+        q?: string;
+        /**
+         * One priority or a comma-separated list of them (any of them matches): low, normal, high, urgent
+         */
+        priority?: string;
+        /**
+         * One type or a comma-separated list of them (any of them matches): question, incident, problem, task
+         */
+        type?: string;
+        /**
+         * One topic or a comma-separated list of them (any of them matches): general, billing, technical, account, office_supplies, facilities, hr, other
+         */
+        topic?: string;
+        /**
+         * Only the tickets of this customer
+         */
+        customerId?: string;
+        /**
+         * Only the tickets assigned to this user
+         */
+        assigneeId?: string;
+        /**
+         * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet.
+         */
+        sort?: TicketSort;
     };
     url: '/api/tickets';
 };

@@ -17,6 +17,7 @@ export function ticketFromSnapshot(p: TicketEventPayload): TicketDto {
   const t = p.ticket;
   return {
     id: t.id,
+    number: t.number ?? 0,
     title: t.title,
     description: t.description ?? '',
     type: t.type,

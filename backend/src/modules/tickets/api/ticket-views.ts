@@ -32,6 +32,7 @@ export class TicketViews {
       const customer = customers.get(t.customerId);
       return {
         id: t.id,
+        number: t.number,
         title: t.title,
         description: t.description,
         type: t.type,

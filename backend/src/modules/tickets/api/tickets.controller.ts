@@ -27,9 +27,9 @@ export class TicketsController {
   ) {}
 
   @GetEndpoint('tickets', {
-    summary: "The caller's tickets, newest first: outgoing (created), incoming (assigned) or all",
+    summary: "The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted",
     description:
-      '`box` is `all` by default; `status` filters; `q` searches title and description. Keyset-paged with `limit` and `cursor`.',
+      "`box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet.",
     returns: TicketPageDto,
     problems: [400, 401],
   })

@@ -11,6 +11,7 @@ import { ChangeVia, TicketCreatedEvent } from '../domain/events/ticket.events';
 import { TicketAction } from '../domain/ticket-action';
 import { Ticket, TicketFields } from '../domain/ticket.entity';
 import { insertTickets } from '../persistence/ticket.statements';
+import { TicketsRepository } from '../persistence/tickets.repository';
 import { MacroApplication } from './macro-application.service';
 import { ticketFacets } from './ticket-events.publisher';
 import { buildSnapshot } from './ticket-snapshots.service';
@@ -49,6 +50,7 @@ export class TicketCreation {
     private readonly identity: IdentityService,
     private readonly customers: CustomersService,
     private readonly macros: MacroApplication,
+    private readonly tickets: TicketsRepository,
     config: AppConfig,
   ) {
     this.creations = new GroupCommit((items) => this.createMany(items), {
@@ -72,9 +74,10 @@ export class TicketCreation {
     if (macroActions.length === 0) return this.creations.submit({ actorId, fields });
     const item = { actorId, fields };
     // The checks and the event's names in two parallel queries.
-    const { customers, users } = await this.namesFor([item]);
+    const { customers, users, numbers } = await this.namesFor([item]);
     const customer = checkFields(item, customers, users);
     const ticket = new Ticket(actorId, fields);
+    ticket.number = numbers[0];
     const snapshot = buildSnapshot(ticket, users, customer, actorId);
     // One transaction; the ticket row is written before the macro's comments that reference it.
     await this.em.transactional(async (em) => {
@@ -86,15 +89,19 @@ export class TicketCreation {
     return { ticket, customer };
   }
 
-  private async namesFor(items: TicketToCreate[]): Promise<{ customers: Map<string, CustomerSummary>; users: Users }> {
-    const [customers, users] = await Promise.all([
+  /** The checks' names and one new number per item (in the items' order), in parallel queries. */
+  private async namesFor(
+    items: TicketToCreate[],
+  ): Promise<{ customers: Map<string, CustomerSummary>; users: Users; numbers: number[] }> {
+    const [customers, users, numbers] = await Promise.all([
       this.customers.summaries(items.map((i) => i.fields.customerId)),
       this.identity.summaries(
         items.flatMap((i) => [i.actorId, i.fields.assigneeId]),
         { fresh: true },
       ),
+      this.tickets.nextNumbers(items.length),
     ]);
-    return { customers, users };
+    return { customers, users, numbers };
   }
 
   /**
@@ -106,13 +113,14 @@ export class TicketCreation {
    * matter which request's context the run starts in.
    */
   private async createMany(items: TicketToCreate[]): Promise<ItemOutcome<CreatedTicket>[]> {
-    const { customers, users } = await this.namesFor(items);
+    const { customers, users, numbers } = await this.namesFor(items);
     // Every entry is set below: at once for a ticket that fails its checks, after the write for the others.
     const outcomes: ItemOutcome<CreatedTicket>[] = [];
     const accepted: {
       index: number;
       item: TicketToCreate;
       customer: CustomerSummary;
+      number: number;
     }[] = [];
     for (const item of items) {
       try {
@@ -120,6 +128,7 @@ export class TicketCreation {
           index: outcomes.length,
           item,
           customer: checkFields(item, customers, users),
+          number: numbers[outcomes.length],
         });
         outcomes.length += 1;
       } catch (error) {
@@ -129,7 +138,7 @@ export class TicketCreation {
     // The rows are written as they are built (new tickets have nothing to compare against), without
     // the unit of work's change tracking or a transaction's extra round trips.
     const write = async (group: typeof accepted): Promise<CreatedTicket[]> => {
-      const tickets = group.map(({ item }) => new Ticket(item.actorId, item.fields));
+      const tickets = group.map(({ item, number }) => Object.assign(new Ticket(item.actorId, item.fields), { number }));
       await this.outbox.writeWithEvents(
         this.em,
         insertTickets(tickets),

@@ -1,16 +1,23 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundError } from '../../../platform/errors/domain-error';
-import { CursorCodec, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
+import { CursorCodec, KeysetPosition, Page, pageRequest, toPage } from '../../../platform/pagination/cursor';
 import type { TicketRecord } from '../domain/ticket-record';
 import { visibleTo } from '../domain/ticket-rules';
 import { Ticket } from '../domain/ticket.entity';
-import { TicketBox, TicketStatus } from '../domain/ticket.enums';
+import { priorityRank, searchTerms } from '../domain/ticket-search';
+import { TicketBox, TicketPriority, TicketSort, TicketStatus, TicketTopic, TicketType } from '../domain/ticket.enums';
 import { TicketsRepository } from '../persistence/tickets.repository';
 
 export interface ListTicketsQuery {
   box?: TicketBox;
   status?: TicketStatus;
+  priority?: TicketPriority[];
+  type?: TicketType[];
+  topic?: TicketTopic[];
+  customerId?: string;
+  assigneeId?: string;
+  sort?: TicketSort;
   q?: string;
   limit?: number;
   cursor?: string;
@@ -39,14 +46,33 @@ export class TicketQueries {
     return ticket;
   }
 
-  /** A page of the caller's tickets, newest first; a search (`q`) reads each box's newest rows first. */
+  /**
+   * A page of the caller's tickets in the sort's order (newest first by default), narrowed by the
+   * filters; a search (`q`) reads each box's first rows first. The cursor is signed for exactly this
+   * list (box, filters, search and sort): one from another list is a 400 naming `cursor`.
+   */
   async list(actorId: string, query: ListTicketsQuery): Promise<Page<TicketRecord>> {
     const box = query.box ?? 'all';
+    const sort = query.sort ?? 'newest';
     const q = query.q?.trim() ?? '';
-    const scope = `tickets:${actorId}:${box}:${query.status ?? ''}:${q}`;
+    const filters = {
+      status: query.status,
+      priority: query.priority,
+      type: query.type,
+      topic: query.topic,
+      customerId: query.customerId,
+      assigneeId: query.assigneeId,
+    };
+    const scope = `tickets:${actorId}:${box}:${sort}:${JSON.stringify(filters)}:${q}`;
     const { limit, after } = pageRequest(this.cursors, scope, query);
-    const rows = await this.tickets.box(actorId, box, { status: query.status, q, after }, limit + 1);
-    return toPage(rows, limit, this.cursors, scope, (r) => r);
+    const rows = await this.tickets.box(actorId, box, { filters, search: searchTerms(q), sort, after }, limit + 1);
+    const hasMore = rows.length > limit;
+    const items = hasMore ? rows.slice(0, limit) : rows;
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: hasMore && last ? this.cursors.encode(positionIn(sort, last), scope) : null,
+    };
   }
 
   /** Tickets created by `userId` that the caller may see (all of them when it is the caller). */
@@ -60,4 +86,12 @@ export class TicketQueries {
     const rows = await this.tickets.createdBy(userId, actorId, after, limit + 1);
     return toPage(rows, limit, this.cursors, scope, (r) => r);
   }
+}
+
+/** A row's position in a sort: its key (none for newest and oldest), then (createdAt, id). */
+function positionIn(sort: TicketSort, row: TicketRecord): KeysetPosition {
+  const base = { createdAt: row.createdAt, id: row.id };
+  if (sort === 'updated') return { ...base, key: row.updatedAt.toISOString() };
+  if (sort === 'priority') return { ...base, key: priorityRank(row.priority) };
+  return base;
 }

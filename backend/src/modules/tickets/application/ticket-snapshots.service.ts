@@ -52,6 +52,7 @@ export function buildSnapshot(
   return {
     ticket: {
       id: ticket.id,
+      number: ticket.number,
       title: ticket.title,
       description: ticket.description,
       status: ticket.status,

@@ -4,6 +4,7 @@ import type { Ticket } from './ticket.entity';
 export type TicketRecord = Pick<
   Ticket,
   | 'id'
+  | 'number'
   | 'creatorId'
   | 'assigneeId'
   | 'customerId'

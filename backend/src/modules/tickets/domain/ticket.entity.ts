@@ -30,6 +30,10 @@ export type StatusTransition = 'closed' | 'reopened' | null;
 
 @Entity({ tableName: 'tickets' })
 export class Ticket extends VersionedEntity {
+  /** `#1042`: unique, increasing in creation order; taken from `tickets_number_seq` before the row is written. */
+  @Property({ type: 'integer' })
+  number!: number;
+
   @Property({ type: 'uuid' })
   creatorId: string;
 

@@ -12,9 +12,12 @@ export const TICKET_TOPICS = [
 ] as const;
 export const TICKET_STATUSES = ['open', 'pending', 'closed'] as const;
 export const TICKET_BOXES = ['incoming', 'outgoing', 'all'] as const;
+/** The list's sorts (`due` comes with due dates, which tickets do not have yet). */
+export const TICKET_SORTS = ['newest', 'oldest', 'updated', 'priority'] as const;
 
 export type TicketType = (typeof TICKET_TYPES)[number];
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export type TicketTopic = (typeof TICKET_TOPICS)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketBox = (typeof TICKET_BOXES)[number];
+export type TicketSort = (typeof TICKET_SORTS)[number];

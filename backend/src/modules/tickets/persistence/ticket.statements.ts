@@ -2,8 +2,9 @@ import { afterPosition, keysetOrder } from '../../../platform/database/keyset';
 import { Sql, sql } from '../../../platform/database/sql';
 import type { KeysetPosition } from '../../../platform/pagination/cursor';
 import type { TicketRecord } from '../domain/ticket-record';
+import type { TicketSearchTerms } from '../domain/ticket-search';
 import { TICKET_PARTIES, TicketParty } from '../domain/ticket-rules';
-import type { TicketStatus } from '../domain/ticket.enums';
+import type { TicketPriority, TicketSort, TicketStatus, TicketTopic, TicketType } from '../domain/ticket.enums';
 import { TICKET_COMMENTS, TICKETS } from './tickets.table';
 
 /** Every statement of the tickets module, as functions of their values (rendered in persistence/tickets.sql). */
@@ -31,39 +32,120 @@ export const selectVisibleTicket = (userId: string, id: string): Sql =>
 export const ticketIsVisible = (userId: string, id: string): Sql =>
   sql`select 1 from tickets where id = ${id} and ${visibleTo(userId)}`;
 
-/** One box's filter (without a search): a party column, an optional status, the keyset position; `extra` narrows it. */
+/** The list's narrowing beyond the box: each field one value or any of several. */
+export interface TicketListFilters {
+  status?: TicketStatus;
+  priority?: TicketPriority[];
+  type?: TicketType[];
+  topic?: TicketTopic[];
+  customerId?: string;
+  assigneeId?: string;
+}
+
+/** `priority` as its rank (domain/ticket-search.ts priorityRank), urgent highest: the key of `sort=priority` (and of its indexes). */
+const PRIORITY_RANK = sql`(case priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`;
+
+/** The order of a sort: its key, then creation order newest first (oldest: creation order). */
+export function sortOrder(sort: TicketSort): Sql {
+  switch (sort) {
+    case 'newest':
+      return keysetOrder('desc');
+    case 'oldest':
+      return keysetOrder('asc');
+    case 'updated':
+      return sql`order by updated_at desc, created_at desc, id desc`;
+    case 'priority':
+      return sql`order by ${PRIORITY_RANK} desc, created_at desc, id desc`;
+  }
+}
+
+/** The keyset predicate of a sort: the rows after the cursor's position in that sort's order. */
+export function afterSorted(sort: TicketSort, after: KeysetPosition | null): Sql {
+  if (!after) return sql.empty;
+  switch (sort) {
+    case 'newest':
+      return afterPosition(after, 'desc');
+    case 'oldest':
+      return afterPosition(after, 'asc');
+    case 'updated':
+      return sql` and (updated_at, created_at, id) < (${String(after.key)}::timestamptz, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+    case 'priority':
+      return sql` and (${PRIORITY_RANK}, created_at, id) < (${Number(after.key)}::int, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+  }
+}
+
+function filterSql(f: TicketListFilters): Sql {
+  return sql.join(
+    [
+      sql.if(!!f.status, () => sql` and status = ${f.status}`),
+      sql.if(!!f.priority?.length, () => sql` and priority = any(${f.priority}::text[])`),
+      sql.if(!!f.type?.length, () => sql` and type = any(${f.type}::text[])`),
+      sql.if(!!f.topic?.length, () => sql` and topic = any(${f.topic}::text[])`),
+      sql.if(!!f.customerId, () => sql` and customer_id = ${f.customerId}::uuid`),
+      sql.if(!!f.assigneeId, () => sql` and assignee_id = ${f.assigneeId}::uuid`),
+    ],
+    sql.empty,
+  );
+}
+
+/** One box's filter (without a search): a party column, the filters, the keyset position in `sort`; `extra` narrows it. */
 export function boxFilter(
   party: 'creator_id' | 'assignee_id',
   userId: string,
-  status: TicketStatus | undefined,
+  filters: TicketListFilters,
+  sort: TicketSort,
   after: KeysetPosition | null,
   extra: Sql = sql.empty,
 ): Sql {
-  return sql`${sql.ident(party)} = ${userId}${extra}${status ? sql` and status = ${status}` : sql.empty}${afterPosition(after)}`;
+  return sql`${sql.ident(party)} = ${userId}${extra}${filterSql(filters)}${afterSorted(sort, after)}`;
 }
 
 /** The assignee box of `all` without the tickets the caller also created (they are in the creator branch). */
 export const notCreatedBy = (userId: string): Sql => sql` and creator_id <> ${userId}`;
 
-/** A page of one box, or of several merged newest first (each branch an index-ordered scan). */
-export function boxPage(filters: Sql[], take: number): Sql {
-  const selects = filters.map(
-    (where) => sql`(select ${columns} from tickets where ${where} ${keysetOrder()} limit ${take})`,
-  );
+/** A page of one box, or of several merged in the sort's order (each branch an index-ordered scan). */
+export function boxPage(filters: Sql[], sort: TicketSort, take: number): Sql {
+  const order = sortOrder(sort);
+  const selects = filters.map((where) => sql`(select ${columns} from tickets where ${where} ${order} limit ${take})`);
   return selects.length === 1
     ? selects[0]
-    : sql`select * from (${sql.join(selects, sql` union all `)}) t ${keysetOrder()} limit ${take}`;
+    : sql`select * from (${sql.join(selects, sql` union all `)}) t ${order} limit ${take}`;
 }
 
-/** A search over the box's newest `window` rows: the matches and how many rows were scanned. */
-export const searchWindow = (where: Sql, q: string, window: number, take: number): Sql =>
-  sql`with w as materialized (select ${columns}, search from tickets where ${where} ${keysetOrder()} limit ${window})
-       select s.scanned, m.* from (select count(*)::int as scanned from w) s
-       left join lateral (select ${columns} from w where search @@ websearch_to_tsquery('english', ${q}) ${keysetOrder()} limit ${take}) m on true`;
+/**
+ * A search's match on a row of `tickets` (or of a set of its rows) aliased `t`: a word prefix of
+ * the title or description (the `search` column's GIN index), the ticket's number, or its
+ * customer's name (word prefixes) or email (prefix), read from the customers table by key.
+ */
+function searchMatch(terms: TicketSearchTerms): Sql {
+  const words = terms.prefixes;
+  return sql`(${sql.join(
+    [
+      ...(words ? [sql`t.search @@ to_tsquery('english', ${words})`] : []),
+      ...(terms.number !== null ? [sql`t.number = ${terms.number}::int`] : []),
+      sql`exists (select 1 from customers c where c.id = t.customer_id and (${
+        words ? sql`to_tsvector('simple', c.name) @@ to_tsquery('simple', ${words}) or ` : sql.empty
+      }lower(c.email) like ${terms.emailPrefix}))`,
+    ],
+    sql` or `,
+  )})`;
+}
 
-/** The search over the whole box, on the GIN index of (creator_id, assignee_id, search). */
-export const searchBox = (where: Sql, q: string, take: number): Sql =>
-  sql`select ${columns} from tickets where ${where} and search @@ websearch_to_tsquery('english', ${q}) ${keysetOrder()} limit ${take}`;
+/** A search over the box's first `window` rows in the sort's order: the matches and how many rows were scanned. */
+export const searchWindow = (
+  where: Sql,
+  terms: TicketSearchTerms,
+  sort: TicketSort,
+  window: number,
+  take: number,
+): Sql =>
+  sql`with w as materialized (select ${columns}, search from tickets where ${where} ${sortOrder(sort)} limit ${window})
+       select s.scanned, m.* from (select count(*)::int as scanned from w) s
+       left join lateral (select ${TICKETS.columns('t')} from w t where ${searchMatch(terms)} ${sortOrder(sort)} limit ${take}) m on true`;
+
+/** The search over the whole box (the GIN index of (creator_id, assignee_id, search) for the words). */
+export const searchBox = (where: Sql, terms: TicketSearchTerms, sort: TicketSort, take: number): Sql =>
+  sql`select ${columns} from tickets t where ${where} and ${searchMatch(terms)} ${sortOrder(sort)} limit ${take}`;
 
 /** Tickets created by `creatorId`; `assigneeId` narrows them to those assigned to the caller. */
 export const createdByPage = (
@@ -73,6 +155,10 @@ export const createdByPage = (
   take: number,
 ): Sql =>
   sql`select ${columns} from tickets where creator_id = ${creatorId}${assigneeId ? sql` and assignee_id = ${assigneeId}` : sql.empty}${afterPosition(after)} ${keysetOrder()} limit ${take}`;
+
+/** `count` new ticket numbers from the tickets' sequence, in increasing order. */
+export const nextTicketNumbers = (count: number): Sql =>
+  sql`select nextval('tickets_number_seq')::int as number from generate_series(1, ${count}::int) order by 1`;
 
 /** New tickets, one multi-row INSERT (the change of Outbox.writeWithEvents). */
 export const insertTickets = (tickets: TicketRecord[]): Sql =>

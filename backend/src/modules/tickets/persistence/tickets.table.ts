@@ -3,6 +3,7 @@ import { defineTable } from '../../../platform/database/sql';
 /** The columns of `tickets` a statement reads or writes (`search` is generated and only searched). */
 export const TICKETS = defineTable('tickets', {
   id: 'uuid',
+  number: 'int',
   creator_id: 'uuid',
   assignee_id: 'uuid',
   customer_id: 'uuid',

@@ -24,6 +24,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const after = { createdAt: at, id: id(9) };
 const ticket = {
   id: id(1),
+  number: 1042,
   creatorId: id(2),
   assigneeId: id(3),
   customerId: id(4),
@@ -65,21 +66,52 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     visibleTo: () => tickets.visibleTo(id(2)),
     selectVisibleTicket: () => tickets.selectVisibleTicket(id(2), id(1)),
     ticketIsVisible: () => tickets.ticketIsVisible(id(2), id(1)),
-    boxFilter: () => tickets.boxFilter('assignee_id', id(2), 'open', after, tickets.notCreatedBy(id(2))),
+    boxFilter: () =>
+      tickets.boxFilter(
+        'assignee_id',
+        id(2),
+        {
+          status: 'open',
+          priority: ['urgent', 'high'],
+          type: ['incident'],
+          topic: ['billing', 'hr'],
+          customerId: id(4),
+          assigneeId: id(2),
+        },
+        'priority',
+        { ...after, key: 4 },
+        tickets.notCreatedBy(id(2)),
+      ),
+    sortOrder: () => tickets.sortOrder('updated'),
+    afterSorted: () => tickets.afterSorted('updated', { ...after, key: at.toISOString() }),
     notCreatedBy: () => tickets.notCreatedBy(id(2)),
     boxPage: () =>
       tickets.boxPage(
         [
-          tickets.boxFilter('creator_id', id(2), undefined, after),
-          tickets.boxFilter('assignee_id', id(2), undefined, after, tickets.notCreatedBy(id(2))),
+          tickets.boxFilter('creator_id', id(2), {}, 'newest', after),
+          tickets.boxFilter('assignee_id', id(2), {}, 'newest', after, tickets.notCreatedBy(id(2))),
         ],
+        'newest',
         11,
       ),
     searchWindow: () =>
-      tickets.searchWindow(tickets.boxFilter('creator_id', id(2), undefined, null), 'printer', 400, 11),
-    searchBox: () => tickets.searchBox(tickets.boxFilter('creator_id', id(2), undefined, null), 'printer', 11),
+      tickets.searchWindow(
+        tickets.boxFilter('creator_id', id(2), {}, 'newest', null),
+        { prefixes: 'lapt:* & inv:*', number: null, emailPrefix: 'lapt inv%' },
+        'newest',
+        400,
+        11,
+      ),
+    searchBox: () =>
+      tickets.searchBox(
+        tickets.boxFilter('creator_id', id(2), {}, 'oldest', null),
+        { prefixes: '1042:*', number: 1042, emailPrefix: '#1042%' },
+        'oldest',
+        11,
+      ),
+    nextTicketNumbers: () => tickets.nextTicketNumbers(3),
     createdByPage: () => tickets.createdByPage(id(2), id(3), after, 11),
-    insertTickets: () => tickets.insertTickets([ticket, { ...ticket, id: id(8) }]),
+    insertTickets: () => tickets.insertTickets([ticket, { ...ticket, id: id(8), number: 1043 }]),
     updateTicketAtVersion: () => tickets.updateTicketAtVersion(ticket, closed),
     insertCommentIfVisible: () =>
       tickets.insertCommentIfVisible(

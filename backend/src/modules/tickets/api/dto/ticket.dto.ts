@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 import { DEMO_EXAMPLE_IDS } from '../../../../platform/http/demo-examples';
-import { SearchPageQueryDto } from '../../../../platform/pagination/page-query.dto';
+import { PageQueryDto } from '../../../../platform/pagination/page-query.dto';
 import {
   TICKET_BOXES,
   TICKET_PRIORITIES,
+  TICKET_SORTS,
   TICKET_STATUSES,
   TICKET_TOPICS,
   TICKET_TYPES,
   TicketBox,
   TicketPriority,
+  TicketSort,
   TicketStatus,
   TicketTopic,
   TicketType,
@@ -149,7 +152,23 @@ export class UpdateTicketDto {
   version!: number;
 }
 
-export class ListTicketsQueryDto extends SearchPageQueryDto {
+/** A query parameter of one value or a comma-separated list (`priority=urgent,high`; repeated parameters too). */
+const CommaList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value.split(',')
+      : Array.isArray(value)
+        ? value.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+        : value,
+  );
+
+const listOf = (name: string, values: readonly string[]) => ({
+  type: String,
+  description: `One ${name} or a comma-separated list of them (any of them matches): ${list(values)}`,
+  example: values.slice(-2).join(','),
+});
+
+export class ListTicketsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TICKET_BOXES, enumName: 'TicketBox', default: 'all' })
   @IsOptional()
   @IsIn(TICKET_BOXES, { message: `box must be one of ${list(TICKET_BOXES)}` })
@@ -159,6 +178,55 @@ export class ListTicketsQueryDto extends SearchPageQueryDto {
   @IsOptional()
   @IsIn(TICKET_STATUSES, { message: `status must be one of ${list(TICKET_STATUSES)}` })
   status?: TicketStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'Search: every word (the first 16) must start a word of the title or description ("lapt" finds "laptop"), or of the customer\'s name; or `q` is the ticket\'s number (`#1042` or `1042`) or the start of the customer\'s email.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString({ message: 'q must be text of at most 200 characters' })
+  @MaxLength(200, { message: 'q must be at most 200 characters' })
+  q?: string;
+
+  @ApiPropertyOptional(listOf('priority', TICKET_PRIORITIES))
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_PRIORITIES, { each: true, message: `priority must be one or more of ${list(TICKET_PRIORITIES)}` })
+  priority?: TicketPriority[];
+
+  @ApiPropertyOptional(listOf('type', TICKET_TYPES))
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_TYPES, { each: true, message: `type must be one or more of ${list(TICKET_TYPES)}` })
+  type?: TicketType[];
+
+  @ApiPropertyOptional(listOf('topic', TICKET_TOPICS))
+  @IsOptional()
+  @CommaList()
+  @IsIn(TICKET_TOPICS, { each: true, message: `topic must be one or more of ${list(TICKET_TOPICS)}` })
+  topic?: TicketTopic[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the tickets of this customer' })
+  @IsOptional()
+  @IsUUID('all', { message: 'customerId must be a customer id' })
+  customerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the tickets assigned to this user' })
+  @IsOptional()
+  @IsUUID('all', { message: 'assigneeId must be a user id' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({
+    enum: TICKET_SORTS,
+    enumName: 'TicketSort',
+    default: 'newest',
+    description:
+      '`newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet.',
+  })
+  @IsOptional()
+  @IsIn(TICKET_SORTS, { message: `sort must be one of ${list(TICKET_SORTS)}` })
+  sort?: TicketSort;
 }
 
 export class CreateCommentDto {

@@ -24,6 +24,13 @@ export class TicketCustomerDto {
 
 export class TicketDto {
   @ApiProperty() id!: string;
+  @ApiProperty({
+    description:
+      'The ticket number (`#1042`): a positive integer, unique, increasing in creation order. `0` only in live events written before numbers existed.',
+    minimum: 0,
+    example: 1042,
+  })
+  number!: number;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ enum: TICKET_TYPES, enumName: 'TicketType' }) type!: TicketType;

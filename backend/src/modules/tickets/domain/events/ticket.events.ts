@@ -26,6 +26,8 @@ export interface ChangeVia {
 export interface TicketEventPayload {
   ticket: {
     id: string;
+    /** Absent only in events written before ticket numbers existed. */
+    number?: number;
     title: string;
     description?: string;
     status: TicketStatus;
