@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
+import { dailyWorkTests } from './src/daily-work.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
@@ -44,6 +45,7 @@ const tests = [
   ...macrosTriggersTests,
   ...apiTokensTests,
   ...consoleTests,
+  ...dailyWorkTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

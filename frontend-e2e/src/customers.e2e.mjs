@@ -27,7 +27,7 @@ export const customersTests = [
 
       await main(page).getByRole('button', { name: 'Create customer' }).first().click();
       const dialog = page.getByRole('dialog');
-      const form = dialog.getByRole('form', { name: 'New customer' });
+      const form = await dialogForm(page, 'New customer');
       await form.getByLabel('Name').fill('Ada Lovelace');
       // "ada@engine" passes the browser's email check but not the server's: its message lands under Email.
       await form.getByLabel('Email').fill('ada@engine');

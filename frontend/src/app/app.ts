@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { Router, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { SessionStore } from './core/auth/session.store';
 import { LiveEvents } from './core/live/live-events.service';
 import { UnreadMessagesStore } from './messages';
@@ -11,9 +11,11 @@ import { NAV_LINKS, NavBarComponent } from './shell';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet, NavBarComponent, MatButtonModule],
   template: `
+    <a class="bw-skip" href="#main" (click)="focusMain($event)">Skip to content</a>
     <bw-nav-bar
       [username]="username()"
       [links]="links"
+      [path]="path()"
       [busy]="loggingOut()"
       [unreadMessages]="unread.count()"
       [liveState]="live.state()"
@@ -25,7 +27,7 @@ import { NAV_LINKS, NavBarComponent } from './shell';
         <button matButton type="button" (click)="logoutError.set(null)">Dismiss</button>
       </div>
     }
-    <main>
+    <main id="main" tabindex="-1">
       <router-outlet />
     </main>
   `,
@@ -37,6 +39,11 @@ import { NAV_LINKS, NavBarComponent } from './shell';
     }
     main {
       flex: 1;
+    }
+    @media (max-width: 640px) {
+      main {
+        padding-bottom: 56px;
+      }
     }
     .banner {
       display: flex;
@@ -59,8 +66,30 @@ export class App {
 
   protected readonly links = NAV_LINKS;
   protected readonly username = computed(() => this.session.user()?.username ?? null);
+  /** The current page's path (no query), for the nav bar's highlight and the focus on a page change. */
+  protected readonly path = signal('');
   protected readonly loggingOut = signal(false);
   protected readonly logoutError = signal<string | null>(null);
+
+  constructor() {
+    const injector = inject(Injector);
+    this.router.events.subscribe((event) => {
+      if (!(event instanceof NavigationEnd)) return;
+      const path = event.urlAfterRedirects.split(/[?#]/)[0];
+      // A new page (not a new query, as a search box writes): the focus goes to its heading.
+      if (this.path() && path !== this.path()) afterNextRender(() => this.focusMain(), { injector });
+      this.path.set(path);
+    });
+  }
+
+  /** Moves the focus to the page's main heading, or to main when it has none yet. */
+  protected focusMain(event?: Event): void {
+    event?.preventDefault();
+    const main = document.getElementById('main');
+    const target = main?.querySelector<HTMLElement>('h1') ?? main;
+    target?.setAttribute('tabindex', '-1');
+    target?.focus();
+  }
 
   protected async logout(): Promise<void> {
     this.loggingOut.set(true);

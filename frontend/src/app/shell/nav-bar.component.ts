@@ -1,15 +1,17 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import type { LiveState } from '../core/live/live-stream';
 import type { NavLink } from './nav-links';
 
-/** The top bar on every page: product name, main links, and who is signed in. */
+/**
+ * The top bar on every page: product name, main links, and who is signed in. On a phone the main
+ * links move to a bar along the bottom of the screen, all of them in view.
+ */
 @Component({
   selector: 'bw-nav-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatToolbarModule, MatButtonModule, RouterLink, RouterLinkActive],
+  imports: [MatButtonModule, RouterLink, RouterLinkActive],
   templateUrl: './nav-bar.component.html',
   styleUrl: './nav-bar.component.scss',
 })
@@ -17,6 +19,8 @@ export class NavBarComponent {
   /** The signed-in user's name, or `null` for visitors. */
   readonly username = input<string | null>(null);
   readonly links = input<readonly NavLink[]>([]);
+  /** The current page's path; the link of its section is highlighted. */
+  readonly path = input('');
   /** Logging out is in flight. */
   readonly busy = input(false);
   /** Unread messages, shown as a badge on the link that asks for it. */

@@ -1,18 +1,17 @@
 export interface NavLink {
   readonly path: string;
   readonly label: string;
+  /** The pages of this section (their paths), so a detail page highlights its section too. */
+  readonly section: RegExp;
   /** A count shown next to the label (the nav bar gets the numbers), e.g. unread messages. */
   readonly badge?: 'unreadMessages';
 }
 
-/**
- * The main navigation for signed-in users. Each slice adds its entry here
- * (Macros, Triggers, Messages follow).
- */
+/** The main navigation for signed-in users. */
 export const NAV_LINKS: readonly NavLink[] = [
-  { path: '/tickets', label: 'Tickets' },
-  { path: '/customers', label: 'Customers' },
-  { path: '/macros', label: 'Macros' },
-  { path: '/triggers', label: 'Triggers' },
-  { path: '/messages', label: 'Messages', badge: 'unreadMessages' },
+  { path: '/tickets', label: 'Tickets', section: /^\/(tickets|ticket\/|new-ticket|users\/[^/]+\/tickets)/ },
+  { path: '/customers', label: 'Customers', section: /^\/(customers|customer\/|users\/[^/]+\/customers)/ },
+  { path: '/macros', label: 'Macros', section: /^\/macros/ },
+  { path: '/triggers', label: 'Triggers', section: /^\/triggers/ },
+  { path: '/messages', label: 'Messages', section: /^\/messages/, badge: 'unreadMessages' },
 ];

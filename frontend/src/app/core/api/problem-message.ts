@@ -1,4 +1,4 @@
-import type { ApiProblem } from './problem';
+import { type ApiProblem, waitText } from './problem';
 
 /**
  * One sentence for the user about a failed request. Server internals (5xx details) are
@@ -10,7 +10,7 @@ export function problemMessage(problem: ApiProblem): string {
   }
   if (problem.status === 429) {
     return problem.retryAfterSeconds !== null
-      ? `Too many requests. Try again in ${Math.max(1, problem.retryAfterSeconds)} seconds.`
+      ? `Too many requests. Try again in ${waitText(problem.retryAfterSeconds)}.`
       : 'Too many requests. Try again in a moment.';
   }
   if (problem.status >= 500) {

@@ -1,4 +1,4 @@
-import { parseRetryAfter, toApiProblem } from './problem';
+import { parseRetryAfter, toApiProblem, waitText } from './problem';
 
 function response(status: number, headers: Record<string, string> = {}) {
   const h = new Headers(headers);
@@ -83,5 +83,20 @@ describe('parseRetryAfter', () => {
   it('returns null for a missing or garbage value', () => {
     expect(parseRetryAfter(null, now)).toBeNull();
     expect(parseRetryAfter('soon', now)).toBeNull();
+  });
+});
+
+describe('waitText', () => {
+  it('says a short wait in seconds', () => {
+    expect(waitText(1)).toBe('1 second');
+    expect(waitText(0)).toBe('1 second');
+    expect(waitText(30)).toBe('30 seconds');
+  });
+
+  it('says a longer wait in whole minutes or hours, rounded up', () => {
+    expect(waitText(896)).toBe('15 minutes');
+    expect(waitText(120)).toBe('2 minutes');
+    expect(waitText(61 * 60)).toBe('61 minutes');
+    expect(waitText(3 * 3600 - 5)).toBe('3 hours');
   });
 });

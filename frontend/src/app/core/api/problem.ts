@@ -29,6 +29,20 @@ function nonEmptyString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/**
+ * A wait as people say it: "30 seconds", "1 minute", "15 minutes" (896 s), "2 hours"; rounded
+ * up, so the user never retries too early.
+ */
+export function waitText(seconds: number): string {
+  const [count, unit] =
+    seconds <= 90
+      ? [Math.max(1, Math.ceil(seconds)), 'second']
+      : seconds <= 90 * 60
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 3600), 'hour'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 /** `Retry-After` is either delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
   if (value == null || value.trim() === '') {

@@ -16,7 +16,8 @@ export function controlMessage(
     return server;
   }
   if (errors['required']) {
-    return choose ? `Choose a ${noun}` : `Enter a ${noun}`;
+    const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+    return `${choose ? 'Choose' : 'Enter'} ${article} ${noun}`;
   }
   if (errors['email']) {
     return 'Enter a valid email address, like name@example.com';
@@ -31,7 +32,7 @@ export function controlMessage(
     return 'Enter a web address starting with http:// or https://';
   }
   if (errors['pick']) {
-    return `Choose a ${noun} from the list`;
+    return `Choose ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun} from the list`;
   }
   return `This ${noun} is not valid`;
 }

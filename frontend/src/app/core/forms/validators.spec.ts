@@ -42,4 +42,9 @@ describe('controlMessage', () => {
     expect(controlMessage('email address', { email: true })).toBe('Enter a valid email address, like name@example.com');
     expect(controlMessage('title', null)).toBeNull();
   });
+
+  it('says "an" before a vowel: "Enter an email address", not "a email address"', () => {
+    expect(controlMessage('email address', { required: true })).toBe('Enter an email address');
+    expect(controlMessage('assignee', { pick: true }, true)).toBe('Choose an assignee from the list');
+  });
 });

@@ -51,7 +51,7 @@ import { CustomerActions } from './customer-actions';
           <div class="who">
             <span class="avatar" aria-hidden="true">{{ c.name.charAt(0).toUpperCase() }}</span>
             <div>
-              <h1 data-testid="customer-name">{{ c.name }}</h1>
+              <h1 dir="auto" data-testid="customer-name">{{ c.name }}</h1>
               @if (c.company) {
                 <p class="bw-sub">{{ c.company }}</p>
               }

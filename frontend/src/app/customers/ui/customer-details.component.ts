@@ -29,7 +29,7 @@ import type { Customer } from '../data-access/customer.model';
     </dl>
     <h3>Notes</h3>
     @if (c.notes) {
-      <p class="notes">{{ c.notes }}</p>
+      <p class="notes" dir="auto">{{ c.notes }}</p>
     } @else {
       <p class="muted">No notes.</p>
     }

@@ -16,7 +16,7 @@ let nextId = 0;
     @let c = customer();
     <span class="avatar" aria-hidden="true">{{ c.name.charAt(0).toUpperCase() }}</span>
     <div class="main">
-      <a class="name" [id]="nameId" [routerLink]="['/customer', c.id]">{{ c.name }}</a>
+      <a class="name" dir="auto" [id]="nameId" [routerLink]="['/customer', c.id]">{{ c.name }}</a>
       <div class="meta">
         <span>{{ c.email }}</span>
         @if (c.company) {

@@ -1,4 +1,4 @@
-import type { ApiProblem } from '../../core/api/problem';
+import { type ApiProblem, waitText } from '../../core/api/problem';
 import type { FormProblem } from '../ui/credential-rules';
 
 export type AuthAction = 'login' | 'signup' | 'demo';
@@ -7,8 +7,7 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number | null): string
   if (retryAfterSeconds === null) {
     return 'Too many attempts, try again later';
   }
-  const seconds = Math.max(1, retryAfterSeconds);
-  return `Too many attempts, try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  return `Too many attempts, try again in ${waitText(retryAfterSeconds)}`;
 }
 
 /**

@@ -95,8 +95,8 @@ import { MacroApplyComponent } from './macro-apply.component';
               <dt>Assignee</dt>
               <dd>{{ t.assignee.username }}</dd>
             </div>
-            <div><a [routerLink]="['/ticket', t.id]">Open the ticket</a></div>
           </dl>
+          <p class="open"><a [routerLink]="['/ticket', t.id]">Open the ticket</a></p>
           <bw-macro-apply [ticketId]="t.id" [ticket]="t" (applied)="applied($event)" />
         }
         @if (appliedTo(); as t) {
@@ -137,6 +137,10 @@ import { MacroApplyComponent } from './macro-apply.component';
       display: flex;
       flex-wrap: wrap;
       gap: 4px 20px;
+      margin: 0 0 4px;
+      font: var(--mat-sys-body-small);
+    }
+    .open {
       margin: 0 0 16px;
       font: var(--mat-sys-body-small);
     }

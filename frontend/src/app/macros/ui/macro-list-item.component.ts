@@ -15,7 +15,7 @@ let nextId = 0;
     @let m = macro();
     <div class="main">
       <div class="heading">
-        <h2 class="name" [id]="nameId">{{ m.name }}</h2>
+        <h2 class="name" dir="auto" [id]="nameId">{{ m.name }}</h2>
         <span class="chip" [class.shared]="m.availableFor === 'everyone'" data-testid="macro-availability">{{
           availability()
         }}</span>

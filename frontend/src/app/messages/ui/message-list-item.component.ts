@@ -37,7 +37,7 @@ let nextId = 0;
           m.createdAt | date: 'MMM d, HH:mm'
         }}</time>
       </div>
-      <p class="body" data-testid="message-body">{{ m.body }}</p>
+      <p class="body" dir="auto" data-testid="message-body">{{ m.body }}</p>
       <div class="links">
         @if (m.ticketId) {
           <a [routerLink]="['/ticket', m.ticketId]">Open ticket</a>

@@ -1,18 +1,22 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, ViewEncapsulation } from '@angular/core';
 import { MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
 /**
  * A form dialog's title and content, with a loading bar above the projected form (while the
- * latest version loads after a conflict, or the form's starting values are not ready yet).
+ * latest version loads after a conflict, or the form's starting values are not ready yet). The
+ * form's Save/Cancel row (its last `.buttons` child) stays pinned to the bottom of the dialog
+ * while the fields scroll, so a long form can be saved at any scroll position. The styles are not
+ * encapsulated, to reach that projected row; they load with the first dialog.
  */
 @Component({
   selector: 'bw-dialog-frame',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
   imports: [MatDialogModule, MatProgressBarModule],
   template: `
     <h2 mat-dialog-title>{{ heading() }}</h2>
-    <mat-dialog-content>
+    <mat-dialog-content class="bw-dialog-frame">
       <div class="bw-progress">
         @if (loading()) {
           <mat-progress-bar mode="indeterminate" [attr.aria-label]="loadingLabel()" />
@@ -22,11 +26,21 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
     </mat-dialog-content>
   `,
   styles: `
-    :host {
+    bw-dialog-frame {
       display: contents;
     }
-    mat-dialog-content {
+    .bw-dialog-frame.mat-mdc-dialog-content {
       padding-top: 0;
+      padding-bottom: 0;
+    }
+    .bw-dialog-frame form > .buttons:last-child {
+      position: sticky;
+      bottom: 0;
+      z-index: 1;
+      margin-top: 0;
+      padding: 12px 0 16px;
+      background: var(--mat-dialog-container-color, var(--mat-sys-surface));
+      border-top: 1px solid var(--mat-sys-outline-variant);
     }
   `,
 })

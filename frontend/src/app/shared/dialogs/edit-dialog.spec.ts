@@ -107,6 +107,54 @@ describe('EditDialog (reload on 409)', () => {
   });
 });
 
+describe('EditDialog (unsaved edits)', () => {
+  function openWithEdits(edits: boolean, answers: boolean[]) {
+    const ref = new FakeRef();
+    const asked: number[] = [];
+    let release: (() => void) | null = null;
+    const dialog = new EditDialog<Doc, Result>(ref, {
+      record: v1,
+      fetch: async () => v2,
+      result: (doc, saved) => ({ doc, saved }),
+      unsaved: {
+        hasEdits: () => edits,
+        confirmDiscard: () =>
+          new Promise<boolean>((resolve) => {
+            asked.push(asked.length);
+            const answer = answers.shift() ?? false;
+            release = () => resolve(answer);
+          }),
+      },
+    });
+    return { ref, dialog, asked, answer: () => release?.() };
+  }
+
+  it('asks before Escape or a click outside drops edits, and stays open when the user keeps them', async () => {
+    const { ref, dialog, asked, answer } = openWithEdits(true, [false, true, true]);
+    const kept = dialog.dismiss();
+    expect(asked).toEqual([0]);
+    answer();
+    await kept;
+    expect(ref.closed).toEqual([]);
+
+    ref.backdrop.next(undefined);
+    expect(asked).toEqual([0, 1]);
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ref.closed).toEqual([undefined]);
+
+    ref.keys.next({ key: 'Escape' } as KeyboardEvent);
+    expect(asked).toEqual([0, 1, 2]);
+  });
+
+  it('closes at once when there is nothing unsaved', async () => {
+    const { ref, dialog, asked } = openWithEdits(false, []);
+    await dialog.dismiss();
+    expect(asked).toEqual([]);
+    expect(ref.closed).toEqual([undefined]);
+  });
+});
+
 describe('RecordDialog (a form value through the editor store)', () => {
   class FakeEditor {
     readonly calls: string[] = [];

@@ -29,6 +29,11 @@ export interface EditDialogOptions<T, R> {
   readonly fetch: (id: string) => Promise<T | null>;
   /** What the dialog closes with: the newer record, and whether the user saved it (or only reloaded it). */
   readonly result: (record: T, saved: boolean) => R;
+  /**
+   * Whether the form holds edits not saved yet, and the question to ask before Escape or a click
+   * outside throws them away (resolving to `true` to discard). Without them those close at once.
+   */
+  readonly unsaved?: { readonly hasEdits: () => boolean; readonly confirmDiscard: () => Promise<boolean> };
 }
 
 export interface SaveCalls<T> {
@@ -41,7 +46,8 @@ export interface SaveCalls<T> {
 /**
  * A create/edit dialog's record and how it closes, with "someone else changed it — Reload" on a
  * 409: `reload()` shows the latest version, and closing without saving still hands it to the
- * page (so the list shows it). Escape and a click outside close through `close()` for that.
+ * page (so the list shows it). Escape and a click outside close through `close()` for that, once
+ * the user has agreed to lose the form's unsaved edits (when there are any).
  * Create it in the dialog's constructor with `inject(MatDialogRef)`.
  */
 export class EditDialog<T extends { readonly id: string }, R> {
@@ -58,12 +64,22 @@ export class EditDialog<T extends { readonly id: string }, R> {
     this.current = signal(options.record);
     this.record = this.current.asReadonly();
     ref.disableClose = true;
-    ref.backdropClick().subscribe(() => this.close());
+    ref.backdropClick().subscribe(() => void this.dismiss());
     ref.keydownEvents().subscribe((event) => {
       if (event.key === 'Escape') {
-        this.close();
+        void this.dismiss();
       }
     });
+  }
+
+  /**
+   * Escape or a click outside: closes, after asking when the form has unsaved edits. While the
+   * question is open it has the keyboard and covers this dialog, so it cannot be asked twice.
+   */
+  async dismiss(): Promise<void> {
+    const unsaved = this.options.unsaved;
+    if (unsaved?.hasEdits() && !(await unsaved.confirmDiscard())) return;
+    this.close();
   }
 
   /** Saves (creates or updates) and closes with the saved record; stays open when the save failed. */
@@ -114,8 +130,14 @@ export class RecordDialog<T extends { readonly id: string }, V, C, U> extends Ed
     record: T | null,
     private readonly editor: Pick<EditorStore<T, C, U>, 'fetch' | 'create' | 'update'>,
     private readonly bodies: FormBodies<T, V, C, U>,
+    unsaved?: EditDialogOptions<T, EditDialogResult<T>>['unsaved'],
   ) {
-    super(ref, { record, fetch: (id) => editor.fetch(id), result: (latest, saved) => ({ record: latest, saved }) });
+    super(ref, {
+      record,
+      fetch: (id) => editor.fetch(id),
+      result: (latest, saved) => ({ record: latest, saved }),
+      unsaved,
+    });
   }
 
   /** Creates or updates the record from the form's value, and closes with it once saved. */

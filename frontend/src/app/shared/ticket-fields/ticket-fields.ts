@@ -20,4 +20,5 @@ export const TICKET_TOPICS: readonly TicketTopic[] = [
   'other',
 ];
 export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'closed'];
-export const TICKET_BOXES: readonly TicketBox[] = ['incoming', 'outgoing', 'all'];
+/** /tickets' tabs, the default first: `all` is both boxes, as the subtitle says and the API defaults to. */
+export const TICKET_BOXES: readonly TicketBox[] = ['all', 'incoming', 'outgoing'];

@@ -97,8 +97,8 @@ describe('ticketToFormInitial', () => {
 });
 
 describe('parseTicketFilters', () => {
-  it('defaults to the incoming box, any status, no search', () => {
-    expect(parseTicketFilters({})).toEqual({ box: 'incoming', status: null, q: '' });
+  it('defaults to both boxes (all), any status, no search', () => {
+    expect(parseTicketFilters({})).toEqual({ box: 'all', status: null, q: '' });
   });
 
   it('keeps known values and drops unknown ones', () => {
@@ -107,7 +107,7 @@ describe('parseTicketFilters', () => {
       status: 'closed',
       q: 'printer',
     });
-    expect(parseTicketFilters({ box: 'spam', status: 'deleted' })).toEqual({ box: 'incoming', status: null, q: '' });
+    expect(parseTicketFilters({ box: 'spam', status: 'deleted' })).toEqual({ box: 'all', status: null, q: '' });
   });
 });
 

@@ -67,7 +67,7 @@ export function parseTicketFilters(params: {
   status?: string | null;
   q?: string | null;
 }): TicketFilters {
-  const box = TICKET_BOXES.find((b) => b === params.box) ?? 'incoming';
+  const box = TICKET_BOXES.find((b) => b === params.box) ?? 'all';
   const status = TICKET_STATUSES.find((s) => s === params.status) ?? null;
   return { box, status, q: (params.q ?? '').trim() };
 }

@@ -17,7 +17,7 @@ import type { TicketComment } from '../data-access/ticket.model';
               <span class="author">{{ comment.author.id === meId() ? 'You' : comment.author.username }}</span>
               <time [attr.datetime]="comment.createdAt">{{ comment.createdAt | date: 'MMM d, y, h:mm a' }}</time>
             </div>
-            <p class="body">{{ comment.body }}</p>
+            <p class="body" dir="auto">{{ comment.body }}</p>
           </div>
         </li>
       }

@@ -22,7 +22,7 @@ let nextId = 0;
   template: `
     @let t = ticket();
     <div class="main">
-      <a class="title" [id]="titleId" [routerLink]="['/ticket', t.id]">{{ t.title }}</a>
+      <a class="title" dir="auto" [id]="titleId" [routerLink]="['/ticket', t.id]">{{ t.title }}</a>
       <div class="meta">
         <span>{{ typeLabel(t.type) }} · {{ topicLabel(t.topic) }}</span>
         <span class="customer" data-testid="ticket-customer">

@@ -20,7 +20,7 @@ let nextId = 0;
     @let t = trigger();
     <div class="main">
       <div class="heading">
-        <h2 class="name" [id]="nameId">{{ t.name }}</h2>
+        <h2 class="name" dir="auto" [id]="nameId">{{ t.name }}</h2>
         <span class="chip">{{ event() }}</span>
       </div>
       <dl class="facts">
@@ -33,7 +33,7 @@ let nextId = 0;
           <dd>{{ recipient() }}</dd>
         </div>
       </dl>
-      <p class="message">{{ t.message }}</p>
+      <p class="message" dir="auto">{{ t.message }}</p>
     </div>
     <div class="side">
       <mat-slide-toggle
@@ -56,8 +56,9 @@ let nextId = 0;
     @use 'badges';
 
     @include row.host(minmax(0, 1fr) auto);
-    :host(.inactive) .main {
-      opacity: 0.6;
+    // An inactive trigger is set apart by a tint and its "Off" switch, never by fading its text.
+    :host(.inactive) {
+      background: var(--mat-sys-surface-container-low);
     }
     @include row.heading;
     .chip {

@@ -13,7 +13,7 @@ import type { TriggerTestResult } from '../data-access/trigger.model';
       {{ r.fires ? 'Fires: the message would be sent.' : 'Does not fire: no message would be sent.' }}
     </p>
     @if (r.reasons.length > 0) {
-      <h4 class="subtitle">Why</h4>
+      <h3 class="subtitle">Why</h3>
       <ul class="reasons">
         @for (reason of r.reasons; track $index) {
           <li>{{ reason }}</li>
@@ -21,7 +21,7 @@ import type { TriggerTestResult } from '../data-access/trigger.model';
       </ul>
     }
     @if (r.message; as message) {
-      <h4 class="subtitle">{{ r.fires ? 'The message' : 'The message it would have sent' }}</h4>
+      <h3 class="subtitle">{{ r.fires ? 'The message' : 'The message it would have sent' }}</h3>
       <div class="message">
         <div class="to">To {{ message.receiver.username || 'an unknown user' }}</div>
         <p class="body" data-testid="trigger-test-message">{{ message.body }}</p>
