@@ -8,6 +8,7 @@ const bob = { id: 'u-bob', username: 'bob' };
 function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto {
   return {
     id,
+    number: day,
     title: `Ticket ${id}`,
     description: '',
     type: 'task',

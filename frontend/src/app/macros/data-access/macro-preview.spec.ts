@@ -3,6 +3,7 @@ import { describePreview } from './macro-preview';
 
 const ticket: TicketDto = {
   id: 't1',
+  number: 1,
   title: 'Invoice',
   description: '',
   customerId: 'c1',

@@ -4,6 +4,7 @@ import { priorityLabel, statusLabel, topicLabel, typeLabel } from '../../shared/
 
 const ticket: Ticket = {
   id: 't1',
+  number: 1042,
   title: 'Printer jammed',
   description: 'Third floor',
   type: 'incident',

@@ -16,6 +16,7 @@ const ok = <T>(data: T) => ({ data, response: { ok: true, status: 200 } });
 
 const ticket = (extra: Partial<TicketDto> = {}): TicketDto => ({
   id: 't1',
+  number: 1,
   title: 'Printer jammed',
   description: '',
   type: 'incident',

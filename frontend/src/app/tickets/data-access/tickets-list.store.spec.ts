@@ -17,6 +17,7 @@ const alex = { id: 'u-alex', username: 'alex' };
 function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto {
   return {
     id,
+    number: day,
     title: `Ticket ${id}`,
     description: '',
     type: 'task',
