@@ -5,7 +5,9 @@
 //   - throughput: autocannon with --connections fixed connections (closed loop), baseline/app pairs;
 //   - latency: an open-loop run per read endpoint at a fixed rate over the same number of connections
 //     (bench/open-loop.mjs), baseline then app, latencies measured from each request's scheduled time;
-//   - a fixed-rate mixed run (open loop) during which close → message is probed.
+//   - a fixed-rate mixed run (open loop) during which close → message is probed;
+//   - issue 14 (bench/lib/live.mjs): a ticket's history in the open-loop runs, and --streams live
+//     streams open while changes run (commit → event received), with reads and create without/with them.
 // `npm run bench -- --help` lists the options (bench/lib/options.mjs). The parts, in bench/lib/:
 // context (options, log, database URLs), database (seed, fixtures), processes (servers, memory),
 // scenarios (the requests), throughput and latency (the runs), phases (the stages below), report.
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
 import { loadFixtures, prepareDatabase } from './lib/database.mjs';
 import { measureLatency } from './lib/latency.mjs';
+import { historyFixtures, liveStreams, measureHistory } from './lib/live.mjs';
 import { drainOutbox, fixedRateMix, LABEL, rateLimitPairs, startApi, warmUpReads, writeRuns } from './lib/phases.mjs';
 import { children, freePort, rssSampler, startProcess, stopProcess, waitHealthy } from './lib/processes.mjs';
 import { checkTargets, writeReport } from './lib/report.mjs';
@@ -49,6 +52,7 @@ async function main() {
   let event;
   let mixed;
   let rss;
+  let live;
   const latency = [];
   try {
     await waitHealthy(baseUrl, baseline);
@@ -71,6 +75,8 @@ async function main() {
           rss,
         )),
       );
+    // Issue 14: the first page of a ticket's history with 200 changes, against the same two statements.
+    latency.push(...(await measureHistory(baseUrl, appUrl, await historyFixtures(appUrl, fx), rss)));
     // Ticket create in pairs too (the baseline runs the app's statements with the same group commit:
     // two reads, then one transaction with the tickets and their outbox events, for every creation
     // that arrived meanwhile). Each side starts with an empty outbox, so the app's dispatcher is not
@@ -102,6 +108,10 @@ async function main() {
     rows.push(...(await rateLimitPairs(appUrl, sc)));
     rows.push(...(await writeRuns(appUrl, sc, rss)));
     ({ mixed, event } = await fixedRateMix(appUrl, sc, fx, rss));
+    // Issue 14: --streams live streams open while changes run, and the throughput without and with them.
+    const streamRuns = await liveStreams(appUrl, sc, fx, rss);
+    rows.push(...streamRuns.rows);
+    live = streamRuns.live;
   } finally {
     rss?.stop();
     await stopProcess(baseline);
@@ -109,7 +119,7 @@ async function main() {
   }
 
   const rssMax = rss.overall();
-  const targets = checkTargets(rows, latency, event, rssMax);
+  const targets = checkTargets(rows, latency, event, rssMax, live);
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'cpu',
@@ -133,6 +143,7 @@ async function main() {
     latency,
     mixed,
     event: { ...event, failures: event.failures },
+    live,
     rssMaxMb: Math.round(rssMax),
     targets,
     totalSeconds: (Date.now() - started) / 1000,
@@ -141,7 +152,12 @@ async function main() {
   if (ownDb && !args.keepDb)
     await withClient(adminUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`));
   const errors =
-    rows.reduce((n, r) => n + r.errors, 0) + latency.reduce((n, r) => n + r.errors, 0) + mixed.errors + event.failures;
+    rows.reduce((n, r) => n + r.errors, 0) +
+    latency.reduce((n, r) => n + r.errors, 0) +
+    mixed.errors +
+    event.failures +
+    live.streamErrors +
+    live.changes.errors;
   if (errors > 0) {
     console.error(`${errors} errors`);
     return 1;
