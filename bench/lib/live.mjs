@@ -1,6 +1,7 @@
 // Issue 14's speed: a ticket's history, and many open live streams (`GET /api/events`) on one
 // instance while changes run, with the read and write throughput measured without and with them.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { benchToken, benchUserId, SCALES } from '../../tools/seed-scale.mjs';
 import { openLoopInChild } from '../open-loop.mjs';
 import { args, dbUrl, log, withClient } from './context.mjs';
@@ -253,6 +254,11 @@ async function changesUnderStreams(appUrl, sc, fx, holder, rss) {
  * them open; in the first round the changes run in between. Rows carry each pair's ratio.
  */
 export async function liveStreams(appUrl, sc, fx, rss) {
+  // Each stream is a socket in the API and one in the holder, both started by this process with its
+  // limits: a soft limit of 1024 open files (a common default) would refuse 1000 streams (EMFILE).
+  const files = Number(/Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? Infinity);
+  if (files < args.streams + 256)
+    throw new Error(`${args.streams} streams need more open files than the limit of ${files}: raise it (ulimit -n)`);
   const users = SCALES[args.scale].users;
   const tokens = Array.from({ length: users }, (_, n) => benchToken(n));
   log(`live streams: ${args.streams} open on the API (${users} users), changes at ${args.changeRate}/s`);
