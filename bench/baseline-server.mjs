@@ -10,15 +10,18 @@
 //
 //   GET /api/tickets?box=incoming|outgoing|all&status=&q=&limit=   (Bearer token)
 //   GET /api/tickets/:id                                           (Bearer token)
+//   GET /api/tickets/:id/history?limit=                            (Bearer token; first page)
 //   POST /api/tickets                                              (Bearer token; JSON body; group commit as in the app)
 //   GET /api/health
 //
 // The parts, in bench/baseline/: sql (the pool's statements), auth (bearer tokens), views (the
-// response shape), reads (box page, search, one ticket), create (group-committed creation), http.
+// response shape), reads (box page, search, one ticket), history (a ticket's history), create
+// (group-committed creation), http.
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { bearerActors } from './baseline/auth.mjs';
 import { ticketCreation } from './baseline/create.mjs';
+import { ticketHistory } from './baseline/history.mjs';
 import { handler } from './baseline/http.mjs';
 import { ticketReads } from './baseline/reads.mjs';
 import { rowsOf } from './baseline/sql.mjs';
@@ -33,7 +36,9 @@ export function startBaseline({ url, port = 0, poolMax = 10 }) {
   const q = rowsOf(pool);
   const views = ticketViews(q);
   const { list, one } = ticketReads(q, views);
-  const server = http.createServer(handler({ actorFor: bearerActors(q), list, one, create: ticketCreation(q, views) }));
+  const server = http.createServer(
+    handler({ actorFor: bearerActors(q), list, one, create: ticketCreation(q, views), history: ticketHistory(q) }),
+  );
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve) =>
     server.listen(port, '127.0.0.1', () =>

@@ -5,7 +5,9 @@
 //   - throughput: autocannon with --connections fixed connections (closed loop), baseline/app pairs;
 //   - latency: an open-loop run per read endpoint at a fixed rate over the same number of connections
 //     (bench/open-loop.mjs), baseline then app, latencies measured from each request's scheduled time;
-//   - a fixed-rate mixed run (open loop) during which close → message is probed.
+//   - a fixed-rate mixed run (open loop) during which close → message is probed;
+//   - issue 14 (bench/lib/live.mjs): a ticket's history in the open-loop runs, and --streams live
+//     streams open while changes run (commit → event received), with reads and create without/with them.
 // `npm run bench -- --help` lists the options (bench/lib/options.mjs). The parts, in bench/lib/:
 // context (options, log, database URLs), database (seed, fixtures), processes (servers, memory),
 // scenarios (the requests), throughput and latency (the runs), phases (the stages below), report.
@@ -16,6 +18,7 @@ import { bulkCloseRuns, takeBulkBatches } from './lib/bulk.mjs';
 import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
 import { loadFixtures, prepareDatabase } from './lib/database.mjs';
 import { measureAppLatency, measureLatency } from './lib/latency.mjs';
+import { historyFixtures, liveStreams, measureHistory } from './lib/live.mjs';
 import { drainOutbox, fixedRateMix, LABEL, rateLimitPairs, startApi, warmUpReads, writeRuns } from './lib/phases.mjs';
 import { children, freePort, rssSampler, startProcess, stopProcess, waitHealthy } from './lib/processes.mjs';
 import { checkTargets, writeReport } from './lib/report.mjs';
@@ -53,6 +56,7 @@ async function main() {
   let mixed;
   let bulk;
   let rss;
+  let live;
   const latency = [];
   try {
     await waitHealthy(baseUrl, baseline);
@@ -79,6 +83,8 @@ async function main() {
     // server has no such queries, so the app alone, at the search rate).
     for (const k of ['filtered', 'prefix', 'customerSearch'])
       latency.push(await measureAppLatency(k, LABEL[k], appUrl, sc[k], args.searchRate, rss));
+    // Issue 14: the first page of a ticket's history with 200 changes, against the same two statements.
+    latency.push(...(await measureHistory(baseUrl, appUrl, await historyFixtures(appUrl, fx), rss)));
     // Ticket create in pairs too (the baseline runs the app's statements with the same group commit:
     // two reads, then one transaction with the tickets and their outbox events, for every creation
     // that arrived meanwhile). Each side starts with an empty outbox, so the app's dispatcher is not
@@ -112,6 +118,10 @@ async function main() {
     await drainOutbox();
     bulk = await bulkCloseRuns(appUrl, bulkBatches);
     ({ mixed, event } = await fixedRateMix(appUrl, sc, fx, rss));
+    // Issue 14: --streams live streams open while changes run, and the throughput without and with them.
+    const streamRuns = await liveStreams(appUrl, sc, fx, rss);
+    rows.push(...streamRuns.rows);
+    live = streamRuns.live;
   } finally {
     rss?.stop();
     await stopProcess(baseline);
@@ -119,7 +129,7 @@ async function main() {
   }
 
   const rssMax = rss.overall();
-  const targets = checkTargets(rows, latency, event, rssMax, bulk);
+  const targets = checkTargets(rows, latency, event, rssMax, bulk, live);
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model?.trim() ?? 'cpu',
@@ -144,6 +154,7 @@ async function main() {
     mixed,
     event: { ...event, failures: event.failures },
     bulk,
+    live,
     rssMaxMb: Math.round(rssMax),
     targets,
     totalSeconds: (Date.now() - started) / 1000,
@@ -156,7 +167,9 @@ async function main() {
     latency.reduce((n, r) => n + r.errors, 0) +
     mixed.errors +
     event.failures +
-    (bulk?.errors ?? 0);
+    (bulk?.errors ?? 0) +
+    live.streamErrors +
+    live.changes.errors;
   if (errors > 0) {
     console.error(`${errors} errors`);
     return 1;

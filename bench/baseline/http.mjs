@@ -1,4 +1,4 @@
-// The baseline's routes: health, a box page or search, one ticket, and ticket creation.
+// The baseline's routes: health, a box page or search, one ticket, a ticket's history, and ticket creation.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const readBody = (req) =>
@@ -20,7 +20,7 @@ export const send = (res, status, body) => {
 };
 
 /** The request handler over the reads and the creation. */
-export function handler({ actorFor, list, one, create }) {
+export function handler({ actorFor, list, one, create, history }) {
   return async (req, res) => {
     try {
       const u = new URL(req.url, 'http://x');
@@ -44,6 +44,11 @@ export function handler({ actorFor, list, one, create }) {
       if (m && UUID.test(m[1])) {
         const t = await one(actor, m[1].toLowerCase());
         return t ? send(res, 200, t) : send(res, 404, { status: 404, title: 'Ticket not found' });
+      }
+      const h = /^\/api\/tickets\/([^/]+)\/history$/.exec(u.pathname);
+      if (h && UUID.test(h[1])) {
+        const page = await history(actor, h[1].toLowerCase(), u.searchParams);
+        return page ? send(res, 200, page) : send(res, 404, { status: 404, title: 'Ticket not found' });
       }
       return send(res, 404, { status: 404, title: 'Not Found' });
     } catch (error) {

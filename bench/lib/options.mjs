@@ -15,6 +15,10 @@ Options:
   --search-rate <r/s>   rate of the open-loop latency run of search; default 100
   --warmup <s>          seconds of warm-up per server and endpoint before anything is measured; default 8
                         (the app's JIT takes tens of seconds to settle on a mixed load)
+  --streams <n>         live streams held open on the API in the streams runs (issue 14); default 5 per
+                        bench user, 1000 at large (the issue's figure), 100 at small: each change goes
+                        to the streams of its creator and assignee, so the fan-out per change is the same
+  --change-rate <r/s>   rate of the changes (PATCH, comment, close) while the streams are open; default 200
   --reseed              re-create the database even if it already holds this scale
   --keep-db             keep the database afterwards (default: small is dropped, large is kept)
   --strict              exit 1 when a target from the issue is missed (errors always exit 1)
@@ -34,6 +38,8 @@ export function parseArgs(argv) {
     latencyRate: 200,
     searchRate: 100,
     warmup: 8,
+    streams: undefined,
+    changeRate: 200,
     reseed: false,
     keepDb: undefined,
     strict: false,
@@ -49,6 +55,8 @@ export function parseArgs(argv) {
     else if (k === '--search-rate') a.searchRate = Number(val());
     else if (k === '--warmup') a.warmup = Number(val());
     else if (k === '--rounds') a.rounds = Number(val());
+    else if (k === '--streams') a.streams = Number(val());
+    else if (k === '--change-rate') a.changeRate = Number(val());
     else if (k === '--reseed') a.reseed = true;
     else if (k === '--keep-db') a.keepDb = true;
     else if (k === '--strict') a.strict = true;
@@ -57,11 +65,14 @@ export function parseArgs(argv) {
   }
   if (!SCALES[a.scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   if (
-    ![a.duration, a.connections, a.rate, a.latencyRate, a.searchRate].every((x) => x > 0) ||
+    ![a.duration, a.connections, a.rate, a.latencyRate, a.searchRate, a.streams ?? 1, a.changeRate].every(
+      (x) => x > 0,
+    ) ||
     !(a.warmup >= 0) ||
     !(Number.isInteger(a.rounds) && a.rounds > 0)
   )
-    throw new Error('--duration, --connections, --rounds and the rates must be positive');
+    throw new Error('--duration, --connections, --rounds, --streams and the rates must be positive');
   a.keepDb ??= a.scale === 'large';
+  a.streams ??= 5 * SCALES[a.scale].users;
   return a;
 }
