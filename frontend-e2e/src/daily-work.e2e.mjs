@@ -250,6 +250,13 @@ export const dailyWorkTests = [
         await page.goto(`/ticket/${t.id}`);
         await expectText(page.getByTestId('ticket-title'), 'printer');
         assert((await page.getByTestId('ticket-title').getAttribute('dir')) === 'auto', 'the title has dir=auto');
+        // The ticket's number (#1042) heads its page and its tab's title.
+        await expectText(page.getByTestId('ticket-number'), `#${t.number}`);
+        assert((await page.title()).startsWith(`#${t.number} `), `the tab's title names #${t.number}`);
+        await page.goto('/tickets');
+        const row = page.getByTestId('ticket-row').filter({ hasText: 'printer' });
+        await expectText(row.getByTestId('ticket-number'), `#${t.number}`);
+        await page.goto(`/ticket/${t.id}`);
         assert((await page.getByTestId('ticket-description').getAttribute('dir')) === 'auto', 'the description too');
         await expectAccessible(page, `the ticket page at ${size.name}`);
         await page

@@ -145,7 +145,7 @@ export class TicketPage {
     effect(() => {
       const ticket = this.store.ticket();
       if (ticket) {
-        this.title.setTitle(`${ticket.title} · Balanced Workspace`);
+        this.title.setTitle(`#${ticket.number} ${ticket.title} · Balanced Workspace`);
       } else if (this.notFound()) {
         this.title.setTitle('Ticket not found · Balanced Workspace');
       }

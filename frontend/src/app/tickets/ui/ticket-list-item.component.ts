@@ -22,7 +22,9 @@ let nextId = 0;
   template: `
     @let t = ticket();
     <div class="main">
-      <a class="title" dir="auto" [id]="titleId" [routerLink]="['/ticket', t.id]">{{ t.title }}</a>
+      <a class="title" [id]="titleId" [routerLink]="['/ticket', t.id]"
+        ><span class="number" data-testid="ticket-number">#{{ t.number }}</span> <bdi dir="auto">{{ t.title }}</bdi></a
+      >
       <div class="meta">
         <span>{{ typeLabel(t.type) }} · {{ topicLabel(t.topic) }}</span>
         <span class="customer" data-testid="ticket-customer">
@@ -68,6 +70,10 @@ let nextId = 0;
     @include row.hover-tint;
     .title {
       @include row.title-link;
+    }
+    .number {
+      color: var(--mat-sys-on-surface-variant);
+      font-variant-numeric: tabular-nums;
     }
     .meta {
       @include row.meta(4px 14px, 4px);
