@@ -25,7 +25,7 @@ export const TICKET_EVENT_PLACEHOLDERS = [
   { name: 'current_user.username', description: 'Who caused the event' },
   { name: 'ticket.status', description: "The ticket's status" },
   { name: 'event.name', description: 'The event, e.g. ticket.closed' },
-  { name: 'event.at', description: 'When the event happened' },
+  { name: 'event.at', description: 'When the event happened, e.g. 2 Dec 2026, 18:04 UTC' },
 ] as const satisfies readonly Placeholder[];
 
 /** `customer.deleted`: there is no ticket, so only the customer, who deleted it, and the event. */

@@ -62,6 +62,22 @@ export function recipientOf(trigger: TriggerRule, input: TriggerInput): string |
   }
 }
 
+const EVENT_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `{{event.at}}` as people read it, "2 Dec 2026, 18:04 UTC" (the receiver's time zone is not known). */
+export function readableTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${EVENT_TIME.format(at)} UTC`;
+}
+
 export function templateValues(input: TriggerInput): TemplateValues {
   if (input.kind === 'ticket') {
     const p = input.payload;
@@ -74,7 +90,7 @@ export function templateValues(input: TriggerInput): TemplateValues {
       'assignee.username': p.assignee.username,
       'current_user.username': p.actor.username,
       'event.name': input.eventName,
-      'event.at': input.occurredAt,
+      'event.at': readableTime(input.occurredAt),
     };
   }
   return {
@@ -82,6 +98,6 @@ export function templateValues(input: TriggerInput): TemplateValues {
     'customer.email': input.payload.email,
     'current_user.username': input.actorUsername,
     'event.name': input.eventName,
-    'event.at': input.occurredAt,
+    'event.at': readableTime(input.occurredAt),
   };
 }
