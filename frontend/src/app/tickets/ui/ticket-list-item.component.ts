@@ -22,9 +22,10 @@ let nextId = 0;
   template: `
     @let t = ticket();
     <div class="main">
-      <a class="title" [id]="titleId" [routerLink]="['/ticket', t.id]"
-        ><span class="number" data-testid="ticket-number">#{{ t.number }}</span> <bdi dir="auto">{{ t.title }}</bdi></a
-      >
+      <div class="heading">
+        <span class="number" data-testid="ticket-number">#{{ t.number }}</span>
+        <a class="title" dir="auto" [id]="titleId" [routerLink]="['/ticket', t.id]">{{ t.title }}</a>
+      </div>
       <div class="meta">
         <span>{{ typeLabel(t.type) }} · {{ topicLabel(t.topic) }}</span>
         <span class="customer" data-testid="ticket-customer">
@@ -71,9 +72,16 @@ let nextId = 0;
     .title {
       @include row.title-link;
     }
+    .heading {
+      display: flex;
+      gap: 6px;
+      align-items: baseline;
+      min-width: 0;
+    }
     .number {
       color: var(--mat-sys-on-surface-variant);
       font-variant-numeric: tabular-nums;
+      flex: none;
     }
     .meta {
       @include row.meta(4px 14px, 4px);
