@@ -78,6 +78,19 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * protocol, which the app's Content-Security-Policy does not block.
  */
 export async function expectAccessible(page, what) {
+  // Colours are judged once the finite animations (a hint fading in, a dialog opening) are done.
+  // (At most 5 s: a paused one would never finish.)
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 5000)),
+    ]),
+  );
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {

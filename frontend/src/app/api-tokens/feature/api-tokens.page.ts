@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -44,10 +45,23 @@ import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-acc
         </div>
       </header>
 
-      <form class="create" [formGroup]="form" (ngSubmit)="create()" aria-label="Create an API token">
+      <form
+        class="create"
+        [formGroup]="form"
+        #createForm="ngForm"
+        (ngSubmit)="create(createForm)"
+        aria-label="Create an API token"
+      >
         <mat-form-field appearance="outline">
           <mat-label>Token name</mat-label>
-          <input matInput formControlName="name" maxlength="100" autocomplete="off" placeholder="e.g. nightly report" />
+          <input
+            matInput
+            formControlName="name"
+            [errorStateMatcher]="afterSubmit"
+            maxlength="100"
+            autocomplete="off"
+            placeholder="e.g. nightly report"
+          />
           <mat-hint>What will use it, so you know which one to revoke</mat-hint>
           @if (form.controls.name.hasError('server')) {
             <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
@@ -208,7 +222,12 @@ export class ApiTokensPage implements OnInit {
     void this.store.load();
   }
 
-  protected async create(): Promise<void> {
+  /** The name is checked when the form is sent, not when the keyboard passes over the empty field. */
+  protected readonly afterSubmit: ErrorStateMatcher = {
+    isErrorState: (control, form) => !!control?.invalid && !!form?.submitted,
+  };
+
+  protected async create(formDirective: FormGroupDirective): Promise<void> {
     this.form.controls.name.setValue(this.form.controls.name.value.trim());
     if (this.form.invalid) {
       this.form.markAllAsTouched();
@@ -223,7 +242,8 @@ export class ApiTokensPage implements OnInit {
       return;
     }
     this.created.set(result.token);
-    this.form.reset();
+    // The directive's reset also clears its "submitted" state: the emptied field is not an error.
+    formDirective.resetForm();
   }
 
   protected async copy(secret: string): Promise<void> {
