@@ -68,6 +68,8 @@ export function validQuery(op: Operation, world: World, pathKey: string): fc.Arb
     if (p.name === 'cursor') continue;
     if (p.name === 'limit') record['limit'] = fc.integer({ min: 1, max: 100 }).map(String);
     else if (p.schema.enum) record[p.name] = fc.constantFrom(...(p.schema.enum as string[]));
+    else if (p.schema.pattern) record[p.name] = fc.stringMatching(new RegExp(p.schema.pattern));
+    else if (p.schema.format === 'uuid') record[p.name] = fc.uuid();
     else record[p.name] = text(0, Math.min(p.schema.maxLength ?? 200, 200));
   }
   const fresh = fc.record(record, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
@@ -100,6 +102,15 @@ export function invalidQuery(
           )
           .map((v) => ({ query: { cursor: v }, field: 'cursor', note: `cursor=${JSON.stringify(v)}` })),
       );
+    if (p.schema.pattern) {
+      const pattern = new RegExp(p.schema.pattern);
+      options.push(
+        fc
+          .string({ minLength: 1, maxLength: 12 })
+          .filter((v) => !pattern.test(v))
+          .map((v) => ({ query: { [p.name]: v }, field: p.name, note: `${p.name}=${v}` })),
+      );
+    }
     if (p.schema.enum)
       options.push(
         fc

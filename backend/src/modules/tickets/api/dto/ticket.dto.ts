@@ -164,6 +164,7 @@ const CommaList = () =>
 
 const listOf = (name: string, values: readonly string[]) => ({
   type: String,
+  pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`,
   description: `One ${name} or a comma-separated list of them (any of them matches): ${list(values)}`,
   example: values.slice(-2).join(','),
 });
