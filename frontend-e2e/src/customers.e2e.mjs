@@ -6,13 +6,12 @@ import {
   expectHidden,
   expectText,
   expectVisible,
+  main,
   screenshot,
   signUpViaUi,
   uniqueUser,
   waitForPath,
 } from './support.mjs';
-
-const main = (page) => page.getByRole('main');
 
 export const customersTests = [
   {

@@ -11,9 +11,11 @@ import {
   expectHidden,
   expectText,
   expectVisible,
+  main,
   pickAutocomplete,
   screenshot,
   signUpViaUi,
+  ticketRow,
   uniqueUser,
   waitForPath,
 } from './support.mjs';
@@ -21,10 +23,7 @@ import {
 const DESKTOP = { name: 'desktop', width: 1366, height: 800 };
 const PHONE = { name: 'phone', width: 390, height: 844 };
 
-const main = (page) => page.getByRole('main');
 const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
-const ticketRow = (page, title) =>
-  page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const activeTag = (page) =>
   page.evaluate(() => {
     const el = document.activeElement;

@@ -9,15 +9,14 @@ import {
   expectHidden,
   expectText,
   expectVisible,
+  main,
   screenshot,
   signUpViaUi,
+  ticketRow,
   uniqueUser,
 } from './support.mjs';
 
-const main = (page) => page.getByRole('main');
 const nav = (page) => page.getByRole('banner');
-const ticketRow = (page, title) =>
-  page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const LIVE_WAIT = 15_000;
 
 /** A and B signed up; A has a customer and a ticket assigned to B. */

@@ -1,7 +1,7 @@
 // Macros, message triggers and messages through the UI. A builds a macro with the action editor
 // and applies it to a ticket after previewing it; A sets up a trigger, tests it, and receives the
 // message it sends when B closes A's ticket.
-import { dialogForm, fillSettled } from './support.mjs';
+import { dialogForm, fillSettled, main } from './support.mjs';
 import {
   apiAs,
   assert,
@@ -18,7 +18,6 @@ import {
   waitForPath,
 } from './support.mjs';
 
-const main = (page) => page.getByRole('main');
 const nav = (page) => page.getByRole('banner');
 
 async function me(page) {

@@ -173,3 +173,10 @@ export async function pickAutocomplete(page, scope, label, text, option) {
   await choice.first().click();
   await expectHidden(page.getByRole('listbox'));
 }
+
+/** The page's main region. */
+export const main = (page) => page.getByRole('main');
+
+/** A ticket list row, found by its title link's exact name. */
+export const ticketRow = (page, title) =>
+  page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });

@@ -8,16 +8,15 @@ import {
   expectHidden,
   expectText,
   expectVisible,
+  main,
   pickAutocomplete,
   screenshot,
   signUpViaUi,
+  ticketRow,
   uniqueUser,
   waitForPath,
 } from './support.mjs';
 
-const main = (page) => page.getByRole('main');
-const ticketRow = (page, title) =>
-  page.getByTestId('ticket-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 const PHOTO_URL = 'https://photos.example.test/printer.png';
 
 /** Serves PHOTO_URL from a picture drawn in the page, so the test needs no outside network. */

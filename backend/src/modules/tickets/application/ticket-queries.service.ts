@@ -6,17 +6,12 @@ import type { TicketRecord } from '../domain/ticket-record';
 import { visibleTo } from '../domain/ticket-rules';
 import { Ticket } from '../domain/ticket.entity';
 import { priorityRank, searchTerms } from '../domain/ticket-search';
-import { TicketBox, TicketPriority, TicketSort, TicketStatus, TicketTopic, TicketType } from '../domain/ticket.enums';
+import { TicketBox, TicketSort } from '../domain/ticket.enums';
 import { TicketsRepository } from '../persistence/tickets.repository';
+import type { TicketListFilters } from '../persistence/ticket.statements';
 
-export interface ListTicketsQuery {
+export interface ListTicketsQuery extends TicketListFilters {
   box?: TicketBox;
-  status?: TicketStatus;
-  priority?: TicketPriority[];
-  type?: TicketType[];
-  topic?: TicketTopic[];
-  customerId?: string;
-  assigneeId?: string;
   sort?: TicketSort;
   q?: string;
   limit?: number;
