@@ -1,5 +1,5 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import { deleteTicket, listTickets, listUserTickets } from '@bw/sdk';
+import { bulkChangeTickets, deleteTicket, listTickets, listUserTickets } from '@bw/sdk';
 import { ListStore } from '../../core/api/list-store';
 import { pageQuery } from '../../core/api/paging';
 import type { ApiProblem } from '../../core/api/problem';
@@ -8,13 +8,15 @@ import { SessionStore } from '../../core/auth/session.store';
 import { LiveEvents } from '../../core/live/live-events.service';
 import { TICKET_EVENT_NAMES } from '../../core/live/live-event.types';
 import { applyTicketEvent, type TicketListScope } from '../../core/live/ticket-list-events';
-import { boxScope, createdByScope } from './ticket-live';
-import { type Ticket, type TicketFilters, TICKETS_PAGE_SIZE } from './ticket.model';
+import { type BulkAction, type BulkOutcome, chunk, failedOutcomes, idempotencyKey, outcomeOf } from './ticket-bulk';
+import { createdByScope } from './ticket-live';
+import { listQueryScope, type TicketListQuery, toListTicketsQuery } from './ticket-list-query';
+import { type Ticket, TICKETS_PAGE_SIZE } from './ticket.model';
 
 /**
  * A page's list of tickets — the caller's boxes (/tickets) or one user's created tickets
- * (/users/:id/tickets) — with "load more" and deleting a row. It follows the live stream:
- * rows change, come and go as others change tickets. Provide it in the page.
+ * (/users/:id/tickets) — with "load more", deleting a row and bulk changes. It follows the live
+ * stream: rows change, come and go as others change tickets. Provide it in the page.
  */
 @Injectable()
 export class TicketsListStore extends ListStore<Ticket> {
@@ -34,19 +36,12 @@ export class TicketsListStore extends ListStore<Ticket> {
     inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
   }
 
-  /** The caller's incoming / outgoing / all tickets, optionally by status and search text. */
-  loadBox(filters: TicketFilters): Promise<void> {
-    this.scope = boxScope(filters, this.session.user()?.id ?? null);
+  /** The caller's incoming / outgoing / all tickets, filtered, searched and sorted as `query` says. */
+  loadBox(query: TicketListQuery): Promise<void> {
+    this.scope = listQueryScope(query, this.session.user()?.id ?? null);
+    const base = toListTicketsQuery(query);
     return this.list((cursor) =>
-      settle(() =>
-        listTickets({
-          query: {
-            box: filters.box,
-            ...(filters.status ? { status: filters.status } : {}),
-            ...pageQuery(TICKETS_PAGE_SIZE, cursor, filters.q),
-          },
-        }),
-      ),
+      settle(() => listTickets({ query: { ...base, ...pageQuery(TICKETS_PAGE_SIZE, cursor, query.q) } })),
     );
   }
 
@@ -61,5 +56,41 @@ export class TicketsListStore extends ListStore<Ticket> {
   /** Deletes a ticket and drops its row; resolves to the problem when the server refused. */
   delete(ticket: Ticket): Promise<ApiProblem | null> {
     return this.deleteRow(ticket, () => settle(() => deleteTicket({ path: { id: ticket.id } })));
+  }
+
+  /**
+   * Applies `action` to `ids`, at most 100 per request (one after the other, each with its own
+   * `Idempotency-Key`), and resolves to every ticket's outcome in the order of `ids`. Changed rows
+   * show the returned ticket in place (or leave when the list's filters no longer take them),
+   * deleted rows go.
+   */
+  async bulk(ids: readonly string[], action: BulkAction): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = [];
+    for (const part of chunk(ids)) {
+      const result = await settle(() =>
+        bulkChangeTickets({ body: { ids: part, action }, headers: { 'Idempotency-Key': idempotencyKey() } }),
+      );
+      const done = result.ok ? result.data.results.map(outcomeOf) : failedOutcomes(part, result.problem);
+      this.show(action, done);
+      outcomes.push(...done);
+    }
+    return outcomes;
+  }
+
+  private show(action: BulkAction, outcomes: readonly BulkOutcome[]): void {
+    const scope = this.scope;
+    for (const outcome of outcomes) {
+      if (!outcome.ok) continue;
+      if (action.type === 'delete') this.drop(outcome.id);
+      else if (outcome.ticket) {
+        const ticket = outcome.ticket;
+        this.updateItems((items) => {
+          const existing = items.find((t) => t.id === ticket.id);
+          if (!existing || existing.version > ticket.version) return items;
+          if (scope && !scope.includes(ticket)) return items.filter((t) => t.id !== ticket.id);
+          return items.map((t) => (t.id === ticket.id ? ticket : t));
+        });
+      }
+    }
   }
 }
