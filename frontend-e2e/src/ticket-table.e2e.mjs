@@ -223,6 +223,68 @@ export const ticketTableTests = [
   },
 
   {
+    name: 'ticket table on a phone: bulk set priority, set status, set assignee and apply a macro, from the bar',
+    async run({ page, newPage }) {
+      const other = uniqueUser('mate');
+      const pageB = await newPage();
+      await signUpViaUi(pageB, other);
+      await signUpViaUi(page, uniqueUser('phonebulk'));
+      const tickets = await seed(page, [{ title: 'Phone one' }, { title: 'Phone two' }, { title: 'Phone three' }]);
+      await apiAs(
+        page,
+        'POST',
+        '/api/macros',
+        { name: 'Park it', availableFor: 'personal', actions: [{ type: 'set_topic', value: 'billing' }] },
+        201,
+      );
+      await page.setViewportSize(PHONE);
+      await page.goto('/tickets');
+      await expectVisible(ticketRow(page, 'Phone one'));
+      const bar = page.getByTestId('bulk-bar');
+      const selectAll = main(page).getByRole('checkbox', { name: 'Select all loaded tickets' });
+      const titles = tickets.map((t) => t.title);
+
+      await selectAll.click();
+      await expectText(page.getByTestId('selection-status'), '3 selected');
+      assert(await noPageScroll(page), 'the bulk bar fits the phone');
+      await expectAccessible(page, 'the bulk bar on a phone');
+      await bar.getByRole('button', { name: 'Set priority' }).click();
+      await page.getByRole('menuitem', { name: 'Urgent' }).click();
+      await expectText(page.getByTestId('bulk-summary'), '3 changed');
+      for (const title of titles) await expectText(ticketRow(page, title), 'Urgent');
+
+      await selectAll.click();
+      await bar.getByRole('button', { name: 'Set status' }).click();
+      await page.getByRole('menuitem', { name: 'Pending' }).click();
+      await expectText(page.getByTestId('bulk-summary'), '3 changed');
+      for (const title of titles) await expectText(ticketRow(page, title).getByTestId('ticket-status'), 'Pending');
+
+      await main(page)
+        .getByRole('checkbox', { name: `Select #${tickets[0].number} Phone one` })
+        .click();
+      await bar.getByRole('button', { name: 'Set assignee…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: 'Assign to' }).fill(other.username);
+      await page.getByRole('option', { name: other.username }).click();
+      await dialog.getByRole('button', { name: 'Assign' }).click();
+      await expectText(page.getByTestId('bulk-summary'), '1 assigned');
+      await expectText(ticketRow(page, 'Phone one'), `you → ${other.username}`);
+
+      await main(page)
+        .getByRole('checkbox', { name: `Select #${tickets[1].number} Phone two` })
+        .click();
+      await bar.getByRole('button', { name: 'Apply macro…' }).click();
+      await page.getByRole('dialog').getByTestId('macro-picker-input').click();
+      await page.getByRole('option', { name: /Park it/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
+      await expectText(page.getByTestId('bulk-summary'), '1 changed by the macro');
+      await expectText(ticketRow(page, 'Phone two'), 'Billing');
+      const after = await apiAs(page, 'GET', `/api/tickets/${tickets[1].id}`, undefined, 200);
+      assert(after.topic === 'billing' && after.priority === 'urgent', 'the server has both changes');
+    },
+  },
+
+  {
     name: 'ticket table by keyboard only: j/k move, x and Space select, Shift+Space a range, Tab reaches the bulk bar, Enter opens',
     async run({ page }) {
       await signUpViaUi(page, uniqueUser('keys'));
