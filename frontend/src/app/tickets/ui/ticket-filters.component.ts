@@ -27,7 +27,7 @@ import { FilterPickerComponent } from './filter-picker.component';
         label="Search tickets"
         placeholder="Words, #number, customer"
         [value]="f.q"
-        (queryChange)="changed.emit({ q: $event })"
+        (queryChange)="search($event)"
       />
       <button
         matButton="outlined"
@@ -149,6 +149,10 @@ export class TicketFiltersComponent {
   readonly changed = output<TicketListChange>();
 
   protected readonly open = signal(false);
+
+  protected search(q: string): void {
+    this.changed.emit({ q });
+  }
 
   /** A multiple choice is reported when its panel closes: one list load and one history entry for all the ticks. */
   protected many(field: 'priority' | 'type' | 'topic', value: readonly string[]): void {
