@@ -10,6 +10,7 @@ import {
   expectEventually,
   expectHidden,
   expectText,
+  expectValue,
   expectVisible,
   main,
   screenshot,
@@ -223,7 +224,7 @@ export const ticketTableTests = [
   },
 
   {
-    name: 'ticket table on a phone: bulk set priority, set status, set assignee and apply a macro, from the bar',
+    name: 'ticket table on a phone: bulk set priority, status, assignee and macro from the bar; the assignee filter by name',
     async run({ page, newPage }) {
       const other = uniqueUser('mate');
       const pageB = await newPage();
@@ -269,6 +270,21 @@ export const ticketTableTests = [
       await dialog.getByRole('button', { name: 'Assign' }).click();
       await expectText(page.getByTestId('bulk-summary'), '1 assigned');
       await expectText(ticketRow(page, 'Phone one'), `you → ${other.username}`);
+
+      // The assignee filter: in the URL as an id, shown by name after a reload.
+      await openFilters(page);
+      const assignee = main(page).getByRole('combobox', { name: 'Assignee', exact: true });
+      await assignee.fill(other.username);
+      await page.getByRole('option', { name: other.username }).click();
+      await expectEventually(() => query(page).get('assigneeId'), (await me(pageB)).id, 'the assignee in the URL');
+      await expectHidden(ticketRow(page, 'Phone two'));
+      await page.reload();
+      await openFilters(page);
+      await expectValue(assignee, other.username, 'the reloaded filter names the assignee');
+      await expectVisible(ticketRow(page, 'Phone one'));
+      assert((await page.getByTestId('ticket-row').count()) === 1, 'only the ticket assigned to them');
+      await main(page).getByRole('button', { name: 'Clear assignee' }).click();
+      await expectVisible(ticketRow(page, 'Phone two'));
 
       await main(page)
         .getByRole('checkbox', { name: `Select #${tickets[1].number} Phone two` })
