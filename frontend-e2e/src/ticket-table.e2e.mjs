@@ -67,6 +67,7 @@ const query = (page) => new URL(page.url()).searchParams;
 /** On a phone the filters fold under a "Filters" button. */
 async function openFilters(page) {
   const fold = main(page).getByRole('button', { name: /^Filters/ });
+  await expectVisible(main(page).getByLabel('Search tickets'));
   if ((await fold.isVisible()) && (await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
 }
 

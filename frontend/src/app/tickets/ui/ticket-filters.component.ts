@@ -116,6 +116,8 @@ import { FilterPickerComponent } from './filter-picker.component';
     }
     .fold {
       display: none;
+      flex: none;
+      white-space: nowrap;
     }
     .fields {
       display: grid;
@@ -130,7 +132,7 @@ import { FilterPickerComponent } from './filter-picker.component';
       }
       .fields {
         display: none;
-        grid-template-columns: minmax(0, 1fr);
+        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
       .fields.open {
         display: grid;
