@@ -110,8 +110,6 @@ export class TicketTableComponent {
     const target = event.target instanceof Element ? event.target : null;
     const table = this.host.nativeElement;
     const inTable = target !== null && table.contains(target);
-    // Outside the table, only a key typed on the page itself (nothing focused) reaches the list.
-    if (!inTable && target !== null && target !== document.body) return;
     const row = target?.closest<HTMLElement>('tr.row') ?? null;
     const action = listKeyAction(event, { inTable, inRow: row !== null, onRow: row !== null && row === target });
     if (action === null) return;
