@@ -8,6 +8,7 @@ const frontendFeatures = [
   'tickets',
   'macros',
   'triggers',
+  'webhooks',
   'messages',
   'api-tokens',
   'landing',

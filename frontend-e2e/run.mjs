@@ -20,6 +20,7 @@ import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
+import { webhooksTests } from './src/webhooks.e2e.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const baseURL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
@@ -44,6 +45,7 @@ const tests = [
   ...liveTests,
   ...macrosTriggersTests,
   ...apiTokensTests,
+  ...webhooksTests,
   ...consoleTests,
   ...dailyWorkTests,
 ].filter((t) => !only || t.name.includes(only));
