@@ -374,12 +374,13 @@ with candidates as (
   returning d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret;
 -- values: [["00000000-0000-4000-8000-000000000011"],32,["00000000-0000-4000-8000-000000000008"],[2],4,8,40000,"00000000-0000-4000-8000-000000000012"]
 
--- webhooks.recordSuccess
-update webhook_deliveries set status = 'succeeded', attempts = attempts + 1, last_response_status = $1,
+-- webhooks.recordSuccesses
+update webhook_deliveries d set status = 'succeeded', attempts = d.attempts + 1, last_response_status = s.status,
   last_error = null, next_attempt_at = null, lease_token = null, updated_at = now()
-  where id = $2 and lease_token = $3
-  returning status;
--- values: [200,"00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000012"]
+  from unnest($1::uuid[], $2::uuid[], $3::int[]) as s(id, token, status)
+  where d.id = s.id and d.lease_token = s.token
+  returning d.id;
+-- values: [["00000000-0000-4000-8000-000000000010"],["00000000-0000-4000-8000-000000000012"],[200]]
 
 -- webhooks.recordFailure
 update webhook_deliveries set

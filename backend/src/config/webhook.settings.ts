@@ -32,7 +32,7 @@ export class WebhookSettings extends LiveSettings {
   @IsInt()
   @Min(1)
   @Max(100)
-  WEBHOOK_ENDPOINT_CONCURRENCY = 4;
+  WEBHOOK_ENDPOINT_CONCURRENCY = 8;
 
   /** One attempt's whole time limit (connect, send, answer), in milliseconds. */
   @Transform(toInt)

@@ -12,7 +12,7 @@ import {
   ClaimedDelivery,
   notifyWorkers,
   recordFailure,
-  recordSuccess,
+  recordSuccesses,
   WEBHOOKS_CHANNEL,
 } from '../persistence/webhooks.statements';
 import { OutboundClient } from './outbound';
@@ -47,6 +47,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private again = false;
   private stopped = true;
   private pollTimer?: NodeJS.Timeout;
+  /** Successes waiting to be recorded, and whether a statement recording earlier ones is running. */
+  private successes: { id: string; token: string; status: number; done: () => void; failed: (e: Error) => void }[] = [];
+  private recording = false;
+  private wakeQueued = false;
   private unlisten?: () => void;
 
   constructor(
@@ -109,6 +113,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       });
   }
 
+  /** A wake after the current I/O callbacks: slots freed together are claimed by one statement. */
+  private wakeSoon(): void {
+    if (this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      this.wake();
+    });
+  }
+
   /** Resolves when nothing is in flight and nothing more is due now (tests). */
   async drainNow(): Promise<void> {
     this.wake();
@@ -154,20 +168,28 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.running += 1;
     this.inFlight.set(delivery.webhookId, (this.inFlight.get(delivery.webhookId) ?? 0) + 1);
     this.circuit(delivery.webhookId).started();
-    const attempt: Promise<void> = this.attempt(delivery, token)
+    let released = false;
+    // The endpoint's slot is free once it has answered; the outcome is recorded after (the lease
+    // keeps the delivery from being claimed again meanwhile).
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.running -= 1;
+      const left = (this.inFlight.get(delivery.webhookId) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(delivery.webhookId, left);
+      else this.inFlight.delete(delivery.webhookId);
+      this.wakeSoon();
+    };
+    const attempt: Promise<void> = this.attempt(delivery, token, release)
       .catch((error: Error) => this.logger.warn(`webhook delivery ${delivery.id} not recorded: ${error.message}`))
       .finally(() => {
         this.attempts.delete(attempt);
-        this.running -= 1;
-        const left = (this.inFlight.get(delivery.webhookId) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(delivery.webhookId, left);
-        else this.inFlight.delete(delivery.webhookId);
-        this.wake();
+        release();
       });
     this.attempts.add(attempt);
   }
 
-  private async attempt(delivery: ClaimedDelivery, token: string): Promise<void> {
+  private async attempt(delivery: ClaimedDelivery, token: string, release: () => void): Promise<void> {
     const headers = signDelivery(delivery.secret, delivery.id, new Date(), delivery.body);
     const answer = await this.client.post({
       url: delivery.url,
@@ -179,13 +201,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const run = ormRunner(this.em);
     if (answer.error === null && answer.status !== null) {
       circuit.succeeded();
+      release();
       if (this.circuits.get(delivery.webhookId) === circuit && !circuit.isOpen)
         this.circuits.delete(delivery.webhookId);
-      await run.query(recordSuccess(delivery.id, token, answer.status));
+      await this.recordSuccess(delivery.id, token, answer.status);
       this.metrics.webhookDelivery('delivered');
       return;
     }
     circuit.failed(Date.now());
+    release();
     const delay = retryDelayMs(
       delivery.attempts + 1,
       this.config.WEBHOOK_RETRY_BASE_MS,
@@ -195,6 +219,35 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       recordFailure(delivery.id, token, answer.status, answer.error ?? 'failed', delay),
     );
     if (rows[0]) this.metrics.webhookDelivery(rows[0].status === 'failed' ? 'failed' : 'retried');
+  }
+
+  /**
+   * Records a success together with the others that end meanwhile: one statement for all of them
+   * (group commit), so a busy worker spends one round trip on many deliveries.
+   */
+  private recordSuccess(id: string, token: string, status: number): Promise<void> {
+    return new Promise<void>((done, failed) => {
+      this.successes.push({ id, token, status, done, failed });
+      if (!this.recording) void this.recordSuccesses();
+    });
+  }
+
+  private async recordSuccesses(): Promise<void> {
+    this.recording = true;
+    try {
+      while (this.successes.length > 0) {
+        const batch = this.successes;
+        this.successes = [];
+        try {
+          await ormRunner(this.em).query(recordSuccesses(batch));
+          for (const s of batch) s.done();
+        } catch (error) {
+          for (const s of batch) s.failed(error as Error);
+        }
+      }
+    } finally {
+      this.recording = false;
+    }
   }
 
   private circuit(webhookId: string): Circuit {

@@ -141,12 +141,16 @@ export function claimDue(c: {
     returning d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret`;
 }
 
-/** The attempt got a 2xx: the delivery is done (only the claim that holds the lease records it). */
-export const recordSuccess = (id: string, token: string, status: number): Sql =>
-  sql`update webhook_deliveries set status = 'succeeded', attempts = attempts + 1, last_response_status = ${status},
+/**
+ * These attempts got a 2xx: their deliveries are done, in one statement (only the claims that hold
+ * the leases record them).
+ */
+export const recordSuccesses = (done: { id: string; token: string; status: number }[]): Sql =>
+  sql`update webhook_deliveries d set status = 'succeeded', attempts = d.attempts + 1, last_response_status = s.status,
         last_error = null, next_attempt_at = null, lease_token = null, updated_at = now()
-      where id = ${id} and lease_token = ${token}
-      returning status`;
+      from unnest(${done.map((x) => x.id)}::uuid[], ${done.map((x) => x.token)}::uuid[], ${done.map((x) => x.status)}::int[]) as s(id, token, status)
+      where d.id = s.id and d.lease_token = s.token
+      returning d.id`;
 
 /**
  * The attempt failed: retried after `delayMs`, or `failed` when that would be past its retry

@@ -230,7 +230,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         leaseMs: 40_000,
         token: id(12),
       }),
-    recordSuccess: () => webhooks.recordSuccess(id(10), id(12), 200),
+    recordSuccesses: () => webhooks.recordSuccesses([{ id: id(10), token: id(12), status: 200 }]),
     recordFailure: () => webhooks.recordFailure(id(10), id(12), 500, 'answered 500', 30_000),
     notifyWorkers: () => webhooks.notifyWorkers(id(13)),
   },
