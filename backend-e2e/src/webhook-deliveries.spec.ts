@@ -1,10 +1,13 @@
 import {
   closeTicket,
   createTrigger,
+  deleteCustomer,
+  testTrigger,
   createWebhook,
   listWebhookDeliveries,
   redeliverWebhookDelivery,
   testWebhook,
+  updateWebhook,
   type WebhookDeliveryDto,
 } from '@bw/sdk';
 import { DeliveryWorker } from '@bw/backend/modules/webhooks/application/delivery-worker';
@@ -111,6 +114,65 @@ describe('webhook deliveries', () => {
       new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`).verify(got.body, got.headers),
     ).toThrow();
     expect(() => new Webhook(w.secret).verify(got.body.replace('Closed', 'Opened'), got.headers)).toThrow();
+  });
+
+  it('go out for customer.deleted too, and the dry run shows the body without sending it', async () => {
+    const w = await webhookTo(receiver.url('/customers'));
+    const trigger = (
+      await createTrigger({
+        client: owner.s.client,
+        body: {
+          name: 'Customer gone',
+          event: 'customer.deleted',
+          recipient: { kind: 'webhook', webhookId: w.id },
+          message: 'Removed {{customer.name}}',
+        },
+      })
+    ).data!;
+    const customer = await customerOf(owner);
+    const dry = (
+      await testTrigger({ client: owner.s.client, path: { id: trigger.id }, body: { customerId: customer.id } })
+    ).data!;
+    expect(dry).toMatchObject({ fires: true, delivery: { webhookId: w.id } });
+    expect(dry.message).toBeUndefined();
+    expect(JSON.parse(dry.delivery!.body)).toMatchObject({
+      type: 'customer.deleted',
+      data: {
+        trigger: { id: trigger.id, name: 'Customer gone' },
+        customer: { id: customer.id },
+        message: `Removed ${customer.name}`,
+      },
+    });
+    expect(await deliveries(w.id)).toHaveLength(0);
+
+    await deleteCustomer({ client: owner.s.client, path: { id: customer.id } });
+    const [d] = await settled(w.id, 1, 'succeeded');
+    expect(d.event).toBe('customer.deleted');
+    const [got] = receiver.of('/customers');
+    expect(new Webhook(w.secret).verify(got.body, got.headers)).toMatchObject({
+      type: 'customer.deleted',
+      data: { customer: { id: customer.id, name: customer.name }, message: `Removed ${customer.name}` },
+    });
+  });
+
+  it('are not written for an inactive webhook', async () => {
+    const w = await webhookTo(receiver.url('/inactive'));
+    await updateWebhook({ client: owner.s.client, path: { id: w.id }, body: { active: false, version: 1 } });
+    await createTrigger({
+      client: owner.s.client,
+      body: { name: 'Off', event: 'ticket.closed', recipient: { kind: 'webhook', webhookId: w.id }, message: 'x' },
+    });
+    const ticket = await ticketBy(owner, await customerOf(owner), owner.user);
+    await closeTicket({ client: owner.s.client, path: { id: ticket.id } });
+    await eventually('the close to be dispatched', async () => {
+      const { rows } = await db.query(
+        `select status from outbox_events where name = 'ticket.closed' and payload->'ticket'->>'id' = $1`,
+        [ticket.id],
+      );
+      return rows[0]?.status === 'done';
+    });
+    expect(await deliveries(w.id)).toHaveLength(0);
+    expect(receiver.of('/inactive')).toHaveLength(0);
   });
 
   it('write exactly one delivery per (trigger, event), however often the handler runs', async () => {
