@@ -278,6 +278,26 @@ describe('webhook deliveries', () => {
     expect(written).toBeLessThan(64 * 1024 * 1024);
   });
 
+  it('are sent once each when two instances claim them at the same time', async () => {
+    const second = await startTestServer({
+      WEBHOOK_ALLOW_HTTP: 'true',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_POLL_MS: '20',
+    });
+    try {
+      const w = await webhookTo(receiver.url('/shared'));
+      const ids = [];
+      for (let i = 0; i < 40; i++)
+        ids.push((await testWebhook({ client: owner.s.client, path: { id: w.id } })).data!.deliveryId);
+      await settled(w.id, 40, 'succeeded');
+      const got = receiver.of('/shared').map((r) => r.headers['webhook-id']);
+      expect(got.sort()).toEqual([...ids].sort());
+      expect((await deliveries(w.id)).every((d) => d.attempts === 1)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('do not let an endpoint that never answers delay the others', async () => {
     const hanging = await webhookTo(receiver.hang('/hang'), 'Dead');
     const healthy = await webhookTo(receiver.url('/healthy'), 'Alive');
