@@ -12,10 +12,10 @@ import {
   ClaimedDelivery,
   notifyWorkers,
   recordFailure,
-  recordSuccesses,
   WEBHOOKS_CHANNEL,
 } from '../persistence/webhooks.statements';
 import { OutboundClient } from './outbound';
+import { SuccessRecorder } from './success-recorder';
 
 /** Extra time past an attempt's limit before its lease runs out and another worker may try again. */
 const LEASE_MARGIN_MS = 30_000;
@@ -42,14 +42,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly inFlight = new Map<string, number>();
   private readonly circuits = new Map<string, Circuit>();
   private readonly attempts = new Set<Promise<void>>();
+  private readonly successes: SuccessRecorder;
   private running = 0;
   private claiming = false;
   private again = false;
   private stopped = true;
+  /** Shutting down: no more NOTIFYs (an instance without a worker of its own still sends them). */
+  private closing = false;
   private pollTimer?: NodeJS.Timeout;
-  /** Successes waiting to be recorded, and whether a statement recording earlier ones is running. */
-  private successes: { id: string; token: string; status: number; done: () => void; failed: (e: Error) => void }[] = [];
-  private recording = false;
   private wakeQueued = false;
   private unlisten?: () => void;
 
@@ -59,6 +59,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly pools: DatabasePools,
     private readonly metrics: Metrics,
   ) {
+    this.successes = new SuccessRecorder(em);
     this.client = new OutboundClient({
       allowHttp: config.WEBHOOK_ALLOW_HTTP,
       allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
@@ -78,6 +79,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     this.stopped = true;
     clearInterval(this.pollTimer);
     this.unlisten?.();
@@ -88,7 +90,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   /** Deliveries were written or re-queued: claim them here now, and tell the other instances. */
   signal(): void {
     this.wake();
-    if (this.stopped && !this.config.WEBHOOK_DISPATCH) return;
+    if (this.closing) return;
     ormRunner(this.em)
       .query(notifyWorkers(this.instanceId))
       .catch((error: Error) => this.logger.warn(`webhook notify failed (polling picks it up): ${error.message}`));
@@ -204,7 +206,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       release();
       if (this.circuits.get(delivery.webhookId) === circuit && !circuit.isOpen)
         this.circuits.delete(delivery.webhookId);
-      await this.recordSuccess(delivery.id, token, answer.status);
+      await this.successes.record(delivery.id, token, answer.status);
       this.metrics.webhookDelivery('delivered');
       return;
     }
@@ -219,35 +221,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       recordFailure(delivery.id, token, answer.status, answer.error ?? 'failed', delay),
     );
     if (rows[0]) this.metrics.webhookDelivery(rows[0].status === 'failed' ? 'failed' : 'retried');
-  }
-
-  /**
-   * Records a success together with the others that end meanwhile: one statement for all of them
-   * (group commit), so a busy worker spends one round trip on many deliveries.
-   */
-  private recordSuccess(id: string, token: string, status: number): Promise<void> {
-    return new Promise<void>((done, failed) => {
-      this.successes.push({ id, token, status, done, failed });
-      if (!this.recording) void this.recordSuccesses();
-    });
-  }
-
-  private async recordSuccesses(): Promise<void> {
-    this.recording = true;
-    try {
-      while (this.successes.length > 0) {
-        const batch = this.successes;
-        this.successes = [];
-        try {
-          await ormRunner(this.em).query(recordSuccesses(batch));
-          for (const s of batch) s.done();
-        } catch (error) {
-          for (const s of batch) s.failed(error as Error);
-        }
-      }
-    } finally {
-      this.recording = false;
-    }
   }
 
   private circuit(webhookId: string): Circuit {
