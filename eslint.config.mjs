@@ -1,13 +1,14 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging'];
+const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging', 'webhooks'];
 const frontendFeatures = [
   'identity',
   'customers',
   'tickets',
   'macros',
   'triggers',
+  'webhooks',
   'messages',
   'api-tokens',
   'landing',

@@ -21,6 +21,7 @@ import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
 import { ticketTableTests } from './src/ticket-table.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
+import { webhooksTests } from './src/webhooks.e2e.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const baseURL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
@@ -45,6 +46,7 @@ const tests = [
   ...liveTests,
   ...macrosTriggersTests,
   ...apiTokensTests,
+  ...webhooksTests,
   ...consoleTests,
   ...dailyWorkTests,
   ...ticketTableTests,

@@ -80,6 +80,8 @@ describe('Location', () => {
       createTrigger: {
         body: { name: 'Loc', event: 'ticket.closed', recipient: { kind: 'ticket_assignee' }, message: 'm' },
       },
+      // A public IP literal: the default policy refuses private targets, and it needs no DNS.
+      createWebhook: { body: { name: 'Loc', url: 'https://93.184.215.14/hooks' } },
     };
     expect(creating.map((op) => op.id).sort()).toEqual(Object.keys(bodies).sort());
     for (const op of creating) {
@@ -272,6 +274,7 @@ describe('Idempotency-Key', () => {
       'createTicket',
       'createTicketComment',
       'createTrigger',
+      'createWebhook',
     ]);
   });
 });

@@ -139,6 +139,9 @@ describe('operations without a body', () => {
         'previewMacroOnTicket',
         'reopenTicket',
         'revokeApiToken',
+        'deleteWebhook',
+        'redeliverWebhookDelivery',
+        'testWebhook',
       ].sort(),
     );
   });

@@ -9,6 +9,7 @@ import { IdentityModule } from './modules/identity';
 import { MacrosModule } from './modules/macros';
 import { MessagingModule } from './modules/messaging';
 import { TicketsModule } from './modules/tickets';
+import { WebhooksModule } from './modules/webhooks';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { poolSizes } from './platform/database/pools';
@@ -55,6 +56,7 @@ export class AppModule {
         CustomersModule,
         TicketsModule,
         MacrosModule,
+        WebhooksModule,
         MessagingModule,
         ...(options.extraModules ?? []),
       ],

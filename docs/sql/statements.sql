@@ -154,7 +154,7 @@ select id, sender_id, receiver_id, body, trigger_id, event, ticket_id, customer_
 -- values: ["00000000-0000-4000-8000-000000000003","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
 
 -- messaging.activeTriggersOf
-select id, owner_id, event, conditions, recipient, message, active from triggers
+select id, name, owner_id, event, conditions, recipient, message, active from triggers
   where owner_id = any($1::uuid[]) and event = any($2::text[]) and active order by created_at, id;
 -- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["ticket.closed"]]
 
@@ -318,3 +318,80 @@ delete from idempotency_keys where user_id = $1::uuid and key = $2 and state = '
 -- idempotency.purgeExpiredKeys
 delete from idempotency_keys where created_at < now() - make_interval(hours => $1);
 -- values: [24]
+
+-- webhooks.deliveryPage
+select id, event, status, attempts, last_response_status, last_error, next_attempt_at, created_at from webhook_deliveries where webhook_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4;
+-- values: ["00000000-0000-4000-8000-000000000008","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
+
+-- webhooks.insertDelivery
+insert into webhook_deliveries (id, webhook_id, event, body, next_attempt_at, retry_until)
+  values ($1, $2, $3, $4, now(), now() + $5 * interval '1 millisecond');
+-- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000008","webhook.test","{}",90000000]
+
+-- webhooks.requeueDelivery
+update webhook_deliveries set
+  status = 'pending',
+  next_attempt_at = case when lease_token is not null and next_attempt_at > now() then next_attempt_at else now() end,
+  retry_until = now() + $1 * interval '1 millisecond',
+  updated_at = now()
+  where id = $2 and webhook_id = $3
+  returning id;
+-- values: [90000000,"00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000008"]
+
+-- webhooks.insertDeliveriesOfFreshKeys
+insert into webhook_deliveries (id, webhook_id, trigger_id, event, event_id, body, next_attempt_at, retry_until)
+  select d.id, d.webhook_id, d.trigger_id, d.event, d.event_id, d.body, now(), now() + $1 * interval '1 millisecond'
+  from unnest($2::uuid[], $3::uuid[], $4::uuid[],
+  $5::uuid[], $6::text[], $7::uuid[],
+  $8::text[], $9::text[])
+  as d(id, webhook_id, owner_id, trigger_id, event, event_id, body, handler)
+  join webhooks w on w.id = d.webhook_id and w.owner_id = d.owner_id and w.active
+  where exists (select 1 from fresh f where f.handler = d.handler and f.event_id = d.event_id)
+  on conflict (trigger_id, event_id) do nothing
+  returning id;
+-- values: [90000000,["00000000-0000-4000-8000-000000000010"],["00000000-0000-4000-8000-000000000008"],["00000000-0000-4000-8000-000000000002"],["00000000-0000-4000-8000-000000000007"],["ticket.closed"],["00000000-0000-4000-8000-000000000005"],["{}"],["send"]]
+
+-- webhooks.claimDue
+with candidates as (
+  select d.id, d.webhook_id, d.next_attempt_at from webhook_deliveries d
+  join webhooks w on w.id = d.webhook_id and w.active
+  where d.status = 'pending' and d.next_attempt_at <= now() and not (d.webhook_id = any($1::uuid[]))
+  order by d.next_attempt_at
+  limit $2
+  for update of d skip locked),
+  ranked as (
+  select id, webhook_id, next_attempt_at, row_number() over (partition by webhook_id order by next_attempt_at, id) as rn from candidates),
+  chosen as (
+  select r.id from ranked r
+  left join unnest($3::uuid[], $4::int[]) as k(webhook_id, cap) on k.webhook_id = r.webhook_id
+  where r.rn <= coalesce(k.cap, $5)
+  order by r.next_attempt_at
+  limit $6)
+  update webhook_deliveries d
+  set next_attempt_at = now() + $7 * interval '1 millisecond', lease_token = $8, updated_at = now()
+  from chosen, webhooks w
+  where d.id = chosen.id and w.id = d.webhook_id
+  returning d.id, d.webhook_id, d.body, d.attempts, w.url, w.secret;
+-- values: [["00000000-0000-4000-8000-000000000011"],32,["00000000-0000-4000-8000-000000000008"],[2],4,8,40000,"00000000-0000-4000-8000-000000000012"]
+
+-- webhooks.recordSuccesses
+update webhook_deliveries d set status = 'succeeded', attempts = d.attempts + 1, last_response_status = s.status,
+  last_error = null, next_attempt_at = null, lease_token = null, updated_at = now()
+  from unnest($1::uuid[], $2::uuid[], $3::int[]) as s(id, token, status)
+  where d.id = s.id and d.lease_token = s.token
+  returning d.id;
+-- values: [["00000000-0000-4000-8000-000000000010"],["00000000-0000-4000-8000-000000000012"],[200]]
+
+-- webhooks.recordFailure
+update webhook_deliveries set
+  attempts = attempts + 1, last_response_status = $1, last_error = $2, lease_token = null, updated_at = now(),
+  status = case when now() + $3 * interval '1 millisecond' > retry_until then 'failed' else 'pending' end,
+  next_attempt_at = case when now() + $4 * interval '1 millisecond' > retry_until then null
+  else now() + $5 * interval '1 millisecond' end
+  where id = $6 and lease_token = $7
+  returning status;
+-- values: [500,"answered 500",30000,30000,30000,"00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000012"]
+
+-- webhooks.notifyWorkers
+select pg_notify($1, $2);
+-- values: ["bw_webhooks","00000000-0000-4000-8000-000000000013"]

@@ -46,6 +46,17 @@ export const DEMO_MACROS = [
   },
 ];
 
+/**
+ * The demo user's webhook (id 901): inactive, so nothing is ever sent to the example URL; its
+ * secret is made at seeding and never shown (a real webhook shows it once, at creation).
+ */
+export const DEMO_WEBHOOK = {
+  id: id(901),
+  name: 'Team chat (example)',
+  url: 'https://example.com/hooks/helpdesk',
+  active: false,
+};
+
 /** Triggers (ids 5xx) of the demo user. */
 export const DEMO_TRIGGERS = [
   {
@@ -74,6 +85,15 @@ export const DEMO_TRIGGERS = [
     recipient: { kind: 'user', userId: DEMO_IDS.sam },
     message: '{{current_user.username}} removed customer {{customer.name}} <{{customer.email}}>.',
     active: false,
+  },
+  {
+    id: id(504),
+    name: 'Urgent closes to the team chat',
+    event: 'ticket.closed',
+    conditions: { priority: ['urgent'] },
+    recipient: { kind: 'webhook', webhookId: DEMO_WEBHOOK.id },
+    message: '{{current_user.username}} closed urgent ticket "{{ticket.title}}" for {{customer.name}}.',
+    active: true,
   },
 ];
 

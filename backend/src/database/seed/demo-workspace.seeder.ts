@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { DEMO_USER, PasswordHasher } from '../../modules/identity';
-import { DEMO_MACROS, DEMO_MESSAGES, DEMO_TRIGGERS, COLLEAGUE_TRIGGERS } from './demo-workspace.automation';
+import {
+  DEMO_MACROS,
+  DEMO_MESSAGES,
+  DEMO_TRIGGERS,
+  DEMO_WEBHOOK,
+  COLLEAGUE_TRIGGERS,
+} from './demo-workspace.automation';
 import {
   COLLEAGUE_CUSTOMERS,
   DEMO_COLLEAGUES,
@@ -80,6 +86,19 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       [m.id, m.ownerId, m.name, m.description, m.availableFor, JSON.stringify(m.actions)],
     );
   }
+  // Before the triggers: one of them sends to it.
+  await conn.execute(
+    `insert into webhooks (id, owner_id, name, url, secret, active, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, now() - interval '14 days', now() - interval '14 days') on conflict do nothing`,
+    [
+      DEMO_WEBHOOK.id,
+      DEMO_IDS.demo,
+      DEMO_WEBHOOK.name,
+      DEMO_WEBHOOK.url,
+      `whsec_${randomBytes(32).toString('base64')}`,
+      DEMO_WEBHOOK.active,
+    ],
+  );
   for (const t of [
     ...DEMO_TRIGGERS.map((t) => ({ ...t, ownerId: DEMO_IDS.demo })),
     ...COLLEAGUE_TRIGGERS.map((t) => ({ ...t, active: true })),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CustomersModule } from '../customers';
 import { IdentityModule } from '../identity';
 import { TicketsModule } from '../tickets';
+import { WebhooksModule } from '../webhooks';
 import { MessagesController } from './api/messages.controller';
 import { MessageLiveViews } from './api/message-live.views';
 import { MessageViews } from './api/messaging.mapper';
@@ -16,7 +17,13 @@ import { Message } from './domain/message.entity';
 import { Trigger } from './domain/trigger.entity';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Trigger, Message]), IdentityModule, CustomersModule, TicketsModule],
+  imports: [
+    MikroOrmModule.forFeature([Trigger, Message]),
+    IdentityModule,
+    CustomersModule,
+    TicketsModule,
+    WebhooksModule,
+  ],
   controllers: [TriggersController, MessagesController],
   providers: [
     TriggersService,

@@ -21,16 +21,17 @@ export class IdempotentHandlers {
    * The same guarantee for many (handler, event) keys in one statement (one round trip, no
    * explicit transaction): `work` builds a data-modifying statement from the fragment that names
    * the keys that were new (columns `handler`, `event_id`) and must do only their work (filter on
-   * them). PostgreSQL runs the whole statement atomically: the keys and the work's rows are written
-   * together or not at all. Returns the keys that were new, as `handler/event id` strings (keyOf).
+   * them); `also` adds more such work (another module's rows, for example). PostgreSQL runs the
+   * whole statement atomically: the keys and the work's rows are written together or not at all. Returns the keys that were new, as `handler/event id` strings (keyOf).
    */
   async runOnceAsStatement(
     keys: { handler: string; eventId: string }[],
     work: (freshKeys: Sql) => Sql,
     logged?: LoggedEntries,
+    also?: ((freshKeys: Sql) => Sql)[],
   ): Promise<Set<string>> {
     const rows = await ormRunner(this.em).query<{ handler: string; event_id: string }>(
-      processedKeysAndWork(keys, work, logged),
+      processedKeysAndWork(keys, work, logged, also),
     );
     // The log has new entries: the live streams of every instance read them now.
     if (logged && rows.length > 0) this.dispatcher.signalCommitted();

@@ -13,5 +13,6 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/customers', label: 'Customers', section: /^\/(customers|customer\/|users\/[^/]+\/customers)/ },
   { path: '/macros', label: 'Macros', section: /^\/macros/ },
   { path: '/triggers', label: 'Triggers', section: /^\/triggers/ },
+  { path: '/webhooks', label: 'Webhooks', section: /^\/webhooks/ },
   { path: '/messages', label: 'Messages', section: /^\/messages/, badge: 'unreadMessages' },
 ];

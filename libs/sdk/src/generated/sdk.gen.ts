@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen.js';
+import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, RedeliverWebhookDeliveryData, RedeliverWebhookDeliveryErrors, RedeliverWebhookDeliveryResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, TestWebhookData, TestWebhookErrors, TestWebhookResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -582,5 +582,101 @@ export const listUserCustomers = <ThrowOnError extends boolean = false>(options:
 export const listUserTickets = <ThrowOnError extends boolean = false>(options: Options<ListUserTicketsData, ThrowOnError>) => (options.client ?? client).get<ListUserTicketsResponses, ListUserTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}/tickets',
+    ...options
+});
+
+/**
+ * The caller's webhooks, newest first
+ *
+ * Keyset-paged with `limit` and `cursor`; only the owner sees a webhook. The secret is never shown here.
+ */
+export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks',
+    ...options
+});
+
+/**
+ * Create a webhook
+ *
+ * Answers the webhook with its signing `secret`, shown this once (and to an `Idempotency-Key` replay of this request). Deliveries are signed as Standard Webhooks do: `webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`.
+ */
+export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>) => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a webhook
+ *
+ * Deletes it and its delivery log. Triggers that send to it stay, but deliver nothing until their recipient is changed. Takes no body.
+ */
+export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}',
+    ...options
+});
+
+/**
+ * One of the caller's webhooks
+ *
+ * Another user's webhook is `404`.
+ */
+export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>) => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}',
+    ...options
+});
+
+/**
+ * Rename, re-target, activate or deactivate a webhook
+ *
+ * Only the fields sent change; send the `version` you read (a stale one is `409`). A new `url` is checked as on creation. Deactivating stops new deliveries; pending ones wait until it is active again.
+ */
+export const updateWebhook = <ThrowOnError extends boolean = false>(options: Options<UpdateWebhookData, ThrowOnError>) => (options.client ?? client).patch<UpdateWebhookResponses, UpdateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A webhook's delivery log, newest first
+ *
+ * Each delivery with its status, attempts, the last response status or error, and when the next attempt is due. Keyset-paged with `limit` and `cursor`.
+ */
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}/deliveries',
+    ...options
+});
+
+/**
+ * Send a delivery again now
+ *
+ * Re-queues the delivery at once with a fresh retry window and the same `webhook-id`, whatever its status. An attempt already in flight is not doubled. Takes no body.
+ */
+export const redeliverWebhookDelivery = <ThrowOnError extends boolean = false>(options: Options<RedeliverWebhookDeliveryData, ThrowOnError>) => (options.client ?? client).post<RedeliverWebhookDeliveryResponses, RedeliverWebhookDeliveryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+    ...options
+});
+
+/**
+ * Send a test delivery
+ *
+ * Queues a delivery of event type `webhook.test` (`{type: "webhook.test", timestamp, data: {webhook {id, name}, message}}`), signed and retried like any other; it shows in the delivery log. An inactive webhook is `409 WEBHOOK_INACTIVE`. Takes no body.
+ */
+export const testWebhook = <ThrowOnError extends boolean = false>(options: Options<TestWebhookData, ThrowOnError>) => (options.client ?? client).post<TestWebhookResponses, TestWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/webhooks/{id}/test',
     ...options
 });

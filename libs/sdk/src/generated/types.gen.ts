@@ -186,6 +186,18 @@ export type CreateTriggerDto = {
     recipient: TriggerRecipientDto;
 };
 
+export type CreateWebhookDto = {
+    /**
+     * An inactive webhook is sent nothing: triggers naming it write no delivery. Default: true.
+     */
+    active?: boolean;
+    name: string;
+    /**
+     * An `https` URL (`http` too when the server runs with `WEBHOOK_ALLOW_HTTP=true`). A host that resolves to a loopback, private, link-local, unique-local, multicast or unspecified address (IPv4 or IPv6, IPv4-mapped included) is refused with `400` naming `url`, unless `WEBHOOK_ALLOW_PRIVATE=true`; every address is checked again when a delivery connects.
+     */
+    url: string;
+};
+
 export type CreatedApiTokenDto = {
     createdAt: string;
     id: string;
@@ -194,6 +206,21 @@ export type CreatedApiTokenDto = {
      * The secret, shown only in this response. Send it as `Authorization: Bearer <token>`.
      */
     token: string;
+};
+
+export type CreatedWebhookDto = {
+    active: boolean;
+    createdAt: string;
+    id: string;
+    name: string;
+    ownerId: string;
+    /**
+     * The signing secret, `whsec_` + base64 of 32 random bytes. Shown only in this answer (and its `Idempotency-Key` replay): store it now.
+     */
+    secret: string;
+    updatedAt: string;
+    url: string;
+    version: number;
 };
 
 export type CustomerDto = {
@@ -424,7 +451,7 @@ export type ProblemDto = {
     type: string;
 };
 
-export type RecipientKind = 'ticket_creator' | 'ticket_assignee' | 'user';
+export type RecipientKind = 'ticket_creator' | 'ticket_assignee' | 'user' | 'webhook';
 
 export type ReportPresenceDto = {
     /**
@@ -534,11 +561,24 @@ export type TriggerRecipientDto = {
      * Required with kind "user", refused with the others
      */
     userId?: string;
+    /**
+     * Required with kind "webhook" (one of your webhooks), refused with the others
+     */
+    webhookId?: string;
 };
 
 export type TriggerRecipientViewDto = {
     kind: RecipientKind;
     userId?: string;
+    webhookId?: string;
+};
+
+export type TriggerTestDeliveryDto = {
+    /**
+     * The JSON body the webhook would be sent: `{type, timestamp, data: {trigger, ticket?, customer?, message}}`
+     */
+    body: string;
+    webhookId: string;
 };
 
 export type TriggerTestMessageDto = {
@@ -547,7 +587,14 @@ export type TriggerTestMessageDto = {
 };
 
 export type TriggerTestResultDto = {
+    /**
+     * For a webhook recipient: what it would be sent
+     */
+    delivery?: TriggerTestDeliveryDto;
     fires: boolean;
+    /**
+     * For a recipient that is a user
+     */
     message?: TriggerTestMessageDto;
     reasons: Array<string>;
 };
@@ -635,6 +682,19 @@ export type UpdateTriggerDto = {
     version: number;
 };
 
+export type UpdateWebhookDto = {
+    active?: boolean;
+    name?: string;
+    /**
+     * An `https` URL (`http` too when the server runs with `WEBHOOK_ALLOW_HTTP=true`). A host that resolves to a loopback, private, link-local, unique-local, multicast or unspecified address (IPv4 or IPv6, IPv4-mapped included) is refused with `400` naming `url`, unless `WEBHOOK_ALLOW_PRIVATE=true`; every address is checked again when a delivery connects.
+     */
+    url?: string;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
 export type UserDto = {
     createdAt: string;
     email: string;
@@ -659,6 +719,65 @@ export type UserResponseDto = {
 export type UserSummaryDto = {
     id: string;
     username: string;
+};
+
+export type WebhookDeliveryDto = {
+    /**
+     * Attempts made so far
+     */
+    attempts: number;
+    createdAt: string;
+    /**
+     * The event name (`ticket.closed`, …, or `webhook.test`)
+     */
+    event: string;
+    /**
+     * Also the `webhook-id` header of every attempt
+     */
+    id: string;
+    /**
+     * Why the last attempt failed; null after a success
+     */
+    lastError: string | null;
+    /**
+     * The last attempt's HTTP status; null when it got none
+     */
+    lastResponseStatus: number | null;
+    /**
+     * When the next attempt is due (while one is in flight: when its lease runs out); null when succeeded or failed
+     */
+    nextAttemptAt: string | null;
+    status: WebhookDeliveryStatus;
+};
+
+export type WebhookDeliveryPageDto = {
+    items: Array<WebhookDeliveryDto>;
+    nextCursor: string | null;
+};
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export type WebhookDto = {
+    active: boolean;
+    createdAt: string;
+    id: string;
+    name: string;
+    ownerId: string;
+    updatedAt: string;
+    url: string;
+    version: number;
+};
+
+export type WebhookPageDto = {
+    items: Array<WebhookDto>;
+    nextCursor: string | null;
+};
+
+export type WebhookTestDto = {
+    /**
+     * The queued `webhook.test` delivery; it shows in the delivery log
+     */
+    deliveryId: string;
 };
 
 export type DemoLoginData = {
@@ -2856,3 +2975,389 @@ export type ListUserTicketsResponses = {
 };
 
 export type ListUserTicketsResponse = ListUserTicketsResponses[keyof ListUserTicketsResponses];
+
+export type ListWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Default: 10.
+         */
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/webhooks';
+};
+
+export type ListWebhooksErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
+
+export type ListWebhooksResponses = {
+    200: WebhookPageDto;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+    body: CreateWebhookDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/webhooks';
+};
+
+export type CreateWebhookErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
+
+export type CreateWebhookResponses = {
+    201: CreatedWebhookDto;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/webhooks/{id}';
+};
+
+export type DeleteWebhookErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
+
+export type DeleteWebhookResponses = {
+    204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type GetWebhookData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/webhooks/{id}';
+};
+
+export type GetWebhookErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
+
+export type GetWebhookResponses = {
+    200: WebhookDto;
+};
+
+export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
+
+export type UpdateWebhookData = {
+    body: UpdateWebhookDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/webhooks/{id}';
+};
+
+export type UpdateWebhookErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type UpdateWebhookError = UpdateWebhookErrors[keyof UpdateWebhookErrors];
+
+export type UpdateWebhookResponses = {
+    200: WebhookDto;
+};
+
+export type UpdateWebhookResponse = UpdateWebhookResponses[keyof UpdateWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Default: 10.
+         */
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/webhooks/{id}/deliveries';
+};
+
+export type ListWebhookDeliveriesErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
+
+export type ListWebhookDeliveriesResponses = {
+    200: WebhookDeliveryPageDto;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type RedeliverWebhookDeliveryData = {
+    body?: never;
+    path: {
+        id: string;
+        deliveryId: string;
+    };
+    query?: never;
+    url: '/api/webhooks/{id}/deliveries/{deliveryId}/redeliver';
+};
+
+export type RedeliverWebhookDeliveryErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type RedeliverWebhookDeliveryError = RedeliverWebhookDeliveryErrors[keyof RedeliverWebhookDeliveryErrors];
+
+export type RedeliverWebhookDeliveryResponses = {
+    /**
+     * Accepted: queued for delivery
+     */
+    202: unknown;
+};
+
+export type TestWebhookData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/webhooks/{id}/test';
+};
+
+export type TestWebhookErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not allowed (or the CSRF header is missing)
+     */
+    403: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type TestWebhookError = TestWebhookErrors[keyof TestWebhookErrors];
+
+export type TestWebhookResponses = {
+    202: WebhookTestDto;
+};
+
+export type TestWebhookResponse = TestWebhookResponses[keyof TestWebhookResponses];

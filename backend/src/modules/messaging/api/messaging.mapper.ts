@@ -11,7 +11,12 @@ export function toTriggerDto(t: Trigger): TriggerDto {
     name: t.name,
     event: t.event,
     conditions: t.conditions ?? {},
-    recipient: t.recipient.kind === 'user' ? { kind: 'user', userId: t.recipient.userId } : { kind: t.recipient.kind },
+    recipient:
+      t.recipient.kind === 'user'
+        ? { kind: 'user', userId: t.recipient.userId }
+        : t.recipient.kind === 'webhook'
+          ? { kind: 'webhook', webhookId: t.recipient.webhookId }
+          : { kind: t.recipient.kind },
     message: t.message,
     active: t.active,
     version: t.version,

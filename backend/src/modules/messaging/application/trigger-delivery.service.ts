@@ -7,7 +7,9 @@ import { EventEnvelope } from '../../../platform/outbox/event-envelope';
 import { IdempotentHandlers, keyOf } from '../../../platform/outbox/idempotency.service';
 import { ormRunner } from '../../../platform/database/sql';
 import { IdentityService } from '../../identity';
+import { DeliveryToWrite, WebhookDeliveries } from '../../webhooks';
 import { evaluateTrigger, TriggerInput, TriggerRule } from '../domain/trigger-rules';
+import { webhookBody } from './webhook-body';
 import {
   activeTriggersOf,
   insertMessagesOfFreshKeys,
@@ -57,6 +59,7 @@ export class TriggerDelivery {
     private readonly handlers: IdempotentHandlers,
     private readonly identity: IdentityService,
     private readonly em: EntityManager,
+    private readonly webhooks: WebhookDeliveries,
   ) {}
 
   /**
@@ -78,11 +81,12 @@ export class TriggerDelivery {
       try {
         return listening[i]
           .map((trigger) => ({ trigger, result: evaluateTrigger(trigger, item.input) }))
-          .filter(({ result }) => result.fires && result.receiverId)
+          .filter(({ result }) => result.fires && (result.receiverId || result.webhookId))
           .map(({ trigger, result }) => ({
             item,
             trigger,
-            receiverId: result.receiverId as string,
+            receiverId: result.receiverId,
+            webhookId: result.webhookId,
             body: result.body,
           }));
       } catch (error) {
@@ -90,16 +94,35 @@ export class TriggerDelivery {
       }
     });
     const fired = firing.flatMap((f) => (f instanceof Error ? [] : f));
-    const names = await this.names(fired.flatMap((m) => [m.receiverId, m.trigger.ownerId]));
-    const receivers = new Set(fired.map((m) => m.receiverId).filter((id) => names.has(id)));
+    const messaged = fired.filter((m) => m.receiverId !== null);
+    const names = await this.names(messaged.flatMap((m) => [m.receiverId as string, m.trigger.ownerId]));
+    const receivers = new Set(messaged.map((m) => m.receiverId as string).filter((id) => names.has(id)));
+    let deliveriesWritten = false;
     // Answers, per index, whether its key was new (the first delivery for its handler).
     const write = async (indexes: number[]): Promise<boolean[]> => {
       const keys = indexes.map((i) => ({ handler: items[i].handler, eventId: items[i].event.eventId }));
-      const messages = indexes.flatMap((i) => {
+      const firedHere = indexes.flatMap((i) => {
         const fired = firing[i];
         if (fired instanceof Error) throw fired;
-        return fired.filter((m) => receivers.has(m.receiverId));
+        return fired;
       });
+      const messages = firedHere.filter((m) => m.receiverId !== null && receivers.has(m.receiverId));
+      const deliveries: DeliveryToWrite[] = firedHere.flatMap((m) =>
+        m.webhookId
+          ? [
+              {
+                id: randomUUID(),
+                webhookId: m.webhookId,
+                ownerId: m.trigger.ownerId,
+                triggerId: m.trigger.id,
+                event: m.item.event.name,
+                eventId: m.item.event.eventId,
+                body: webhookBody(m.trigger, m.item.input, m.body),
+                handler: m.item.handler,
+              },
+            ]
+          : [],
+      );
       const fresh = await this.handlers.runOnceAsStatement(
         keys,
         (freshKeys) =>
@@ -107,7 +130,7 @@ export class TriggerDelivery {
             messages.map((m) => ({
               id: randomUUID(),
               senderId: m.trigger.ownerId,
-              receiverId: m.receiverId,
+              receiverId: m.receiverId as string,
               body: m.body,
               triggerId: m.trigger.id,
               event: m.item.event.name,
@@ -119,13 +142,16 @@ export class TriggerDelivery {
             freshKeys,
           ),
         messageCreatedEntries(names),
+        deliveries.length > 0 ? [this.webhooks.deliveriesOfFreshKeys(deliveries)] : [],
       );
+      if (deliveries.length > 0 && fresh.size > 0) deliveriesWritten = true;
       return indexes.map((i) => fresh.has(keyOf(items[i].handler, items[i].event.eventId)));
     };
     const outcomes: ItemOutcome<boolean>[] = items.map(() => ({ ok: true, value: false }));
     const toWrite = items.map((_, i) => i).filter((i) => listening[i].length > 0);
     const written = await writeTogetherOrAlone(toWrite, write, isDatabaseUnavailable);
     toWrite.forEach((i, k) => (outcomes[i] = written[k]));
+    if (deliveriesWritten) this.webhooks.written();
     return outcomes;
   }
 

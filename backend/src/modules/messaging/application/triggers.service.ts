@@ -11,13 +11,16 @@ import {
 import { CustomersService } from '../../customers';
 import { IdentityService } from '../../identity';
 import { TicketsService } from '../../tickets';
+import { WebhooksService } from '../../webhooks';
 import { evaluateTrigger, TriggerInput } from '../domain/trigger-rules';
 import { TICKET_TRIGGER_EVENTS, Trigger, TriggerFields } from '../domain/trigger.entity';
+import { webhookBody } from './webhook-body';
 
 export interface DryRunResult {
   fires: boolean;
   reasons: string[];
   message?: { receiver: { id: string; username: string }; body: string };
+  delivery?: { webhookId: string; body: string };
 }
 
 @Injectable()
@@ -28,10 +31,11 @@ export class TriggersService {
     private readonly tickets: TicketsService,
     private readonly customers: CustomersService,
     private readonly cursors: CursorCodec,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async create(ownerId: string, fields: TriggerFields): Promise<Trigger> {
-    await this.validate(fields);
+    await this.validate(ownerId, fields, true);
     const trigger = new Trigger(ownerId, fields);
     await this.em.persistAndFlush(trigger);
     return trigger;
@@ -46,14 +50,18 @@ export class TriggersService {
 
   async update(ownerId: string, id: string, version: number, changes: Partial<TriggerFields>): Promise<Trigger> {
     const trigger = await this.getOwned(ownerId, id);
-    await this.validate({
-      name: changes.name ?? trigger.name,
-      event: changes.event ?? trigger.event,
-      conditions: changes.conditions ?? trigger.conditions,
-      recipient: changes.recipient ?? trigger.recipient,
-      message: changes.message ?? trigger.message,
-      active: changes.active ?? trigger.active,
-    });
+    await this.validate(
+      ownerId,
+      {
+        name: changes.name ?? trigger.name,
+        event: changes.event ?? trigger.event,
+        conditions: changes.conditions ?? trigger.conditions,
+        recipient: changes.recipient ?? trigger.recipient,
+        message: changes.message ?? trigger.message,
+        active: changes.active ?? trigger.active,
+      },
+      changes.recipient !== undefined,
+    );
     trigger.update(version, changes);
     await this.em.flush();
     return trigger;
@@ -116,6 +124,12 @@ export class TriggersService {
       };
     }
     const evaluation = evaluateTrigger(trigger, input);
+    if (evaluation.webhookId)
+      return {
+        fires: evaluation.fires,
+        reasons: evaluation.reasons,
+        delivery: { webhookId: evaluation.webhookId, body: webhookBody(trigger, input, evaluation.body) },
+      };
     if (!evaluation.receiverId) return { fires: false, reasons: evaluation.reasons };
     const receiver = (await this.identity.summaries([evaluation.receiverId])).get(evaluation.receiverId);
     return {
@@ -125,8 +139,12 @@ export class TriggersService {
     };
   }
 
-  /** Rules the DTO cannot express: they depend on the event or on other rows. */
-  private async validate(fields: TriggerFields): Promise<void> {
+  /**
+   * Rules the DTO cannot express: they depend on the event or on other rows. The webhook of a
+   * webhook recipient is checked when the recipient is set (`checkWebhook`): a trigger whose
+   * webhook was deleted can still be edited or deactivated.
+   */
+  private async validate(ownerId: string, fields: TriggerFields, checkWebhook: boolean): Promise<void> {
     const ticketEvent = TICKET_TRIGGER_EVENTS.includes(fields.event);
     if (!ticketEvent) {
       const conditions = fields.conditions ?? {};
@@ -138,10 +156,10 @@ export class TriggersService {
           `conditions.${used[0]}`,
           `conditions apply to ticket events only, not ${fields.event}`,
         );
-      if (fields.recipient.kind !== 'user')
+      if (fields.recipient.kind !== 'user' && fields.recipient.kind !== 'webhook')
         throw new InvalidFieldError(
           'recipient.kind',
-          `${fields.recipient.kind} is only for ticket events; ${fields.event} needs kind "user"`,
+          `${fields.recipient.kind} is only for ticket events; ${fields.event} needs kind "user" or "webhook"`,
         );
     }
     if (fields.recipient.kind === 'user') {
@@ -151,6 +169,13 @@ export class TriggersService {
         throw new InvalidFieldError('recipient.userId', 'recipient.userId must be the id of a user');
     } else if (fields.recipient.userId !== undefined) {
       throw new InvalidFieldError('recipient.userId', `recipient.userId goes only with kind "user"`);
+    }
+    if (fields.recipient.kind === 'webhook') {
+      if (!fields.recipient.webhookId)
+        throw new InvalidFieldError('recipient.webhookId', 'recipient.webhookId is required with kind "webhook"');
+      if (checkWebhook) await this.webhooks.assertOwnedFor(ownerId, fields.recipient.webhookId, 'recipient.webhookId');
+    } else if (fields.recipient.webhookId !== undefined) {
+      throw new InvalidFieldError('recipient.webhookId', `recipient.webhookId goes only with kind "webhook"`);
     }
     const allowed = ticketEvent ? TICKET_EVENT_PLACEHOLDERS : CUSTOMER_EVENT_PLACEHOLDERS;
     const unknown = unknownPlaceholders(fields.message, allowed);

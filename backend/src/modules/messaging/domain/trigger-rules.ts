@@ -4,7 +4,10 @@ import { renderTemplate, TemplateValues } from '../../../platform/templates/temp
 import { Trigger, TriggerConditions } from './trigger.entity';
 
 /** What a trigger's rules read: the entity, or the same fields read with SQL. */
-export type TriggerRule = Pick<Trigger, 'id' | 'ownerId' | 'event' | 'conditions' | 'recipient' | 'message' | 'active'>;
+export type TriggerRule = Pick<
+  Trigger,
+  'id' | 'name' | 'ownerId' | 'event' | 'conditions' | 'recipient' | 'message' | 'active'
+>;
 
 /** What a trigger sees of an event: enough to check conditions, pick a recipient and render. */
 export type TriggerInput =
@@ -15,6 +18,8 @@ export interface Evaluation {
   fires: boolean;
   reasons: string[];
   receiverId: string | null;
+  /** With a webhook recipient: the webhook the delivery goes to (receiverId is null then). */
+  webhookId: string | null;
   body: string;
 }
 
@@ -42,13 +47,14 @@ export function evaluateTrigger(trigger: TriggerRule, input: TriggerInput): Eval
       }
     }
   }
-  const receiverId = recipientOf(trigger, input);
-  if (!receiverId) {
+  const webhookId = trigger.recipient.kind === 'webhook' ? (trigger.recipient.webhookId ?? null) : null;
+  const receiverId = webhookId ? null : recipientOf(trigger, input);
+  if (!receiverId && !webhookId) {
     fires = false;
     reasons.push(`The recipient ${trigger.recipient.kind} does not apply to ${input.eventName}.`);
   }
   if (fires) reasons.push('All conditions hold: the trigger fires.');
-  return { fires, reasons, receiverId, body: renderTemplate(trigger.message, templateValues(input)) };
+  return { fires, reasons, receiverId, webhookId, body: renderTemplate(trigger.message, templateValues(input)) };
 }
 
 export function recipientOf(trigger: TriggerRule, input: TriggerInput): string | null {
@@ -59,6 +65,8 @@ export function recipientOf(trigger: TriggerRule, input: TriggerInput): string |
       return input.kind === 'ticket' ? input.payload.creator.id : null;
     case 'ticket_assignee':
       return input.kind === 'ticket' ? input.payload.assignee.id : null;
+    case 'webhook':
+      return null;
   }
 }
 

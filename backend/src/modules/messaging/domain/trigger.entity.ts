@@ -7,7 +7,7 @@ export const TRIGGER_EVENTS = ['ticket.closed', 'ticket.created', 'customer.dele
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 export const TICKET_TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created'];
 
-export const RECIPIENT_KINDS = ['ticket_creator', 'ticket_assignee', 'user'] as const;
+export const RECIPIENT_KINDS = ['ticket_creator', 'ticket_assignee', 'user', 'webhook'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 export interface TriggerConditions {
@@ -19,6 +19,8 @@ export interface TriggerConditions {
 export interface TriggerRecipient {
   kind: RecipientKind;
   userId?: string;
+  /** With kind `webhook`: one of the owner's webhooks (the webhooks module's). */
+  webhookId?: string;
 }
 
 export interface TriggerFields {

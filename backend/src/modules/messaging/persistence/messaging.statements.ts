@@ -20,6 +20,7 @@ export const MESSAGES = defineTable('messages', {
 
 export const TRIGGERS = defineTable('triggers', {
   id: 'uuid',
+  name: 'text',
   owner_id: 'uuid',
   event: 'text',
   conditions: 'jsonb',

@@ -6,6 +6,7 @@ import * as identity from '../../../modules/identity/persistence/identity.statem
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
+import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
 import * as live from '../../live/persistence/live.statements';
 import * as outbox from '../../outbox/persistence/outbox.statements';
@@ -191,8 +192,50 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     releaseKey: () => idempotency.releaseKey(id(2), 'key-1'),
     purgeExpiredKeys: () => idempotency.purgeExpiredKeys(),
   },
+  webhooks: {
+    deliveryPage: () => webhooks.deliveryPage(id(8), after, 11),
+    insertDelivery: () =>
+      webhooks.insertDelivery({
+        id: id(10),
+        webhookId: id(8),
+        event: 'webhook.test',
+        body: '{}',
+        windowMs: 90_000_000,
+      }),
+    requeueDelivery: () => webhooks.requeueDelivery(id(8), id(10), 90_000_000),
+    insertDeliveriesOfFreshKeys: () =>
+      webhooks.insertDeliveriesOfFreshKeys(
+        [
+          {
+            id: id(10),
+            webhookId: id(8),
+            ownerId: id(2),
+            triggerId: id(7),
+            event: 'ticket.closed',
+            eventId: id(5),
+            body: '{}',
+            handler: 'send',
+          },
+        ],
+        sql.ident('fresh'),
+        90_000_000,
+      ),
+    claimDue: () =>
+      webhooks.claimDue({
+        take: 8,
+        scan: 32,
+        cap: 4,
+        caps: [{ webhookId: id(8), cap: 2 }],
+        excluded: [id(11)],
+        leaseMs: 40_000,
+        token: id(12),
+      }),
+    recordSuccesses: () => webhooks.recordSuccesses([{ id: id(10), token: id(12), status: 200 }]),
+    recordFailure: () => webhooks.recordFailure(id(10), id(12), 500, 'answered 500', 30_000),
+    notifyWorkers: () => webhooks.notifyWorkers(id(13)),
+  },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, live, idempotency };
+const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, live, idempotency, webhooks };
 
 function render(): string {
   const out = [

@@ -67,14 +67,23 @@ export type LoggedEntries = (rows: Sql) => Sql;
  * the fragment that names the new keys (columns `handler`, `event_id`) and must filter on it.
  * `logged` (optional) selects, from the rows `work` returns, the events the work publishes: they
  * are written to the log in the same statement, already delivered (no handler waits for them).
+ * `also` (optional): more data-modifying work of the same keys, each its own part of the statement
+ * (PostgreSQL allows data-modifying CTEs only at the top level).
  */
 export const processedKeysAndWork = (
   keys: { handler: string; eventId: string }[],
   work: (freshKeys: Sql) => Sql,
   logged?: LoggedEntries,
+  also: ((freshKeys: Sql) => Sql)[] = [],
 ): Sql =>
   sql`with fresh as (insert into processed_events (handler, event_id) select * from unnest(${keys.map((k) => k.handler)}::text[], ${keys.map((k) => k.eventId)}::uuid[]) on conflict do nothing returning handler, event_id),
-          work as (${work(sql.ident('fresh'))})${
+          work as (${work(sql.ident('fresh'))})${sql.join(
+            also.map(
+              (part, i) => sql`,
+          ${sql.ident(`also_${i}`)} as (${part(sql.ident('fresh'))})`,
+            ),
+            sql.empty,
+          )}${
             logged
               ? sql`,
           logged as (insert into outbox_events (id, name, payload, actor_id, audience, subject_id, status, processed_at)

@@ -35,9 +35,9 @@ const value: TriggerFormValue = {
 };
 
 describe('what each event allows', () => {
-  it('offers ticket people only for ticket events', () => {
-    expect(recipientKindsFor('ticket.created')).toEqual(['ticket_creator', 'ticket_assignee', 'user']);
-    expect(recipientKindsFor('customer.deleted')).toEqual(['user']);
+  it('offers ticket people only for ticket events, a user or a webhook for every event', () => {
+    expect(recipientKindsFor('ticket.created')).toEqual(['ticket_creator', 'ticket_assignee', 'user', 'webhook']);
+    expect(recipientKindsFor('customer.deleted')).toEqual(['user', 'webhook']);
   });
 
   it('offers ticket placeholders only for ticket events', () => {
@@ -85,6 +85,19 @@ describe('toUpdateTriggerBody', () => {
     ).toEqual({
       active: false,
       recipient: { kind: 'user', userId: 'u2' },
+      version: 4,
+    });
+  });
+
+  it('sends a new webhook recipient, and nothing when the same webhook is kept', () => {
+    const toHook = { ...trigger, recipient: { kind: 'webhook' as const, webhookId: 'w1' } };
+    expect(toUpdateTriggerBody(trigger, { ...value, recipient: { kind: 'webhook', webhookId: 'w1' } })).toEqual({
+      recipient: { kind: 'webhook', webhookId: 'w1' },
+      version: 4,
+    });
+    expect(toUpdateTriggerBody(toHook, { ...value, recipient: { kind: 'webhook', webhookId: 'w1' } })).toBeNull();
+    expect(toUpdateTriggerBody(toHook, { ...value, recipient: { kind: 'webhook', webhookId: 'w2' } })).toEqual({
+      recipient: { kind: 'webhook', webhookId: 'w2' },
       version: 4,
     });
   });

@@ -35,6 +35,7 @@ const RECIPIENT_LABELS: Readonly<Record<RecipientKind, string>> = {
   ticket_creator: 'The ticket’s creator',
   ticket_assignee: 'The ticket’s assignee',
   user: 'A specific user',
+  webhook: 'A webhook',
 };
 
 /** "Ticket closed" for `ticket.closed`; unknown event names are shown as they are. */
@@ -52,7 +53,7 @@ export function recipientKindLabel(kind: RecipientKind): string {
 
 /** Who can receive the message of a trigger on `event`: a ticket's people only for ticket events. */
 export function recipientKindsFor(event: TriggerEvent): readonly RecipientKind[] {
-  return isTicketEvent(event) ? ['ticket_creator', 'ticket_assignee', 'user'] : ['user'];
+  return isTicketEvent(event) ? ['ticket_creator', 'ticket_assignee', 'user', 'webhook'] : ['user', 'webhook'];
 }
 
 /** The placeholders a trigger's message may use for `event`. */
@@ -69,6 +70,8 @@ export interface TriggerFormInitial {
   readonly topic: readonly TicketTopic[];
   readonly recipientKind: RecipientKind;
   readonly recipientUser: PickerOption | null;
+  /** The webhook of a webhook recipient ('' when none). */
+  readonly recipientWebhook: string;
   readonly message: string;
   readonly active: boolean;
 }
@@ -91,6 +94,7 @@ export const NEW_TRIGGER_FORM: TriggerFormInitial = {
   topic: [],
   recipientKind: 'ticket_creator',
   recipientUser: null,
+  recipientWebhook: '',
   message: '',
   active: true,
 };
@@ -105,6 +109,7 @@ export function triggerToFormInitial(trigger: Trigger, userName: (id: string) =>
     topic: trigger.conditions.topic ?? [],
     recipientKind: trigger.recipient.kind,
     recipientUser: userId ? { id: userId, label: userName(userId) ?? 'Unknown user' } : null,
+    recipientWebhook: trigger.recipient.kind === 'webhook' ? (trigger.recipient.webhookId ?? '') : '',
     message: trigger.message,
     active: trigger.active,
   };
@@ -151,7 +156,8 @@ export function toUpdateTriggerBody(trigger: Trigger, value: TriggerFormValue): 
   if (!sameConditions(conditions, trigger.conditions)) changes.conditions = conditions;
   if (
     value.recipient.kind !== trigger.recipient.kind ||
-    (value.recipient.userId ?? null) !== (trigger.recipient.userId ?? null)
+    (value.recipient.userId ?? null) !== (trigger.recipient.userId ?? null) ||
+    (value.recipient.webhookId ?? null) !== (trigger.recipient.webhookId ?? null)
   ) {
     changes.recipient = value.recipient;
   }
@@ -187,6 +193,7 @@ export const TRIGGER_FIELD_TO_CONTROL = {
   conditions: 'priority',
   'recipient.kind': 'recipientKind',
   'recipient.userId': 'recipientUser',
+  'recipient.webhookId': 'recipientWebhook',
   recipient: 'recipientKind',
 } as const;
 
@@ -198,6 +205,7 @@ export const TRIGGER_FORM_CONTROLS = [
   'topic',
   'recipientKind',
   'recipientUser',
+  'recipientWebhook',
   'message',
   'active',
 ] as const;

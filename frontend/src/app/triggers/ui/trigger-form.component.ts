@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
@@ -23,6 +23,7 @@ import type { PickerOption } from '../../shared/pickers/picker-options';
 import { UserPickingForm } from '../../shared/dialogs/user-picking-form';
 import { FormProblemComponent } from '../../shared/dialogs/form-problem.component';
 import { priorityLabel, topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
+import { listOwnWebhooks, type WebhookOption } from '../../webhooks';
 import {
   TICKET_PRIORITIES,
   TICKET_TOPICS,
@@ -61,6 +62,7 @@ const NOUNS: Readonly<Record<TriggerFormControl, string>> = {
   topic: 'topic',
   recipientKind: 'recipient',
   recipientUser: 'user',
+  recipientWebhook: 'webhook',
   message: 'message',
   active: 'state',
 };
@@ -69,6 +71,12 @@ const NOUNS: Readonly<Record<TriggerFormControl, string>> = {
 function recipientUserValidator(control: AbstractControl): ValidationErrors | null {
   if (control.parent?.get('recipientKind')?.value !== 'user') return null;
   return Validators.required(control) ?? pickedOptionValidator(control);
+}
+
+/** The webhook of a webhook recipient: required. */
+function recipientWebhookValidator(control: AbstractControl): ValidationErrors | null {
+  if (control.parent?.get('recipientKind')?.value !== 'webhook') return null;
+  return Validators.required(control);
 }
 
 /** The message may only use the placeholders of the chosen event. */
@@ -116,6 +124,7 @@ export class TriggerFormComponent extends UserPickingForm<
     topic: this.fb.control<TicketTopic[]>([]),
     recipientKind: this.fb.control<RecipientKind>('ticket_creator', Validators.required),
     recipientUser: this.fb.control<PickerOption | string | null>(null, recipientUserValidator),
+    recipientWebhook: this.fb.control<string>('', recipientWebhookValidator),
     message: ['', [Validators.required, Validators.maxLength(LIMITS.trigger.message), messagePlaceholdersValidator]],
     active: true,
   });
@@ -136,12 +145,16 @@ export class TriggerFormComponent extends UserPickingForm<
   protected readonly isTicketEvent = isTicketEvent;
   protected readonly recipientKindsFor = recipientKindsFor;
   protected readonly placeholdersFor = placeholdersFor;
+  /** The user's webhooks, for a webhook recipient. */
+  protected readonly webhooks = signal<readonly WebhookOption[]>([]);
 
   constructor() {
     super();
-    this.form.controls.recipientKind.valueChanges.subscribe(() =>
-      this.form.controls.recipientUser.updateValueAndValidity(),
-    );
+    this.form.controls.recipientKind.valueChanges.subscribe(() => {
+      this.form.controls.recipientUser.updateValueAndValidity();
+      this.form.controls.recipientWebhook.updateValueAndValidity();
+    });
+    void listOwnWebhooks().then((webhooks) => this.webhooks.set(webhooks));
     this.form.controls.event.valueChanges.subscribe(() => this.form.controls.message.updateValueAndValidity());
   }
 
@@ -154,13 +167,17 @@ export class TriggerFormComponent extends UserPickingForm<
     return controlMessage(
       NOUNS[control],
       errors,
-      control === 'recipientUser' || control === 'event' || control === 'recipientKind',
+      control === 'recipientUser' ||
+        control === 'event' ||
+        control === 'recipientKind' ||
+        control === 'recipientWebhook',
     );
   }
 
   /** Customer events have no ticket people: the message goes to a specific user. */
   protected eventChanged(): void {
-    if (!this.isTicketEvent(this.form.controls.event.value)) {
+    const kind = this.form.controls.recipientKind.value;
+    if (!this.isTicketEvent(this.form.controls.event.value) && kind !== 'webhook' && kind !== 'user') {
       this.form.controls.recipientKind.setValue('user');
     }
   }
@@ -189,7 +206,9 @@ export class TriggerFormComponent extends UserPickingForm<
       recipient:
         v.recipientKind === 'user'
           ? { kind: 'user', userId: user !== null && typeof user === 'object' ? user.id : '' }
-          : { kind: v.recipientKind },
+          : v.recipientKind === 'webhook'
+            ? { kind: 'webhook', webhookId: v.recipientWebhook }
+            : { kind: v.recipientKind },
       message: v.message,
       active: v.active,
     });
@@ -204,6 +223,7 @@ export class TriggerFormComponent extends UserPickingForm<
       topic: [...initial.topic],
       recipientKind: initial.recipientKind,
       recipientUser: initial.recipientUser,
+      recipientWebhook: initial.recipientWebhook,
       message: initial.message,
       active: initial.active,
     });

@@ -27,6 +27,13 @@ import type { TriggerTestResult } from '../data-access/trigger.model';
         <p class="body" data-testid="trigger-test-message">{{ message.body }}</p>
       </div>
     }
+    @if (r.delivery; as delivery) {
+      <h3 class="subtitle">{{ r.fires ? 'The webhook delivery' : 'The webhook delivery it would have sent' }}</h3>
+      <div class="message">
+        <div class="to">POSTed to the webhook, signed</div>
+        <pre class="body" data-testid="trigger-test-delivery">{{ pretty(delivery.body) }}</pre>
+      </div>
+    }
     <p class="note">This was a test: nothing was saved or sent.</p>
   `,
   styles: `
@@ -67,6 +74,11 @@ import type { TriggerTestResult } from '../data-access/trigger.model';
       padding-left: 20px;
       font: var(--mat-sys-body-medium);
     }
+    pre.body {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      font: var(--mat-sys-body-small);
+    }
     .message {
       padding: 8px 12px;
       border-left: 3px solid var(--mat-sys-primary);
@@ -91,4 +103,13 @@ import type { TriggerTestResult } from '../data-access/trigger.model';
 })
 export class TriggerTestResultComponent {
   readonly result = input.required<TriggerTestResult>();
+
+  /** The delivery's JSON body, indented to read. */
+  protected pretty(body: string): string {
+    try {
+      return JSON.stringify(JSON.parse(body), null, 2);
+    } catch {
+      return body;
+    }
+  }
 }

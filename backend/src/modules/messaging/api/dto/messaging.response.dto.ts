@@ -6,6 +6,7 @@ import { TriggerConditionsDto } from './trigger.dto';
 export class TriggerRecipientViewDto {
   @ApiProperty({ enum: RECIPIENT_KINDS, enumName: 'RecipientKind' }) kind!: RecipientKind;
   @ApiPropertyOptional({ type: String, format: 'uuid' }) userId?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid' }) webhookId?: string;
 }
 
 export class TriggerDto {
@@ -32,10 +33,22 @@ export class TriggerTestMessageDto {
   @ApiProperty() body!: string;
 }
 
+export class TriggerTestDeliveryDto {
+  @ApiProperty({ format: 'uuid' }) webhookId!: string;
+  @ApiProperty({
+    description:
+      'The JSON body the webhook would be sent: `{type, timestamp, data: {trigger, ticket?, customer?, message}}`',
+  })
+  body!: string;
+}
+
 export class TriggerTestResultDto {
   @ApiProperty() fires!: boolean;
   @ApiProperty({ type: [String] }) reasons!: string[];
-  @ApiPropertyOptional({ type: TriggerTestMessageDto }) message?: TriggerTestMessageDto;
+  @ApiPropertyOptional({ type: TriggerTestMessageDto, description: 'For a recipient that is a user' })
+  message?: TriggerTestMessageDto;
+  @ApiPropertyOptional({ type: TriggerTestDeliveryDto, description: 'For a webhook recipient: what it would be sent' })
+  delivery?: TriggerTestDeliveryDto;
 }
 
 export class MessageDto {

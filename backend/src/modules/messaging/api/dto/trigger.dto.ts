@@ -57,6 +57,14 @@ export class TriggerRecipientDto {
   @ValidateIf((o: TriggerRecipientDto) => o.kind === 'user' || o.userId !== undefined)
   @IsUUID('all', { message: 'userId must be the id of a user' })
   userId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Required with kind "webhook" (one of your webhooks), refused with the others',
+  })
+  @ValidateIf((o: TriggerRecipientDto) => o.kind === 'webhook' || o.webhookId !== undefined)
+  @IsUUID('all', { message: 'webhookId must be the id of one of your webhooks' })
+  webhookId?: string;
 }
 
 export class CreateTriggerDto {
