@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging'];
+const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging', 'stats'];
 const frontendFeatures = [
   'identity',
   'customers',

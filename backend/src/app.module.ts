@@ -8,6 +8,7 @@ import { CustomersModule } from './modules/customers';
 import { IdentityModule } from './modules/identity';
 import { MacrosModule } from './modules/macros';
 import { MessagingModule } from './modules/messaging';
+import { StatsModule } from './modules/stats';
 import { TicketsModule } from './modules/tickets';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { DatabaseModule } from './platform/database/database.module';
@@ -56,6 +57,7 @@ export class AppModule {
         TicketsModule,
         MacrosModule,
         MessagingModule,
+        StatsModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],
