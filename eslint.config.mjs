@@ -10,6 +10,7 @@ const frontendFeatures = [
   'triggers',
   'messages',
   'api-tokens',
+  'dashboard',
   'landing',
   'shell',
 ];
