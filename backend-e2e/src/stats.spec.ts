@@ -3,6 +3,7 @@ import {
   bulkChangeTickets,
   closeTicket,
   createMacro,
+  demoLogin,
   deleteTicket,
   getStats,
   reopenTicket,
@@ -202,6 +203,19 @@ describe('days are local dates of the asked time zone', () => {
         ...(await recountStats(db, p.user.id, '2026-05-31', '2026-06-04', tz)),
         overdue: 0,
       });
+  });
+});
+
+describe('the demo workspace', () => {
+  it('has six weeks of opened and closed tickets on the dashboard, equal to a recount', async () => {
+    const s = new ApiSession(server.baseUrl);
+    const demo = (await demoLogin({ client: s.client })).data!.user;
+    const p = { s, user: demo } as Person;
+    const figures = await stats(p, day(-50), day(0), 'Europe/Berlin');
+    expect(figures.days.filter((d) => d.opened > 0).length).toBeGreaterThanOrEqual(25);
+    expect(figures.days.filter((d) => d.closed > 0).length).toBeGreaterThanOrEqual(25);
+    expect(figures.medianMinutesToClose).toBeGreaterThan(60);
+    expect(figures).toEqual({ ...(await recountStats(db, demo.id, day(-50), day(0), 'Europe/Berlin')), overdue: 0 });
   });
 });
 
