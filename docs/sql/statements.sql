@@ -142,13 +142,14 @@ delete from "session" where "expire" < now();
 -- values: []
 
 -- stats.openedClosedByDay
-select to_char(bucket at time zone $1, 'YYYY-MM-DD') as date,
-  sum(opened)::int as opened, sum(closed)::int as closed
-  from ticket_stats_quarters
-  where user_id = $2
-  and bucket >= ($3::timestamp at time zone $4) and bucket < ($5::timestamp at time zone $6)
+with m as (
+  select array_agg((($1::date + i)::timestamp at time zone $2) order by i) as midnights
+  from generate_series(0, $3::int) i)
+  select width_bucket(q.bucket, m.midnights) as day, sum(q.opened)::int as opened, sum(q.closed)::int as closed
+  from m, ticket_stats_quarters q
+  where q.user_id = $4 and q.bucket >= m.midnights[1] and q.bucket < m.midnights[$5::int + 1]
   group by 1;
--- values: ["Europe/Berlin","00000000-0000-4000-8000-000000000002","2026-03-01","Europe/Berlin","2026-04-01","Europe/Berlin"]
+-- values: ["2026-03-01","Europe/Berlin",31,"00000000-0000-4000-8000-000000000002",31]
 
 -- stats.openByPriority
 select priority, open from ticket_stats_open where user_id = $1;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidFieldError } from '../../../platform/errors/domain-error';
-import { DayFigures, StatsRepository } from '../persistence/stats.repository';
+import { StatsRepository } from '../persistence/stats.repository';
 
 /** The longest range, in days (a leap year). */
 export const MAX_STATS_DAYS = 366;
@@ -14,7 +14,7 @@ export interface StatsQuery {
 }
 
 export interface StatsFigures {
-  days: DayFigures[];
+  days: { date: string; opened: number; closed: number }[];
   open: { urgent: number; high: number; normal: number; low: number };
   overdue: number;
   medianMinutesToClose: number | null;
@@ -48,16 +48,15 @@ export class StatsService {
 
     const end = isoDate(to + DAY_MS);
     const [found, open, overdue, median] = await Promise.all([
-      this.stats.days(userId, tz, query.from, end),
+      this.stats.days(userId, tz, query.from, count),
       this.stats.openByPriority(userId),
       this.stats.overdueCount(userId),
       this.stats.medianSecondsToClose(userId, tz, query.from, end),
     ]);
-    const byDate = new Map(found.map((d) => [d.date, d]));
+    const byDay = new Map(found.map((d) => [d.day, d]));
     const days = Array.from({ length: count }, (_, i) => {
-      const date = isoDate(from + i * DAY_MS);
-      const day = byDate.get(date);
-      return { date, opened: day?.opened ?? 0, closed: day?.closed ?? 0 };
+      const day = byDay.get(i + 1);
+      return { date: isoDate(from + i * DAY_MS), opened: day?.opened ?? 0, closed: day?.closed ?? 0 };
     });
     return {
       days,

@@ -3,9 +3,9 @@ import { ReadPool } from '../../../platform/database/read-pool';
 import type { TicketPriority } from '../../tickets';
 import { medianSecondsToClose, openByPriority, openedClosedByDay, timeZoneNames } from './stats.statements';
 
-/** A local date's figures. */
+/** A local date's figures, by its place in the range (1 is the first date). */
 export interface DayFigures {
-  date: string;
+  day: number;
   opened: number;
   closed: number;
 }
@@ -15,9 +15,9 @@ export interface DayFigures {
 export class StatsRepository {
   constructor(private readonly reads: ReadPool) {}
 
-  /** The dates between two local midnights that have any figure; the others are zero. */
-  async days(userId: string, tz: string, from: string, toExclusive: string): Promise<DayFigures[]> {
-    return this.reads.query<DayFigures>(openedClosedByDay(userId, tz, from, toExclusive));
+  /** The local dates from `from` on (`day` 1 is `from`) that have any figure; the others are zero. */
+  async days(userId: string, tz: string, from: string, days: number): Promise<DayFigures[]> {
+    return this.reads.query<DayFigures>(openedClosedByDay(userId, tz, from, days));
   }
 
   async openByPriority(userId: string): Promise<Map<TicketPriority, number>> {

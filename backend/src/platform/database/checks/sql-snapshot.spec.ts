@@ -141,7 +141,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     pruneExpiredSessions: () => identity.pruneExpiredSessions,
   },
   stats: {
-    openedClosedByDay: () => stats.openedClosedByDay(id(2), 'Europe/Berlin', '2026-03-01', '2026-04-01'),
+    openedClosedByDay: () => stats.openedClosedByDay(id(2), 'Europe/Berlin', '2026-03-01', 31),
     openByPriority: () => stats.openByPriority(id(2)),
     medianSecondsToClose: () => stats.medianSecondsToClose(id(2), 'Europe/Berlin', '2026-03-01', '2026-04-01'),
     timeZoneNames: () => stats.timeZoneNames(),
