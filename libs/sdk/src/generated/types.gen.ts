@@ -1728,7 +1728,7 @@ export type GetStatsData = {
     path?: never;
     query: {
         /**
-         * First local date of the range (`YYYY-MM-DD`), in `tz`.
+         * First local date of the range (`YYYY-MM-DD`, 1970 to 9998), in `tz`.
          */
         from: string;
         /**

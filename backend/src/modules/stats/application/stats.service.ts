@@ -20,10 +20,12 @@ export interface StatsFigures {
   medianMinutesToClose: number | null;
 }
 
-/** A `YYYY-MM-DD` that is a real calendar date, as UTC milliseconds; `null` otherwise. */
+/** A `YYYY-MM-DD` that is a real calendar date from 1970 to 9998, as UTC milliseconds; `null` otherwise. */
 function calendarDay(date: string): number | null {
   const ms = Date.parse(`${date}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date ? null : ms;
+  const year = Number(date.slice(0, 4));
+  if (Number.isNaN(ms) || year < 1970 || year > 9998) return null;
+  return new Date(ms).toISOString().slice(0, 10) === date ? ms : null;
 }
 
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -38,9 +40,9 @@ export class StatsService {
   async figures(userId: string, query: StatsQuery): Promise<StatsFigures> {
     const tz = query.tz ?? 'UTC';
     const from = calendarDay(query.from);
-    if (from === null) throw new InvalidFieldError('from', 'from must be a date YYYY-MM-DD');
+    if (from === null) throw new InvalidFieldError('from', 'from must be a date YYYY-MM-DD from 1970 to 9998');
     const to = calendarDay(query.to);
-    if (to === null) throw new InvalidFieldError('to', 'to must be a date YYYY-MM-DD');
+    if (to === null) throw new InvalidFieldError('to', 'to must be a date YYYY-MM-DD from 1970 to 9998');
     if (to < from) throw new InvalidFieldError('to', 'to must not be before from');
     const count = (to - from) / DAY_MS + 1;
     if (count > MAX_STATS_DAYS) throw new InvalidFieldError('to', `the range must be at most ${MAX_STATS_DAYS} days`);

@@ -8,7 +8,7 @@ export class StatsQueryDto {
   @ApiProperty({
     format: 'date',
     example: '2026-03-01',
-    description: 'First local date of the range (`YYYY-MM-DD`), in `tz`.',
+    description: 'First local date of the range (`YYYY-MM-DD`, 1970 to 9998), in `tz`.',
   })
   @IsString()
   @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
