@@ -9,7 +9,6 @@ import {
   reopenTicket,
   updateTicket,
   type BulkChangeTicketsDto,
-  type CustomerDto,
   type StatsDto,
   type TicketDto,
 } from '@bw/sdk';
