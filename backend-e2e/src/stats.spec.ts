@@ -138,6 +138,38 @@ describe('GET /api/stats equals a full recount of tickets', () => {
   });
 });
 
+describe('concurrent changes', () => {
+  it("keep the figures equal to a recount when two users change each other's tickets at once, in bulk", async () => {
+    const [a, b] = await Promise.all([person(server.baseUrl, 'ca'), person(server.baseUrl, 'cb')]);
+    const [ca, cb] = await Promise.all([customerOf(a), customerOf(b)]);
+    // Each ticket is in both users' boxes, so every change locks both users' rollup rows.
+    const ofA = await Promise.all(Array.from({ length: 20 }, () => ticketBy(a, ca, b.user)));
+    const ofB = await Promise.all(Array.from({ length: 20 }, () => ticketBy(b, cb, a.user)));
+    const statuses: number[] = [];
+    const run = async (p: Person, body: BulkChangeTicketsDto) => {
+      const res = await bulkChangeTickets({ client: p.s.client, body });
+      statuses.push(res.response.status, ...(res.data?.results ?? []).map((r) => r.status));
+    };
+    for (let round = 0; round < 3; round++)
+      await Promise.all([
+        run(a, { ids: ofA.map((t) => t.id), action: { type: 'close' } }),
+        run(b, { ids: ofB.map((t) => t.id), action: { type: 'close' } }),
+        run(a, { ids: ofB.map((t) => t.id), action: { type: 'set_priority', value: 'urgent' } }),
+        run(b, { ids: ofA.map((t) => t.id), action: { type: 'set_priority', value: 'low' } }),
+        run(a, { ids: ofA.map((t) => t.id), action: { type: 'reopen' } }),
+        run(b, { ids: ofB.map((t) => t.id), action: { type: 'reopen' } }),
+      ]);
+    // A close may meet a ticket another request just closed (409); nothing fails (a deadlock would be 500).
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(6 * 3);
+    for (const p of [a, b])
+      expect(await stats(p, day(-1), day(1))).toEqual({
+        ...(await recountStats(db, p.user.id, day(-1), day(1), 'UTC')),
+        overdue: 0,
+      });
+  });
+});
+
 describe('days are local dates of the asked time zone', () => {
   /** A fresh user with one ticket created (and closed, when told) at each instant. */
   async function userWith(instants: { created: string; closed?: string }[]): Promise<Person> {
