@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging', 'webhooks'];
+const backendModules = ['identity', 'customers', 'tickets', 'macros', 'messaging', 'webhooks', 'stats'];
 const frontendFeatures = [
   'identity',
   'customers',
@@ -11,6 +11,7 @@ const frontendFeatures = [
   'webhooks',
   'messages',
   'api-tokens',
+  'dashboard',
   'landing',
   'shell',
 ];

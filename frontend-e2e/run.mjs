@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
+import { dashboardTests } from './src/dashboard.e2e.mjs';
 import { dailyWorkTests } from './src/daily-work.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
@@ -50,6 +51,7 @@ const tests = [
   ...consoleTests,
   ...dailyWorkTests,
   ...ticketTableTests,
+  ...dashboardTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

@@ -16,7 +16,9 @@
 // Speed: the secondary indexes of tickets/ticket_comments are dropped while loading and rebuilt
 // afterwards (definitions read from pg_indexes, so they stay exactly the migration's), the two
 // cores load halves in parallel, and FK triggers are skipped (session_replication_role=replica, as
-// superuser only; the generated rows reference only rows generated before them).
+// superuser only; the generated rows reference only rows generated before them). That skips the
+// triggers that keep the dashboard's rollups too, so they are rebuilt from the tickets afterwards
+// (ticket_stats_rebuild(), which also forgets what a --reset deleted).
 // The parts, in tools/seed-scale/: ids (scales, ids, tokens), sql (expression builders),
 // vocabulary, database (migrate, connect, reset), small-tables and big-tables.
 import path from 'node:path';

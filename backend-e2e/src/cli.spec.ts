@@ -90,6 +90,7 @@ describe('the bw command line', () => {
       'tokens create',
       'tokens list',
       'tokens revoke',
+      'stats',
       'events',
     ];
     for (const command of commands) expect(overview.stdout).toContain(`  ${command} `);
@@ -201,6 +202,26 @@ describe('the bw command line', () => {
     const invalid = await bw(['customers', 'create', '--name', 'X', '--email', 'not-an-email'], env);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/\(400 VALIDATION_FAILED\)\n {2}email: /);
+  });
+
+  it("prints the dashboard's figures, and a 400 naming the field for a bad range", async () => {
+    const { env } = await loggedIn();
+    const figures = json(
+      await bw(['stats', '--from', '2026-03-28', '--to', '2026-03-30', '--tz', 'Europe/Berlin', '--json'], env),
+    );
+    expect(figures).toEqual({
+      days: ['2026-03-28', '2026-03-29', '2026-03-30'].map((date) => ({ date, opened: 0, closed: 0 })),
+      open: { urgent: 0, high: 0, normal: 0, low: 0 },
+      overdue: 0,
+      medianMinutesToClose: null,
+    });
+    const table = await bw(['stats', '--from', '2026-03-29', '--to', '2026-03-29', '--tz', 'UTC'], env);
+    expect(table.stdout).toMatch(
+      /^DATE\s+OPENED\s+CLOSED\n2026-03-29\s+0\s+0\nOpen:\s+0 \(urgent 0, high 0, normal 0, low 0\)\n/,
+    );
+    const invalid = await bw(['stats', '--from', '2026-03-02', '--to', '2026-03-01'], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/\(400 VALIDATION_FAILED\)\n {2}to: /);
   });
 
   it('creates, lists, shows, closes and reopens tickets; closing twice exits 1 with the problem', async () => {

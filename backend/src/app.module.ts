@@ -8,6 +8,7 @@ import { CustomersModule } from './modules/customers';
 import { IdentityModule } from './modules/identity';
 import { MacrosModule } from './modules/macros';
 import { MessagingModule } from './modules/messaging';
+import { StatsModule } from './modules/stats';
 import { TicketsModule } from './modules/tickets';
 import { WebhooksModule } from './modules/webhooks';
 import { OutboxModule } from './platform/outbox/outbox.module';
@@ -58,6 +59,7 @@ export class AppModule {
         MacrosModule,
         WebhooksModule,
         MessagingModule,
+        StatsModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

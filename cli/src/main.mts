@@ -5,6 +5,7 @@ import { customerCommands } from './commands/customers.mjs';
 import { eventsCommand } from './commands/events.mjs';
 import { loginCommand } from './commands/login.mjs';
 import { messageCommands } from './commands/messages.mjs';
+import { statsCommands } from './commands/stats.mjs';
 import { ticketCommands } from './commands/tickets.mjs';
 import { tokenCommands } from './commands/tokens.mjs';
 import type { Output } from './output.mjs';
@@ -15,6 +16,7 @@ const COMMANDS: Command[] = [
   ...customerCommands,
   ...messageCommands,
   ...tokenCommands,
+  ...statsCommands,
   eventsCommand,
 ];
 

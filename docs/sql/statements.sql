@@ -141,6 +141,31 @@ delete from "session" where "sid" = $1;
 delete from "session" where "expire" < now();
 -- values: []
 
+-- stats.openedClosedByDay
+with m as (
+  select array_agg((($1::date + i)::timestamp at time zone $2) order by i) as midnights
+  from generate_series(0, $3::int) i)
+  select width_bucket(q.bucket, m.midnights) as day, sum(q.opened)::int as opened, sum(q.closed)::int as closed
+  from m, ticket_stats_quarters q
+  where q.user_id = $4 and q.bucket >= m.midnights[1] and q.bucket < m.midnights[$5::int + 1]
+  group by 1;
+-- values: ["2026-03-01","Europe/Berlin",31,"00000000-0000-4000-8000-000000000002",31]
+
+-- stats.openByPriority
+select priority, open from ticket_stats_open where user_id = $1;
+-- values: ["00000000-0000-4000-8000-000000000002"]
+
+-- stats.medianSecondsToClose
+select percentile_cont(0.5) within group (order by seconds) as seconds
+  from ticket_stats_closes
+  where user_id = $1
+  and closed_at >= ($2::timestamp at time zone $3) and closed_at < ($4::timestamp at time zone $5);
+-- values: ["00000000-0000-4000-8000-000000000002","2026-03-01","Europe/Berlin","2026-04-01","Europe/Berlin"]
+
+-- stats.timeZoneNames
+select name from pg_timezone_names;
+-- values: []
+
 -- macros.visibleMacrosPage
 select * from (
   (select id, owner_id, name, description, available_for, actions, version, created_at, updated_at from macros where owner_id = $1 and (lower(name) like $2 or lower(description) like $3) and (created_at, id) < ($4, $5) order by created_at desc, id desc limit $6)

@@ -149,7 +149,7 @@ export const dailyWorkTests = [
       await page.setViewportSize(PHONE);
       await page.goto('/tickets');
       await expectText(mainNav(page).getByTestId('unread-badge'), '1', 15_000);
-      for (const label of ['Tickets', 'Customers', 'Macros', 'Triggers', 'Messages']) {
+      for (const label of ['Tickets', 'Customers', 'Macros', 'Triggers', 'Messages', 'Dashboard']) {
         const link = mainNav(page).getByRole('link', { name: label });
         await expectVisible(link);
         const box = await link.boundingBox();

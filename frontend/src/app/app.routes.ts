@@ -52,5 +52,10 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('./webhooks/feature/webhooks.routes').then((m) => m.webhooksRoutes),
   },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./dashboard/feature/dashboard.routes').then((m) => m.dashboardRoutes),
+  },
   pageRoute('**', 'Page not found', () => import('./shell/not-found.page').then((m) => m.NotFoundPage)),
 ];

@@ -16,6 +16,7 @@ import {
   DEMO_IDS,
   DEMO_TICKETS,
 } from './demo-workspace.data';
+import { DEMO_PAST_TICKETS } from './demo-workspace.dashboard';
 import { seedDemoHistory } from './demo-workspace.history';
 
 /**
@@ -79,6 +80,30 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       ],
     );
   }
+  // The past weeks' tickets for the dashboard; its rollups follow from the triggers on tickets.
+  for (const t of DEMO_PAST_TICKETS) {
+    await conn.execute(
+      `insert into tickets (id, creator_id, assignee_id, customer_id, title, type, priority, topic, status, created_at, updated_at, closed_at)
+       select ?, ?, ?, ?, ?, ?, ?, ?, case when ?::int is null then 'pending' else 'closed' end, at, coalesce(at + make_interval(mins => ?), at), at + make_interval(mins => ?)
+         from (select date_trunc('day', now()) - make_interval(days => ?) + make_interval(hours => ?) as at) x
+       on conflict do nothing`,
+      [
+        t.id,
+        t.creatorId,
+        t.assigneeId,
+        t.customerId,
+        t.title,
+        t.type,
+        t.priority,
+        t.topic,
+        t.minutesToClose,
+        t.minutesToClose,
+        t.minutesToClose,
+        t.daysAgo,
+        t.hour,
+      ],
+    );
+  }
   for (const m of DEMO_MACROS) {
     await conn.execute(
       `insert into macros (id, owner_id, name, description, available_for, actions, created_at, updated_at)
@@ -136,7 +161,7 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
   if (!escalate) throw new Error('the demo macros lost "Escalate to urgent"');
   await seedDemoHistory(
     em,
-    DEMO_TICKETS.map((t) => t.id),
+    [...DEMO_TICKETS, ...DEMO_PAST_TICKETS].map((t) => t.id),
     escalate.id,
   );
 }

@@ -15,4 +15,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/triggers', label: 'Triggers', section: /^\/triggers/ },
   { path: '/webhooks', label: 'Webhooks', section: /^\/webhooks/ },
   { path: '/messages', label: 'Messages', section: /^\/messages/, badge: 'unreadMessages' },
+  { path: '/dashboard', label: 'Dashboard', section: /^\/dashboard/ },
 ];

@@ -466,6 +466,47 @@ export type SignupDto = {
     username: string;
 };
 
+export type StatsDayDto = {
+    /**
+     * Tickets in the caller’s boxes that are closed and whose `closedAt` is on this date
+     */
+    closed: number;
+    /**
+     * A local date in the asked time zone
+     */
+    date: string;
+    /**
+     * Tickets in the caller’s boxes created on this date (deleted ones no longer count)
+     */
+    opened: number;
+};
+
+export type StatsDto = {
+    /**
+     * One entry per date from `from` to `to`, days without tickets included
+     */
+    days: Array<StatsDayDto>;
+    /**
+     * The median of `closedAt − createdAt` in minutes (to one decimal; the mean of the middle two for an even count) over the tickets in the caller’s boxes that are closed with `closedAt` in the range; `null` when there are none.
+     */
+    medianMinutesToClose: number | null;
+    /**
+     * Tickets in the caller’s boxes that are not closed (open and pending), by priority, now
+     */
+    open: StatsOpenDto;
+    /**
+     * Open and pending tickets in the caller’s boxes whose `dueAt` has passed, now
+     */
+    overdue: number;
+};
+
+export type StatsOpenDto = {
+    high: number;
+    low: number;
+    normal: number;
+    urgent: number;
+};
+
 export type TestTriggerDto = {
     /**
      * For customer.deleted: one of your customers
@@ -1800,6 +1841,53 @@ export type GetMetricsResponses = {
 };
 
 export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
+
+export type GetStatsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * First local date of the range (`YYYY-MM-DD`, 1970 to 9998), in `tz`.
+         */
+        from: string;
+        /**
+         * Last local date of the range (`YYYY-MM-DD`), in `tz`; not before `from`, at most 366 days in all.
+         */
+        to: string;
+        /**
+         * An IANA time zone that PostgreSQL knows (`pg_timezone_names`, exact spelling); the days are this zone's dates. Default: "UTC".
+         */
+        tz?: string;
+    };
+    url: '/api/stats';
+};
+
+export type GetStatsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type GetStatsError = GetStatsErrors[keyof GetStatsErrors];
+
+export type GetStatsResponses = {
+    200: StatsDto;
+};
+
+export type GetStatsResponse = GetStatsResponses[keyof GetStatsResponses];
 
 export type ListTicketsData = {
     body?: never;

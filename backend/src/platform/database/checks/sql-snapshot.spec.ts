@@ -5,6 +5,7 @@ import * as customers from '../../../modules/customers/persistence/customer.stat
 import * as identity from '../../../modules/identity/persistence/identity.statements';
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
+import * as stats from '../../../modules/stats/persistence/stats.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
@@ -140,6 +141,12 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     deleteSession: () => identity.deleteSession('sid-1'),
     pruneExpiredSessions: () => identity.pruneExpiredSessions,
   },
+  stats: {
+    openedClosedByDay: () => stats.openedClosedByDay(id(2), 'Europe/Berlin', '2026-03-01', 31),
+    openByPriority: () => stats.openByPriority(id(2)),
+    medianSecondsToClose: () => stats.medianSecondsToClose(id(2), 'Europe/Berlin', '2026-03-01', '2026-04-01'),
+    timeZoneNames: () => stats.timeZoneNames(),
+  },
   macros: { visibleMacrosPage: () => macros.visibleMacrosPage(id(2), 'urgent', after, 11) },
   messaging: {
     boxPage: () => messaging.boxPage(id(3), 'inbox', after, 11),
@@ -235,7 +242,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     notifyWorkers: () => webhooks.notifyWorkers(id(13)),
   },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, live, idempotency, webhooks };
+const MODULES: Record<string, object> = { tickets, customers, macros, messaging, stats, outbox, live, idempotency, webhooks };
 
 function render(): string {
   const out = [

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { StatsController } from './api/stats.controller';
+import { StatsService } from './application/stats.service';
+import { StatsRepository } from './persistence/stats.repository';
+
+/** The dashboard's figures, read from rollups that triggers on `tickets` keep (docs/modules/stats.md). */
+@Module({
+  controllers: [StatsController],
+  providers: [StatsService, StatsRepository],
+})
+export class StatsModule {}
