@@ -11,6 +11,7 @@ import {
   DEMO_TICKETS,
 } from './demo-workspace.data';
 import { seedDemoHistory } from './demo-workspace.history';
+import { seedDemoViews } from './demo-workspace.views';
 
 /**
  * Seeds the demo workspace: the demo user (who logs in only through POST /api/auth/demo — its
@@ -113,6 +114,7 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       [c.id, c.ticketId, c.authorId, c.body, c.minutesAgo],
     );
   }
+  await seedDemoViews(em);
   const escalate = DEMO_MACROS.find((m) => m.name === 'Escalate to urgent');
   if (!escalate) throw new Error('the demo macros lost "Escalate to urgent"');
   await seedDemoHistory(

@@ -5,6 +5,7 @@ import * as customers from '../../../modules/customers/persistence/customer.stat
 import * as identity from '../../../modules/identity/persistence/identity.statements';
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
+import * as savedViews from '../../../modules/tickets/persistence/saved-views.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
 import * as live from '../../live/persistence/live.statements';
@@ -119,6 +120,27 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         { creatorId: id(2), assigneeId: id(3) },
       ),
     commentsPage: () => tickets.commentsPage(id(1), after, 11),
+    boxBranches: () => sql.join(tickets.boxBranches(id(2), 'all', { status: 'open' }, 'newest', after), sql` union `),
+    searchMatch: () => tickets.searchMatch({ prefixes: 'lapt:*', number: null, emailPrefix: 'lapt%' }),
+  },
+  savedViews: {
+    savedViewsPage: () => savedViews.savedViewsPage(id(2), after, 11),
+    lockViewsOf: () => savedViews.lockViewsOf(id(2)),
+    countViewsOf: () => savedViews.countViewsOf(id(2)),
+    selectOwnedView: () => savedViews.selectOwnedView(id(2), id(10)),
+    savedViewCounts: () =>
+      savedViews.savedViewCounts(
+        id(2),
+        [
+          { id: id(10), filters: { box: 'incoming', status: 'open', priority: ['urgent'] }, search: null },
+          {
+            id: id(11),
+            filters: { topic: ['billing'], q: 'invoice' },
+            search: { prefixes: 'invoice:*', number: null, emailPrefix: 'invoice%' },
+          },
+        ],
+        1001,
+      ),
   },
   customers: {
     ownersCustomersPage: () => customers.ownersCustomersPage(id(2), 'acme_50%', after, 11),
@@ -192,7 +214,16 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     purgeExpiredKeys: () => idempotency.purgeExpiredKeys(),
   },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, outbox, live, idempotency };
+const MODULES: Record<string, object> = {
+  tickets,
+  savedViews,
+  customers,
+  macros,
+  messaging,
+  outbox,
+  live,
+  idempotency,
+};
 
 function render(): string {
   const out = [
