@@ -19,6 +19,7 @@ import { dailyWorkTests } from './src/daily-work.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
+import { savedViewsTests } from './src/saved-views.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,7 @@ const tests = [
   ...apiTokensTests,
   ...consoleTests,
   ...dailyWorkTests,
+  ...savedViewsTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

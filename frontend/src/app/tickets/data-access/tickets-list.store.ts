@@ -34,8 +34,8 @@ export class TicketsListStore extends ListStore<Ticket> {
     inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
   }
 
-  /** The caller's incoming / outgoing / all tickets, optionally by status and search text. */
-  loadBox(filters: TicketFilters): Promise<void> {
+  /** The caller's incoming / outgoing / all tickets, optionally by status and search text, or in a saved view. */
+  loadBox(filters: TicketFilters, view?: string): Promise<void> {
     this.scope = boxScope(filters, this.session.user()?.id ?? null);
     return this.list((cursor) =>
       settle(() =>
@@ -43,6 +43,7 @@ export class TicketsListStore extends ListStore<Ticket> {
           query: {
             box: filters.box,
             ...(filters.status ? { status: filters.status } : {}),
+            ...(view ? { view } : {}),
             ...pageQuery(TICKETS_PAGE_SIZE, cursor, filters.q),
           },
         }),

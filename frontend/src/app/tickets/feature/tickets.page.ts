@@ -13,6 +13,7 @@ import { parseTicketFilters } from '../data-access/ticket-body';
 import { boxLabel, statusLabel } from '../../shared/ticket-fields/ticket-labels';
 import { TICKET_BOXES, TICKET_STATUSES, type TicketStatus } from '../data-access/ticket.model';
 import { TicketsListStore } from '../data-access/tickets-list.store';
+import { SavedViewsComponent } from '../ui/saved-views.component';
 import { TicketListItemComponent } from '../ui/ticket-list-item.component';
 import { TicketActions } from './ticket-actions';
 
@@ -41,6 +42,7 @@ const EMPTY_TEXT = {
     NoMatchComponent,
     PageHeaderComponent,
     RecordListComponent,
+    SavedViewsComponent,
     SearchFieldComponent,
     TicketListItemComponent,
   ],
@@ -53,6 +55,8 @@ export class TicketsPage {
   readonly box = input<string>();
   readonly status = input<string>();
   readonly q = input<string>();
+  /** `?view=`: the saved view applied (its filters are spelled out in the URL too). */
+  readonly view = input<string>();
 
   private readonly router = inject(Router);
   private readonly session = inject(SessionStore);
@@ -74,7 +78,8 @@ export class TicketsPage {
   constructor() {
     effect(() => {
       const filters = this.filters();
-      untracked(() => void this.store.loadBox(filters));
+      const view = this.view();
+      untracked(() => void this.store.loadBox(filters, view));
     });
   }
 
