@@ -7,6 +7,7 @@ import { loginCommand } from './commands/login.mjs';
 import { messageCommands } from './commands/messages.mjs';
 import { ticketCommands } from './commands/tickets.mjs';
 import { tokenCommands } from './commands/tokens.mjs';
+import { viewCommands } from './commands/views.mjs';
 import type { Output } from './output.mjs';
 
 const COMMANDS: Command[] = [
@@ -15,6 +16,7 @@ const COMMANDS: Command[] = [
   ...customerCommands,
   ...messageCommands,
   ...tokenCommands,
+  ...viewCommands,
   eventsCommand,
 ];
 
