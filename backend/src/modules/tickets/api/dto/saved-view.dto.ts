@@ -8,7 +8,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Min,
   ValidateIf,
   ValidateNested,
@@ -59,7 +58,6 @@ export class CreateSavedViewDto extends PickType(ListTicketsQueryDto, ['sort'] a
   @ApiProperty({ ...NAME, description: 'Unique among your views, ignoring case' })
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 
   @ApiPropertyOptional({ type: SavedViewFiltersDto, description: 'The filters; none lists every ticket of `box`' })
@@ -76,7 +74,6 @@ export class UpdateSavedViewDto extends PickType(ListTicketsQueryDto, ['sort'] a
   @ValidateIf((o: UpdateSavedViewDto) => o.name !== undefined)
   @IsString()
   @Length(1, 100, { message: 'name must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string;
 
   @ApiPropertyOptional({ type: SavedViewFiltersDto, description: "Replaces the view's filters as a whole" })
