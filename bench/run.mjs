@@ -22,6 +22,7 @@ import { historyFixtures, liveStreams, measureHistory } from './lib/live.mjs';
 import { drainOutbox, fixedRateMix, LABEL, rateLimitPairs, startApi, warmUpReads, writeRuns } from './lib/phases.mjs';
 import { children, freePort, rssSampler, startProcess, stopProcess, waitHealthy } from './lib/processes.mjs';
 import { checkTargets, writeReport } from './lib/report.mjs';
+import { seedBenchViews } from './lib/saved-views.mjs';
 import { scenarios } from './lib/scenarios.mjs';
 import { cannon, measurePairs, measureVariantPairs } from './lib/throughput.mjs';
 
@@ -83,6 +84,9 @@ async function main() {
     // server has no such queries, so the app alone, at the search rate).
     for (const k of ['filtered', 'prefix', 'customerSearch'])
       latency.push(await measureAppLatency(k, LABEL[k], appUrl, sc[k], args.searchRate, rss));
+    // Issue 15: the counts of ten saved views per user (one statement over the list's predicates).
+    await seedBenchViews([...new Set(fx.visible.map((v) => v.user))]);
+    latency.push(await measureAppLatency('viewCounts', LABEL.viewCounts, appUrl, sc.viewCounts, args.countsRate, rss));
     // Issue 14: the first page of a ticket's history with 200 changes, against the same two statements.
     latency.push(...(await measureHistory(baseUrl, appUrl, await historyFixtures(appUrl, fx), rss)));
     // Ticket create in pairs too (the baseline runs the app's statements with the same group commit:

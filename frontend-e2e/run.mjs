@@ -21,6 +21,7 @@ import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
 import { ticketTableTests } from './src/ticket-table.e2e.mjs';
+import { savedViewsTests } from './src/saved-views.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
 import { webhooksTests } from './src/webhooks.e2e.mjs';
 
@@ -52,6 +53,7 @@ const tests = [
   ...dailyWorkTests,
   ...ticketTableTests,
   ...dashboardTests,
+  ...savedViewsTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

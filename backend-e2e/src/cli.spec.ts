@@ -1,4 +1,4 @@
-import { createApiToken, demoLogin, signup } from '@bw/sdk';
+import { createApiToken, createSavedView, demoLogin, signup } from '@bw/sdk';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,7 @@ describe('the bw command line', () => {
       'tokens list',
       'tokens revoke',
       'stats',
+      'views list',
       'events',
     ];
     for (const command of commands) expect(overview.stdout).toContain(`  ${command} `);
@@ -350,6 +351,37 @@ describe('the bw command line', () => {
     const refused = await bw(['customers', 'list'], { ...env, BW_TOKEN: created.token });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('(401 ');
+  });
+
+  it('lists saved views with their counts, as a table and as JSON', async () => {
+    const credentials = newUser('cliviews');
+    const session = new ApiSession(server.baseUrl);
+    await signup({ client: session.client, body: credentials, throwOnError: true });
+    const env = home();
+    const login = await bw(
+      ['login', '--email', credentials.email, '--password-stdin'],
+      env,
+      `${credentials.password}\n`,
+    );
+    expect(login).toMatchObject({ code: 0, stderr: '' });
+    const empty = await bw(['views', 'list'], env);
+    expect(empty).toMatchObject({ code: 0, stderr: '' });
+    expect(empty.stdout).toContain('ID');
+    const view = (
+      await createSavedView({
+        client: session.client,
+        body: { name: 'Urgent open', filters: { status: 'open', priority: ['urgent', 'high'] }, sort: 'priority' },
+        throwOnError: true,
+      })
+    ).data;
+    const table = await bw(['views', 'list'], env);
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    expect(table.stdout).toMatch(
+      new RegExp(`${view.id}\\s+Urgent open\\s+0\\s+priority\\s+status=open priority=urgent,high`),
+    );
+    expect(json(await bw(['views', 'list', '--json'], env))).toEqual({
+      items: [{ ...view, count: { id: view.id, count: 0, capped: false } }],
+    });
   });
 
   it('lets BW_TOKEN and BW_URL override the stored token and server', async () => {

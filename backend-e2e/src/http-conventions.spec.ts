@@ -75,6 +75,7 @@ describe('Location', () => {
       createMacro: {
         body: { name: 'Loc', availableFor: 'personal', actions: [{ type: 'set_priority', value: 'high' }] },
       },
+      createSavedView: { body: { name: 'Loc', filters: { status: 'open' } } },
       createTicket: { body: ticketBody() },
       createTicketComment: { body: { body: 'Hello' }, params: { id: ticket.id } },
       createTrigger: {
@@ -271,6 +272,7 @@ describe('Idempotency-Key', () => {
       'bulkChangeTickets',
       'createCustomer',
       'createMacro',
+      'createSavedView',
       'createTicket',
       'createTicketComment',
       'createTrigger',

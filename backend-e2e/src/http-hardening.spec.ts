@@ -131,6 +131,7 @@ describe('operations without a body', () => {
         'closeTicket',
         'deleteCustomer',
         'deleteMacro',
+        'deleteSavedView',
         'deleteTicket',
         'deleteTrigger',
         'demoLogin',

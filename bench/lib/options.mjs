@@ -13,6 +13,8 @@ Options:
                         latency is probed); default 200
   --latency-rate <r/s>  rate of the open-loop latency run of each list page and one ticket; default 200
   --search-rate <r/s>   rate of the open-loop latency run of search; default 100
+  --counts-rate <r/s>   rate of the open-loop run of the saved view counts (10 views per user); default 20
+                        (the UI asks once per user after a burst of ticket events or a navigation)
   --warmup <s>          seconds of warm-up per server and endpoint before anything is measured; default 8
                         (the app's JIT takes tens of seconds to settle on a mixed load)
   --streams <n>         live streams held open on the API in the streams runs (issue 14); default 5 per
@@ -37,6 +39,7 @@ export function parseArgs(argv) {
     rate: 200,
     latencyRate: 200,
     searchRate: 100,
+    countsRate: 20,
     warmup: 8,
     streams: undefined,
     changeRate: 200,
@@ -53,6 +56,7 @@ export function parseArgs(argv) {
     else if (k === '--rate') a.rate = Number(val());
     else if (k === '--latency-rate') a.latencyRate = Number(val());
     else if (k === '--search-rate') a.searchRate = Number(val());
+    else if (k === '--counts-rate') a.countsRate = Number(val());
     else if (k === '--warmup') a.warmup = Number(val());
     else if (k === '--rounds') a.rounds = Number(val());
     else if (k === '--streams') a.streams = Number(val());
@@ -65,7 +69,7 @@ export function parseArgs(argv) {
   }
   if (!SCALES[a.scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   if (
-    ![a.duration, a.connections, a.rate, a.latencyRate, a.searchRate, a.streams ?? 1, a.changeRate].every(
+    ![a.duration, a.connections, a.rate, a.latencyRate, a.searchRate, a.countsRate, a.streams ?? 1, a.changeRate].every(
       (x) => x > 0,
     ) ||
     !(a.warmup >= 0) ||

@@ -16,6 +16,7 @@ export const LABEL = {
   filtered: 'GET filtered / sorted list',
   prefix: 'GET search by word prefix',
   customerSearch: 'GET search by customer name',
+  viewCounts: 'GET saved view counts (10 views)',
   create: 'POST ticket',
   comment: 'POST comment',
   close: 'POST close (+trigger)',

@@ -122,5 +122,7 @@ export function scenarios(fx) {
       return { path: `/api/tickets/${v.ticket}/close`, user: v.user };
     }),
     inbox: get(() => ({ path: '/api/messages?box=inbox', user: next(users) })),
+    // Issue 15: the counts of a user's ten saved views (bench/lib/saved-views.mjs).
+    viewCounts: get(() => ({ path: '/api/views/counts', user: next(users) })),
   };
 }

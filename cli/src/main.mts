@@ -8,6 +8,7 @@ import { messageCommands } from './commands/messages.mjs';
 import { statsCommands } from './commands/stats.mjs';
 import { ticketCommands } from './commands/tickets.mjs';
 import { tokenCommands } from './commands/tokens.mjs';
+import { viewCommands } from './commands/views.mjs';
 import type { Output } from './output.mjs';
 
 const COMMANDS: Command[] = [
@@ -17,6 +18,7 @@ const COMMANDS: Command[] = [
   ...messageCommands,
   ...tokenCommands,
   ...statsCommands,
+  ...viewCommands,
   eventsCommand,
 ];
 

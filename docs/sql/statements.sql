@@ -69,6 +69,34 @@ insert into ticket_comments (id, ticket_id, author_id, body, created_at)
 select id, ticket_id, author_id, body, created_at from ticket_comments where ticket_id = $1 and (created_at, id) > ($2, $3) order by created_at, id limit $4;
 -- values: ["00000000-0000-4000-8000-000000000001","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
 
+-- tickets.boxBranches
+creator_id = $1 and status = $2 and (created_at, id) < ($3, $4) union assignee_id = $5 and creator_id <> $6 and status = $7 and (created_at, id) < ($8, $9);
+-- values: ["00000000-0000-4000-8000-000000000002","open","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","open","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
+
+-- tickets.searchMatch
+(t.search @@ to_tsquery('english', $1) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $2) or lower(c.email) like $3)));
+-- values: ["lapt:*","lapt:*","lapt%"]
+
+-- savedViews.savedViewsPage
+select id, owner_id, name, filters, sort, version, created_at, updated_at from saved_views where owner_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4;
+-- values: ["00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
+
+-- savedViews.lockViewsOf
+select pg_advisory_xact_lock(hashtextextended($1::text, 0));
+-- values: ["saved_views:00000000-0000-4000-8000-000000000002"]
+
+-- savedViews.countViewsOf
+select count(*)::int as count from saved_views where owner_id = $1;
+-- values: ["00000000-0000-4000-8000-000000000002"]
+
+-- savedViews.selectOwnedView
+select id, owner_id, name, filters, sort, version, created_at, updated_at from saved_views where id = $1 and owner_id = $2;
+-- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000002"]
+
+-- savedViews.savedViewCounts
+select $1::uuid as id, count(*)::int as count from (select 1 from tickets t where assignee_id = $2 and status = $3 and priority = any($4::text[]) limit $5) c union all select $6::uuid as id, count(*)::int as count from (select 1 from ((select 1 from tickets t where creator_id = $7 and topic = any($8::text[]) and (t.search @@ to_tsquery('english', $9) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $10) or lower(c.email) like $11))) limit $12) union all (select 1 from tickets t where assignee_id = $13 and creator_id <> $14 and topic = any($15::text[]) and (t.search @@ to_tsquery('english', $16) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $17) or lower(c.email) like $18))) limit $19)) u limit $20) c;
+-- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000002","open",["urgent"],1001,"00000000-0000-4000-8000-000000000011","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,1001]
+
 -- customers.ownersCustomersPage
 select id, name, email, phone, company, notes, version, created_at, updated_at from customers
   where owner_id = $1 and deleted_at is null and (lower(name) like $2 or lower(email) like $3) and (created_at, id) < ($4, $5) order by created_at desc, id desc limit $6;

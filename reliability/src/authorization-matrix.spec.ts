@@ -1,4 +1,4 @@
-import { closeTicket, createApiToken, createMacro, createTrigger, revokeApiToken } from '@bw/sdk';
+import { closeTicket, createApiToken, createMacro, createSavedView, createTrigger, revokeApiToken } from '@bw/sdk';
 import { ApiSession } from '@bw/testing/api-session';
 import { customerOf, person, Person, ticketBy } from '@bw/testing/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from '@bw/testing/isolated-database';
@@ -65,6 +65,13 @@ const triggerOf = async (a: Actors) =>
         recipient: { kind: 'ticket_creator' },
         message: 'closed {{ticket.title}}',
       },
+    })
+  ).data!;
+const savedViewOf = async (a: Actors) =>
+  (
+    await createSavedView({
+      client: a.owner.s.client,
+      body: { name: `matrix ${Math.random()}`, filters: { status: 'open' } },
     })
   ).data!;
 /** A message from the assignee (its trigger) to the owner: the owner is the receiver. */
@@ -254,6 +261,26 @@ export const MATRIX: Record<string, Row[]> = {
       variant: "owner only, on the owner's ticket",
       setup: async (a) => ({ path: { id: (await triggerOf(a)).id }, body: { ticketId: (await ticketOf(a)).id } }),
       expect: OWNED,
+    },
+  ],
+  getSavedView: [
+    { variant: 'owner only', setup: async (a) => ({ path: { id: (await savedViewOf(a)).id } }), expect: OWNED },
+  ],
+  updateSavedView: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({
+        path: { id: (await savedViewOf(a)).id },
+        body: { name: `Renamed ${Math.random()}`, version: 1 },
+      }),
+      expect: OWNED,
+    },
+  ],
+  deleteSavedView: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await savedViewOf(a)).id } }),
+      expect: { owner: 204, stranger: 404 },
     },
   ],
   markMessageRead: [

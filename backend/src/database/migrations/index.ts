@@ -9,6 +9,7 @@ import { Migration20261210000000IdempotencyKeys } from './Migration2026121000000
 import { Migration20261215000000EventLog } from './Migration20261215000000EventLog';
 import { Migration20261220000000TicketNumbers } from './Migration20261220000000TicketNumbers';
 import { Migration20261222000000Webhooks } from './Migration20261222000000Webhooks';
+import { Migration20261224000000SavedViews } from './Migration20261224000000SavedViews';
 import { Migration20261228000000TicketStats } from './Migration20261228000000TicketStats';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
@@ -23,5 +24,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261215000000EventLog', class: Migration20261215000000EventLog },
   { name: 'Migration20261220000000TicketNumbers', class: Migration20261220000000TicketNumbers },
   { name: 'Migration20261222000000Webhooks', class: Migration20261222000000Webhooks },
+  { name: 'Migration20261224000000SavedViews', class: Migration20261224000000SavedViews },
   { name: 'Migration20261228000000TicketStats', class: Migration20261228000000TicketStats },
 ];

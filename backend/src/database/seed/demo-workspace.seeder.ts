@@ -18,6 +18,7 @@ import {
 } from './demo-workspace.data';
 import { DEMO_PAST_TICKETS } from './demo-workspace.dashboard';
 import { seedDemoHistory } from './demo-workspace.history';
+import { seedDemoViews } from './demo-workspace.views';
 
 /**
  * Seeds the demo workspace: the demo user (who logs in only through POST /api/auth/demo — its
@@ -157,6 +158,7 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       [c.id, c.ticketId, c.authorId, c.body, c.minutesAgo],
     );
   }
+  await seedDemoViews(em);
   const escalate = DEMO_MACROS.find((m) => m.name === 'Escalate to urgent');
   if (!escalate) throw new Error('the demo macros lost "Escalate to urgent"');
   await seedDemoHistory(

@@ -1,4 +1,5 @@
 import { TicketComment } from './domain/ticket-comment.entity';
+import { SavedView } from './domain/saved-view.entity';
 import { Ticket } from './domain/ticket.entity';
 
 export { TicketsModule } from './tickets.module';
@@ -18,4 +19,4 @@ export * from './domain/ticket.enums';
 export * from './domain/ticket-action';
 
 /** The entities this module owns, for the ORM's root configuration. */
-export const TICKETS_ENTITIES = [Ticket, TicketComment];
+export const TICKETS_ENTITIES = [Ticket, TicketComment, SavedView];

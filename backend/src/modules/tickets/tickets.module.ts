@@ -6,6 +6,7 @@ import { TicketViews } from './api/ticket-views';
 import { TicketActivityController } from './api/ticket-activity.controller';
 import { TicketBulkController } from './api/ticket-bulk.controller';
 import { TicketLiveViews } from './api/ticket-live.views';
+import { SavedViewsController } from './api/saved-views.controller';
 import { TicketsController } from './api/tickets.controller';
 import { MacroApplication } from './application/macro-application.service';
 import { TicketActivity } from './application/ticket-activity.service';
@@ -17,14 +18,17 @@ import { TicketEventPublisher } from './application/ticket-events.publisher';
 import { TicketHistory } from './application/ticket-history.service';
 import { TicketQueries } from './application/ticket-queries.service';
 import { TicketSnapshots } from './application/ticket-snapshots.service';
+import { SavedViews } from './application/saved-views.service';
 import { TicketsService } from './application/tickets.service';
 import { TicketComment } from './domain/ticket-comment.entity';
+import { SavedView } from './domain/saved-view.entity';
 import { Ticket } from './domain/ticket.entity';
+import { SavedViewsRepository } from './persistence/saved-views.repository';
 import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
-  controllers: [TicketsController, TicketActivityController, TicketBulkController],
+  imports: [MikroOrmModule.forFeature([Ticket, TicketComment, SavedView]), IdentityModule, CustomersModule],
+  controllers: [TicketsController, TicketActivityController, TicketBulkController, SavedViewsController],
   providers: [
     TicketsService,
     TicketViews,
@@ -40,6 +44,8 @@ import { TicketsRepository } from './persistence/tickets.repository';
     TicketActivity,
     TicketLiveViews,
     TicketBulkChanges,
+    SavedViews,
+    SavedViewsRepository,
   ],
   exports: [TicketsService, TicketViews],
 })

@@ -40,6 +40,10 @@ const TAGS: readonly [name: string, description: string][] = [
     'Tickets you created (outgoing) or that are assigned to you (incoming), their conversation, and macros applied to them.',
   ],
   [
+    'views',
+    "Saved views: the caller's named ticket queries (the list's filters and sort), listed with `GET /api/tickets?view=<id>`, and how many tickets each holds.",
+  ],
+  [
     'macros',
     'Canned responses: a list of actions applied to a ticket in one transaction, previewed first if you like.',
   ],

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetStatsData, GetStatsErrors, GetStatsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, RedeliverWebhookDeliveryData, RedeliverWebhookDeliveryErrors, RedeliverWebhookDeliveryResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, TestWebhookData, TestWebhookErrors, TestWebhookResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
+import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountSavedViewsData, CountSavedViewsErrors, CountSavedViewsResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateSavedViewData, CreateSavedViewErrors, CreateSavedViewResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteSavedViewData, DeleteSavedViewErrors, DeleteSavedViewResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetSavedViewData, GetSavedViewErrors, GetSavedViewResponses, GetStatsData, GetStatsErrors, GetStatsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListSavedViewsData, ListSavedViewsErrors, ListSavedViewsResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, RedeliverWebhookDeliveryData, RedeliverWebhookDeliveryErrors, RedeliverWebhookDeliveryResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, TestWebhookData, TestWebhookErrors, TestWebhookResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateSavedViewData, UpdateSavedViewErrors, UpdateSavedViewResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -314,7 +314,7 @@ export const getStats = <ThrowOnError extends boolean = false>(options: Options<
 /**
  * The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted
  *
- * `box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet.
+ * `box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet. `view` lists one of your saved views (its filters and sort, each replaced by the same parameter when given; an unknown or another user's view is `404`).
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -594,6 +594,80 @@ export const listUserTickets = <ThrowOnError extends boolean = false>(options: O
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/users/{id}/tickets',
     ...options
+});
+
+/**
+ * The caller's saved views, newest first
+ *
+ * Keyset-paged with `limit` and `cursor`. A user keeps at most 50 views.
+ */
+export const listSavedViews = <ThrowOnError extends boolean = false>(options?: Options<ListSavedViewsData, ThrowOnError>) => (options?.client ?? client).get<ListSavedViewsResponses, ListSavedViewsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views',
+    ...options
+});
+
+/**
+ * Save a ticket query under a name
+ *
+ * The filters are those of `GET /api/tickets` with its rules (each error names `filters.<field>`), plus `overdue`; `sort` is `newest` when left out. Names are unique per user ignoring case (a clash is `409` naming `name`). A user keeps at most 50 views; creating one more is `409` (`SAVED_VIEW_LIMIT_REACHED`).
+ */
+export const createSavedView = <ThrowOnError extends boolean = false>(options: Options<CreateSavedViewData, ThrowOnError>) => (options.client ?? client).post<CreateSavedViewResponses, CreateSavedViewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * How many tickets each of the caller’s saved views lists
+ *
+ * One item per view, newest view first. Exact up to 1000; above it `count` is 1000 and `capped` true. Counted under the same rules as `GET /api/tickets?view=<id>`.
+ */
+export const countSavedViews = <ThrowOnError extends boolean = false>(options?: Options<CountSavedViewsData, ThrowOnError>) => (options?.client ?? client).get<CountSavedViewsResponses, CountSavedViewsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views/counts',
+    ...options
+});
+
+/**
+ * Delete a saved view
+ *
+ * Owner only; tickets are not touched. Takes no body.
+ */
+export const deleteSavedView = <ThrowOnError extends boolean = false>(options: Options<DeleteSavedViewData, ThrowOnError>) => (options.client ?? client).delete<DeleteSavedViewResponses, DeleteSavedViewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views/{id}',
+    ...options
+});
+
+/**
+ * One of the caller’s saved views
+ *
+ * Only the owner sees a view; any other is `404`.
+ */
+export const getSavedView = <ThrowOnError extends boolean = false>(options: Options<GetSavedViewData, ThrowOnError>) => (options.client ?? client).get<GetSavedViewResponses, GetSavedViewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views/{id}',
+    ...options
+});
+
+/**
+ * Rename a saved view or change its filters or sort
+ *
+ * Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. `filters` replaces the filters as a whole.
+ */
+export const updateSavedView = <ThrowOnError extends boolean = false>(options: Options<UpdateSavedViewData, ThrowOnError>) => (options.client ?? client).patch<UpdateSavedViewResponses, UpdateSavedViewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/views/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

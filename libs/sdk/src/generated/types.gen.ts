@@ -141,6 +141,21 @@ export type CreateMacroDto = {
     name: string;
 };
 
+export type CreateSavedViewDto = {
+    /**
+     * The filters; none lists every ticket of `box`
+     */
+    filters?: SavedViewFiltersDto;
+    /**
+     * Unique among your views, ignoring case
+     */
+    name: string;
+    /**
+     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet. Default: "newest".
+     */
+    sort?: TicketSort;
+};
+
 export type CreateTicketDto = {
     /**
      * Any user, the caller included (the example is the demo colleague alex.support)
@@ -460,6 +475,75 @@ export type ReportPresenceDto = {
     state: PresenceState;
 };
 
+export type SavedViewCountDto = {
+    /**
+     * There are more than 1000 tickets (`count` is 1000)
+     */
+    capped: boolean;
+    /**
+     * Tickets the view lists; 1000 when there are more
+     */
+    count: number;
+    id: string;
+};
+
+export type SavedViewCountsDto = {
+    /**
+     * One per saved view of the caller, newest view first
+     */
+    items: Array<SavedViewCountDto>;
+};
+
+export type SavedViewDto = {
+    createdAt: string;
+    /**
+     * Only the filters that narrow the list
+     */
+    filters: SavedViewFiltersDto;
+    id: string;
+    name: string;
+    sort: TicketSort;
+    updatedAt: string;
+    version: number;
+};
+
+export type SavedViewFiltersDto = {
+    /**
+     * Default: "all".
+     */
+    box?: TicketBox;
+    /**
+     * Only the tickets of this customer
+     */
+    customerId?: string;
+    /**
+     * Only overdue tickets. Stored with the view and passed to the list like the other filters; the list applies it once tickets have due dates.
+     */
+    overdue?: boolean;
+    /**
+     * Any of these priority values matches (in a body a comma-separated string is accepted too)
+     */
+    priority?: Array<TicketPriority>;
+    /**
+     * Search: every word (the first 16) must start a word of the title or description ("lapt" finds "laptop"), or of the customer's name; or `q` is the ticket's number (`#1042` or `1042`) or the start of the customer's email.
+     */
+    q?: string;
+    status?: TicketStatus;
+    /**
+     * Any of these topic values matches (in a body a comma-separated string is accepted too)
+     */
+    topic?: Array<TicketTopic>;
+    /**
+     * Any of these type values matches (in a body a comma-separated string is accepted too)
+     */
+    type?: Array<TicketType>;
+};
+
+export type SavedViewPageDto = {
+    items: Array<SavedViewDto>;
+    nextCursor: string | null;
+};
+
 export type SignupDto = {
     email: string;
     password: string;
@@ -688,6 +772,22 @@ export type UpdateMacroDto = {
     availableFor?: MacroAvailability;
     description?: string;
     name?: string;
+    /**
+     * The version the client read
+     */
+    version: number;
+};
+
+export type UpdateSavedViewDto = {
+    /**
+     * Replaces the view's filters as a whole
+     */
+    filters?: SavedViewFiltersDto;
+    name?: string;
+    /**
+     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet. Default: "newest".
+     */
+    sort?: TicketSort;
     /**
      * The version the client read
      */
@@ -1931,6 +2031,10 @@ export type ListTicketsData = {
          * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet.
          */
         sort?: TicketSort;
+        /**
+         * One of your saved views: its filters and sort apply, and each filter or `sort` given explicitly in the same request replaces the view's (`?view=<id>&status=closed` is the view's list with status closed). Another user's or an unknown view is `404`.
+         */
+        view?: string;
     };
     url: '/api/tickets';
 };
@@ -1944,6 +2048,10 @@ export type ListTicketsErrors = {
      * Not authenticated
      */
     401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
     /**
      * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
      */
@@ -3063,6 +3171,271 @@ export type ListUserTicketsResponses = {
 };
 
 export type ListUserTicketsResponse = ListUserTicketsResponses[keyof ListUserTicketsResponses];
+
+export type ListSavedViewsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Default: 10.
+         */
+        limit?: number;
+        /**
+         * Opaque keyset cursor from a previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/views';
+};
+
+export type ListSavedViewsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type ListSavedViewsError = ListSavedViewsErrors[keyof ListSavedViewsErrors];
+
+export type ListSavedViewsResponses = {
+    200: SavedViewPageDto;
+};
+
+export type ListSavedViewsResponse = ListSavedViewsResponses[keyof ListSavedViewsResponses];
+
+export type CreateSavedViewData = {
+    body: CreateSavedViewDto;
+    headers?: {
+        /**
+         * Makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header): 1–255 visible ASCII characters, unique per request, for example a UUID. The same caller sending the same key with the same body (key order aside) within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is created or published twice. Keys are per caller. An error answer is not kept: the key may be used again.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/views';
+};
+
+export type CreateSavedViewErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state). With `Idempotency-Key`: the first request with the key is still running (`IDEMPOTENCY_KEY_IN_USE`, retry after `Retry-After`), or it never finished and may or may not have taken effect (`IDEMPOTENCY_KEY_ABANDONED`)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * The `Idempotency-Key` was used for a different request (another body or operation): `IDEMPOTENCY_KEY_REUSED`
+     */
+    422: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type CreateSavedViewError = CreateSavedViewErrors[keyof CreateSavedViewErrors];
+
+export type CreateSavedViewResponses = {
+    201: SavedViewDto;
+};
+
+export type CreateSavedViewResponse = CreateSavedViewResponses[keyof CreateSavedViewResponses];
+
+export type CountSavedViewsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/views/counts';
+};
+
+export type CountSavedViewsErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type CountSavedViewsError = CountSavedViewsErrors[keyof CountSavedViewsErrors];
+
+export type CountSavedViewsResponses = {
+    200: SavedViewCountsDto;
+};
+
+export type CountSavedViewsResponse = CountSavedViewsResponses[keyof CountSavedViewsResponses];
+
+export type DeleteSavedViewData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/views/{id}';
+};
+
+export type DeleteSavedViewErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type DeleteSavedViewError = DeleteSavedViewErrors[keyof DeleteSavedViewErrors];
+
+export type DeleteSavedViewResponses = {
+    204: void;
+};
+
+export type DeleteSavedViewResponse = DeleteSavedViewResponses[keyof DeleteSavedViewResponses];
+
+export type GetSavedViewData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/views/{id}';
+};
+
+export type GetSavedViewErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type GetSavedViewError = GetSavedViewErrors[keyof GetSavedViewErrors];
+
+export type GetSavedViewResponses = {
+    200: SavedViewDto;
+};
+
+export type GetSavedViewResponse = GetSavedViewResponses[keyof GetSavedViewResponses];
+
+export type UpdateSavedViewData = {
+    body: UpdateSavedViewDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/views/{id}';
+};
+
+export type UpdateSavedViewErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Not found, or not visible to the caller
+     */
+    404: ProblemDto;
+    /**
+     * Conflict (duplicate, stale version or wrong state)
+     */
+    409: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type UpdateSavedViewError = UpdateSavedViewErrors[keyof UpdateSavedViewErrors];
+
+export type UpdateSavedViewResponses = {
+    200: SavedViewDto;
+};
+
+export type UpdateSavedViewResponse = UpdateSavedViewResponses[keyof UpdateSavedViewResponses];
 
 export type ListWebhooksData = {
     body?: never;

@@ -11,9 +11,11 @@ import {
 import { IdParam } from '../../../platform/http/id.pipe';
 import { PageQueryDto } from '../../../platform/pagination/page-query.dto';
 import { InvalidFieldError } from '../../../platform/errors/domain-error';
+import { SavedViews } from '../application/saved-views.service';
 import { TicketsService } from '../application/tickets.service';
 import { MACRO_LOOKUP, MacroLookup } from '../domain/ticket-action';
-import { CreateCommentDto, CreateTicketDto, ListTicketsQueryDto, UpdateTicketDto } from './dto/ticket.dto';
+import { ListTicketsInViewQueryDto } from './dto/saved-view.dto';
+import { CreateCommentDto, CreateTicketDto, UpdateTicketDto } from './dto/ticket.dto';
 import { CommentDto, CommentPageDto, TicketDto, TicketPageDto } from './dto/ticket.response.dto';
 import { TicketViews } from './ticket-views';
 
@@ -24,17 +26,20 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly views: TicketViews,
     @Inject(MACRO_LOOKUP) private readonly macros: MacroLookup,
+    private readonly savedViews: SavedViews,
   ) {}
 
   @GetEndpoint('tickets', {
     summary: "The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted",
     description:
-      "`box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet.",
+      "`box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet. `view` lists one of your saved views (its filters and sort, each replaced by the same parameter when given; an unknown or another user's view is `404`).",
     returns: TicketPageDto,
-    problems: [400, 401],
+    problems: [400, 401, 404],
   })
-  async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
-    const page = await this.tickets.list(actor.userId, query);
+  async listTickets(@CurrentActor() actor: Actor, @Query() query: ListTicketsInViewQueryDto): Promise<TicketPageDto> {
+    const { view, ...explicit } = query;
+    const listed = view ? await this.savedViews.listQuery(actor.userId, view, explicit) : explicit;
+    const page = await this.tickets.list(actor.userId, listed);
     return { items: await this.views.many(page.items), nextCursor: page.nextCursor };
   }
 

@@ -4,7 +4,14 @@ import type { KeysetPosition } from '../../../platform/pagination/cursor';
 import type { TicketRecord } from '../domain/ticket-record';
 import type { TicketSearchTerms } from '../domain/ticket-search';
 import { TICKET_PARTIES, TicketParty } from '../domain/ticket-rules';
-import type { TicketPriority, TicketSort, TicketStatus, TicketTopic, TicketType } from '../domain/ticket.enums';
+import type {
+  TicketBox,
+  TicketPriority,
+  TicketSort,
+  TicketStatus,
+  TicketTopic,
+  TicketType,
+} from '../domain/ticket.enums';
 import { TICKET_COMMENTS, TICKETS } from './tickets.table';
 
 /** Every statement of the tickets module, as functions of their values (rendered in persistence/tickets.sql). */
@@ -103,6 +110,24 @@ export function boxFilter(
 /** The assignee box of `all` without the tickets the caller also created (they are in the creator branch). */
 export const notCreatedBy = (userId: string): Sql => sql` and creator_id <> ${userId}`;
 
+/**
+ * The filters of a box's branches: one for `outgoing` and `incoming`, two for `all` (the tickets
+ * the caller created, and those assigned to the caller that the caller did not create).
+ */
+export function boxBranches(
+  userId: string,
+  box: TicketBox,
+  filters: TicketListFilters,
+  sort: TicketSort,
+  after: KeysetPosition | null,
+): Sql[] {
+  const branch = (party: 'creator_id' | 'assignee_id', extra?: Sql) =>
+    boxFilter(party, userId, filters, sort, after, extra);
+  if (box === 'outgoing') return [branch('creator_id')];
+  if (box === 'incoming') return [branch('assignee_id')];
+  return [branch('creator_id'), branch('assignee_id', notCreatedBy(userId))];
+}
+
 /** A page of one box, or of several merged in the sort's order (each branch an index-ordered scan). */
 export function boxPage(filters: Sql[], sort: TicketSort, take: number): Sql {
   const order = sortOrder(sort);
@@ -117,7 +142,7 @@ export function boxPage(filters: Sql[], sort: TicketSort, take: number): Sql {
  * the title or description (the `search` column's GIN index), the ticket's number, or its
  * customer's name (word prefixes) or email (prefix), read from the customers table by key.
  */
-function searchMatch(terms: TicketSearchTerms): Sql {
+export function searchMatch(terms: TicketSearchTerms): Sql {
   const words = terms.prefixes;
   return sql`(${sql.join(
     [

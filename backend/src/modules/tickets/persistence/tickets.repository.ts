@@ -71,14 +71,7 @@ export class TicketsRepository {
     },
     take: number,
   ): Promise<TicketRecord[]> {
-    const branch = (party: 'creator_id' | 'assignee_id', extra?: Sql) =>
-      statements.boxFilter(party, userId, filter.filters, filter.sort, filter.after, extra);
-    const branches =
-      box === 'outgoing'
-        ? [branch('creator_id')]
-        : box === 'incoming'
-          ? [branch('assignee_id')]
-          : [branch('creator_id'), branch('assignee_id', statements.notCreatedBy(userId))];
+    const branches = statements.boxBranches(userId, box, filter.filters, filter.sort, filter.after);
     const search = filter.search;
     if (!search) return (await this.reads.query(statements.boxPage(branches, filter.sort, take))).map(toTicket);
     const found = await Promise.all(branches.map((where) => this.search(where, search, filter.sort, take)));

@@ -6,6 +6,7 @@ import * as identity from '../../../modules/identity/persistence/identity.statem
 import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as stats from '../../../modules/stats/persistence/stats.statements';
+import * as savedViews from '../../../modules/tickets/persistence/saved-views.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
@@ -121,6 +122,27 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         { creatorId: id(2), assigneeId: id(3) },
       ),
     commentsPage: () => tickets.commentsPage(id(1), after, 11),
+    boxBranches: () => sql.join(tickets.boxBranches(id(2), 'all', { status: 'open' }, 'newest', after), sql` union `),
+    searchMatch: () => tickets.searchMatch({ prefixes: 'lapt:*', number: null, emailPrefix: 'lapt%' }),
+  },
+  savedViews: {
+    savedViewsPage: () => savedViews.savedViewsPage(id(2), after, 11),
+    lockViewsOf: () => savedViews.lockViewsOf(id(2)),
+    countViewsOf: () => savedViews.countViewsOf(id(2)),
+    selectOwnedView: () => savedViews.selectOwnedView(id(2), id(10)),
+    savedViewCounts: () =>
+      savedViews.savedViewCounts(
+        id(2),
+        [
+          { id: id(10), filters: { box: 'incoming', status: 'open', priority: ['urgent'] }, search: null },
+          {
+            id: id(11),
+            filters: { topic: ['billing'], q: 'invoice' },
+            search: { prefixes: 'invoice:*', number: null, emailPrefix: 'invoice%' },
+          },
+        ],
+        1001,
+      ),
   },
   customers: {
     ownersCustomersPage: () => customers.ownersCustomersPage(id(2), 'acme_50%', after, 11),
@@ -242,7 +264,18 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     notifyWorkers: () => webhooks.notifyWorkers(id(13)),
   },
 };
-const MODULES: Record<string, object> = { tickets, customers, macros, messaging, stats, outbox, live, idempotency, webhooks };
+const MODULES: Record<string, object> = {
+  tickets,
+  savedViews,
+  customers,
+  macros,
+  messaging,
+  stats,
+  outbox,
+  live,
+  idempotency,
+  webhooks,
+};
 
 function render(): string {
   const out = [

@@ -36,10 +36,10 @@ export class TicketsListStore extends ListStore<Ticket> {
     inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
   }
 
-  /** The caller's incoming / outgoing / all tickets, filtered, searched and sorted as `query` says. */
-  loadBox(query: TicketListQuery): Promise<void> {
+  /** The caller's incoming / outgoing / all tickets, filtered, searched and sorted as `query` says, or in a saved view. */
+  loadBox(query: TicketListQuery, view?: string): Promise<void> {
     this.scope = listQueryScope(query, this.session.user()?.id ?? null);
-    const base = toListTicketsQuery(query);
+    const base = { ...toListTicketsQuery(query), ...(view ? { view } : {}) };
     return this.list((cursor) =>
       settle(() => listTickets({ query: { ...base, ...pageQuery(TICKETS_PAGE_SIZE, cursor, query.q) } })),
     );

@@ -39,6 +39,7 @@ import { TICKET_BOXES, type TicketPriority, type TicketStatus } from '../data-ac
 import { TicketsListStore } from '../data-access/tickets-list.store';
 import { type BulkRequest, BulkBarComponent } from '../ui/bulk-bar.component';
 import { BulkResultsComponent } from '../ui/bulk-results.component';
+import { SavedViewsComponent } from '../ui/saved-views.component';
 import { TicketFiltersComponent } from '../ui/ticket-filters.component';
 import { type RowToggle, TicketTableComponent } from '../ui/ticket-table.component';
 import { pickForBulk } from './bulk-pick.dialog';
@@ -84,6 +85,7 @@ const SORT_WORDS = {
     PageHeaderComponent,
     BulkBarComponent,
     BulkResultsComponent,
+    SavedViewsComponent,
     TicketFiltersComponent,
     TicketTableComponent,
   ],
@@ -102,6 +104,8 @@ export class TicketsPage {
   readonly assigneeId = input<string>();
   readonly q = input<string>();
   readonly sort = input<string>();
+  /** `?view=`: the saved view applied (its filters are spelled out in the URL too). */
+  readonly view = input<string>();
 
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
@@ -152,8 +156,9 @@ export class TicketsPage {
   constructor() {
     effect(() => {
       const query = this.query();
+      const view = this.view();
       untracked(() => {
-        void this.store.loadBox(query);
+        void this.store.loadBox(query, view);
         this.filterOptions.show(query.customerId, query.assigneeId);
       });
     });
@@ -168,7 +173,8 @@ export class TicketsPage {
   protected change(change: TicketListChange): void {
     const typing = Object.keys(change).length === 1 && 'q' in change;
     void this.router.navigate([], {
-      queryParams: toQueryParams(change),
+      // A changed filter is no longer the saved view, so the view leaves the URL.
+      queryParams: { ...toQueryParams(change), view: null },
       queryParamsHandling: 'merge',
       replaceUrl: typing,
     });
