@@ -16,6 +16,8 @@ import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { dailyWorkTests } from './src/daily-work.e2e.mjs';
+import { draftsTests } from './src/drafts.e2e.mjs';
+import { shortcutsTests } from './src/shortcuts.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
@@ -46,6 +48,8 @@ const tests = [
   ...apiTokensTests,
   ...consoleTests,
   ...dailyWorkTests,
+  ...draftsTests,
+  ...shortcutsTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

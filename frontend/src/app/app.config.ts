@@ -10,6 +10,8 @@ import { appRoutes } from './app.routes';
 import { provideSdk } from './core/api/sdk-setup';
 import { provideSessionExpiryHandling } from './core/auth/session-expiry.provider';
 import { SessionStore } from './core/auth/session.store';
+import { GLOBAL_SHORTCUTS, provideGlobalShortcuts } from './core/shortcuts/global-shortcuts';
+import { provideShortcuts } from './core/shortcuts/provide-shortcuts';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -19,6 +21,9 @@ export const appConfig: ApplicationConfig = {
     // Order matters: the SDK is configured (synchronously) before the session is asked for.
     provideSdk(),
     provideSessionExpiryHandling(),
+    provideGlobalShortcuts(),
+    // The `?` overlay's groups, in the order it lists them.
+    provideShortcuts(GLOBAL_SHORTCUTS, () => import('./tickets').then((m) => m.TICKET_PAGE_SHORTCUTS)),
     provideAppInitializer(() =>
       inject(SessionStore)
         .ensureLoaded()

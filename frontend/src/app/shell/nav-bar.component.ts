@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import type { LiveState } from '../core/live/live-stream';
 import type { NavLink } from './nav-links';
@@ -11,7 +10,7 @@ import type { NavLink } from './nav-links';
 @Component({
   selector: 'bw-nav-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, RouterLinkActive],
+  imports: [RouterLink, RouterLinkActive],
   templateUrl: './nav-bar.component.html',
   styleUrl: './nav-bar.component.scss',
 })
@@ -29,4 +28,6 @@ export class NavBarComponent {
   readonly liveState = input<LiveState>('off');
 
   readonly logout = output<void>();
+  /** "Keyboard shortcuts" was chosen: the app opens the `?` overlay. */
+  readonly shortcuts = output<void>();
 }

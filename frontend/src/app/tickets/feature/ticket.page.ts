@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   effect,
+  ElementRef,
   inject,
   input,
   LOCALE_ID,
@@ -16,6 +17,9 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
+import { draftKey } from '../../core/drafts/draft-store';
+import { neighbourTicket } from '../../core/navigation/ticket-order';
+import { ShortcutService } from '../../core/shortcuts/shortcut.service';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -75,8 +79,14 @@ export class TicketPage {
   private readonly directory = inject(UserDirectory);
   private readonly locale = inject(LOCALE_ID);
   private readonly replyForm = viewChild(ReplyFormComponent);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
+  /** The unsent reply is kept per user and ticket. */
+  protected readonly replyDraftKey = computed(() => {
+    const me = this.meId();
+    return me ? draftKey(me, 'reply', this.id()) : null;
+  });
   protected readonly permissions = computed(() => {
     const ticket = this.store.ticket();
     return ticket ? ticketPermissions(ticket, this.meId()) : null;
@@ -122,6 +132,15 @@ export class TicketPage {
   });
 
   constructor() {
+    // The keys of TICKET_PAGE_SHORTCUTS (ticket.page.shortcuts.ts), while the page is open.
+    inject(ShortcutService).bind([
+      { keys: 'r', run: () => this.replyForm()?.focus() },
+      { keys: 'e', run: () => this.permissions()?.canEdit && this.store.acting() === null && void this.edit() },
+      { keys: 'Shift+C', run: () => void this.toggleClosed() },
+      { keys: 'm', run: () => this.openMacroPicker() },
+      { keys: 'j', run: () => this.goToNeighbour(1) },
+      { keys: 'k', run: () => this.goToNeighbour(-1) },
+    ]);
     effect(() => {
       const id = this.id();
       untracked(() => {
@@ -173,6 +192,27 @@ export class TicketPage {
     if (await this.store.reopen()) {
       this.actions.toast('Ticket reopened');
     }
+  }
+
+  /** `Shift+C`: what the Mark complete / Reopen button does, when it is there. */
+  private async toggleClosed(): Promise<void> {
+    const p = this.permissions();
+    if (!p || this.store.acting() !== null) return;
+    if (p.canClose) await this.markComplete();
+    else if (p.canReopen) await this.reopen();
+  }
+
+  /** `m`: into the macro picker, which opens its list. */
+  private openMacroPicker(): void {
+    const picker = this.host.querySelector<HTMLInputElement>('[data-testid="macro-apply"] input');
+    picker?.focus();
+    picker?.click();
+  }
+
+  /** `j`/`k`: the next/previous ticket of the list the user came from. */
+  private goToNeighbour(step: 1 | -1): void {
+    const id = neighbourTicket(this.id(), step);
+    if (id) void this.router.navigate(['/ticket', id]);
   }
 
   protected async delete(): Promise<void> {
