@@ -16,6 +16,7 @@ import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { dailyWorkTests } from './src/daily-work.e2e.mjs';
+import { darkModeTests } from './src/dark-mode.e2e.mjs';
 import { draftsTests } from './src/drafts.e2e.mjs';
 import { shortcutsTests } from './src/shortcuts.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
@@ -50,6 +51,7 @@ const tests = [
   ...dailyWorkTests,
   ...draftsTests,
   ...shortcutsTests,
+  ...darkModeTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {
