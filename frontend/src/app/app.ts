@@ -24,6 +24,7 @@ import { NAV_LINKS, NavBarComponent } from './shell';
     <a class="bw-skip" href="#main" (click)="focusMain($event)">Skip to content</a>
     <bw-nav-bar
       [username]="username()"
+      [sessionKnown]="sessionKnown()"
       [links]="links"
       [path]="path()"
       [busy]="loggingOut()"
@@ -88,6 +89,7 @@ export class App {
 
   protected readonly links = NAV_LINKS;
   protected readonly username = computed(() => this.session.user()?.username ?? null);
+  protected readonly sessionKnown = this.session.known;
   /** The current page's path (no query), for the nav bar's highlight and the focus on a page change. */
   protected readonly path = signal('');
   protected readonly loggingOut = signal(false);

@@ -17,6 +17,8 @@ import type { NavLink } from './nav-links';
 export class NavBarComponent {
   /** The signed-in user's name, or `null` for visitors. */
   readonly username = input<string | null>(null);
+  /** Whether the server has said who is signed in; until then the bar offers neither Log in nor Log out. */
+  readonly sessionKnown = input(true);
   readonly links = input<readonly NavLink[]>([]);
   /** The current page's path; the link of its section is highlighted. */
   readonly path = input('');
