@@ -78,6 +78,45 @@ export const draftsTests = [
     },
   },
   {
+    name: 'edits in the edit dialog when the session ended are kept: sign in, Continue editing (desktop, phone)',
+    async run({ page }) {
+      const user = uniqueUser('edits');
+      await signUpViaUi(page, user);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        const ticket = await myTicket(page, `Scanner offline (${size.name})`);
+        await page.goto(`/ticket/${ticket.id}`);
+        await main(page).getByRole('button', { name: 'Edit' }).click();
+        const form = await dialogForm(page, 'Edit ticket');
+        const title = `Scanner offline since the firmware update (${size.name})`;
+        await form.getByLabel('Title').fill(title);
+        await apiAs(page, 'POST', '/api/auth/logout', undefined, 204);
+        await form.getByRole('button', { name: 'Save changes' }).click();
+
+        await waitForPath(page, '/login');
+        await expectText(
+          page.getByTestId('session-expired'),
+          'Your session expired — sign in again; your edits are kept.',
+        );
+        await logIn(page, user);
+        await waitForPath(page, `/ticket/${ticket.id}`);
+        const kept = page.getByTestId('edit-draft');
+        await expectText(kept, 'Your unsaved edits of this ticket are kept.');
+        await expectAccessible(page, `the ticket with kept edits (${size.name})`);
+        await kept.getByRole('button', { name: 'Continue editing' }).click();
+        const again = await dialogForm(page, 'Edit ticket');
+        await expectValue(again.getByLabel('Title'), title, `the restored title (${size.name})`);
+        await again.getByRole('button', { name: 'Save changes' }).click();
+        await expectHidden(page.getByRole('dialog'));
+        await expectText(page.getByTestId('ticket-title'), title);
+        // Saved: nothing is kept any more.
+        await page.reload();
+        await expectText(page.getByTestId('ticket-title'), title);
+        assert((await page.getByTestId('edit-draft').count()) === 0, 'no kept edits once saved');
+      }
+    },
+  },
+  {
     name: 'leaving a half-written new ticket asks, and Back brings the draft back (desktop, phone)',
     async run({ page }) {
       await signUpViaUi(page, uniqueUser('leave'));

@@ -8,6 +8,7 @@ import {
   inject,
   input,
   LOCALE_ID,
+  signal,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -17,7 +18,7 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
-import { draftKey } from '../../core/drafts/draft-store';
+import { DraftStore, draftKey } from '../../core/drafts/draft-store';
 import { neighbourTicket } from '../../core/navigation/ticket-order';
 import { ShortcutService } from '../../core/shortcuts/shortcut.service';
 import { UserDirectory } from '../../core/lookup/user-directory';
@@ -83,6 +84,9 @@ export class TicketPage {
 
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
   /** The unsent reply is kept per user and ticket. */
+  private readonly drafts = inject(DraftStore);
+  /** Edits of this ticket kept when the session ended (or the page was left) before saving. */
+  protected readonly editDraft = signal(false);
   protected readonly replyDraftKey = computed(() => {
     const me = this.meId();
     return me ? draftKey(me, 'reply', this.id()) : null;
@@ -143,6 +147,11 @@ export class TicketPage {
     ]);
     effect(() => {
       const id = this.id();
+      const me = this.meId();
+      untracked(() => this.editDraft.set(me !== null && this.drafts.has(draftKey(me, 'edit-ticket', id))));
+    });
+    effect(() => {
+      const id = this.id();
       untracked(() => {
         void this.store.load(id);
         void this.history.load(id);
@@ -177,6 +186,8 @@ export class TicketPage {
     this.presence.editing(true);
     const updated = await this.actions.edit(ticket);
     this.presence.editing(false);
+    const me = this.meId();
+    this.editDraft.set(me !== null && this.drafts.has(draftKey(me, 'edit-ticket', ticket.id)));
     if (updated) {
       this.store.setTicket(updated);
     }
