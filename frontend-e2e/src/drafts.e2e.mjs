@@ -163,6 +163,26 @@ export const draftsTests = [
     },
   },
   {
+    name: 'a new ticket written when the session ended is kept through a reload and signing in again',
+    async run({ page }) {
+      const user = uniqueUser('newdraft');
+      await signUpViaUi(page, user);
+      await page.goto('/new-ticket');
+      const form = page.getByRole('form', { name: 'New ticket' });
+      await form.getByLabel('Title').fill('Projector in room 4 shows no picture');
+      // The session ends while the user is still writing; the next page load finds it gone.
+      await apiAs(page, 'POST', '/api/auth/logout', undefined, 204);
+      await form.getByLabel('Description').fill('Since this morning.');
+      await page.reload();
+      await waitForPath(page, '/login');
+      await logIn(page, user);
+      await waitForPath(page, '/new-ticket');
+      await expectText(page.getByTestId('draft-restored'), 'Your unfinished ticket is back.');
+      await expectValue(form.getByLabel('Title'), 'Projector in room 4 shows no picture', 'the title after signing in');
+      await expectValue(form.getByLabel('Description'), 'Since this morning.', 'the description after signing in');
+    },
+  },
+  {
     name: 'an edit dialog with unsaved edits asks before Escape drops them (desktop, phone)',
     async run({ page }) {
       await signUpViaUi(page, uniqueUser('escape'));
