@@ -17,6 +17,9 @@ import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { dashboardTests } from './src/dashboard.e2e.mjs';
 import { dailyWorkTests } from './src/daily-work.e2e.mjs';
+import { darkModeTests } from './src/dark-mode.e2e.mjs';
+import { draftsTests } from './src/drafts.e2e.mjs';
+import { shortcutsTests } from './src/shortcuts.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
@@ -54,6 +57,9 @@ const tests = [
   ...ticketTableTests,
   ...dashboardTests,
   ...savedViewsTests,
+  ...draftsTests,
+  ...shortcutsTests,
+  ...darkModeTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

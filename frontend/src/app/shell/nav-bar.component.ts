@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import type { LiveState } from '../core/live/live-stream';
 import type { NavLink } from './nav-links';
@@ -11,13 +10,15 @@ import type { NavLink } from './nav-links';
 @Component({
   selector: 'bw-nav-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, RouterLink, RouterLinkActive],
+  imports: [RouterLink, RouterLinkActive],
   templateUrl: './nav-bar.component.html',
   styleUrl: './nav-bar.component.scss',
 })
 export class NavBarComponent {
   /** The signed-in user's name, or `null` for visitors. */
   readonly username = input<string | null>(null);
+  /** Whether the server has said who is signed in; until then the bar offers neither Log in nor Log out. */
+  readonly sessionKnown = input(true);
   readonly links = input<readonly NavLink[]>([]);
   /** The current page's path; the link of its section is highlighted. */
   readonly path = input('');
@@ -29,4 +30,6 @@ export class NavBarComponent {
   readonly liveState = input<LiveState>('off');
 
   readonly logout = output<void>();
+  /** "Keyboard shortcuts" was chosen: the app opens the `?` overlay. */
+  readonly shortcuts = output<void>();
 }

@@ -26,6 +26,8 @@ export class SessionStore {
   readonly loading = computed(() => this.state().loading);
   readonly error = computed(() => this.state().error);
   readonly isLoggedIn = computed(() => this.state().user !== null);
+  /** Whether the server has answered who is signed in (the app starts before it has). */
+  readonly known = signal(false);
 
   /** Asks the server who is signed in, once; later callers share the answer. */
   ensureLoaded(): Promise<SessionUser | null> {
@@ -76,6 +78,7 @@ export class SessionStore {
     }
     // The API is unreachable or failing: treat as signed out for now, but ask again next time.
     this.sessionLoad = null;
+    this.known.set(true);
     this.state.set({ user: null, loading: false, error: result.problem });
     return null;
   }
@@ -93,6 +96,7 @@ export class SessionStore {
 
   private signedIn(user: SessionUser | null): void {
     this.sessionLoad = Promise.resolve(user);
+    this.known.set(true);
     this.state.set({ user, loading: false, error: null });
   }
 

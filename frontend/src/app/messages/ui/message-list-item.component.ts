@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import { RelativeTimeComponent } from '../../shared/ui/relative-time.component';
 import { eventLabel } from '../../triggers';
 import type { Message, MessageBox } from '../data-access/messages-list.store';
 
@@ -15,7 +16,7 @@ let nextId = 0;
 @Component({
   selector: 'bw-message-list-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule],
+  imports: [DatePipe, RouterLink, MatButtonModule, RelativeTimeComponent],
   host: {
     role: 'listitem',
     'data-testid': 'message-row',
@@ -33,9 +34,7 @@ let nextId = 0;
         }
         <span class="who">{{ box() === 'inbox' ? 'From ' + m.sender.username : 'To ' + m.receiver.username }}</span>
         <span class="chip">{{ event() }}</span>
-        <time class="date" [attr.datetime]="m.createdAt" title="{{ m.createdAt | date: 'medium' }}">{{
-          m.createdAt | date: 'MMM d, HH:mm'
-        }}</time>
+        <bw-relative-time class="date" [at]="m.createdAt" />
       </div>
       <p class="body" dir="auto" data-testid="message-body">{{ m.body }}</p>
       <div class="links">

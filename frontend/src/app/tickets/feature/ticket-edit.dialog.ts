@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialogRef } from '@angular/material/dialog';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
+import { DraftStore, draftKey } from '../../core/drafts/draft-store';
 import { toFormProblem } from '../../core/forms/form-problem';
 import { DialogFrameComponent } from '../../shared/dialogs/dialog-frame.component';
 import { injectRecordDialog } from '../../shared/dialogs/inject-record-dialog';
@@ -12,7 +14,7 @@ import { TicketEditorStore } from '../data-access/ticket-editor.store';
 import { ticketPermissions } from '../data-access/ticket-permissions';
 import { TicketPickersStore } from '../data-access/ticket-pickers.store';
 import { changedFields } from '../data-access/ticket-live';
-import type { Ticket, TicketFormValue } from '../data-access/ticket.model';
+import type { Ticket, TicketFormInitial, TicketFormValue } from '../data-access/ticket.model';
 import { TICKET_FIELD_TO_CONTROL, TICKET_FORM_CONTROLS, TicketFormComponent } from '../ui/ticket-form.component';
 
 /**
@@ -56,6 +58,7 @@ import { TICKET_FIELD_TO_CONTROL, TICKET_FORM_CONTROLS, TicketFormComponent } fr
         submitLabel="Save changes"
         [showCancel]="true"
         (submitted)="dialog.submit($event)"
+        (draftChange)="typed($event)"
         (cancelled)="dialog.close()"
         (reload)="dialog.reload()"
         (customerSearch)="pickers.customers.search($event)"
@@ -102,7 +105,16 @@ export class TicketEditDialogComponent {
   protected readonly mode = computed(() =>
     ticketPermissions(this.ticket(), this.meId()).canEditAllFields ? 'edit' : 'edit-limited',
   );
-  protected readonly initial = computed(() => ticketToFormInitial(this.ticket(), this.meId()));
+  private readonly drafts = inject(DraftStore);
+  /** The edits are kept per user and ticket, with the version they were made on. */
+  private readonly draftKey = draftKey(this.session.user()?.id ?? '', 'edit-ticket', this.ticket().id);
+  private readonly restored = this.drafts.read<EditDraft>(this.draftKey);
+  protected readonly initial = computed(() => {
+    const ticket = this.ticket();
+    // Edits kept when the session ended come back, as long as the ticket has not changed since.
+    const draft = this.restored?.version === ticket.version ? this.restored.value : null;
+    return draft ?? ticketToFormInitial(ticket, this.meId());
+  });
   protected readonly problem = computed(() => {
     const problem = this.editor.problem();
     return problem ? toFormProblem(problem, TICKET_FORM_CONTROLS, TICKET_FIELD_TO_CONTROL) : null;
@@ -136,10 +148,28 @@ export class TicketEditDialogComponent {
   });
 
   constructor() {
+    // Closed by the user (saved, cancelled, discarded): the draft goes. Closed because the
+    // session ended (the way to /login closes dialogs): it stays, for after signing in.
+    const ref = inject(MatDialogRef);
+    ref.beforeClosed().subscribe(() => {
+      if (this.session.isLoggedIn()) this.drafts.clear(this.draftKey);
+      else this.drafts.flush(this.draftKey);
+    });
+    // The session ended (a save answered 401): the app goes to /login, and the dialog with it.
+    effect(() => {
+      if (!this.session.isLoggedIn()) untracked(() => ref.close());
+    });
     this.watch.watch(this.ticket().id);
     if (this.mode() === 'edit') {
       void this.pickers.init();
     }
+  }
+
+  protected typed(value: TicketFormInitial): void {
+    // Signed out, the form shows the ticket as a stranger would: that is no edit of the user's.
+    if (!this.session.isLoggedIn()) return;
+    const unchanged = JSON.stringify(value) === JSON.stringify(ticketToFormInitial(this.ticket(), this.meId()));
+    this.drafts.write(this.draftKey, unchanged ? null : { version: this.ticket().version, value });
   }
 
   protected async reloadRemote(): Promise<void> {
@@ -149,4 +179,10 @@ export class TicketEditDialogComponent {
   protected keepEditing(): void {
     this.dismissed.set(this.watch.change()?.ticket?.version ?? null);
   }
+}
+
+/** Unsaved edits of a ticket, and the version they were made on. */
+interface EditDraft {
+  readonly version: number;
+  readonly value: TicketFormInitial;
 }

@@ -4,9 +4,11 @@ import {
   Component,
   computed,
   effect,
+  ElementRef,
   inject,
   input,
   LOCALE_ID,
+  signal,
   untracked,
   viewChild,
 } from '@angular/core';
@@ -16,6 +18,9 @@ import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
 import { SessionStore } from '../../core/auth/session.store';
+import { DraftStore, draftKey } from '../../core/drafts/draft-store';
+import { neighbourTicket } from '../../core/navigation/ticket-order';
+import { ShortcutService } from '../../core/shortcuts/shortcut.service';
 import { UserDirectory } from '../../core/lookup/user-directory';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
@@ -75,8 +80,17 @@ export class TicketPage {
   private readonly directory = inject(UserDirectory);
   private readonly locale = inject(LOCALE_ID);
   private readonly replyForm = viewChild(ReplyFormComponent);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   protected readonly meId = computed(() => this.session.user()?.id ?? null);
+  /** The unsent reply is kept per user and ticket. */
+  private readonly drafts = inject(DraftStore);
+  /** Edits of this ticket kept when the session ended (or the page was left) before saving. */
+  protected readonly editDraft = signal(false);
+  protected readonly replyDraftKey = computed(() => {
+    const me = this.meId();
+    return me ? draftKey(me, 'reply', this.id()) : null;
+  });
   protected readonly permissions = computed(() => {
     const ticket = this.store.ticket();
     return ticket ? ticketPermissions(ticket, this.meId()) : null;
@@ -122,6 +136,20 @@ export class TicketPage {
   });
 
   constructor() {
+    // The keys of TICKET_PAGE_SHORTCUTS (ticket.page.shortcuts.ts), while the page is open.
+    inject(ShortcutService).bind([
+      { keys: 'r', run: () => this.replyForm()?.focus() },
+      { keys: 'e', run: () => this.permissions()?.canEdit && this.store.acting() === null && void this.edit() },
+      { keys: 'Shift+C', run: () => void this.toggleClosed() },
+      { keys: 'm', run: () => this.openMacroPicker() },
+      { keys: 'j', run: () => this.goToNeighbour(1) },
+      { keys: 'k', run: () => this.goToNeighbour(-1) },
+    ]);
+    effect(() => {
+      const id = this.id();
+      const me = this.meId();
+      untracked(() => this.editDraft.set(me !== null && this.drafts.has(draftKey(me, 'edit-ticket', id))));
+    });
     effect(() => {
       const id = this.id();
       untracked(() => {
@@ -158,6 +186,8 @@ export class TicketPage {
     this.presence.editing(true);
     const updated = await this.actions.edit(ticket);
     this.presence.editing(false);
+    const me = this.meId();
+    this.editDraft.set(me !== null && this.drafts.has(draftKey(me, 'edit-ticket', ticket.id)));
     if (updated) {
       this.store.setTicket(updated);
     }
@@ -173,6 +203,27 @@ export class TicketPage {
     if (await this.store.reopen()) {
       this.actions.toast('Ticket reopened');
     }
+  }
+
+  /** `Shift+C`: what the Mark complete / Reopen button does, when it is there. */
+  private async toggleClosed(): Promise<void> {
+    const p = this.permissions();
+    if (!p || this.store.acting() !== null) return;
+    if (p.canClose) await this.markComplete();
+    else if (p.canReopen) await this.reopen();
+  }
+
+  /** `m`: into the macro picker, which opens its list. */
+  private openMacroPicker(): void {
+    const picker = this.host.querySelector<HTMLInputElement>('[data-testid="macro-apply"] input');
+    picker?.focus();
+    picker?.click();
+  }
+
+  /** `j`/`k`: the next/previous ticket of the list the user came from. */
+  private goToNeighbour(step: 1 | -1): void {
+    const id = neighbourTicket(this.id(), step);
+    if (id) void this.router.navigate(['/ticket', id]);
   }
 
   protected async delete(): Promise<void> {

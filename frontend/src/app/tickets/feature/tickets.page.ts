@@ -16,6 +16,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { problemMessage } from '../../core/api/problem-message';
+import { rememberTicketOrder } from '../../core/navigation/ticket-order';
 import { SessionStore } from '../../core/auth/session.store';
 import { boxLabel } from '../../shared/ticket-fields/ticket-labels';
 import { AlertComponent } from '../../shared/ui/alert.component';
@@ -166,6 +167,8 @@ export class TicketsPage {
     effect(() => {
       const ids = this.ids();
       untracked(() => this.selection.keepOnly(ids));
+      // The ticket page's j / k walk this list in this order.
+      rememberTicketOrder(ids);
     });
   }
 

@@ -1,12 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RelativeTimeComponent } from '../../shared/ui/relative-time.component';
 import type { TicketComment } from '../data-access/ticket.model';
 
 /** The conversation on a ticket, oldest first. */
 @Component({
   selector: 'bw-comment-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
+  imports: [RelativeTimeComponent],
   template: `
     <ol class="comments">
       @for (comment of comments(); track comment.id) {
@@ -15,7 +15,7 @@ import type { TicketComment } from '../data-access/ticket.model';
           <div class="bubble" [class.mine]="comment.author.id === meId()">
             <div class="head">
               <span class="author">{{ comment.author.id === meId() ? 'You' : comment.author.username }}</span>
-              <time [attr.datetime]="comment.createdAt">{{ comment.createdAt | date: 'MMM d, y, h:mm a' }}</time>
+              <bw-relative-time [at]="comment.createdAt" />
             </div>
             <p class="body" dir="auto">{{ comment.body }}</p>
           </div>
@@ -67,7 +67,7 @@ import type { TicketComment } from '../data-access/ticket.model';
     .author {
       font: var(--mat-sys-title-small);
     }
-    time {
+    bw-relative-time {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }

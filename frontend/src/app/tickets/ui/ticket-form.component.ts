@@ -11,7 +11,9 @@ import {
   output,
   untracked,
 } from '@angular/core';
+import { outputFromObservable } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { map } from 'rxjs';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -131,6 +133,11 @@ export class TicketFormComponent {
     status: this.fb.control<TicketStatus>('open', Validators.required),
     photoUrl: ['', [Validators.maxLength(LIMITS.ticket.photoUrl), httpUrlValidator]],
   });
+
+  /** The fields as the user leaves them, at every change (for a page that keeps a draft). */
+  readonly draftChange = outputFromObservable(
+    this.form.valueChanges.pipe(map(() => this.form.getRawValue() as TicketFormInitial)),
+  );
 
   protected readonly full = computed(() => this.mode() !== 'edit-limited');
   protected readonly types = TICKET_TYPES;

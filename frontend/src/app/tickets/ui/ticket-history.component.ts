@@ -1,12 +1,12 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RelativeTimeComponent } from '../../shared/ui/relative-time.component';
 import type { HistoryLine } from '../data-access/ticket-history';
 
 /** A ticket's history as a timeline, oldest first: who, when, through what, and each field's from → to. */
 @Component({
   selector: 'bw-ticket-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
+  imports: [RelativeTimeComponent],
   template: `
     <ol class="timeline">
       @for (line of lines(); track line.id) {
@@ -16,7 +16,7 @@ import type { HistoryLine } from '../data-access/ticket-history';
             <span class="what">{{ line.what }}</span>
             <span class="via" data-testid="history-via">{{ line.via }}</span>
           </div>
-          <time [attr.datetime]="line.at">{{ line.at | date: 'MMM d, y, h:mm a' }}</time>
+          <bw-relative-time [at]="line.at" />
           @if (line.changes.length > 0) {
             <ul class="changes">
               @for (change of line.changes; track change.field) {
@@ -74,7 +74,7 @@ import type { HistoryLine } from '../data-access/ticket-history';
       font: var(--mat-sys-label-small);
       line-height: 18px;
     }
-    time {
+    bw-relative-time {
       display: block;
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);

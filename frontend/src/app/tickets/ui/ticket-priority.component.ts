@@ -42,10 +42,10 @@ import type { TicketPriority } from '../data-access/ticket.model';
       background: var(--mat-sys-on-surface-variant);
     }
     :host([data-priority='high']) {
-      color: #8a4b00;
+      color: light-dark(#8a4b00, #ffb870);
     }
     :host([data-priority='high']) i {
-      background: #c76e00;
+      background: light-dark(#c76e00, #ffa040);
     }
     :host([data-priority='urgent']) {
       color: var(--mat-sys-error);

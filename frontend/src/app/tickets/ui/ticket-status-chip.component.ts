@@ -28,12 +28,12 @@ import type { TicketStatus } from '../data-access/ticket.model';
       background: currentColor;
     }
     :host([data-status='pending']) {
-      background: #fff0c2;
-      color: #5c4300;
+      background: light-dark(#fff0c2, #4a3800);
+      color: light-dark(#5c4300, #ffe08a);
     }
     :host([data-status='closed']) {
-      background: #d8f0dd;
-      color: #1d5b2c;
+      background: light-dark(#d8f0dd, #12391c);
+      color: light-dark(#1d5b2c, #b6ecc2);
     }
   `,
 })
