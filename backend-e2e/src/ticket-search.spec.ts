@@ -275,7 +275,7 @@ describe('filters', () => {
       [{ topic: 'gossip,hr' }, 'topic'],
       [{ customerId: 'nope' }, 'customerId'],
       [{ assigneeId: '42' }, 'assigneeId'],
-      [{ sort: 'due' as never }, 'sort'],
+      [{ overdue: 'yes' as never }, 'overdue'],
       [{ sort: 'random' as never }, 'sort'],
     ];
     for (const [query, field] of bad) {

@@ -8,6 +8,7 @@ import { Migration20261201010000SearchIndexByParty } from './Migration2026120101
 import { Migration20261210000000IdempotencyKeys } from './Migration20261210000000IdempotencyKeys';
 import { Migration20261215000000EventLog } from './Migration20261215000000EventLog';
 import { Migration20261220000000TicketNumbers } from './Migration20261220000000TicketNumbers';
+import { Migration20261228000000DueDates } from './Migration20261228000000DueDates';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261210000000IdempotencyKeys', class: Migration20261210000000IdempotencyKeys },
   { name: 'Migration20261215000000EventLog', class: Migration20261215000000EventLog },
   { name: 'Migration20261220000000TicketNumbers', class: Migration20261220000000TicketNumbers },
+  { name: 'Migration20261228000000DueDates', class: Migration20261228000000DueDates },
 ];

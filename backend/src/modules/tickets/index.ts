@@ -10,6 +10,7 @@ export {
   TicketClosedEvent,
   TicketCreatedEvent,
   TicketDeletedEvent,
+  TicketOverdueEvent,
   TicketReopenedEvent,
   TicketUpdatedEvent,
 } from './domain/events/ticket.events';

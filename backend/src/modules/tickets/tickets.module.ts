@@ -7,6 +7,9 @@ import { TicketActivityController } from './api/ticket-activity.controller';
 import { TicketBulkController } from './api/ticket-bulk.controller';
 import { TicketLiveViews } from './api/ticket-live.views';
 import { TicketsController } from './api/tickets.controller';
+import { DuePolicyController } from './api/due-policy.controller';
+import { OverdueScheduler } from './application/overdue-scheduler.service';
+import { DuePoliciesRepository } from './persistence/due-policies.repository';
 import { MacroApplication } from './application/macro-application.service';
 import { TicketActivity } from './application/ticket-activity.service';
 import { TicketBulkChanges } from './application/ticket-bulk.service';
@@ -24,7 +27,7 @@ import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment]), IdentityModule, CustomersModule],
-  controllers: [TicketsController, TicketActivityController, TicketBulkController],
+  controllers: [TicketsController, TicketActivityController, TicketBulkController, DuePolicyController],
   providers: [
     TicketsService,
     TicketViews,
@@ -40,6 +43,8 @@ import { TicketsRepository } from './persistence/tickets.repository';
     TicketActivity,
     TicketLiveViews,
     TicketBulkChanges,
+    DuePoliciesRepository,
+    OverdueScheduler,
   ],
   exports: [TicketsService, TicketViews],
 })

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen.js';
+import type { ApplyMacroToTicketData, ApplyMacroToTicketErrors, ApplyMacroToTicketResponses, BulkChangeTicketsData, BulkChangeTicketsErrors, BulkChangeTicketsResponses, CloseTicketData, CloseTicketErrors, CloseTicketResponses, CountUnreadMessagesData, CountUnreadMessagesErrors, CountUnreadMessagesResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateMacroData, CreateMacroErrors, CreateMacroResponses, CreateTicketCommentData, CreateTicketCommentErrors, CreateTicketCommentResponses, CreateTicketData, CreateTicketErrors, CreateTicketResponses, CreateTriggerData, CreateTriggerErrors, CreateTriggerResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteMacroData, DeleteMacroErrors, DeleteMacroResponses, DeleteTicketData, DeleteTicketErrors, DeleteTicketResponses, DeleteTriggerData, DeleteTriggerErrors, DeleteTriggerResponses, DemoLoginData, DemoLoginErrors, DemoLoginResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDuePolicyData, GetDuePolicyErrors, GetDuePolicyResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetMacroData, GetMacroErrors, GetMacroResponses, GetMeData, GetMeErrors, GetMeResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetTicketData, GetTicketErrors, GetTicketResponses, GetTriggerData, GetTriggerErrors, GetTriggerResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListMacrosData, ListMacrosErrors, ListMacrosResponses, ListMessagesData, ListMessagesErrors, ListMessagesResponses, ListTicketCommentsData, ListTicketCommentsErrors, ListTicketCommentsResponses, ListTicketHistoryData, ListTicketHistoryErrors, ListTicketHistoryResponses, ListTicketsData, ListTicketsErrors, ListTicketsResponses, ListTriggersData, ListTriggersErrors, ListTriggersResponses, ListUserCustomersData, ListUserCustomersErrors, ListUserCustomersResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListUserTicketsData, ListUserTicketsErrors, ListUserTicketsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MarkMessageReadData, MarkMessageReadErrors, MarkMessageReadResponses, PreviewMacroOnTicketData, PreviewMacroOnTicketErrors, PreviewMacroOnTicketResponses, PutDuePolicyData, PutDuePolicyErrors, PutDuePolicyResponses, ReopenTicketData, ReopenTicketErrors, ReopenTicketResponses, ReportTicketPresenceData, ReportTicketPresenceErrors, ReportTicketPresenceResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, SignupData, SignupErrors, SignupResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, TestTriggerData, TestTriggerErrors, TestTriggerResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMacroData, UpdateMacroErrors, UpdateMacroResponses, UpdateTicketData, UpdateTicketErrors, UpdateTicketResponses, UpdateTriggerData, UpdateTriggerErrors, UpdateTriggerResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -301,9 +301,35 @@ export const markMessageRead = <ThrowOnError extends boolean = false>(options: O
 export const getMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetMetricsData, ThrowOnError>) => (options?.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({ url: '/api/metrics', ...options });
 
 /**
+ * The caller's due policy: minutes until a new ticket is due, per priority
+ *
+ * A ticket the caller creates without `dueAt` is due this many minutes after its creation (by its priority); `null` means no due date. Every priority is `null` until the caller sets the policy.
+ */
+export const getDuePolicy = <ThrowOnError extends boolean = false>(options?: Options<GetDuePolicyData, ThrowOnError>) => (options?.client ?? client).get<GetDuePolicyResponses, GetDuePolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/settings/due-policy',
+    ...options
+});
+
+/**
+ * Replace the caller's due policy
+ *
+ * Every priority is required: whole minutes from 1 to 525600 (a year), or `null` for no due date. Applies to tickets created afterwards; existing tickets keep their `dueAt`.
+ */
+export const putDuePolicy = <ThrowOnError extends boolean = false>(options: Options<PutDuePolicyData, ThrowOnError>) => (options.client ?? client).put<PutDuePolicyResponses, PutDuePolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/settings/due-policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted
  *
- * `box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet.
+ * `box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue=true` keeps the overdue tickets (due time passed, open or pending); `sort=due` puts the soonest due first and tickets without `dueAt` last.
  */
 export const listTickets = <ThrowOnError extends boolean = false>(options?: Options<ListTicketsData, ThrowOnError>) => (options?.client ?? client).get<ListTicketsResponses, ListTicketsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -314,7 +340,7 @@ export const listTickets = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Create a ticket (it starts open)
  *
- * The customer must be one of the caller's; the assignee any user, the caller included. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.
+ * The customer must be one of the caller's; the assignee any user, the caller included. Without `dueAt` the ticket is due as the caller's due policy says for its priority. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.
  */
 export const createTicket = <ThrowOnError extends boolean = false>(options: Options<CreateTicketData, ThrowOnError>) => (options.client ?? client).post<CreateTicketResponses, CreateTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -366,7 +392,7 @@ export const getTicket = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Edit a ticket: the creator any field, the assignee status and priority only
  *
- * Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`.
+ * Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`. `dueAt` is the creator's (`null` clears it); a new due time that passes publishes `ticket.overdue` again.
  */
 export const updateTicket = <ThrowOnError extends boolean = false>(options: Options<UpdateTicketData, ThrowOnError>) => (options.client ?? client).patch<UpdateTicketResponses, UpdateTicketErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -88,7 +88,7 @@ export function templateValues(input: TriggerInput): TemplateValues {
       'customer.name': p.customer.name,
       'customer.email': p.customer.email,
       'assignee.username': p.assignee.username,
-      'current_user.username': p.actor.username,
+      'current_user.username': p.actor?.username ?? '',
       'event.name': input.eventName,
       'event.at': readableTime(input.occurredAt),
     };
