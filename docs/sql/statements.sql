@@ -88,11 +88,11 @@ insert into due_policies (user_id, urgent, high, normal, low, updated_at) values
 -- values: ["00000000-0000-4000-8000-000000000002",240,1440,null,null]
 
 -- overdue.claimOverdue
-select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where due_at is not null and status <> 'closed' and overdue_for is distinct from due_at and due_at <= now() order by due_at limit $1 for update of tickets skip locked;
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where due_at is not null and status <> 'closed' and not (due_at = any(overdue_for)) and due_at <= now() order by due_at limit $1 for update of tickets skip locked;
 -- values: [500]
 
 -- overdue.markOverdue
-update tickets set overdue_for = due_at where id = any($1::uuid[]);
+update tickets set overdue_for = array_append(overdue_for, due_at) where id = any($1::uuid[]);
 -- values: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"]]
 
 -- customers.ownersCustomersPage

@@ -5,8 +5,9 @@ const DUE_KEY = `coalesce("due_at", 'infinity'::timestamptz)`;
 
 /**
  * Due dates (contract: "Due dates and overdue tickets"). `due_at` is the ticket's due time;
- * `overdue_for` is the `due_at` value `ticket.overdue` was published for (ADR 0013), so a re-dated
- * ticket can go overdue again and a value is published at most once. `due_policies` holds each
+ * `overdue_for` holds the `due_at` values `ticket.overdue` was published for (ADR 0013), so a
+ * re-dated ticket can go overdue again and each value is published at most once (the array grows
+ * only when a due time that passed is re-dated). `due_policies` holds each
  * user's minutes per priority (a missing row: no policy).
  *
  * Indexes: the overdue scheduler claims from a partial index of the tickets still waiting for
@@ -18,7 +19,7 @@ const DUE_KEY = `coalesce("due_at", 'infinity'::timestamptz)`;
 export class Migration20261228000000DueDates extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `alter table "tickets" add column "due_at" timestamptz null, add column "overdue_for" timestamptz null;`,
+      `alter table "tickets" add column "due_at" timestamptz null, add column "overdue_for" timestamptz[] not null default '{}';`,
     );
     this.addSql(`create table "due_policies" (
       "user_id" uuid primary key references "users" ("id") on delete cascade,
@@ -28,7 +29,7 @@ export class Migration20261228000000DueDates extends Migration {
       "low" integer null check ("low" > 0),
       "updated_at" timestamptz not null default now());`);
     this.addSql(
-      `create index "tickets_overdue_pending_idx" on "tickets" ("due_at") where "due_at" is not null and "status" <> 'closed' and "overdue_for" is distinct from "due_at";`,
+      `create index "tickets_overdue_pending_idx" on "tickets" ("due_at") where "due_at" is not null and "status" <> 'closed' and not ("due_at" = any("overdue_for"));`,
     );
     for (const party of ['creator', 'assignee']) {
       this.addSql(
