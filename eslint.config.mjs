@@ -10,6 +10,7 @@ const frontendFeatures = [
   'triggers',
   'messages',
   'api-tokens',
+  'settings',
   'landing',
   'shell',
 ];

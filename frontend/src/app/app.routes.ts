@@ -47,5 +47,10 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('./api-tokens/feature/api-tokens.routes').then((m) => m.apiTokensRoutes),
   },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./settings/feature/settings.routes').then((m) => m.settingsRoutes),
+  },
   pageRoute('**', 'Page not found', () => import('./shell/not-found.page').then((m) => m.NotFoundPage)),
 ];

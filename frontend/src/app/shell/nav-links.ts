@@ -14,4 +14,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/macros', label: 'Macros', section: /^\/macros/ },
   { path: '/triggers', label: 'Triggers', section: /^\/triggers/ },
   { path: '/messages', label: 'Messages', section: /^\/messages/, badge: 'unreadMessages' },
+  { path: '/settings', label: 'Settings', section: /^\/settings\/?(\?|#|$)/ },
 ];

@@ -55,6 +55,7 @@ export const TICKET_FORM_CONTROLS = [
   'topic',
   'status',
   'photoUrl',
+  'dueAt',
 ] as const;
 export type TicketFormControl = (typeof TICKET_FORM_CONTROLS)[number];
 
@@ -74,6 +75,7 @@ const NOUNS: Readonly<Record<TicketFormControl, string>> = {
   topic: 'topic',
   status: 'status',
   photoUrl: 'photo URL',
+  dueAt: 'due date',
 };
 
 const LIMITED_CONTROLS: readonly TicketFormControl[] = ['priority', 'status'];
@@ -130,6 +132,7 @@ export class TicketFormComponent {
     topic: this.fb.control<TicketTopic>('general', Validators.required),
     status: this.fb.control<TicketStatus>('open', Validators.required),
     photoUrl: ['', [Validators.maxLength(LIMITS.ticket.photoUrl), httpUrlValidator]],
+    dueAt: [''],
   });
 
   protected readonly full = computed(() => this.mode() !== 'edit-limited');
@@ -192,6 +195,7 @@ export class TicketFormComponent {
       topic: v.topic,
       status: v.status,
       photoUrl: v.photoUrl.trim(),
+      dueAt: v.dueAt,
     });
   }
 
@@ -206,6 +210,7 @@ export class TicketFormComponent {
       topic: initial.topic,
       status: initial.status,
       photoUrl: initial.photoUrl,
+      dueAt: initial.dueAt,
     });
     for (const name of TICKET_FORM_CONTROLS) {
       const control = this.form.controls[name];

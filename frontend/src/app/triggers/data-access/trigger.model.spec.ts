@@ -37,6 +37,8 @@ const value: TriggerFormValue = {
 describe('what each event allows', () => {
   it('offers ticket people only for ticket events', () => {
     expect(recipientKindsFor('ticket.created')).toEqual(['ticket_creator', 'ticket_assignee', 'user']);
+    expect(recipientKindsFor('ticket.overdue')).toEqual(['ticket_creator', 'ticket_assignee', 'user']);
+    expect(eventLabel('ticket.overdue')).toBe('Ticket overdue');
     expect(recipientKindsFor('customer.deleted')).toEqual(['user']);
   });
 
