@@ -16,6 +16,7 @@ import { apiTokensTests } from './src/api-tokens.e2e.mjs';
 import { consoleTests } from './src/console.e2e.mjs';
 import { customersTests } from './src/customers.e2e.mjs';
 import { dailyWorkTests } from './src/daily-work.e2e.mjs';
+import { dueDatesTests } from './src/due-dates.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
@@ -46,6 +47,7 @@ const tests = [
   ...apiTokensTests,
   ...consoleTests,
   ...dailyWorkTests,
+  ...dueDatesTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {
