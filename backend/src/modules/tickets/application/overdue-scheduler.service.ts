@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { ormRunner } from '../../../platform/database/sql';
+import { OutboxDispatcher } from '../../../platform/outbox/outbox-dispatcher.service';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { TicketOverdueEvent } from '../domain/events/ticket.events';
 import { claimOverdue, markOverdue } from '../persistence/overdue.statements';
@@ -13,9 +14,10 @@ import { TicketSnapshots } from './ticket-snapshots.service';
  * Publishes `ticket.overdue` once per due time that passes while a ticket is open or pending
  * (ADR 0013). Every DUE_SCHEDULER_INTERVAL_MS, each instance claims up to DUE_SCHEDULER_BATCH
  * due tickets with `FOR UPDATE SKIP LOCKED` (the database's clock decides what is due), writes
- * their events to the outbox and marks them published for their due time, in one transaction: a
- * ticket is claimed by one instance, and once committed it no longer matches. A crash before the
- * commit publishes nothing and the next tick claims the ticket again. A full batch is followed by
+ * their events to the outbox and marks them published for their due time (one statement,
+ * Outbox.writeWithEvents), in one transaction: a ticket is claimed by one instance, and once
+ * committed it no longer matches. A crash before the commit publishes nothing and the next tick
+ * claims the ticket again. A full batch is followed by
  * another at once, so a backlog drains at the speed of the database, not of the interval.
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
     private readonly em: EntityManager,
     private readonly config: AppConfig,
     private readonly outbox: Outbox,
+    private readonly dispatcher: OutboxDispatcher,
     private readonly snapshots: TicketSnapshots,
   ) {}
 
@@ -62,16 +65,24 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   /** Claims the due tickets, publishes their events and marks them, in one transaction; returns how many it claimed. */
   async publishBatch(): Promise<number> {
-    return this.em.fork().transactional(async (em) => {
+    const claimed = await this.em.fork().transactional(async (em) => {
       const db = ormRunner(em);
       const tickets = TicketsRepository.toRecords(
         await db.query<Record<string, unknown>>(claimOverdue(this.config.DUE_SCHEDULER_BATCH)),
       );
       if (tickets.length === 0) return 0;
       const payloads = await this.snapshots.many(tickets, null, { via: { kind: 'automation' }, overdue: true });
-      for (const payload of payloads) this.outbox.publish(em, TicketOverdueEvent, payload, null, ticketFacets(payload));
-      await db.query(markOverdue(tickets.map((t) => t.id)));
+      // The marks and the events in one statement (a multi-row insert, not one entity per event), in the claim's transaction.
+      await this.outbox.writeWithEvents(
+        em,
+        markOverdue(tickets.map((t) => t.id)),
+        TicketOverdueEvent,
+        payloads.map((payload) => ({ payload, actorId: null, ...ticketFacets(payload) })),
+      );
       return tickets.length;
     });
+    // After the commit: the dispatchers deliver the events now, not at their next poll.
+    if (claimed > 0) this.dispatcher.signalCommitted();
+    return claimed;
   }
 }
