@@ -2,7 +2,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { ormRunner } from '../../../platform/database/sql';
-import { OutboxDispatcher } from '../../../platform/outbox/outbox-dispatcher.service';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { TicketOverdueEvent } from '../domain/events/ticket.events';
 import { claimOverdue, markOverdue } from '../persistence/overdue.statements';
@@ -15,7 +14,7 @@ import { TicketSnapshots } from './ticket-snapshots.service';
  * (ADR 0013). Every DUE_SCHEDULER_INTERVAL_MS, each instance claims up to DUE_SCHEDULER_BATCH
  * due tickets with `FOR UPDATE SKIP LOCKED` (the database's clock decides what is due), writes
  * their events to the outbox and marks them published for their due time (one statement,
- * Outbox.writeWithEvents), in one transaction: a ticket is claimed by one instance, and once
+ * Outbox.writeWithEventsInTransaction), in one transaction: a ticket is claimed by one instance, and once
  * committed it no longer matches. A crash before the commit publishes nothing and the next tick
  * claims the ticket again. A full batch is followed by
  * another at once, so a backlog drains at the speed of the database, not of the interval.
@@ -31,7 +30,6 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
     private readonly em: EntityManager,
     private readonly config: AppConfig,
     private readonly outbox: Outbox,
-    private readonly dispatcher: OutboxDispatcher,
     private readonly snapshots: TicketSnapshots,
   ) {}
 
@@ -73,7 +71,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
       if (tickets.length === 0) return 0;
       const payloads = await this.snapshots.many(tickets, null, { via: { kind: 'automation' }, overdue: true });
       // The marks and the events in one statement (a multi-row insert, not one entity per event), in the claim's transaction.
-      await this.outbox.writeWithEvents(
+      await this.outbox.writeWithEventsInTransaction(
         em,
         markOverdue(tickets.map((t) => t.id)),
         TicketOverdueEvent,
@@ -82,7 +80,7 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
       return tickets.length;
     });
     // After the commit: the dispatchers deliver the events now, not at their next poll.
-    if (claimed > 0) this.dispatcher.signalCommitted();
+    if (claimed > 0) this.outbox.committed();
     return claimed;
   }
 }
