@@ -156,17 +156,24 @@ describe('ticket.overdue', () => {
           event: 'ticket.overdue',
           conditions: { priority: ['urgent'] },
           recipient: { kind: 'ticket_creator' },
-          message: '{{ticket.title}} is late',
+          message: '{{ticket.title}} is late (due {{ticket.due_at}})',
         },
       })
     ).data!;
-    const urgent = await ticketBy(owner, customer, assignee.user, { title: 'Fire', priority: 'urgent', dueAt: null });
+    const urgent = await ticketBy(owner, customer, assignee.user, {
+      title: 'Fire',
+      priority: 'urgent',
+      dueAt: '2031-01-02T03:04:00Z',
+    });
     const low = await ticketBy(owner, customer, assignee.user, { title: 'Dust', priority: 'low', dueAt: null });
     const yes = (await testTrigger({ client: owner.s.client, path: { id: tr.id }, body: { ticketId: urgent.id } }))
       .data!;
     expect([yes.fires, yes.message]).toEqual([
       true,
-      { receiver: { id: owner.user.id, username: owner.user.username }, body: 'Fire is late' },
+      {
+        receiver: { id: owner.user.id, username: owner.user.username },
+        body: 'Fire is late (due 2 Jan 2031, 03:04 UTC)',
+      },
     ]);
     const no = (await testTrigger({ client: owner.s.client, path: { id: tr.id }, body: { ticketId: low.id } })).data!;
     expect(no.fires).toBe(false);

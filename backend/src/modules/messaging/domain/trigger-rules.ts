@@ -85,6 +85,7 @@ export function templateValues(input: TriggerInput): TemplateValues {
       'ticket.title': p.ticket.title,
       'ticket.id': p.ticket.id,
       'ticket.status': p.ticket.status,
+      'ticket.due_at': p.ticket.dueAt ? readableTime(p.ticket.dueAt) : '',
       'customer.name': p.customer.name,
       'customer.email': p.customer.email,
       'assignee.username': p.assignee.username,
