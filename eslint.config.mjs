@@ -12,6 +12,7 @@ const frontendFeatures = [
   'messages',
   'api-tokens',
   'dashboard',
+  'settings',
   'landing',
   'shell',
 ];

@@ -20,6 +20,7 @@ import { dailyWorkTests } from './src/daily-work.e2e.mjs';
 import { darkModeTests } from './src/dark-mode.e2e.mjs';
 import { draftsTests } from './src/drafts.e2e.mjs';
 import { shortcutsTests } from './src/shortcuts.e2e.mjs';
+import { dueDatesTests } from './src/due-dates.e2e.mjs';
 import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
@@ -60,6 +61,7 @@ const tests = [
   ...draftsTests,
   ...shortcutsTests,
   ...darkModeTests,
+  ...dueDatesTests,
 ].filter((t) => !only || t.name.includes(only));
 
 async function waitForServer(timeoutMs = 60_000) {

@@ -225,6 +225,29 @@ describe('the bw command line', () => {
     expect(invalid.stderr).toMatch(/\(400 VALIDATION_FAILED\)\n {2}to: /);
   });
 
+  it('creates tickets with --due and lists the overdue ones, soonest due first, with their due time', async () => {
+    const { env } = await loggedIn();
+    const customer = json(
+      await bw(['customers', 'create', '--name', 'Ada', '--email', 'ada@example.com', '--json'], env),
+    );
+    const create = async (title: string, due: string) =>
+      json(await bw(['tickets', 'create', '--title', title, '--customer', customer.id, '--due', due, '--json'], env));
+    const later = await create('Later', '2020-03-01T09:30:00Z');
+    const sooner = await create('Sooner', '2020-02-01T09:30:00Z');
+    const none = await create('Never', 'none');
+    expect([later.dueAt, later.overdue, none.dueAt]).toEqual(['2020-03-01T09:30:00.000Z', true, null]);
+    const list = await bw(['tickets', 'list', '--overdue', '--sort', 'due'], env);
+    const rows = list.stdout.split('\n').slice(0, 3);
+    expect(rows[0]).toMatch(/^ID +STATUS +PRIORITY +DUE +CUSTOMER/);
+    expect(rows.slice(1).map((line) => [line.split(/\s{2,}/)[3], line.split(/\s{2,}/).pop()])).toEqual([
+      ['2020-02-01 09:30 overdue', 'Sooner'],
+      ['2020-03-01 09:30 overdue', 'Later'],
+    ]);
+    expect((await bw(['tickets', 'show', sooner.id], env)).stdout).toMatch(
+      /\ndue: +2020-02-01T09:30:00.000Z \(overdue\)\n/,
+    );
+  });
+
   it('creates, lists, shows, closes and reopens tickets; closing twice exits 1 with the problem', async () => {
     const { env } = await loggedIn();
     const customer = json(

@@ -7,6 +7,7 @@ import {
   listMessages,
   listTickets,
   listTriggers,
+  getDuePolicy,
 } from '@bw/sdk';
 import { ApiSession } from './support/api-session';
 import { startTestServer, TestServer } from './support/server';
@@ -38,6 +39,19 @@ describe('the demo workspace', () => {
       (await listMessages({ client: s.client, query: { box: 'inbox' } })).data!.items.length,
     ).toBeGreaterThanOrEqual(2);
     expect((await countUnreadMessages({ client: s.client })).data!.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows due dates off: an overdue ticket, tickets due soon, a due policy and an overdue trigger', async () => {
+    const s = new ApiSession(server.baseUrl);
+    expect((await demoLogin({ client: s.client })).response.status).toBe(200);
+    const overdue = (await listTickets({ client: s.client, query: { overdue: true, limit: 100 } })).data!.items;
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+    expect(overdue.every((t) => t.overdue)).toBe(true);
+    const byDue = (await listTickets({ client: s.client, query: { sort: 'due', limit: 100 } })).data!.items;
+    expect(byDue.filter((t) => t.dueAt && !t.overdue).length).toBeGreaterThanOrEqual(3);
+    expect((await getDuePolicy({ client: s.client })).data!.urgent).toEqual(expect.any(Number));
+    const triggers = (await listTriggers({ client: s.client, query: { limit: 100 } })).data!.items;
+    expect(triggers.some((t) => t.event === 'ticket.overdue' && t.active)).toBe(true);
   });
 
   it('gives every ticket a history: created, escalated (by a macro), moved on or closed, replies', async () => {

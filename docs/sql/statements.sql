@@ -5,7 +5,7 @@
 -- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.selectVisibleTicket
-select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
 -- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.ticketIsVisible
@@ -13,7 +13,7 @@ select 1 from tickets where id = $1 and (creator_id = $2 or assignee_id = $3);
 -- values: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002"]
 
 -- tickets.boxFilter
-assignee_id = $1 and creator_id <> $2 and status = $3 and priority = any($4::text[]) and type = any($5::text[]) and topic = any($6::text[]) and customer_id = $7::uuid and assignee_id = $8::uuid and ((case priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end), created_at, id) < ($9::int, $10::timestamptz, $11::uuid);
+assignee_id = $1 and creator_id <> $2 and status = $3 and priority = any($4::text[]) and type = any($5::text[]) and topic = any($6::text[]) and customer_id = $7::uuid and assignee_id = $8::uuid and due_at is not null and status <> 'closed' and due_at <= now() and ((case priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end), created_at, id) < ($9::int, $10::timestamptz, $11::uuid);
 -- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","open",["urgent","high"],["incident"],["billing","hr"],"00000000-0000-4000-8000-000000000004","00000000-0000-4000-8000-000000000002",4,"2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
 
 -- tickets.sortOrder
@@ -28,18 +28,26 @@ and (updated_at, created_at, id) < ($1::timestamptz, $2::timestamptz, $3::uuid);
 and creator_id <> $1;
 -- values: ["00000000-0000-4000-8000-000000000002"]
 
+-- tickets.dueSortOrder
+order by coalesce(due_at, 'infinity'::timestamptz), created_at desc, id desc;
+-- values: []
+
+-- tickets.afterDueSorted
+and coalesce(due_at, 'infinity'::timestamptz) >= $1::timestamptz and (coalesce(due_at, 'infinity'::timestamptz) > $2::timestamptz or (created_at, id) < ($3::timestamptz, $4::uuid));
+-- values: ["infinity","infinity","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009"]
+
 -- tickets.boxPage
-select * from ((select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4) union all (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where assignee_id = $5 and creator_id <> $6 and (created_at, id) < ($7, $8) order by created_at desc, id desc limit $9)) t order by created_at desc, id desc limit $10;
+select * from ((select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where creator_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4) union all (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where assignee_id = $5 and creator_id <> $6 and (created_at, id) < ($7, $8) order by created_at desc, id desc limit $9)) t order by created_at desc, id desc limit $10;
 -- values: ["00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11,11]
 
 -- tickets.searchWindow
-with w as materialized (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, search from tickets where creator_id = $1 order by created_at desc, id desc limit $2)
+with w as materialized (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at, search from tickets where creator_id = $1 order by created_at desc, id desc limit $2)
   select s.scanned, m.* from (select count(*)::int as scanned from w) s
-  left join lateral (select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at from w t where (t.search @@ to_tsquery('english', $3) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at desc, id desc limit $6) m on true;
+  left join lateral (select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at, t.due_at from w t where (t.search @@ to_tsquery('english', $3) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at desc, id desc limit $6) m on true;
 -- values: ["00000000-0000-4000-8000-000000000002",400,"lapt:* & inv:*","lapt:* & inv:*","lapt inv%",11]
 
 -- tickets.searchBox
-select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets t where creator_id = $1 and (t.search @@ to_tsquery('english', $2) or t.number = $3::int or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at, id limit $6;
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets t where creator_id = $1 and (t.search @@ to_tsquery('english', $2) or t.number = $3::int or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $4) or lower(c.email) like $5))) order by created_at, id limit $6;
 -- values: ["00000000-0000-4000-8000-000000000002","1042:*",1042,"1042:*","#1042%",11]
 
 -- tickets.nextTicketNumbers
@@ -47,15 +55,15 @@ select nextval('tickets_number_seq')::int as number from generate_series(1, $1::
 -- values: [3]
 
 -- tickets.createdByPage
-select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at from tickets where creator_id = $1 and assignee_id = $2 and (created_at, id) < ($3, $4) order by created_at desc, id desc limit $5;
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where creator_id = $1 and assignee_id = $2 and (created_at, id) < ($3, $4) order by created_at desc, id desc limit $5;
 -- values: ["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000009",11]
 
 -- tickets.insertTickets
-insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz), ($17::uuid, $18::int, $19::uuid, $20::uuid, $21::uuid, $22::text, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text, $29::int, $30::timestamptz, $31::timestamptz, $32::timestamptz);
--- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000008",1043,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null]
+insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz, $17::timestamptz), ($18::uuid, $19::int, $20::uuid, $21::uuid, $22::uuid, $23::text, $24::text, $25::text, $26::text, $27::text, $28::text, $29::text, $30::int, $31::timestamptz, $32::timestamptz, $33::timestamptz, $34::timestamptz);
+-- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"2026-12-02T10:00:00.000Z","00000000-0000-4000-8000-000000000008",1043,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"2026-12-02T10:00:00.000Z"]
 
 -- tickets.updateTicketAtVersion
-update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at;
+update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at;
 -- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1]
 
 -- tickets.insertCommentIfVisible
@@ -96,6 +104,24 @@ select id, owner_id, name, filters, sort, version, created_at, updated_at from s
 -- savedViews.savedViewCounts
 select $1::uuid as id, count(*)::int as count from (select 1 from tickets t where assignee_id = $2 and status = $3 and priority = any($4::text[]) limit $5) c union all select $6::uuid as id, count(*)::int as count from (select 1 from ((select 1 from tickets t where creator_id = $7 and topic = any($8::text[]) and (t.search @@ to_tsquery('english', $9) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $10) or lower(c.email) like $11))) limit $12) union all (select 1 from tickets t where assignee_id = $13 and creator_id <> $14 and topic = any($15::text[]) and (t.search @@ to_tsquery('english', $16) or exists (select 1 from customers c where c.id = t.customer_id and (to_tsvector('simple', c.name) @@ to_tsquery('simple', $17) or lower(c.email) like $18))) limit $19)) u limit $20) c;
 -- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000002","open",["urgent"],1001,"00000000-0000-4000-8000-000000000011","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,1001]
+
+-- duePolicies.selectDuePolicies
+select user_id, urgent, high, normal, low from due_policies where user_id = any($1::uuid[]);
+-- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"]]
+
+-- duePolicies.upsertDuePolicy
+insert into due_policies (user_id, urgent, high, normal, low, updated_at) values ($1::uuid, $2::int, $3::int, $4::int, $5::int, now())
+  on conflict (user_id) do update set urgent = excluded.urgent, high = excluded.high, normal = excluded.normal, low = excluded.low, updated_at = now()
+  returning user_id, urgent, high, normal, low;
+-- values: ["00000000-0000-4000-8000-000000000002",240,1440,null,null]
+
+-- overdue.claimOverdue
+select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where due_at is not null and status <> 'closed' and not (due_at = any(overdue_for)) and due_at <= now() order by due_at limit $1 for update of tickets skip locked;
+-- values: [500]
+
+-- overdue.markOverdue
+update tickets set overdue_for = array_append(overdue_for, due_at) where id = any($1::uuid[]);
+-- values: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"]]
 
 -- customers.ownersCustomersPage
 select id, name, email, phone, company, notes, version, created_at, updated_at from customers
@@ -235,11 +261,11 @@ select 'message.created' as name,
 -- values: [["00000000-0000-4000-8000-000000000002"],["ada"],["00000000-0000-4000-8000-000000000002"],["ada"]]
 
 -- outbox.changeWithEvents
-with change as (insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) values ($17::uuid, $18::text, $19::jsonb, $20::uuid, $21::timestamptz, $22::text, $23::int, $24::timestamptz, $25::uuid[], $26::uuid)) select 1;
--- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
+with change as (insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz, $17::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) values ($18::uuid, $19::text, $20::jsonb, $21::uuid, $22::timestamptz, $23::text, $24::int, $25::timestamptz, $26::uuid[], $27::uuid)) select 1;
+-- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"2026-12-02T10:00:00.000Z","00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.changeAndEventIfMatched
-with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid where exists (select 1 from change)) select * from change;
+with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid where exists (select 1 from change)) select * from change;
 -- values: ["closed","2026-12-01T10:00:01.000Z","2026-12-01T10:00:00.000Z","00000000-0000-4000-8000-000000000001",1,"00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null]
 
 -- outbox.BEGIN

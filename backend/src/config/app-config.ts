@@ -1,14 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { WebhookSettings } from './webhook.settings';
+import { DueSettings } from './due.settings';
 
 /**
  * The environment, validated once at boot. This is the only place that reads process.env
  * (besides the embedded-database bootstrap, which runs before the app exists). The settings are
  * declared by theme, one class a file, each extending the one before: server, database,
- * identity, outbox (the write path), live, webhooks.
+ * identity, outbox (the write path), live, webhooks, due dates.
  */
-export class AppConfig extends WebhookSettings {}
+export class AppConfig extends DueSettings {}
 
 /** Every variable AppConfig reads: each setting carries a validator, so the validators name them all. */
 export const CONFIG_KEYS: readonly string[] = [

@@ -10,6 +10,7 @@ import {
   type TicketDto,
   type TicketBox,
   type TicketPriority,
+  type TicketSort,
   type TicketStatus,
   type TicketTopic,
   type TicketType,
@@ -34,6 +35,7 @@ function printTicket(invocation: Invocation, ticket: TicketDto): void {
     ['created', ticket.createdAt],
     ['updated', ticket.updatedAt],
     ['closed', ticket.closedAt ?? '-'],
+    ['due', ticket.dueAt ? `${ticket.dueAt}${ticket.overdue ? ' (overdue)' : ''}` : '-'],
     ['version', String(ticket.version)],
   ]);
   if (ticket.description) print(invocation.out, `\n${ticket.description}`);
@@ -41,7 +43,7 @@ function printTicket(invocation: Invocation, ticket: TicketDto): void {
 
 const list: Command = {
   name: 'tickets list',
-  summary: 'List your tickets, newest first.',
+  summary: 'List your tickets, newest first (or soonest due with --sort due).',
   options: {
     box: {
       type: 'string',
@@ -50,28 +52,43 @@ const list: Command = {
     },
     status: { type: 'string', value: '<open|pending|closed>', description: 'Only tickets with this status' },
     q: { type: 'string', value: '<text>', description: 'Full-text search over title and description' },
+    overdue: { type: 'boolean', description: 'Only overdue tickets (due time passed, open or pending)' },
+    sort: {
+      type: 'string',
+      value: '<newest|oldest|updated|priority|due>',
+      description: 'Order (default newest; due: soonest due first)',
+    },
     ...PAGE_OPTIONS,
   },
   async run(invocation) {
     const box = str(invocation, 'box') as TicketBox | undefined;
     const status = str(invocation, 'status') as TicketStatus | undefined;
     const q = str(invocation, 'q');
+    const sort = str(invocation, 'sort') as TicketSort | undefined;
+    const overdue = invocation.options['overdue'] === true ? true : undefined;
     const client = lazyTokenClient(invocation.env);
     const page = await collect(
       invocation,
       'tickets list',
       'tickets',
       async (query) =>
-        (await listTickets({ client: client(), query: { ...query, box, status, q }, throwOnError: true })).data,
+        (
+          await listTickets({
+            client: client(),
+            query: { ...query, box, status, q, sort, overdue },
+            throwOnError: true,
+          })
+        ).data,
     );
     if (invocation.json) return printJson(invocation.out, page);
     printTable(
       invocation.out,
-      ['ID', 'STATUS', 'PRIORITY', 'CUSTOMER', 'ASSIGNEE', 'TITLE'],
+      ['ID', 'STATUS', 'PRIORITY', 'DUE', 'CUSTOMER', 'ASSIGNEE', 'TITLE'],
       page.items.map((t) => [
         t.id,
         t.status,
         t.priority,
+        t.dueAt ? `${t.dueAt.slice(0, 16).replace('T', ' ')}${t.overdue ? ' overdue' : ''}` : '-',
         truncate(t.customer.name, 24),
         t.assignee.username,
         truncate(t.title, 60),
@@ -107,6 +124,11 @@ const create: Command = {
     type: { type: 'string', value: '<question|incident|problem|task>', description: 'Default question' },
     priority: { type: 'string', value: '<low|normal|high|urgent>', description: 'Default normal' },
     topic: { type: 'string', value: '<general|billing|technical|…>', description: 'Default general' },
+    due: {
+      type: 'string',
+      value: '<iso time|none>',
+      description: 'Due time, e.g. 2026-12-03T17:00:00Z (default: your due policy; none: no due date)',
+    },
     'idempotency-key': {
       type: 'string',
       value: '<key>',
@@ -120,6 +142,7 @@ const create: Command = {
     let assigneeId = str(invocation, 'assignee') ?? 'me';
     if (assigneeId === 'me') assigneeId = (await getMe({ client, throwOnError: true })).data.user.id;
     const key = str(invocation, 'idempotency-key');
+    const due = str(invocation, 'due');
     const { data } = await createTicket({
       client,
       body: {
@@ -130,6 +153,7 @@ const create: Command = {
         type: (str(invocation, 'type') ?? 'question') as TicketType,
         priority: (str(invocation, 'priority') ?? 'normal') as TicketPriority,
         topic: (str(invocation, 'topic') ?? 'general') as TicketTopic,
+        ...(due === undefined ? {} : { dueAt: due === 'none' ? null : due }),
       },
       ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
       throwOnError: true,

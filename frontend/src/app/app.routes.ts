@@ -58,5 +58,10 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('./dashboard/feature/dashboard.routes').then((m) => m.dashboardRoutes),
   },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadChildren: () => import('./settings/feature/settings.routes').then((m) => m.settingsRoutes),
+  },
   pageRoute('**', 'Page not found', () => import('./shell/not-found.page').then((m) => m.NotFoundPage)),
 ];

@@ -11,6 +11,7 @@ import { Migration20261220000000TicketNumbers } from './Migration20261220000000T
 import { Migration20261222000000Webhooks } from './Migration20261222000000Webhooks';
 import { Migration20261224000000SavedViews } from './Migration20261224000000SavedViews';
 import { Migration20261228000000TicketStats } from './Migration20261228000000TicketStats';
+import { Migration20261230000000DueDates } from './Migration20261230000000DueDates';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261222000000Webhooks', class: Migration20261222000000Webhooks },
   { name: 'Migration20261224000000SavedViews', class: Migration20261224000000SavedViews },
   { name: 'Migration20261228000000TicketStats', class: Migration20261228000000TicketStats },
+  { name: 'Migration20261230000000DueDates', class: Migration20261230000000DueDates },
 ];

@@ -95,7 +95,19 @@ export const DEMO_TRIGGERS = [
     message: '{{current_user.username}} closed urgent ticket "{{ticket.title}}" for {{customer.name}}.',
     active: true,
   },
+  {
+    id: id(505),
+    name: 'Overdue tickets I created',
+    event: 'ticket.overdue',
+    conditions: {},
+    recipient: { kind: 'ticket_creator' },
+    message: '"{{ticket.title}}" for {{customer.name}} is overdue; {{assignee.username}} has it.',
+    active: true,
+  },
 ];
+
+/** The demo user's due policy: minutes per priority (low tickets get no due date). */
+export const DEMO_DUE_POLICY = { urgent: 240, high: 1440, normal: 4320, low: null };
 
 /** Messages (ids 6xx) as the triggers above (and a colleague's) would have sent them. */
 export const DEMO_MESSAGES = [

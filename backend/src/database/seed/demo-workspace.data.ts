@@ -81,8 +81,10 @@ type SeedTicket = {
   topic: string;
   status: string;
   daysAgo: number;
+  /** Due this many hours from the seeding (negative: already overdue); absent: no due date. */
+  dueHours?: number;
 };
-/** Tickets in both of the demo user's boxes (ids 2xx). */
+/** Tickets in both of the demo user's boxes (ids 2xx); one overdue, four due soon. */
 export const DEMO_TICKETS: SeedTicket[] = [
   {
     id: id(201),
@@ -96,6 +98,7 @@ export const DEMO_TICKETS: SeedTicket[] = [
     topic: 'account',
     status: 'open',
     daysAgo: 1,
+    dueHours: -2,
   },
   {
     id: id(202),
@@ -109,6 +112,7 @@ export const DEMO_TICKETS: SeedTicket[] = [
     topic: 'office_supplies',
     status: 'pending',
     daysAgo: 3,
+    dueHours: 48,
   },
   {
     id: id(203),
@@ -135,6 +139,7 @@ export const DEMO_TICKETS: SeedTicket[] = [
     topic: 'billing',
     status: 'open',
     daysAgo: 2,
+    dueHours: 6,
   },
   {
     id: id(205),
@@ -149,6 +154,7 @@ export const DEMO_TICKETS: SeedTicket[] = [
     topic: 'technical',
     status: 'open',
     daysAgo: 0,
+    dueHours: 3,
   },
   {
     id: id(206),
@@ -162,6 +168,7 @@ export const DEMO_TICKETS: SeedTicket[] = [
     topic: 'hr',
     status: 'open',
     daysAgo: 1,
+    dueHours: 20,
   },
   {
     id: id(207),

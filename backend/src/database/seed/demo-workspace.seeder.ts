@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { DEMO_USER, PasswordHasher } from '../../modules/identity';
 import {
+  DEMO_DUE_POLICY,
   DEMO_MACROS,
   DEMO_MESSAGES,
   DEMO_TRIGGERS,
@@ -59,9 +60,10 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
   }
   for (const t of DEMO_TICKETS) {
     await conn.execute(
-      `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at, closed_at)
+      `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at, closed_at, due_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(days => ?, hours => 2), now() - make_interval(days => ?, hours => 2),
-               case when ? = 'closed' then now() - make_interval(days => ?, hours => 2) + interval '4 hours' end)
+               case when ? = 'closed' then now() - make_interval(days => ?, hours => 2) + interval '4 hours' end,
+               now() + make_interval(hours => ?::int))
        on conflict do nothing`,
       [
         t.id,
@@ -78,6 +80,7 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
         t.daysAgo,
         t.status,
         t.daysAgo,
+        t.dueHours ?? null,
       ],
     );
   }
@@ -105,6 +108,10 @@ export async function seedDemoWorkspace(em: EntityManager, hasher: PasswordHashe
       ],
     );
   }
+  await conn.execute(
+    `insert into due_policies (user_id, urgent, high, normal, low) values (?, ?, ?, ?, ?) on conflict do nothing`,
+    [DEMO_IDS.demo, DEMO_DUE_POLICY.urgent, DEMO_DUE_POLICY.high, DEMO_DUE_POLICY.normal, DEMO_DUE_POLICY.low],
+  );
   for (const m of DEMO_MACROS) {
     await conn.execute(
       `insert into macros (id, owner_id, name, description, available_for, actions, created_at, updated_at)

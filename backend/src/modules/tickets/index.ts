@@ -11,6 +11,7 @@ export {
   TicketClosedEvent,
   TicketCreatedEvent,
   TicketDeletedEvent,
+  TicketOverdueEvent,
   TicketReopenedEvent,
   TicketUpdatedEvent,
 } from './domain/events/ticket.events';

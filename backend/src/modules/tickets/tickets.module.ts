@@ -8,6 +8,9 @@ import { TicketBulkController } from './api/ticket-bulk.controller';
 import { TicketLiveViews } from './api/ticket-live.views';
 import { SavedViewsController } from './api/saved-views.controller';
 import { TicketsController } from './api/tickets.controller';
+import { DuePolicyController } from './api/due-policy.controller';
+import { OverdueScheduler } from './application/overdue-scheduler.service';
+import { DuePoliciesRepository } from './persistence/due-policies.repository';
 import { MacroApplication } from './application/macro-application.service';
 import { TicketActivity } from './application/ticket-activity.service';
 import { TicketBulkChanges } from './application/ticket-bulk.service';
@@ -28,7 +31,13 @@ import { TicketsRepository } from './persistence/tickets.repository';
 
 @Module({
   imports: [MikroOrmModule.forFeature([Ticket, TicketComment, SavedView]), IdentityModule, CustomersModule],
-  controllers: [TicketsController, TicketActivityController, TicketBulkController, SavedViewsController],
+  controllers: [
+    TicketsController,
+    TicketActivityController,
+    TicketBulkController,
+    SavedViewsController,
+    DuePolicyController,
+  ],
   providers: [
     TicketsService,
     TicketViews,
@@ -46,6 +55,8 @@ import { TicketsRepository } from './persistence/tickets.repository';
     TicketBulkChanges,
     SavedViews,
     SavedViewsRepository,
+    DuePoliciesRepository,
+    OverdueScheduler,
   ],
   exports: [TicketsService, TicketViews],
 })

@@ -1,4 +1,4 @@
-import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Type } from '@nestjs/common';
+import { applyDecorators, Delete, Get, HttpCode, Patch, Post, Put, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from './api-problems.decorator';
 
@@ -44,6 +44,11 @@ export function ActionEndpoint(path: string, doc: EndpointWithBodyDoc) {
 /** PATCH: 200 with `returns`, the changed resource. */
 export function PatchEndpoint(path: string, doc: EndpointWithBodyDoc) {
   return applyDecorators(Patch(path), ...documented(doc), ApiOkResponse({ type: doc.returns }));
+}
+
+/** PUT: 200 with `returns`, the resource as replaced. */
+export function PutEndpoint(path: string, doc: EndpointWithBodyDoc) {
+  return applyDecorators(Put(path), ...documented(doc), ApiOkResponse({ type: doc.returns }));
 }
 
 /** DELETE: 204 without a body. */

@@ -50,6 +50,26 @@ export class Outbox {
   }
 
   /**
+   * writeWithEvents inside the caller's transaction (`em` is its transactional EntityManager):
+   * nothing is signalled, since nothing is committed yet (and a worker woken here would run in the
+   * transaction's async context); the caller calls `committed()` after its commit.
+   */
+  async writeWithEventsInTransaction<P>(
+    em: EntityManager,
+    change: Sql,
+    type: DomainEventType<P>,
+    events: ({ payload: P; actorId: string | null } & EventLogFacets)[],
+  ): Promise<void> {
+    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId, e));
+    await ormRunner(em).query(changeWithEvents(change, rows));
+  }
+
+  /** Wakes the dispatchers after a commit that wrote events (writeWithEventsInTransaction's caller). */
+  committed(): void {
+    this.dispatcher.signalCommitted();
+  }
+
+  /**
    * A conditional change and its event, written by one statement: `change` is a data-modifying
    * statement with a RETURNING list (an UPDATE guarded by the version it read, say); the event is
    * inserted only if the change matched a row. Returns the change's rows: none means nothing was

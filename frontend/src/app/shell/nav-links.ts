@@ -16,4 +16,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/webhooks', label: 'Webhooks', section: /^\/webhooks/ },
   { path: '/messages', label: 'Messages', section: /^\/messages/, badge: 'unreadMessages' },
   { path: '/dashboard', label: 'Dashboard', section: /^\/dashboard/ },
+  { path: '/settings', label: 'Settings', section: /^\/settings\/?(\?|#|$)/ },
 ];

@@ -151,7 +151,7 @@ export type CreateSavedViewDto = {
      */
     name: string;
     /**
-     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet. Default: "newest".
+     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first; `due`: soonest due first, tickets without `dueAt` last. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. Default: "newest".
      */
     sort?: TicketSort;
 };
@@ -169,6 +169,10 @@ export type CreateTicketDto = {
      * Default: "".
      */
     description?: string;
+    /**
+     * When the ticket is due. Left out: from your due policy (`GET /api/settings/due-policy`) by priority, counted from creation; `null`: no due date even if the policy has one. A time in the past is allowed (the ticket is overdue at once).
+     */
+    dueAt?: string | null;
     /**
      * A macro (yours or shared with everyone) to apply as part of creation (the example is the demo user's 'Escalate to urgent')
      */
@@ -253,6 +257,25 @@ export type CustomerDto = {
 export type CustomerPageDto = {
     items: Array<CustomerDto>;
     nextCursor: string | null;
+};
+
+export type DuePolicyDto = {
+    /**
+     * Minutes from creation until a new high ticket is due; null: no due date
+     */
+    high: number | null;
+    /**
+     * Minutes from creation until a new low ticket is due; null: no due date
+     */
+    low: number | null;
+    /**
+     * Minutes from creation until a new normal ticket is due; null: no due date
+     */
+    normal: number | null;
+    /**
+     * Minutes from creation until a new urgent ticket is due; null: no due date
+     */
+    urgent: number | null;
 };
 
 export type FieldErrorDto = {
@@ -623,11 +646,19 @@ export type TicketDto = {
     customer: TicketCustomerDto;
     customerId: string;
     description: string;
+    /**
+     * When the ticket is due; null: never
+     */
+    dueAt: string | null;
     id: string;
     /**
      * The ticket number (`#1042`): a positive integer, unique, increasing in creation order. `0` only in live events written before numbers existed.
      */
     number: number;
+    /**
+     * The due time has passed and the ticket is open or pending
+     */
+    overdue: boolean;
     photoUrl: string | null;
     priority: TicketPriority;
     status: TicketStatus;
@@ -645,7 +676,7 @@ export type TicketPageDto = {
 
 export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 
-export type TicketSort = 'newest' | 'oldest' | 'updated' | 'priority';
+export type TicketSort = 'newest' | 'oldest' | 'updated' | 'priority' | 'due';
 
 export type TicketStatus = 'open' | 'pending' | 'closed';
 
@@ -673,7 +704,7 @@ export type TriggerDto = {
     version: number;
 };
 
-export type TriggerEvent = 'ticket.closed' | 'ticket.created' | 'customer.deleted';
+export type TriggerEvent = 'ticket.closed' | 'ticket.created' | 'ticket.overdue' | 'customer.deleted';
 
 export type TriggerPageDto = {
     items: Array<TriggerDto>;
@@ -785,7 +816,7 @@ export type UpdateSavedViewDto = {
     filters?: SavedViewFiltersDto;
     name?: string;
     /**
-     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet. Default: "newest".
+     * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first; `due`: soonest due first, tickets without `dueAt` last. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. Default: "newest".
      */
     sort?: TicketSort;
     /**
@@ -798,6 +829,10 @@ export type UpdateTicketDto = {
     assigneeId?: string;
     customerId?: string;
     description?: string;
+    /**
+     * When the ticket is due (creator only); `null` clears it. A new value may go overdue again.
+     */
+    dueAt?: string | null;
     photoUrl?: string | null;
     priority?: TicketPriority;
     status?: TicketStatus;
@@ -1942,6 +1977,82 @@ export type GetMetricsResponses = {
 
 export type GetMetricsResponse = GetMetricsResponses[keyof GetMetricsResponses];
 
+export type GetDuePolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/settings/due-policy';
+};
+
+export type GetDuePolicyErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type GetDuePolicyError = GetDuePolicyErrors[keyof GetDuePolicyErrors];
+
+export type GetDuePolicyResponses = {
+    200: DuePolicyDto;
+};
+
+export type GetDuePolicyResponse = GetDuePolicyResponses[keyof GetDuePolicyResponses];
+
+export type PutDuePolicyData = {
+    body: DuePolicyDto;
+    path?: never;
+    query?: never;
+    url: '/api/settings/due-policy';
+};
+
+export type PutDuePolicyErrors = {
+    /**
+     * Invalid input; `errors` names each bad field (a body sent to an operation that takes none, an unknown field or query parameter, a malformed path)
+     */
+    400: ProblemDto;
+    /**
+     * Not authenticated
+     */
+    401: ProblemDto;
+    /**
+     * The request body is larger than the server takes
+     */
+    413: ProblemDto;
+    /**
+     * The request body is not JSON in UTF-8
+     */
+    415: ProblemDto;
+    /**
+     * Over the per-user budget of requests (`RATE_LIMITED`); see `Retry-After` and `RateLimit`
+     */
+    429: ProblemDto;
+    /**
+     * Temporarily unavailable (database down, or the server busy); see `Retry-After`
+     */
+    503: ProblemDto;
+};
+
+export type PutDuePolicyError = PutDuePolicyErrors[keyof PutDuePolicyErrors];
+
+export type PutDuePolicyResponses = {
+    200: DuePolicyDto;
+};
+
+export type PutDuePolicyResponse = PutDuePolicyResponses[keyof PutDuePolicyResponses];
+
 export type GetStatsData = {
     body?: never;
     path?: never;
@@ -2028,7 +2139,11 @@ export type ListTicketsData = {
          */
         assigneeId?: string;
         /**
-         * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet.
+         * true: only overdue tickets (due time passed, status open or pending); false or left out: every ticket
+         */
+        overdue?: boolean;
+        /**
+         * `newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first; `due`: soonest due first, tickets without `dueAt` last. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from.
          */
         sort?: TicketSort;
         /**

@@ -14,7 +14,7 @@ describe('placeholder lists', () => {
       'current_user.username',
     ]);
     expect(new Set(names(TICKET_EVENT_PLACEHOLDERS))).toEqual(
-      new Set([...names(MACRO_PLACEHOLDERS), 'ticket.status', 'event.name', 'event.at']),
+      new Set([...names(MACRO_PLACEHOLDERS), 'ticket.status', 'ticket.due_at', 'event.name', 'event.at']),
     );
     expect(new Set(names(CUSTOMER_EVENT_PLACEHOLDERS))).toEqual(
       new Set(['customer.name', 'customer.email', 'current_user.username', 'event.name', 'event.at']),

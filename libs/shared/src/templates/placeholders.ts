@@ -24,6 +24,7 @@ export const TICKET_EVENT_PLACEHOLDERS = [
   ...MACRO_PLACEHOLDERS.filter((p) => p.name !== 'current_user.username'),
   { name: 'current_user.username', description: 'Who caused the event' },
   { name: 'ticket.status', description: "The ticket's status" },
+  { name: 'ticket.due_at', description: 'When the ticket is due, e.g. 2 Dec 2026, 18:04 UTC (empty when it has none)' },
   { name: 'event.name', description: 'The event, e.g. ticket.closed' },
   { name: 'event.at', description: 'When the event happened, e.g. 2 Dec 2026, 18:04 UTC' },
 ] as const satisfies readonly Placeholder[];

@@ -93,10 +93,11 @@ export function templateValues(input: TriggerInput): TemplateValues {
       'ticket.title': p.ticket.title,
       'ticket.id': p.ticket.id,
       'ticket.status': p.ticket.status,
+      'ticket.due_at': p.ticket.dueAt ? readableTime(p.ticket.dueAt) : '',
       'customer.name': p.customer.name,
       'customer.email': p.customer.email,
       'assignee.username': p.assignee.username,
-      'current_user.username': p.actor.username,
+      'current_user.username': p.actor?.username ?? '',
       'event.name': input.eventName,
       'event.at': readableTime(input.occurredAt),
     };

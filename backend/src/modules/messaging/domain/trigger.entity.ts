@@ -3,9 +3,9 @@ import { VersionedEntity } from '../../../platform/domain/base.entity';
 import { StaleVersionError } from '../../../platform/errors/domain-error';
 import type { TicketPriority, TicketTopic, TicketType } from '../../tickets';
 
-export const TRIGGER_EVENTS = ['ticket.closed', 'ticket.created', 'customer.deleted'] as const;
+export const TRIGGER_EVENTS = ['ticket.closed', 'ticket.created', 'ticket.overdue', 'customer.deleted'] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
-export const TICKET_TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created'];
+export const TICKET_TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created', 'ticket.overdue'];
 
 export const RECIPIENT_KINDS = ['ticket_creator', 'ticket_assignee', 'user', 'webhook'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

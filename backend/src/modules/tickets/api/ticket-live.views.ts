@@ -31,6 +31,8 @@ export function ticketFromSnapshot(p: TicketEventPayload): TicketDto {
     createdAt: t.createdAt ?? '',
     updatedAt: t.updatedAt ?? '',
     closedAt: t.closedAt,
+    dueAt: t.dueAt ?? null,
+    overdue: t.overdue ?? false,
     creator: p.creator,
     assignee: p.assignee,
     customer: { ...p.customer, deleted: p.customer.deleted ?? false },

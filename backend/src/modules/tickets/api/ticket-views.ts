@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
+import { Ticket } from '../domain/ticket.entity';
 import { CommentDto, TicketDto } from './dto/ticket.response.dto';
 
 /**
@@ -28,6 +29,7 @@ export class TicketViews {
       known && customerIds.every((id) => known.has(id)) ? known : this.customers.summaries(customerIds),
     ]);
     const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
+    const now = new Date();
     return tickets.map((t) => {
       const customer = customers.get(t.customerId);
       return {
@@ -46,6 +48,8 @@ export class TicketViews {
         createdAt: t.createdAt.toISOString(),
         updatedAt: t.updatedAt.toISOString(),
         closedAt: t.closedAt?.toISOString() ?? null,
+        dueAt: t.dueAt?.toISOString() ?? null,
+        overdue: Ticket.isOverdue(t, now),
         creator: user(t.creatorId),
         assignee: user(t.assigneeId),
         customer: {

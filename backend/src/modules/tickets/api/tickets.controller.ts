@@ -32,7 +32,7 @@ export class TicketsController {
   @GetEndpoint('tickets', {
     summary: "The caller's tickets: outgoing (created), incoming (assigned) or all, filtered, searched and sorted",
     description:
-      "`box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue` and `sort=due` are not offered: tickets have no due dates yet. `view` lists one of your saved views (its filters and sort, each replaced by the same parameter when given; an unknown or another user's view is `404`).",
+      "`box` is `all` by default; `status`, `priority`, `type`, `topic`, `customerId` and `assigneeId` filter (all must hold); `q` searches word prefixes of the title and description, the customer's name and email, and ticket numbers (`#1042`); `sort` orders (newest first by default). Keyset-paged with `limit` and `cursor` under every sort. `overdue=true` keeps the overdue tickets (due time passed, open or pending); `sort=due` puts the soonest due first and tickets without `dueAt` last. `view` lists one of your saved views (its filters and sort, each replaced by the same parameter when given; an unknown or another user's view is `404`).",
     returns: TicketPageDto,
     problems: [400, 401, 404],
   })
@@ -61,17 +61,22 @@ export class TicketsController {
   @CreateEndpoint('tickets', {
     summary: 'Create a ticket (it starts open)',
     description:
-      "The customer must be one of the caller's; the assignee any user, the caller included. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.",
+      "The customer must be one of the caller's; the assignee any user, the caller included. Without `dueAt` the ticket is due as the caller's due policy says for its priority. With `macroId` the macro is applied in the same transaction. Publishes `ticket.created`.",
     returns: TicketDto,
     problems: [400, 401, 403],
   })
   async createTicket(@CurrentActor() actor: Actor, @Body() body: CreateTicketDto): Promise<TicketDto> {
-    const { macroId, ...fields } = body;
+    const { macroId, dueAt, ...fields } = body;
     const actions = macroId ? await this.macros.actionsFor(actor.userId, macroId) : [];
     if (!actions) throw new InvalidFieldError('macroId', 'macroId must be the id of a macro you can use');
     const { ticket, customer } = await this.tickets.create(
       actor.userId,
-      { ...fields, description: fields.description ?? '', photoUrl: fields.photoUrl ?? null },
+      {
+        ...fields,
+        description: fields.description ?? '',
+        photoUrl: fields.photoUrl ?? null,
+        dueAt: dueAt === undefined ? undefined : dueAt === null ? null : new Date(dueAt),
+      },
       actions,
       macroId ? { kind: 'macro', id: macroId } : undefined,
     );
@@ -91,7 +96,7 @@ export class TicketsController {
   @PatchEndpoint('tickets/:id', {
     summary: 'Edit a ticket: the creator any field, the assignee status and priority only',
     description:
-      'Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`.',
+      "Send the fields to change and the `version` you read; a stale version is `409` and changes nothing. A status change to `closed` publishes `ticket.closed`. `dueAt` is the creator's (`null` clears it); a new due time that passes publishes `ticket.overdue` again.",
     returns: TicketDto,
     problems: [400, 401, 403, 404, 409],
   })
@@ -100,8 +105,13 @@ export class TicketsController {
     @IdParam('id', 'Ticket') id: string,
     @Body() body: UpdateTicketDto,
   ): Promise<TicketDto> {
-    const { version, ...changes } = body;
-    return this.views.one(await this.tickets.update(actor.userId, id, version, changes));
+    const { version, dueAt, ...changes } = body;
+    return this.views.one(
+      await this.tickets.update(actor.userId, id, version, {
+        ...changes,
+        dueAt: dueAt === undefined ? undefined : dueAt === null ? null : new Date(dueAt),
+      }),
+    );
   }
 
   @ActionEndpoint('tickets/:id/close', {

@@ -91,7 +91,7 @@ export class MacroApplication {
             'customer.name': snapshot.customer.name,
             'customer.email': snapshot.customer.email,
             'assignee.username': snapshot.assignee.username,
-            'current_user.username': snapshot.actor.username,
+            'current_user.username': snapshot.actor?.username ?? '',
           });
           const comment = new TicketComment(ticket.id, actorId, body.slice(0, 10000));
           em.persist(comment);

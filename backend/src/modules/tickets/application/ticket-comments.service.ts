@@ -43,7 +43,7 @@ export class TicketComments {
         comment: {
           id: comment.id,
           body,
-          author: snapshot.actor,
+          author: { id: actorId, username: snapshot.actor?.username ?? '' },
           createdAt: comment.createdAt.toISOString(),
         },
       };

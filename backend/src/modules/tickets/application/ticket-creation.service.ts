@@ -9,7 +9,9 @@ import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import { ChangeVia, TicketCreatedEvent } from '../domain/events/ticket.events';
 import { TicketAction } from '../domain/ticket-action';
-import { Ticket, TicketFields } from '../domain/ticket.entity';
+import { dueFromPolicy, DuePolicy, NO_DUE_POLICY } from '../domain/due-policy';
+import { NewTicketFields, Ticket } from '../domain/ticket.entity';
+import { DuePoliciesRepository } from '../persistence/due-policies.repository';
 import { insertTickets } from '../persistence/ticket.statements';
 import { TicketsRepository } from '../persistence/tickets.repository';
 import { MacroApplication } from './macro-application.service';
@@ -23,7 +25,15 @@ export interface CreatedTicket {
 
 interface TicketToCreate {
   actorId: string;
-  fields: TicketFields;
+  fields: NewTicketFields;
+}
+
+/** The ticket an item makes: its fields, and its due time as given or from its creator's policy. */
+function newTicket(item: TicketToCreate, policies: Map<string, DuePolicy>): Ticket {
+  const ticket = new Ticket(item.actorId, { ...item.fields, dueAt: item.fields.dueAt ?? null });
+  if (item.fields.dueAt === undefined)
+    ticket.dueAt = dueFromPolicy(policies.get(item.actorId) ?? NO_DUE_POLICY, ticket.priority, ticket.createdAt);
+  return ticket;
 }
 
 type Users = Map<string, { username: string }>;
@@ -51,6 +61,7 @@ export class TicketCreation {
     private readonly customers: CustomersService,
     private readonly macros: MacroApplication,
     private readonly tickets: TicketsRepository,
+    private readonly policies: DuePoliciesRepository,
     config: AppConfig,
   ) {
     this.creations = new GroupCommit((items) => this.createMany(items), {
@@ -67,16 +78,16 @@ export class TicketCreation {
    */
   async create(
     actorId: string,
-    fields: TicketFields,
+    fields: NewTicketFields,
     macroActions: TicketAction[] = [],
     via?: ChangeVia,
   ): Promise<CreatedTicket> {
     if (macroActions.length === 0) return this.creations.submit({ actorId, fields });
     const item = { actorId, fields };
     // The checks and the event's names in two parallel queries.
-    const { customers, users, numbers } = await this.namesFor([item]);
+    const { customers, users, numbers, policies } = await this.namesFor([item]);
     const customer = checkFields(item, customers, users);
-    const ticket = new Ticket(actorId, fields);
+    const ticket = newTicket(item, policies);
     ticket.number = numbers[0];
     const snapshot = buildSnapshot(ticket, users, customer, actorId);
     // One transaction; the ticket row is written before the macro's comments that reference it.
@@ -89,19 +100,23 @@ export class TicketCreation {
     return { ticket, customer };
   }
 
-  /** The checks' names and one new number per item (in the items' order), in parallel queries. */
-  private async namesFor(
-    items: TicketToCreate[],
-  ): Promise<{ customers: Map<string, CustomerSummary>; users: Users; numbers: number[] }> {
-    const [customers, users, numbers] = await Promise.all([
+  /** The checks' names, one new number per item (in the items' order) and the creators' due policies, in parallel queries. */
+  private async namesFor(items: TicketToCreate[]): Promise<{
+    customers: Map<string, CustomerSummary>;
+    users: Users;
+    numbers: number[];
+    policies: Map<string, DuePolicy>;
+  }> {
+    const [customers, users, numbers, policies] = await Promise.all([
       this.customers.summaries(items.map((i) => i.fields.customerId)),
       this.identity.summaries(
         items.flatMap((i) => [i.actorId, i.fields.assigneeId]),
         { fresh: true },
       ),
       this.tickets.nextNumbers(items.length),
+      this.policies.of(items.map((i) => i.actorId)),
     ]);
-    return { customers, users, numbers };
+    return { customers, users, numbers, policies };
   }
 
   /**
@@ -113,7 +128,7 @@ export class TicketCreation {
    * matter which request's context the run starts in.
    */
   private async createMany(items: TicketToCreate[]): Promise<ItemOutcome<CreatedTicket>[]> {
-    const { customers, users, numbers } = await this.namesFor(items);
+    const { customers, users, numbers, policies } = await this.namesFor(items);
     // Every entry is set below: at once for a ticket that fails its checks, after the write for the others.
     const outcomes: ItemOutcome<CreatedTicket>[] = [];
     const accepted: {
@@ -138,7 +153,7 @@ export class TicketCreation {
     // The rows are written as they are built (new tickets have nothing to compare against), without
     // the unit of work's change tracking or a transaction's extra round trips.
     const write = async (group: typeof accepted): Promise<CreatedTicket[]> => {
-      const tickets = group.map(({ item, number }) => Object.assign(new Ticket(item.actorId, item.fields), { number }));
+      const tickets = group.map(({ item, number }) => Object.assign(newTicket(item, policies), { number }));
       await this.outbox.writeWithEvents(
         this.em,
         insertTickets(tickets),

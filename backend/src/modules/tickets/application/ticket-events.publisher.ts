@@ -26,6 +26,7 @@ export const TRACKED_FIELDS = [
   'photoUrl',
   'customerId',
   'assigneeId',
+  'dueAt',
 ] as const satisfies readonly (keyof TicketRecord)[];
 
 /** A ticket's fields as they are now, to compare with after a change. */
@@ -36,11 +37,15 @@ export function trackedFields(ticket: TicketRecord): Pick<TicketRecord, (typeof 
   >;
 }
 
+/** A tracked field's value as a change shows it (a time as its ISO text). */
+const shown = (value: string | Date | null | undefined): string | null =>
+  value instanceof Date ? value.toISOString() : (value ?? null);
+
 export function changesBetween(before: Partial<TicketRecord>, after: TicketRecord): TicketChange[] {
-  return TRACKED_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({
+  return TRACKED_FIELDS.filter((f) => shown(before[f]) !== shown(after[f])).map((f) => ({
     field: f,
-    from: before[f] ?? null,
-    to: after[f],
+    from: shown(before[f]),
+    to: shown(after[f]),
   }));
 }
 

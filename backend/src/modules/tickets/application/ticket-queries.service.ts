@@ -57,6 +57,7 @@ export class TicketQueries {
       topic: query.topic,
       customerId: query.customerId,
       assigneeId: query.assigneeId,
+      overdue: query.overdue || undefined,
     };
     const scope = `tickets:${actorId}:${box}:${sort}:${JSON.stringify(filters)}:${q}`;
     const { limit, after } = pageRequest(this.cursors, scope, query);
@@ -88,5 +89,6 @@ function positionIn(sort: TicketSort, row: TicketRecord): KeysetPosition {
   const base = { createdAt: row.createdAt, id: row.id };
   if (sort === 'updated') return { ...base, key: row.updatedAt.toISOString() };
   if (sort === 'priority') return { ...base, key: priorityRank(row.priority) };
+  if (sort === 'due') return { ...base, key: row.dueAt?.toISOString() ?? 'infinity' };
   return base;
 }

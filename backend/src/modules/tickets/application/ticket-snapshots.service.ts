@@ -3,6 +3,7 @@ import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import { ChangeVia, TicketChange, TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
+import { Ticket } from '../domain/ticket.entity';
 
 /** What a change adds to the snapshot besides the ticket: its fields' changes, through what, the version it writes. */
 export interface SnapshotExtras {
@@ -11,6 +12,8 @@ export interface SnapshotExtras {
   previousAssigneeId?: string;
   /** The version the change's write gives the ticket (a unit of work increments it at flush). */
   version?: number;
+  /** Overdue as the change decided it (the overdue scheduler, on the database's clock); else on this instance's. */
+  overdue?: boolean;
 }
 
 /** The snapshot every ticket event carries (and a trigger dry run's input): the ticket plus the names handlers need. */
@@ -23,6 +26,15 @@ export class TicketSnapshots {
 
   async of(ticket: TicketRecord, actorId: string, extras?: SnapshotExtras): Promise<TicketEventPayload> {
     return (await this.withCustomer(ticket, actorId, extras)).payload;
+  }
+
+  /** The snapshots of many tickets with one query for users and one for customers (the overdue scheduler's batch). */
+  async many(tickets: TicketRecord[], actorId: string | null, extras?: SnapshotExtras): Promise<TicketEventPayload[]> {
+    const [users, customers] = await Promise.all([
+      this.identity.summaries(tickets.flatMap((t) => [t.creatorId, t.assigneeId])),
+      this.customers.summaries(tickets.map((t) => t.customerId)),
+    ]);
+    return tickets.map((t) => buildSnapshot(t, users, customers.get(t.customerId), actorId, extras));
   }
 
   /** The snapshot and the ticket's customer as it read it (a response may show it without reading it again). */
@@ -45,7 +57,7 @@ export function buildSnapshot(
   ticket: TicketRecord,
   users: Map<string, { username: string }>,
   customer: { name: string; email: string; deleted?: boolean } | undefined,
-  actorId: string,
+  actorId: string | null,
   extras: SnapshotExtras = {},
 ): TicketEventPayload {
   const user = (id: string) => ({ id, username: users.get(id)?.username ?? '' });
@@ -66,6 +78,8 @@ export function buildSnapshot(
       createdAt: ticket.createdAt.toISOString(),
       updatedAt: ticket.updatedAt.toISOString(),
       closedAt: ticket.closedAt?.toISOString() ?? null,
+      dueAt: ticket.dueAt?.toISOString() ?? null,
+      overdue: extras.overdue ?? Ticket.isOverdue(ticket),
     },
     creator: user(ticket.creatorId),
     assignee: user(ticket.assigneeId),
@@ -75,7 +89,7 @@ export function buildSnapshot(
       email: customer?.email ?? '',
       deleted: customer?.deleted ?? false,
     },
-    actor: user(actorId),
+    actor: actorId === null ? null : user(actorId),
     changes: extras.changes ?? [],
     via: extras.via ?? { kind: 'user' },
     ...(extras.previousAssigneeId ? { previousAssigneeId: extras.previousAssigneeId } : {}),

@@ -4,7 +4,7 @@ import type { TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketAction } from '../domain/ticket-action';
 import type { TicketComment } from '../domain/ticket-comment.entity';
 import type { CommentRecord, TicketRecord } from '../domain/ticket-record';
-import type { Ticket, TicketFields } from '../domain/ticket.entity';
+import type { NewTicketFields, Ticket } from '../domain/ticket.entity';
 import type { Page } from '../../../platform/pagination/cursor';
 import type { ChangeVia } from '../domain/events/ticket.events';
 import { MacroApplication } from './macro-application.service';
@@ -34,7 +34,7 @@ export class TicketsService {
 
   create(
     actorId: string,
-    fields: TicketFields,
+    fields: NewTicketFields,
     macroActions: TicketAction[] = [],
     via?: ChangeVia,
   ): Promise<CreatedTicket> {

@@ -19,6 +19,7 @@ export type TicketRecord = Pick<
   | 'createdAt'
   | 'updatedAt'
   | 'closedAt'
+  | 'dueAt'
 >;
 
 /** A comment as read for display. */

@@ -23,7 +23,12 @@ export interface TicketFields {
   priority: TicketPriority;
   topic: TicketTopic;
   photoUrl: string | null;
+  /** When the ticket is due (null: never); `ticket.overdue` is published once for each value that passes while it is not closed. */
+  dueAt: Date | null;
 }
+
+/** A new ticket's fields: without `dueAt` it gets one from its creator's due policy (`null`: none). */
+export type NewTicketFields = Omit<TicketFields, 'dueAt'> & { dueAt?: Date | null };
 
 /** What a status change did, so the use case can publish the matching event. */
 export type StatusTransition = 'closed' | 'reopened' | null;
@@ -68,6 +73,9 @@ export class Ticket extends VersionedEntity {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
   /** The generated full-text column: never written, never loaded (it is only searched in SQL). */
   @Property({ columnType: 'tsvector', type: 'string', lazy: true, persist: false, hidden: true, nullable: true })
   search?: string;
@@ -83,6 +91,7 @@ export class Ticket extends VersionedEntity {
     this.priority = fields.priority;
     this.topic = fields.topic;
     this.photoUrl = fields.photoUrl;
+    this.dueAt = fields.dueAt;
   }
 
   /** The entity for a stored record, outside any unit of work: its rules applied to a detached copy (close, reopen). */
@@ -96,6 +105,11 @@ export class Ticket extends VersionedEntity {
 
   isAssignee(userId: string): boolean {
     return this.assigneeId === userId;
+  }
+
+  /** Overdue at `now`: the due time has passed and the ticket is open or pending. */
+  static isOverdue(ticket: Pick<TicketRecord, 'dueAt' | 'status'>, now: Date = new Date()): boolean {
+    return ticket.dueAt !== null && ticket.dueAt.getTime() <= now.getTime() && ticket.status !== 'closed';
   }
 
   assertVersion(version: number): void {

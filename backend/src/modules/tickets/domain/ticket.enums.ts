@@ -12,8 +12,8 @@ export const TICKET_TOPICS = [
 ] as const;
 export const TICKET_STATUSES = ['open', 'pending', 'closed'] as const;
 export const TICKET_BOXES = ['incoming', 'outgoing', 'all'] as const;
-/** The list's sorts (`due` comes with due dates, which tickets do not have yet). */
-export const TICKET_SORTS = ['newest', 'oldest', 'updated', 'priority'] as const;
+/** The list's sorts. */
+export const TICKET_SORTS = ['newest', 'oldest', 'updated', 'priority', 'due'] as const;
 
 export type TicketType = (typeof TICKET_TYPES)[number];
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];

@@ -47,10 +47,15 @@ export interface TicketListFilters {
   topic?: TicketTopic[];
   customerId?: string;
   assigneeId?: string;
+  /** Only overdue tickets: the due time passed (on the database's clock) and the status is open or pending. */
+  overdue?: boolean;
 }
 
 /** `priority` as its rank (domain/ticket-search.ts priorityRank), urgent highest: the key of `sort=priority` (and of its indexes). */
 const PRIORITY_RANK = sql`(case priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`;
+
+/** `dueAt` as the key of `sort=due` (and of its indexes): soonest first, no due date last. */
+const DUE_KEY = sql`coalesce(due_at, 'infinity'::timestamptz)`;
 
 /** The order of a sort: its key, then creation order newest first (oldest: creation order). */
 export function sortOrder(sort: TicketSort): Sql {
@@ -63,6 +68,8 @@ export function sortOrder(sort: TicketSort): Sql {
       return sql`order by updated_at desc, created_at desc, id desc`;
     case 'priority':
       return sql`order by ${PRIORITY_RANK} desc, created_at desc, id desc`;
+    case 'due':
+      return sql`order by ${DUE_KEY}, created_at desc, id desc`;
   }
 }
 
@@ -78,6 +85,9 @@ export function afterSorted(sort: TicketSort, after: KeysetPosition | null): Sql
       return sql` and (updated_at, created_at, id) < (${String(after.key)}::timestamptz, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
     case 'priority':
       return sql` and (${PRIORITY_RANK}, created_at, id) < (${Number(after.key)}::int, ${after.createdAt}::timestamptz, ${after.id}::uuid)`;
+    case 'due':
+      // The key ascends and the tie-break descends: the key's bound (an index range) and the rest as a filter of the ties.
+      return sql` and ${DUE_KEY} >= ${String(after.key)}::timestamptz and (${DUE_KEY} > ${String(after.key)}::timestamptz or (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid))`;
   }
 }
 
@@ -90,6 +100,7 @@ function filterSql(f: TicketListFilters): Sql {
       sql.if(!!f.topic?.length, () => sql` and topic = any(${f.topic}::text[])`),
       sql.if(!!f.customerId, () => sql` and customer_id = ${f.customerId}::uuid`),
       sql.if(!!f.assigneeId, () => sql` and assignee_id = ${f.assigneeId}::uuid`),
+      sql.if(!!f.overdue, () => sql` and due_at is not null and status <> 'closed' and due_at <= now()`),
     ],
     sql.empty,
   );

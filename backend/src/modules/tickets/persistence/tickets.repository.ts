@@ -14,6 +14,9 @@ const toTicket = (row: Record<string, unknown>): TicketRecord => TICKETS.toRecor
 const byNewest = (x: TicketRecord, y: TicketRecord) =>
   y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0);
 
+/** `sort=due`'s key in JavaScript: the due time, none last. */
+const dueKey = (t: TicketRecord) => t.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
+
 /** The order of statements.sortOrder, in JavaScript (to merge the boxes' searched pages). */
 function compareIn(sort: TicketSort): (x: TicketRecord, y: TicketRecord) => number {
   switch (sort) {
@@ -25,6 +28,8 @@ function compareIn(sort: TicketSort): (x: TicketRecord, y: TicketRecord) => numb
       return (x, y) => y.updatedAt.getTime() - x.updatedAt.getTime() || byNewest(x, y);
     case 'priority':
       return (x, y) => priorityRank(y.priority) - priorityRank(x.priority) || byNewest(x, y);
+    case 'due':
+      return (x, y) => dueKey(x) - dueKey(y) || byNewest(x, y);
   }
 }
 

@@ -18,6 +18,7 @@ export const TICKETS = defineTable('tickets', {
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
   closed_at: 'timestamptz',
+  due_at: 'timestamptz',
 });
 
 export const TICKET_COMMENTS = defineTable('ticket_comments', {

@@ -7,6 +7,8 @@ import * as macros from '../../../modules/macros/persistence/macro.statements';
 import * as messaging from '../../../modules/messaging/persistence/messaging.statements';
 import * as stats from '../../../modules/stats/persistence/stats.statements';
 import * as savedViews from '../../../modules/tickets/persistence/saved-views.statements';
+import * as duePolicies from '../../../modules/tickets/persistence/due-policy.statements';
+import * as overdue from '../../../modules/tickets/persistence/overdue.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
@@ -42,6 +44,7 @@ const ticket = {
   createdAt: at,
   updatedAt: at,
   closedAt: null,
+  dueAt: new Date('2026-12-02T10:00:00.000Z'),
 };
 const closed = { ...ticket, status: 'closed' as const, closedAt: at, updatedAt: new Date(at.getTime() + 1000) };
 const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(1) } }, id(2)), {
@@ -80,6 +83,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
           topic: ['billing', 'hr'],
           customerId: id(4),
           assigneeId: id(2),
+          overdue: true,
         },
         'priority',
         { ...after, key: 4 },
@@ -88,6 +92,8 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     sortOrder: () => tickets.sortOrder('updated'),
     afterSorted: () => tickets.afterSorted('updated', { ...after, key: at.toISOString() }),
     notCreatedBy: () => tickets.notCreatedBy(id(2)),
+    dueSortOrder: () => tickets.sortOrder('due'),
+    afterDueSorted: () => tickets.afterSorted('due', { ...after, key: 'infinity' }),
     boxPage: () =>
       tickets.boxPage(
         [
@@ -143,6 +149,14 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
         ],
         1001,
       ),
+  },
+  duePolicies: {
+    selectDuePolicies: () => duePolicies.selectDuePolicies([id(2), id(3)]),
+    upsertDuePolicy: () => duePolicies.upsertDuePolicy(id(2), { urgent: 240, high: 1440, normal: null, low: null }),
+  },
+  overdue: {
+    claimOverdue: () => overdue.claimOverdue(500),
+    markOverdue: () => overdue.markOverdue([id(1), id(8)]),
   },
   customers: {
     ownersCustomersPage: () => customers.ownersCustomersPage(id(2), 'acme_50%', after, 11),
@@ -267,6 +281,8 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
 const MODULES: Record<string, object> = {
   tickets,
   savedViews,
+  duePolicies,
+  overdue,
   customers,
   macros,
   messaging,

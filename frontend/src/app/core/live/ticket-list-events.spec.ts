@@ -22,6 +22,8 @@ function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): Ticket
     createdAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
     updatedAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
     closedAt: null,
+    dueAt: null,
+    overdue: false,
     creator: ada,
     assignee: bob,
     customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },

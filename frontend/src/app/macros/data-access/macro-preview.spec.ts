@@ -20,6 +20,8 @@ const ticket: TicketDto = {
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   closedAt: null,
+  dueAt: null,
+  overdue: false,
 };
 
 describe('describePreview', () => {

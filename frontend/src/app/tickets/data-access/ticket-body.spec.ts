@@ -18,6 +18,8 @@ const ticket: Ticket = {
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   closedAt: null,
+  dueAt: null,
+  overdue: false,
   creator: { id: 'u-ada', username: 'ada' },
   assignee: { id: 'u-bob', username: 'bob' },
   customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },
@@ -33,6 +35,7 @@ const unchanged: TicketFormValue = {
   topic: ticket.topic,
   status: ticket.status,
   photoUrl: '',
+  dueAt: '',
 };
 
 describe('toCreateTicketBody', () => {
@@ -119,5 +122,28 @@ describe('labels', () => {
     expect(typeLabel('incident')).toBe('Incident');
     expect(priorityLabel('urgent')).toBe('Urgent');
     expect(statusLabel('pending')).toBe('Pending');
+  });
+});
+
+describe('dueAt in the form', () => {
+  it('leaves an empty due date out of a new ticket (the due policy decides) and sends a given one as an ISO time', () => {
+    expect(toCreateTicketBody(unchanged)).not.toHaveProperty('dueAt');
+    expect(toCreateTicketBody({ ...unchanged, dueAt: '2031-05-06T07:08' }).dueAt).toBe(
+      new Date('2031-05-06T07:08').toISOString(),
+    );
+  });
+
+  it('round-trips a due time through the local input, sends a change, clears with null and ignores an untouched one', () => {
+    const due = { ...ticket, dueAt: new Date('2031-05-06T07:08').toISOString() };
+    const initial = ticketToFormInitial(due, null);
+    expect(initial.dueAt).toBe('2031-05-06T07:08');
+    expect(toUpdateTicketBody(due, { ...unchanged, dueAt: initial.dueAt }, 'creator')).toBeNull();
+    expect(toUpdateTicketBody(due, { ...unchanged, dueAt: '' }, 'creator')).toEqual({ dueAt: null, version: 3 });
+    expect(toUpdateTicketBody(due, { ...unchanged, dueAt: '2031-05-07T09:00' }, 'creator')).toEqual({
+      dueAt: new Date('2031-05-07T09:00').toISOString(),
+      version: 3,
+    });
+    // The assignee may not change it: their form's value is ignored.
+    expect(toUpdateTicketBody(due, { ...unchanged, dueAt: '' }, 'assignee')).toBeNull();
   });
 });

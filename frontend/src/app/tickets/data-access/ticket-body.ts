@@ -14,7 +14,21 @@ export function toCreateTicketBody(value: TicketFormValue): CreateTicketDto {
     topic: value.topic,
     ...(value.description !== '' ? { description: value.description } : {}),
     ...(value.photoUrl !== '' ? { photoUrl: value.photoUrl } : {}),
+    ...(value.dueAt !== '' ? { dueAt: fromLocalInput(value.dueAt) } : {}),
   };
+}
+
+/** A `datetime-local` value (the browser's time zone) as an ISO time. */
+export function fromLocalInput(local: string): string {
+  return new Date(local).toISOString();
+}
+
+/** An ISO time as a `datetime-local` value in the browser's time zone, to the minute ('' for none). */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 /**
@@ -35,6 +49,9 @@ export function toUpdateTicketBody(ticket: Ticket, value: TicketFormValue, role:
     if (value.topic !== ticket.topic) changes.topic = value.topic;
     const photoUrl = value.photoUrl === '' ? null : value.photoUrl;
     if (photoUrl !== (ticket.photoUrl ?? null)) changes.photoUrl = photoUrl;
+    // Compared at the form's precision (minutes), so an untouched due time is not rewritten.
+    if (value.dueAt !== toLocalInput(ticket.dueAt))
+      changes.dueAt = value.dueAt === '' ? null : fromLocalInput(value.dueAt);
   }
   return Object.keys(changes).length === 0 ? null : { ...changes, version: ticket.version };
 }
@@ -58,6 +75,7 @@ export function ticketToFormInitial(ticket: Ticket, meId: string | null | undefi
     topic: ticket.topic,
     status: ticket.status,
     photoUrl: ticket.photoUrl ?? '',
+    dueAt: toLocalInput(ticket.dueAt),
   };
 }
 

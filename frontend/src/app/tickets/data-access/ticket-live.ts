@@ -30,6 +30,7 @@ const COMPARED: readonly [string, (t: Ticket) => unknown][] = [
   ['topic', (t) => t.topic],
   ['status', (t) => t.status],
   ['photo', (t) => t.photoUrl ?? null],
+  ['due date', (t) => t.dueAt ?? null],
 ];
 
 /** The fields (in words) that differ between two versions of a ticket, in the form's order. */

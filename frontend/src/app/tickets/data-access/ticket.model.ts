@@ -38,6 +38,8 @@ export interface TicketFormValue {
   readonly status: TicketStatus;
   /** '' when there is no photo. */
   readonly photoUrl: string;
+  /** A `datetime-local` value in the browser's time zone; '' when none (a new ticket then gets the due policy's). */
+  readonly dueAt: string;
 }
 
 /** What the form starts from: a ticket being edited, or a new one (possibly for a given customer). */
@@ -51,6 +53,7 @@ export interface TicketFormInitial {
   readonly topic: TicketTopic;
   readonly status: TicketStatus;
   readonly photoUrl: string;
+  readonly dueAt: string;
 }
 
 export const NEW_TICKET_DEFAULTS: TicketFormInitial = {
@@ -63,6 +66,7 @@ export const NEW_TICKET_DEFAULTS: TicketFormInitial = {
   topic: 'general',
   status: 'open',
   photoUrl: '',
+  dueAt: '',
 };
 
 /** The list filters of /tickets, as read from the URL. */

@@ -30,6 +30,8 @@ const ticket = (extra: Partial<TicketDto> = {}): TicketDto => ({
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   closedAt: null,
+  dueAt: null,
+  overdue: false,
   creator: alex,
   assignee: alex,
   customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },

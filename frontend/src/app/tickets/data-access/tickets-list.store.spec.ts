@@ -34,6 +34,8 @@ function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): Ticket
     createdAt: `2026-01-0${day}T00:00:00Z`,
     updatedAt: `2026-01-0${day}T00:00:00Z`,
     closedAt: null,
+    dueAt: null,
+    overdue: false,
     creator: alex,
     assignee: { id: me.id, username: me.username },
     customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },

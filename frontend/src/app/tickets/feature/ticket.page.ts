@@ -37,6 +37,7 @@ import { TicketPresenceComponent } from '../ui/ticket-presence.component';
 import { ReplyFormComponent } from '../ui/reply-form.component';
 import { TicketAsideComponent } from '../ui/ticket-aside.component';
 import { TicketStatusChipComponent } from '../ui/ticket-status-chip.component';
+import { TicketOverdueBadgeComponent } from '../ui/ticket-overdue-badge.component';
 import { TicketActions } from './ticket-actions';
 import { MacroApplyComponent } from '../../macros';
 
@@ -58,6 +59,7 @@ import { MacroApplyComponent } from '../../macros';
     ReplyFormComponent,
     TicketAsideComponent,
     TicketStatusChipComponent,
+    TicketOverdueBadgeComponent,
     TicketHistoryComponent,
     TicketPresenceComponent,
     MacroApplyComponent,

@@ -63,6 +63,7 @@ const SORT_WORDS = {
   oldest: 'oldest first',
   updated: 'recently updated first',
   priority: 'most urgent first',
+  due: 'soonest due first',
 } as const;
 
 /**

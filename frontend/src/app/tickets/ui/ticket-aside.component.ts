@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { topicLabel, typeLabel } from '../../shared/ticket-fields/ticket-labels';
 import type { Ticket } from '../data-access/ticket.model';
+import { TicketOverdueBadgeComponent } from './ticket-overdue-badge.component';
 import { TicketPriorityComponent } from './ticket-priority.component';
 import { TicketStatusChipComponent } from './ticket-status-chip.component';
 
@@ -10,7 +11,7 @@ import { TicketStatusChipComponent } from './ticket-status-chip.component';
 @Component({
   selector: 'bw-ticket-aside',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, TicketStatusChipComponent, TicketPriorityComponent],
+  imports: [DatePipe, RouterLink, TicketStatusChipComponent, TicketPriorityComponent, TicketOverdueBadgeComponent],
   template: `
     @let t = ticket();
     <section class="bw-panel card" aria-labelledby="customer-heading" data-testid="ticket-customer-card">
@@ -44,6 +45,17 @@ import { TicketStatusChipComponent } from './ticket-status-chip.component';
         <dd><bw-ticket-status-chip [status]="t.status" /></dd>
         <dt>Priority</dt>
         <dd><bw-ticket-priority [priority]="t.priority" /></dd>
+        <dt>Due</dt>
+        <dd class="due" data-testid="ticket-due">
+          @if (t.dueAt) {
+            <time [attr.datetime]="t.dueAt">{{ t.dueAt | date: 'MMM d, y, h:mm a' }}</time>
+            @if (t.overdue) {
+              <bw-ticket-overdue-badge />
+            }
+          } @else {
+            <span>No due date</span>
+          }
+        </dd>
         <dt>Type</dt>
         <dd>{{ typeLabel(t.type) }}</dd>
         <dt>Topic</dt>
@@ -129,6 +141,10 @@ import { TicketStatusChipComponent } from './ticket-status-chip.component';
       margin: 0;
       display: flex;
       align-items: center;
+    }
+    .due {
+      flex-wrap: wrap;
+      gap: 8px;
     }
   `,
 })

@@ -57,6 +57,7 @@ export const TICKET_FORM_CONTROLS = [
   'topic',
   'status',
   'photoUrl',
+  'dueAt',
 ] as const;
 export type TicketFormControl = (typeof TICKET_FORM_CONTROLS)[number];
 
@@ -76,6 +77,7 @@ const NOUNS: Readonly<Record<TicketFormControl, string>> = {
   topic: 'topic',
   status: 'status',
   photoUrl: 'photo URL',
+  dueAt: 'due date',
 };
 
 const LIMITED_CONTROLS: readonly TicketFormControl[] = ['priority', 'status'];
@@ -132,6 +134,7 @@ export class TicketFormComponent {
     topic: this.fb.control<TicketTopic>('general', Validators.required),
     status: this.fb.control<TicketStatus>('open', Validators.required),
     photoUrl: ['', [Validators.maxLength(LIMITS.ticket.photoUrl), httpUrlValidator]],
+    dueAt: [''],
   });
 
   /** The fields as the user leaves them, at every change (for a page that keeps a draft). */
@@ -199,6 +202,7 @@ export class TicketFormComponent {
       topic: v.topic,
       status: v.status,
       photoUrl: v.photoUrl.trim(),
+      dueAt: v.dueAt,
     });
   }
 
@@ -213,6 +217,7 @@ export class TicketFormComponent {
       topic: initial.topic,
       status: initial.status,
       photoUrl: initial.photoUrl,
+      dueAt: initial.dueAt,
     });
     for (const name of TICKET_FORM_CONTROLS) {
       const control = this.form.controls[name];

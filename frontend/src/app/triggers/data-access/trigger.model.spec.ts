@@ -37,6 +37,8 @@ const value: TriggerFormValue = {
 describe('what each event allows', () => {
   it('offers ticket people only for ticket events, a user or a webhook for every event', () => {
     expect(recipientKindsFor('ticket.created')).toEqual(['ticket_creator', 'ticket_assignee', 'user', 'webhook']);
+    expect(recipientKindsFor('ticket.overdue')).toEqual(['ticket_creator', 'ticket_assignee', 'user', 'webhook']);
+    expect(eventLabel('ticket.overdue')).toBe('Ticket overdue');
     expect(recipientKindsFor('customer.deleted')).toEqual(['user', 'webhook']);
   });
 

@@ -22,12 +22,18 @@ export type { RecipientKind, TriggerEvent };
 /** Limits from the API, mirrored so the form can say so before a round trip. */
 export const TRIGGERS_PAGE_SIZE = 20;
 
-export const TRIGGER_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created', 'customer.deleted'];
-const TICKET_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created'];
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
+  'ticket.closed',
+  'ticket.created',
+  'ticket.overdue',
+  'customer.deleted',
+];
+const TICKET_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created', 'ticket.overdue'];
 
 const EVENT_LABELS: Readonly<Record<TriggerEvent, string>> = {
   'ticket.closed': 'Ticket closed',
   'ticket.created': 'Ticket created',
+  'ticket.overdue': 'Ticket overdue',
   'customer.deleted': 'Customer deleted',
 };
 

@@ -51,6 +51,7 @@ import { LIMITS } from '../../core/api/limits';
 const EVENT_HINTS: Readonly<Record<TriggerEvent, string>> = {
   'ticket.closed': 'When a ticket you created or are assigned is closed',
   'ticket.created': 'When a ticket is created by you or assigned to you',
+  'ticket.overdue': 'When a ticket you created or are assigned passes its due date while open or pending',
   'customer.deleted': 'When one of your customers is deleted',
 };
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventBatch, EventOutcome, OnEvents } from '../../../../platform/outbox/event-batch';
-import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload } from '../../../tickets';
+import { TicketClosedEvent, TicketCreatedEvent, TicketEventPayload, TicketOverdueEvent } from '../../../tickets';
 import { TriggerDelivery } from '../trigger-delivery.service';
 
 /**
- * ticket.closed / ticket.created → the active triggers of the ticket's creator and assignee, for
+ * ticket.closed / ticket.created / ticket.overdue → the active triggers of the ticket's creator and assignee, for
  * the whole batch the dispatcher claimed: TriggerDelivery writes the keys and the messages of all
  * its events in one statement. Each event's outcome goes back to the dispatcher, which retries
  * the failed ones; the idempotency key and the messages' unique key make retries safe. The
@@ -22,6 +22,11 @@ export class SendTriggerMessagesWhenTicketClosedHandler {
   @OnEvents(TicketCreatedEvent)
   handleCreated(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
     return this.handle('send-trigger-messages-when-ticket-created', batch);
+  }
+
+  @OnEvents(TicketOverdueEvent)
+  handleOverdue(batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {
+    return this.handle('send-trigger-messages-when-ticket-overdue', batch);
   }
 
   private handle(handler: string, batch: EventBatch<TicketEventPayload>): Promise<EventOutcome[]> {

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { DEMO_EXAMPLE_IDS } from '../../../../platform/http/demo-examples';
 import { PageQueryDto } from '../../../../platform/pagination/page-query.dto';
 import {
@@ -25,6 +39,16 @@ const HTTP_URL = {
   require_tld: false,
 };
 const list = (values: readonly string[]) => values.join(', ');
+
+/** `dueAt`: an ISO 8601 time with a date, a time and a zone (`2026-12-03T17:00:00Z`), or null. */
+const DUE_AT_MESSAGE = { message: 'dueAt must be an ISO 8601 time with a zone, e.g. 2026-12-03T17:00:00Z, or null' };
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DUE_AT_DOC = {
+  type: String,
+  format: 'date-time',
+  nullable: true,
+  example: '2026-12-03T17:00:00Z',
+};
 
 export class CreateTicketDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Printer on floor 3 jams on every job' })
@@ -83,6 +107,16 @@ export class CreateTicketDto {
   @MaxLength(2000)
   @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
   photoUrl?: string | null;
+
+  @ApiPropertyOptional({
+    ...DUE_AT_DOC,
+    description:
+      'When the ticket is due. Left out: from your due policy (`GET /api/settings/due-policy`) by priority, counted from creation; `null`: no due date even if the policy has one. A time in the past is allowed (the ticket is overdue at once).',
+  })
+  @ValidateIf((o: CreateTicketDto) => o.dueAt !== undefined && o.dueAt !== null)
+  @Matches(ISO_TIME, DUE_AT_MESSAGE)
+  @IsDateString({ strict: true }, DUE_AT_MESSAGE)
+  dueAt?: string | null;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -145,6 +179,15 @@ export class UpdateTicketDto {
   @MaxLength(2000)
   @IsUrl(HTTP_URL, { message: 'photoUrl must be an http(s) URL' })
   photoUrl?: string | null;
+
+  @ApiPropertyOptional({
+    ...DUE_AT_DOC,
+    description: 'When the ticket is due (creator only); `null` clears it. A new value may go overdue again.',
+  })
+  @ValidateIf((o: UpdateTicketDto) => o.dueAt !== undefined && o.dueAt !== null)
+  @Matches(ISO_TIME, DUE_AT_MESSAGE)
+  @IsDateString({ strict: true }, DUE_AT_MESSAGE)
+  dueAt?: string | null;
 
   @ApiProperty({ description: 'The version the client read', minimum: 1 })
   @IsInt()
@@ -219,11 +262,21 @@ export class ListTicketsQueryDto extends PageQueryDto {
   assigneeId?: string;
 
   @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only overdue tickets (due time passed, status open or pending); false or left out: every ticket',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
     enum: TICKET_SORTS,
     enumName: 'TicketSort',
     default: 'newest',
     description:
-      '`newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from. `due` is not offered: tickets have no due dates yet.',
+      '`newest` and `oldest`: creation order; `updated`: most recently changed first; `priority`: urgent first; `due`: soonest due first, tickets without `dueAt` last. Ties in creation order, newest first. Every sort is keyset-paged; a cursor is valid only for the list (sort, filters, search) it came from.',
   })
   @IsOptional()
   @IsIn(TICKET_SORTS, { message: `sort must be one of ${list(TICKET_SORTS)}` })

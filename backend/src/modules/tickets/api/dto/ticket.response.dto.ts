@@ -44,6 +44,14 @@ export class TicketDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the ticket is due; null: never',
+  })
+  dueAt!: string | null;
+  @ApiProperty({ description: 'The due time has passed and the ticket is open or pending' }) overdue!: boolean;
   @ApiProperty({ type: UserRefDto }) creator!: UserRefDto;
   @ApiProperty({ type: UserRefDto }) assignee!: UserRefDto;
   @ApiProperty({ type: TicketCustomerDto }) customer!: TicketCustomerDto;

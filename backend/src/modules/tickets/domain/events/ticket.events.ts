@@ -41,11 +41,16 @@ export interface TicketEventPayload {
     createdAt?: string;
     updatedAt?: string;
     closedAt: string | null;
+    /** Absent in events written before due dates existed. */
+    dueAt?: string | null;
+    /** Overdue right after the change (the due time had passed and it was not closed). */
+    overdue?: boolean;
   };
   creator: { id: string; username: string };
   assignee: { id: string; username: string };
   customer: { id: string; name: string; email: string; deleted?: boolean };
-  actor: { id: string; username: string };
+  /** Who made the change; null for an automation's event (`ticket.overdue`). */
+  actor: { id: string; username: string } | null;
   /** The fields this change wrote (none on creation). */
   changes?: TicketChange[];
   via?: ChangeVia;
@@ -64,6 +69,8 @@ export const TicketUpdatedEvent: DomainEventType<TicketEventPayload> = { eventNa
 /** Published once per transition to `closed` (close, PATCH status, or a macro). */
 export const TicketClosedEvent: DomainEventType<TicketEventPayload> = { eventName: 'ticket.closed' };
 export const TicketReopenedEvent: DomainEventType<TicketEventPayload> = { eventName: 'ticket.reopened' };
+/** A due time passed while the ticket was open or pending: once per `dueAt` value, by the overdue scheduler (actor null). */
+export const TicketOverdueEvent: DomainEventType<TicketEventPayload> = { eventName: 'ticket.overdue' };
 export const TicketDeletedEvent: DomainEventType<TicketEventPayload> = { eventName: 'ticket.deleted' };
 export const CommentCreatedEvent: DomainEventType<CommentCreatedPayload> = { eventName: 'comment.created' };
 

@@ -1,0 +1,26 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { toBool, toInt } from './env-transforms';
+import { WebhookSettings } from './webhook.settings';
+
+/** Due dates: the scheduler that publishes `ticket.overdue` (ADR 0018). */
+export class DueSettings extends WebhookSettings {
+  /** Run the overdue scheduler in this instance (every instance may; each due ticket is claimed by one). */
+  @Transform(toBool)
+  @IsBoolean()
+  DUE_SCHEDULER = true;
+
+  /** How often the overdue scheduler looks for tickets whose due time passed, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(4000)
+  DUE_SCHEDULER_INTERVAL_MS = 1000;
+
+  /** Overdue tickets one claim takes (and publishes in one transaction); a full batch is followed by another at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  DUE_SCHEDULER_BATCH = 500;
+}

@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { ormRunner } from '../../../platform/database/sql';
+import { Outbox } from '../../../platform/outbox/outbox.service';
+import { TicketOverdueEvent } from '../domain/events/ticket.events';
+import { claimOverdue, markOverdue } from '../persistence/overdue.statements';
+import { TicketsRepository } from '../persistence/tickets.repository';
+import { ticketFacets } from './ticket-events.publisher';
+import { TicketSnapshots } from './ticket-snapshots.service';
+
+/**
+ * Publishes `ticket.overdue` once per due time that passes while a ticket is open or pending
+ * (ADR 0018). Every DUE_SCHEDULER_INTERVAL_MS, each instance claims up to DUE_SCHEDULER_BATCH
+ * due tickets with `FOR UPDATE SKIP LOCKED` (the database's clock decides what is due), writes
+ * their events to the outbox and marks them published for their due time (one statement,
+ * Outbox.writeWithEventsInTransaction), in one transaction: a ticket is claimed by one instance, and once
+ * committed it no longer matches. A crash before the commit publishes nothing and the next tick
+ * claims the ticket again. A full batch is followed by
+ * another at once, so a backlog drains at the speed of the database, not of the interval.
+ */
+@Injectable()
+export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OverdueScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+    private readonly outbox: Outbox,
+    private readonly snapshots: TicketSnapshots,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.DUE_SCHEDULER) return;
+    this.stopped = false;
+    this.timer = setInterval(() => void this.tick(), this.config.DUE_SCHEDULER_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** Before the ORM closes: no new claim, and the one in progress finishes (or rolls back). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One tick: claims batches until one comes back short. A tick still running when the next is due is not doubled. */
+  tick(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        while (!this.stopped && (await this.publishBatch()) >= this.config.DUE_SCHEDULER_BATCH);
+      } catch (error) {
+        this.logger.warn(`overdue scheduler: ${(error as Error).message}`);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Claims the due tickets, publishes their events and marks them, in one transaction; returns how many it claimed. */
+  async publishBatch(): Promise<number> {
+    const claimed = await this.em.fork().transactional(async (em) => {
+      const db = ormRunner(em);
+      const tickets = TicketsRepository.toRecords(
+        await db.query<Record<string, unknown>>(claimOverdue(this.config.DUE_SCHEDULER_BATCH)),
+      );
+      if (tickets.length === 0) return 0;
+      const payloads = await this.snapshots.many(tickets, null, { via: { kind: 'automation' }, overdue: true });
+      // The marks and the events in one statement (a multi-row insert, not one entity per event), in the claim's transaction.
+      await this.outbox.writeWithEventsInTransaction(
+        em,
+        markOverdue(tickets.map((t) => t.id)),
+        TicketOverdueEvent,
+        payloads.map((payload) => ({ payload, actorId: null, ...ticketFacets(payload) })),
+      );
+      return tickets.length;
+    });
+    // After the commit: the dispatchers deliver the events now, not at their next poll.
+    if (claimed > 0) this.outbox.committed();
+    return claimed;
+  }
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm run bench:overdue -- --scale small|large`: issue 16's overdue scenario on its own. N open
+// tickets (large 100,000; small 5,000) fall due at the same instant of one minute while two API
+// instances run the overdue scheduler (ADR 0013). It checks that every ticket.overdue is published
+// within 30 s of the due time and each exactly once, and measures ticket reads (GET
+// /api/tickets/:id) and writes (POST /api/tickets) for --duration seconds before (normal) and from
+// the due time on (during). Writes bench/results/overdue-<scale>.{md,json}.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { args, dbUrl, log, root, withClient } from './lib/context.mjs';
+import { loadFixtures, prepareDatabase } from './lib/database.mjs';
+import { startApi } from './lib/phases.mjs';
+import { stopProcess, waitHealthy } from './lib/processes.mjs';
+import { scenarios } from './lib/scenarios.mjs';
+import { cannon } from './lib/throughput.mjs';
+
+const COUNT = { small: 5_000, large: 100_000 }[args.scale];
+const WITHIN_MS = 30_000;
+const LEAD_MS = 5_000;
+
+const apiEnv = { OUTBOX_DISPATCH: 'true', DUE_SCHEDULER: 'true', API_RATE_LIMIT_PER_MINUTE: '1000000' };
+
+async function loads(label, urls, sc) {
+  const rows = [];
+  for (const k of ['ticket', 'create']) {
+    // Both instances take load, as behind a load balancer.
+    const runs = await Promise.all(
+      urls.map((url) =>
+        cannon(url, { requests: sc[k], connections: Math.max(1, args.connections / 2), duration: args.duration }),
+      ),
+    );
+    const row = {
+      phase: label,
+      kind: k,
+      rps: runs.reduce((a, r) => a + r.rps, 0),
+      p50: Math.max(...runs.map((r) => r.p50)),
+      p99: Math.max(...runs.map((r) => r.p99)),
+    };
+    log(`  ${label} ${k}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function main() {
+  await prepareDatabase();
+  const fx = await loadFixtures();
+  const sc = scenarios(fx);
+  // One instance migrates first; the second starts on the migrated database.
+  const a = await startApi('api-1', apiEnv);
+  await waitHealthy(a.url, a);
+  const b = await startApi('api-2', apiEnv);
+  const result = { scale: args.scale, count: COUNT, withinMs: WITHIN_MS, loads: [] };
+  try {
+    await waitHealthy(b.url, b);
+    const urls = [a.url, b.url];
+    await cannon(a.url, { requests: sc.ticket, connections: args.connections, duration: Math.min(args.warmup, 5) });
+    result.loads.push(...(await loads('normal', urls, sc)));
+
+    // N open tickets due at one instant, LEAD_MS from now on the database's clock.
+    const dueAt = await withClient(dbUrl, async (c) => {
+      const { rows } = await c.query(
+        `with picked as (select id from tickets where status <> 'closed' order by created_at desc limit $1),
+              due as (select date_trunc('second', now()) + make_interval(secs => $2::float8 / 1000) as at)
+         update tickets t set due_at = due.at from picked, due where t.id = picked.id returning due.at`,
+        [COUNT, LEAD_MS],
+      );
+      if (rows.length !== COUNT) throw new Error(`only ${rows.length} open tickets to fall due, wanted ${COUNT}`);
+      return rows[0].at;
+    });
+    log(`${COUNT} tickets due at ${dueAt.toISOString()}`);
+    const published = () =>
+      withClient(
+        dbUrl,
+        async (c) =>
+          (
+            await c.query(
+              `select count(*)::int as events, count(distinct subject_id)::int as tickets,
+                    extract(epoch from max(occurred_at) - $1::timestamptz)::float8 * 1000 as last_ms
+               from outbox_events where name = 'ticket.overdue' and payload->'ticket'->>'dueAt' = $2`,
+              [dueAt, dueAt.toISOString()],
+            )
+          ).rows[0],
+      );
+    const wait = await withClient(
+      dbUrl,
+      async (c) => (await c.query(`select $1::timestamptz - now() as w`, [dueAt])).rows[0].w,
+    );
+    const waitMs = Math.max(0, (wait.seconds ?? 0) * 1000 + (wait.milliseconds ?? 0));
+    await new Promise((r) => setTimeout(r, waitMs));
+    const during = loads('during', urls, sc);
+    const deadline = Date.now() + 120_000;
+    let seen = await published();
+    while (seen.tickets < COUNT && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      seen = await published();
+    }
+    result.loads.push(...(await during));
+    // Everything the schedulers could still publish for this due time, after both had their ticks.
+    await new Promise((r) => setTimeout(r, 3_000));
+    seen = await published();
+    result.events = seen.events;
+    result.tickets = seen.tickets;
+    result.lastPublishedMs = Math.round(seen.last_ms);
+    result.ok = seen.events === COUNT && seen.tickets === COUNT && seen.last_ms <= WITHIN_MS;
+    log(
+      `${seen.events} ticket.overdue events for ${seen.tickets} tickets; the last ${result.lastPublishedMs} ms after the due time: ${result.ok ? 'OK' : 'FAILED'}`,
+    );
+  } finally {
+    await stopProcess(b);
+    await stopProcess(a);
+  }
+  const row = (k) => {
+    const n = result.loads.find((l) => l.phase === 'normal' && l.kind === k);
+    const d = result.loads.find((l) => l.phase === 'during' && l.kind === k);
+    return `| ${k === 'ticket' ? 'GET /api/tickets/:id' : 'POST /api/tickets'} | ${n.rps.toFixed(0)} | ${d.rps.toFixed(0)} | ${n.p50} / ${n.p99} | ${d.p50} / ${d.p99} |`;
+  };
+  const md = [
+    `# Overdue scenario (${args.scale}): ${COUNT} tickets falling due at once, two instances`,
+    '',
+    `- ticket.overdue events: ${result.events} for ${result.tickets} tickets (each once: ${result.events === result.tickets})`,
+    `- last published ${result.lastPublishedMs} ms after the due time (target ≤ ${WITHIN_MS} ms): ${result.ok ? 'met' : 'MISSED'}`,
+    '',
+    '| Request | req/s normal | req/s during | p50 / p99 ms normal | p50 / p99 ms during |',
+    '| --- | --- | --- | --- | --- |',
+    row('ticket'),
+    row('create'),
+    '',
+  ].join('\n');
+  const out = path.join(root, 'bench/results', `overdue-${args.scale}`);
+  writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${out}.md`, md);
+  log(`wrote ${out}.md`);
+  if (!result.ok) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
