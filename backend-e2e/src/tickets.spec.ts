@@ -523,6 +523,7 @@ describe('creating tickets together (group commit)', () => {
     priority: 'normal',
     topic: 'general',
     photoUrl: null,
+    dueAt: null,
   });
 
   it('writes creations that arrive together in one transaction, each ticket with its own ticket.created event', async () => {

@@ -11,7 +11,7 @@ export async function recountStats(
   from: string,
   to: string,
   tz: string,
-): Promise<Omit<StatsDto, 'overdue'>> {
+): Promise<StatsDto> {
   const mine = `(creator_id = $1 or assignee_id = $1)`;
   const inRange = (column: string) => `(${column} at time zone $2)::date between $3::date and $4::date`;
   const params = [userId, tz, from, to];
@@ -33,6 +33,12 @@ export async function recountStats(
        from tickets where ${mine} and status = 'closed' and ${inRange('closed_at')}`,
     params,
   );
+  const {
+    rows: [overdue],
+  } = await db.query<{ n: number }>(
+    `select count(*)::int as n from tickets where ${mine} and status <> 'closed' and due_at <= now()`,
+    [userId],
+  );
   const byPriority = (p: string) => open.find((r) => r.priority === p)?.n ?? 0;
   return {
     days,
@@ -42,6 +48,7 @@ export async function recountStats(
       normal: byPriority('normal'),
       low: byPriority('low'),
     },
+    overdue: overdue.n,
     medianMinutesToClose: median.seconds === null ? null : Math.round(median.seconds / 6) / 10,
   };
 }

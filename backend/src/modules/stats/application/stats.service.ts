@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidFieldError } from '../../../platform/errors/domain-error';
+import { TicketsService } from '../../tickets';
 import { StatsRepository } from '../persistence/stats.repository';
 
 /** The longest range, in days (a leap year). */
@@ -34,7 +35,10 @@ const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 export class StatsService {
   private zones?: Promise<Set<string>>;
 
-  constructor(private readonly stats: StatsRepository) {}
+  constructor(
+    private readonly stats: StatsRepository,
+    private readonly tickets: TicketsService,
+  ) {}
 
   /** The dashboard's figures over the user's boxes (tickets they created or are assigned). */
   async figures(userId: string, query: StatsQuery): Promise<StatsFigures> {
@@ -52,7 +56,7 @@ export class StatsService {
     const [found, open, overdue, median] = await Promise.all([
       this.stats.days(userId, tz, query.from, count),
       this.stats.openByPriority(userId),
-      this.stats.overdueCount(userId),
+      this.tickets.countOverdue(userId),
       this.stats.medianSecondsToClose(userId, tz, query.from, end),
     ]);
     const byDay = new Map(found.map((d) => [d.day, d]));

@@ -25,15 +25,6 @@ export class StatsRepository {
     return new Map(rows.map((r) => [r.priority, r.open]));
   }
 
-  /**
-   * Open and pending tickets of the user's boxes whose due date has passed. Tickets have no due
-   * date in this schema, so none is overdue.
-   */
-  async overdueCount(userId: string): Promise<number> {
-    void userId;
-    return 0;
-  }
-
   async medianSecondsToClose(userId: string, tz: string, from: string, toExclusive: string): Promise<number | null> {
     const [row] = await this.reads.query<{ seconds: number | null }>(
       medianSecondsToClose(userId, tz, from, toExclusive),

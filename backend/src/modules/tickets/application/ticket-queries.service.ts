@@ -34,6 +34,11 @@ export class TicketQueries {
     return ticket;
   }
 
+  /** Overdue tickets in both of the actor's boxes, each once. */
+  countOverdue(actorId: string): Promise<number> {
+    return this.tickets.countOverdue(actorId);
+  }
+
   /** Read path for one ticket: plain SQL on the read pool into a record, no unit of work (it is not going to change). */
   async readVisible(actorId: string, id: string): Promise<TicketRecord> {
     const ticket = await this.tickets.findVisible(actorId, id);

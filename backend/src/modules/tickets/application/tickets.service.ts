@@ -58,6 +58,11 @@ export class TicketsService {
     return this.queries.readVisible(actorId, id);
   }
 
+  /** How many tickets of the actor's boxes are overdue now (the dashboard's figure). */
+  countOverdue(actorId: string): Promise<number> {
+    return this.queries.countOverdue(actorId);
+  }
+
   list(actorId: string, query: ListTicketsQuery): Promise<Page<TicketRecord>> {
     return this.queries.list(actorId, query);
   }

@@ -12,6 +12,7 @@ const newTicket = () =>
     priority: 'low',
     topic: 'other',
     photoUrl: null,
+    dueAt: null,
   });
 
 describe('Ticket', () => {

@@ -222,3 +222,11 @@ export const insertCommentIfVisible = (
 /** The conversation, oldest first. */
 export const commentsPage = (ticketId: string, after: KeysetPosition | null, take: number): Sql =>
   sql`select ${commentColumns} from ticket_comments where ticket_id = ${ticketId}${afterPosition(after, 'asc')} ${keysetOrder('asc')} limit ${take}`;
+
+/** How many of the caller's tickets (both boxes, each once) are overdue, under the list's own `overdue=true` predicate. */
+export function countOverdue(userId: string): Sql {
+  const branches = boxBranches(userId, 'all', { overdue: true }, 'newest', null).map(
+    (where) => sql`(select count(*) from tickets where ${where})`,
+  );
+  return sql`select (${sql.join(branches, sql` + `)})::int as count`;
+}

@@ -114,7 +114,11 @@ export class TicketsRepository {
     return rows.map(toTicket);
   }
 
-  /** Writes the comment if its author may see the ticket; false (nothing written) otherwise. */
+  /** How many of the user's tickets (both boxes) are overdue now. */
+  async countOverdue(userId: string): Promise<number> {
+    const [row] = await this.reads.query<{ count: number }>(statements.countOverdue(userId));
+    return row?.count ?? 0;
+  }
 
   async comments(ticketId: string, after: KeysetPosition | null, take: number): Promise<CommentRecord[]> {
     const rows = await this.reads.query(statements.commentsPage(ticketId, after, take));

@@ -120,6 +120,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
       ),
     nextTicketNumbers: () => tickets.nextTicketNumbers(3),
     createdByPage: () => tickets.createdByPage(id(2), id(3), after, 11),
+    countOverdue: () => tickets.countOverdue(id(1)),
     insertTickets: () => tickets.insertTickets([ticket, { ...ticket, id: id(8), number: 1043 }]),
     updateTicketAtVersion: () => tickets.updateTicketAtVersion(ticket, closed),
     insertCommentIfVisible: () =>
