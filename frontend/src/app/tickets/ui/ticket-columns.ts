@@ -36,6 +36,7 @@ export const TICKET_COLUMNS: readonly TicketColumn[] = [
   { id: 'people', header: 'Requester → assignee' },
   { id: 'status', header: 'Status' },
   { id: 'priority', header: 'Priority', sorts: [{ sort: 'priority', direction: 'descending' }] },
+  { id: 'due', header: 'Due', sorts: [{ sort: 'due', direction: 'ascending' }] },
   { id: 'updated', header: 'Updated', sorts: [{ sort: 'updated', direction: 'descending' }] },
 ];
 
