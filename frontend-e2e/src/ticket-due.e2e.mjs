@@ -107,6 +107,10 @@ export const ticketDueTests = [
         await expectEventually(async () => (await rowTitles(page)).length, 1, `${tag}: still only the overdue one`);
         await openFilters(page);
         assert(await overdueOnly.isChecked(), `${tag}: the reloaded filter is ticked`);
+        assert(
+          await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+          `${tag}: the table with its Due column fits without sideways page scroll`,
+        );
         await expectAccessible(page, `the overdue-only table at ${tag}`);
         await screenshot(page, artifactsDir, `ticket-due-overdue-${tag}`);
         await main(page).getByRole('button', { name: 'Clear filters' }).click();

@@ -30,15 +30,18 @@ import { TicketOverdueBadgeComponent } from './ticket-overdue-badge.component';
     }
   `,
   styles: `
+    /* The badge goes under the time when the table is short of room. */
     :host {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 6px;
+      gap: 2px 6px;
     }
     .time,
     .none {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
+      white-space: nowrap;
     }
     .phone-label {
       display: none;
