@@ -39,8 +39,9 @@ async function openFilters(page) {
 async function seed(page, specs) {
   const { user } = await apiAs(page, 'GET', '/api/auth/me', undefined, 200);
   const customer = await apiAs(page, 'POST', '/api/customers', { name: 'Ada Lovelace', email: 'ada@example.com' }, 201);
+  const tickets = [];
   for (const spec of specs) {
-    await apiAs(
+    const ticket = await apiAs(
       page,
       'POST',
       '/api/tickets',
@@ -55,7 +56,9 @@ async function seed(page, specs) {
       },
       201,
     );
+    tickets.push(ticket);
   }
+  return tickets;
 }
 
 export const ticketDueTests = [
@@ -145,6 +148,46 @@ export const ticketDueTests = [
         await expectAccessible(page, `the table sorted by due at ${tag}`);
         await screenshot(page, artifactsDir, `ticket-due-sorted-${tag}`);
       }
+    },
+  },
+
+  {
+    name: 'ticket table due, live: under "Overdue only" a ticket re-dated into the past joins, a closed one leaves',
+    async run({ page }) {
+      await signUpViaUi(page, uniqueUser('duelive'));
+      const [late, calm] = await seed(page, [
+        { title: 'Late already', dueIn: -3 },
+        { title: 'Calm for now', dueIn: 24 },
+      ]);
+      await page.setViewportSize(SIZES[0]);
+      await page.goto('/tickets?overdue=true');
+      await expectVisible(ticketRow(page, 'Late already'));
+      await expectEventually(
+        async () => JSON.stringify(await rowTitles(page)),
+        JSON.stringify(['Late already']),
+        'only the late one',
+      );
+
+      // Another tab (here the API) moves the calm ticket's due time into the past: it turns up, overdue.
+      await apiAs(
+        page,
+        'PATCH',
+        `/api/tickets/${calm.id}`,
+        { dueAt: new Date(Date.now() - HOUR).toISOString(), version: calm.version },
+        200,
+      );
+      await expectVisible(ticketRow(page, 'Calm for now').getByTestId('overdue-badge'));
+      await expectEventually(
+        async () => JSON.stringify(await rowTitles(page)),
+        JSON.stringify(['Calm for now', 'Late already']),
+        'the re-dated ticket joins in its newest-first place',
+      );
+
+      // Closed, a ticket is overdue no more and leaves the list.
+      await apiAs(page, 'POST', `/api/tickets/${late.id}/close`, undefined, 200);
+      await expectHidden(ticketRow(page, 'Late already'));
+      await expectVisible(ticketRow(page, 'Calm for now'));
+      await expectAccessible(page, 'the overdue-only table after live changes');
     },
   },
 ];
