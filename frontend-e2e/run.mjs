@@ -25,6 +25,7 @@ import { identityTests } from './src/identity.e2e.mjs';
 import { liveTests } from './src/live.e2e.mjs';
 import { macrosTriggersTests } from './src/macros-triggers.e2e.mjs';
 import { ticketTableTests } from './src/ticket-table.e2e.mjs';
+import { ticketDueTests } from './src/ticket-due.e2e.mjs';
 import { savedViewsTests } from './src/saved-views.e2e.mjs';
 import { ticketsTests } from './src/tickets.e2e.mjs';
 import { webhooksTests } from './src/webhooks.e2e.mjs';
@@ -56,6 +57,7 @@ const tests = [
   ...consoleTests,
   ...dailyWorkTests,
   ...ticketTableTests,
+  ...ticketDueTests,
   ...dashboardTests,
   ...savedViewsTests,
   ...draftsTests,

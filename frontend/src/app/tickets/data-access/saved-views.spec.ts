@@ -40,6 +40,16 @@ describe('saved view queries', () => {
     expect(queryFromParams({ box: 'all' })).toEqual({ filters: {}, sort: 'newest' });
   });
 
+  it('keeps the due sort and "Overdue only", and spells a view of them back out', () => {
+    expect(queryFromParams({ overdue: 'true', sort: 'due' })).toEqual({ filters: { overdue: true }, sort: 'due' });
+    const params = viewParams(view({ filters: { overdue: true }, sort: 'due' }));
+    expect(params['overdue']).toBe('true');
+    expect(params['sort']).toBe('due');
+    expect(sameQuery({ filters: { overdue: true }, sort: 'due' }, { filters: { overdue: true }, sort: 'newest' })).toBe(
+      false,
+    );
+  });
+
   it('spells a view out in the URL, clearing what it leaves open, and reads back the same query', () => {
     const params = viewParams(view());
     expect(params).toEqual({

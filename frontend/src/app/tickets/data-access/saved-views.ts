@@ -17,7 +17,7 @@ export interface ViewQuery {
 }
 
 /** The sorts of `GET /api/tickets` (the API's TicketSort). */
-export const TICKET_SORTS: readonly TicketSort[] = ['newest', 'oldest', 'updated', 'priority'];
+export const TICKET_SORTS: readonly TicketSort[] = ['newest', 'oldest', 'updated', 'priority', 'due'];
 
 /** The URL query parameters a view stands for: the list's own names, so the page and the API read the same. */
 export const VIEW_PARAMS = [

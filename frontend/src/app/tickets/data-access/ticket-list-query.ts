@@ -14,7 +14,7 @@ import {
 import { parseTicketFilters } from './ticket-body';
 
 export type { TicketSort };
-export const TICKET_SORTS: readonly TicketSort[] = ['newest', 'oldest', 'updated', 'priority'];
+export const TICKET_SORTS: readonly TicketSort[] = ['newest', 'oldest', 'updated', 'priority', 'due'];
 
 /** Everything /tickets lists by, as read from (and written back to) the URL's query parameters. */
 export interface TicketListQuery extends TicketFilters {
@@ -23,6 +23,8 @@ export interface TicketListQuery extends TicketFilters {
   readonly topic: readonly TicketTopic[];
   readonly customerId: string | null;
   readonly assigneeId: string | null;
+  /** Only tickets whose due time passed while open or pending (`?overdue=true`). */
+  readonly overdue: boolean;
   readonly sort: TicketSort;
 }
 
@@ -36,6 +38,7 @@ export interface TicketListParams {
   readonly customerId?: string | null;
   readonly assigneeId?: string | null;
   readonly q?: string | null;
+  readonly overdue?: string | null;
   readonly sort?: string | null;
 }
 
@@ -60,6 +63,7 @@ export function parseTicketListQuery(params: TicketListParams): TicketListQuery 
     topic: commaList(params.topic, TICKET_TOPICS),
     customerId: id(params.customerId),
     assigneeId: id(params.assigneeId),
+    overdue: params.overdue === 'true',
     sort: TICKET_SORTS.find((s) => s === params.sort) ?? 'newest',
   };
 }
@@ -81,6 +85,7 @@ export function toQueryParams(change: TicketListChange): Record<string, string |
   if ('customerId' in change) params['customerId'] = change.customerId ?? null;
   if ('assigneeId' in change) params['assigneeId'] = change.assigneeId ?? null;
   if ('q' in change) params['q'] = change.q || null;
+  if ('overdue' in change) params['overdue'] = change.overdue ? 'true' : null;
   if ('sort' in change) params['sort'] = change.sort && change.sort !== 'newest' ? change.sort : null;
   return params;
 }
@@ -93,6 +98,7 @@ export const NO_FILTERS: TicketListChange = {
   topic: [],
   customerId: null,
   assigneeId: null,
+  overdue: false,
   q: '',
 };
 
@@ -105,7 +111,8 @@ export function isFiltered(query: TicketListQuery): boolean {
     query.type.length > 0 ||
     query.topic.length > 0 ||
     query.customerId !== null ||
-    query.assigneeId !== null
+    query.assigneeId !== null ||
+    query.overdue
   );
 }
 
@@ -119,6 +126,7 @@ export function toListTicketsQuery(query: TicketListQuery): NonNullable<ListTick
     ...(query.topic.length ? { topic: query.topic.join(',') } : {}),
     ...(query.customerId ? { customerId: query.customerId } : {}),
     ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+    ...(query.overdue ? { overdue: true } : {}),
     ...(query.sort !== 'newest' ? { sort: query.sort } : {}),
   };
 }
@@ -127,6 +135,8 @@ export function toListTicketsQuery(query: TicketListQuery): NonNullable<ListTick
  * Which tickets the list shows, as far as one ticket tells: the box and every filter. A ticket
  * the list does not show yet joins it live only in the default order (newest first) without a
  * search; in another order its place is the server's to say, and it shows on the next load.
+ * "Overdue only" reads the snapshot's `overdue`: a ticket closed or given a later due time
+ * leaves, and `ticket.overdue` (whose snapshot is overdue) brings one in.
  */
 export function listQueryScope(query: TicketListQuery, meId: string | null): TicketListScope {
   const inBox = boxScope(query, meId);
@@ -138,7 +148,8 @@ export function listQueryScope(query: TicketListQuery, meId: string | null): Tic
       has(query.type, t.type) &&
       has(query.topic, t.topic) &&
       (query.customerId === null || t.customerId === query.customerId) &&
-      (query.assigneeId === null || t.assignee.id === query.assigneeId),
+      (query.assigneeId === null || t.assignee.id === query.assigneeId) &&
+      (!query.overdue || t.overdue),
     addsNew: inBox.addsNew && query.sort === 'newest',
   };
 }

@@ -68,7 +68,7 @@ const SORT_WORDS = {
 
 /**
  * `/tickets`: the caller's incoming and outgoing tickets as a table, filtered, searched and sorted
- * as the URL says (`?box=&status=&priority=&type=&topic=&customerId=&assigneeId=&q=&sort=`; other
+ * as the URL says (`?box=&status=&priority=&type=&topic=&customerId=&assigneeId=&q=&overdue=&sort=`; other
  * parameters such as `?view=` are left alone), ten more at a time, with bulk changes of the rows
  * selected.
  */
@@ -105,6 +105,7 @@ export class TicketsPage {
   readonly customerId = input<string>();
   readonly assigneeId = input<string>();
   readonly q = input<string>();
+  readonly overdue = input<string>();
   readonly sort = input<string>();
   /** `?view=`: the saved view applied (its filters are spelled out in the URL too). */
   readonly view = input<string>();
@@ -127,6 +128,7 @@ export class TicketsPage {
       customerId: this.customerId(),
       assigneeId: this.assigneeId(),
       q: this.q(),
+      overdue: this.overdue(),
       sort: this.sort(),
     }),
   );

@@ -33,9 +33,11 @@ export const TICKET_COLUMNS: readonly TicketColumn[] = [
   },
   { id: 'title', header: 'Title' },
   { id: 'customer', header: 'Customer' },
-  { id: 'people', header: 'Requester → assignee' },
+  // A no-break space keeps the arrow with "Requester" when the header takes two lines.
+  { id: 'people', header: 'Requester\u00a0→ assignee' },
   { id: 'status', header: 'Status' },
   { id: 'priority', header: 'Priority', sorts: [{ sort: 'priority', direction: 'descending' }] },
+  { id: 'due', header: 'Due', sorts: [{ sort: 'due', direction: 'ascending' }] },
   { id: 'updated', header: 'Updated', sorts: [{ sort: 'updated', direction: 'descending' }] },
 ];
 

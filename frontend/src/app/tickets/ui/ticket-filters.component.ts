@@ -12,7 +12,7 @@ import { FilterPickerComponent } from './filter-picker.component';
 
 /**
  * The tickets list's filters: search, status, priority, type and topic (several at once),
- * customer and assignee, and "Clear filters". Shows `query`; reports each change. On a phone
+ * customer and assignee, "Overdue only", and "Clear filters". Shows `query`; reports each change. On a phone
  * all but the search fold under a "Filters" button.
  */
 @Component({
@@ -95,6 +95,15 @@ import { FilterPickerComponent } from './filter-picker.component';
         (queryChange)="assignees().search($event)"
         (picked)="changed.emit({ assigneeId: $event?.id ?? null })"
       />
+      <label class="toggle" [class.on]="f.overdue">
+        <input
+          type="checkbox"
+          class="check"
+          [checked]="f.overdue"
+          (change)="changed.emit({ overdue: $any($event.target).checked })"
+        />
+        Overdue only
+      </label>
       @if (filtered()) {
         <button matButton type="button" class="clear" (click)="changed.emit(noFilters)">Clear filters</button>
       }
@@ -125,6 +134,35 @@ import { FilterPickerComponent } from './filter-picker.component';
       gap: 8px 12px;
       align-items: center;
       margin-top: 12px;
+    }
+    .toggle {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      justify-self: start;
+      min-height: 40px;
+      padding: 0 14px 0 10px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 8px;
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+      cursor: pointer;
+    }
+    .toggle.on {
+      border-color: transparent;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .toggle:focus-within {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 1px;
+    }
+    .check {
+      width: 18px;
+      height: 18px;
+      margin: 0;
+      accent-color: var(--mat-sys-primary);
+      cursor: pointer;
     }
     @media (max-width: 760px) {
       .fold {
@@ -172,6 +210,7 @@ export class TicketFiltersComponent {
       f.topic.length > 0,
       f.customerId !== null,
       f.assigneeId !== null,
+      f.overdue,
     ].filter(Boolean).length;
   });
   protected readonly noFilters = NO_FILTERS;

@@ -19,6 +19,7 @@ import { ticketPermissions } from '../data-access/ticket-permissions';
 import type { Ticket } from '../data-access/ticket.model';
 import { listKeyAction } from './list-keys';
 import { ariaSort, nextSort, TICKET_COLUMNS, type TicketColumn } from './ticket-columns';
+import { TicketDueComponent } from './ticket-due.component';
 import { TicketPriorityComponent } from './ticket-priority.component';
 import { TicketStatusChipComponent } from './ticket-status-chip.component';
 
@@ -37,7 +38,14 @@ export interface RowToggle {
 @Component({
   selector: 'bw-ticket-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, DatePipe, MatButtonModule, TicketStatusChipComponent, TicketPriorityComponent],
+  imports: [
+    RouterLink,
+    DatePipe,
+    MatButtonModule,
+    TicketStatusChipComponent,
+    TicketPriorityComponent,
+    TicketDueComponent,
+  ],
   templateUrl: './ticket-table.component.html',
   styleUrl: './ticket-table.component.scss',
 })
