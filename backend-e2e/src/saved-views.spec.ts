@@ -168,7 +168,7 @@ describe('saved view validation', () => {
   it.each([
     [{ name: '' }, 'name'],
     [{ name: 'x'.repeat(101) }, 'name'],
-    [{ name: 'V', sort: 'due' }, 'sort'],
+    [{ name: 'V', sort: 'soonest' }, 'sort'],
     [{ name: 'V', sort: 'sideways' }, 'sort'],
     [{ name: 'V', filters: 'open' }, 'filters'],
     [{ name: 'V', filters: { box: 'inbox' } }, 'filters.box'],

@@ -40,6 +40,9 @@ export const PROBLEM_CODES = [
   'IDEMPOTENCY_KEY_IN_USE',
   'IDEMPOTENCY_KEY_ABANDONED',
   'RATE_LIMITED',
+  'SAVED_VIEW_NAME_TAKEN',
+  'SAVED_VIEW_LIMIT_REACHED',
+  'WEBHOOK_INACTIVE',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
