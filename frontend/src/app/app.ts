@@ -58,7 +58,7 @@ import { NAV_LINKS, NavBarComponent } from './shell';
     main {
       flex: 1;
     }
-    @media (max-width: 640px) {
+    @media (max-width: 1100px) {
       main {
         padding-bottom: 56px;
       }
