@@ -19,6 +19,18 @@ import { eventually } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 import { WebhookReceiver } from './support/webhook-receiver';
 
+/** An attempt's limit: ample for a local receiver on a loaded machine, short enough to see a hang end. */
+const TIMEOUT_MS = 3000;
+/** A delivery worker that may call the local receiver, with retries quick enough to watch. */
+const WORKER = {
+  WEBHOOK_DISPATCH: 'true',
+  WEBHOOK_ALLOW_HTTP: 'true',
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+  WEBHOOK_RETRY_BASE_MS: '20',
+  WEBHOOK_RETRY_MAX_MS: '100',
+  WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+};
+
 let server: TestServer;
 let receiver: WebhookReceiver;
 let owner: Person;
@@ -26,14 +38,10 @@ let db: Client;
 beforeAll(async () => {
   receiver = await new WebhookReceiver().start();
   server = await startTestServer({
+    ...WORKER,
     OUTBOX_DISPATCH: 'true',
     OUTBOX_POLL_MS: '200',
-    WEBHOOK_ALLOW_HTTP: 'true',
-    WEBHOOK_ALLOW_PRIVATE: 'true',
-    WEBHOOK_RETRY_BASE_MS: '20',
-    WEBHOOK_RETRY_MAX_MS: '100',
     WEBHOOK_POLL_MS: '50',
-    WEBHOOK_TIMEOUT_MS: '1000',
     WEBHOOK_CIRCUIT_OPEN_MS: '50',
     WEBHOOK_CONCURRENCY: '8',
     WEBHOOK_ENDPOINT_CONCURRENCY: '2',
@@ -60,10 +68,17 @@ async function deliveries(webhookId: string): Promise<WebhookDeliveryDto[]> {
 }
 
 async function settled(webhookId: string, count: number, status: WebhookDeliveryDto['status']) {
-  await eventually(`${count} ${status} deliveries`, async () => {
-    const items = await deliveries(webhookId);
-    return items.length === count && items.every((d) => d.status === status);
-  });
+  let items: WebhookDeliveryDto[] = [];
+  try {
+    await eventually(`${count} ${status} deliveries`, async () => {
+      items = await deliveries(webhookId);
+      return items.length === count && items.every((d) => d.status === status);
+    });
+  } catch (error) {
+    // Say where they stand: a stall shows whose attempt failed and when the next one is due.
+    const seen = items.map((d) => `${d.status}/${d.attempts}/${d.lastError ?? '-'}/${d.nextAttemptAt ?? '-'}`);
+    throw new Error(`${(error as Error).message}; saw ${items.length}: ${seen.join(', ')}`);
+  }
   return deliveries(webhookId);
 }
 
@@ -279,11 +294,7 @@ describe('webhook deliveries', () => {
   });
 
   it('are sent once each when two instances claim them at the same time', async () => {
-    const second = await startTestServer({
-      WEBHOOK_ALLOW_HTTP: 'true',
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      WEBHOOK_POLL_MS: '20',
-    });
+    const second = await startTestServer({ ...WORKER, WEBHOOK_POLL_MS: '20' });
     try {
       const w = await webhookTo(receiver.url('/shared'));
       const ids = [];
@@ -312,7 +323,7 @@ describe('webhook deliveries', () => {
     expect(dead.every((d) => d.status === 'pending')).toBe(true);
     // The attempts that hang end at WEBHOOK_TIMEOUT_MS and are retried.
     await eventually('a timed-out attempt', async () =>
-      (await deliveries(hanging.id)).some((d) => d.lastError === 'no answer within 1000 ms'),
+      (await deliveries(hanging.id)).some((d) => d.lastError === `no answer within ${TIMEOUT_MS} ms`),
     );
     receiver.release();
   });

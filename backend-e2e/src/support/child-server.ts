@@ -41,6 +41,8 @@ export async function startChildServer(
       LOG_LEVEL: 'warn',
       TS_NODE_PROJECT: 'backend/tsconfig.json',
       TS_NODE_TRANSPILE_ONLY: 'true',
+      // Off unless asked for: it would claim other test files' webhook deliveries (shared database).
+      WEBHOOK_DISPATCH: 'false',
       ...env,
     },
     stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],

@@ -21,9 +21,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const url = env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest with the global setup');
-  // Dispatching and the overdue scheduler are off unless a test asks for them: test files share the
-  // database, and a dispatcher would run other files' events in this process (and in this file's
-  // query counts).
+  // Dispatching, webhook delivery and the overdue scheduler are off unless a test asks for them:
+  // test files share the database, and a dispatcher would run other files' events in this process
+  // (and in this file's query counts); a delivery worker would claim other files' webhook
+  // deliveries and fail them under its own (default: https-only) policy.
   // SESSION_SECRET: the run's own, from the global setup, shared with child servers (they inherit it).
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -31,6 +32,7 @@ export async function startTestServer(
     DATABASE_URL: url,
     OUTBOX_DISPATCH: 'false',
     DUE_SCHEDULER: 'false',
+    WEBHOOK_DISPATCH: 'false',
     SESSION_SECRET: process.env['SESSION_SECRET'],
     ...env,
   });
