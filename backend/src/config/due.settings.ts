@@ -22,5 +22,15 @@ export class DueSettings extends WebhookSettings {
   @IsInt()
   @Min(1)
   @Max(5000)
-  DUE_SCHEDULER_BATCH = 500;
+  DUE_SCHEDULER_BATCH = 1000;
+
+  /**
+   * Most batches per second one instance claims while a backlog drains (0: no limit, one after
+   * another): the drain's share of the database, so requests keep headroom.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  DUE_SCHEDULER_BATCH_RATE = 2;
 }
