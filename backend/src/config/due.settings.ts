@@ -25,12 +25,12 @@ export class DueSettings extends WebhookSettings {
   DUE_SCHEDULER_BATCH = 1000;
 
   /**
-   * Most batches per second one instance claims while a backlog drains (0: no limit, one after
-   * another): the drain's share of the database, so requests keep headroom.
+   * Most overdue tickets per second one instance publishes while a backlog drains (0: no limit,
+   * batch after batch): the drain's share of the database, so requests keep headroom.
    */
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(100)
-  DUE_SCHEDULER_BATCH_RATE = 2;
+  @Max(1_000_000)
+  DUE_SCHEDULER_RATE = 2000;
 }

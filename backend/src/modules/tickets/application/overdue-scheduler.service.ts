@@ -17,7 +17,7 @@ import { TicketSnapshots } from './ticket-snapshots.service';
  * Outbox.writeWithEventsInTransaction), in one transaction: a ticket is claimed by one instance, and once
  * committed it no longer matches. A crash before the commit publishes nothing and the next tick
  * claims the ticket again. A full batch is followed by
- * another without waiting for the interval, paced to DUE_SCHEDULER_BATCH_RATE: a backlog
+ * another without waiting for the interval, paced to DUE_SCHEDULER_RATE tickets a second: a backlog
  * drains at that budget (or the database's speed, if lower), leaving the rest to the requests.
  */
 @Injectable()
@@ -53,15 +53,16 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
 
   /**
    * One tick: claims batches until one comes back short, each full one followed by a pause that
-   * keeps to the budget of batches per second. A tick still running when the next is due is not doubled.
+   * keeps to the budget of tickets per second. A tick still running when the next is due is not doubled.
    */
   tick(): Promise<void> {
     this.running ??= (async () => {
       try {
         while (!this.stopped) {
           const started = Date.now();
-          if ((await this.publishBatch()) < this.config.DUE_SCHEDULER_BATCH) break;
-          await this.pause(started);
+          const claimed = await this.publishBatch();
+          if (claimed < this.config.DUE_SCHEDULER_BATCH) break;
+          await this.pause(started, claimed);
         }
       } catch (error) {
         this.logger.warn(`overdue scheduler: ${(error as Error).message}`);
@@ -72,10 +73,10 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
     return this.running;
   }
 
-  /** Waits until a batch started at `started` has had its share of the second (none without a budget, or once stopped). */
-  private async pause(started: number): Promise<void> {
-    const perSecond = this.config.DUE_SCHEDULER_BATCH_RATE;
-    const wait = perSecond > 0 ? started + 1000 / perSecond - Date.now() : 0;
+  /** Waits until a batch of `claimed` started at `started` has had its share of the budget (none without one, or once stopped). */
+  private async pause(started: number, claimed: number): Promise<void> {
+    const perSecond = this.config.DUE_SCHEDULER_RATE;
+    const wait = perSecond > 0 ? started + (claimed * 1000) / perSecond - Date.now() : 0;
     if (wait <= 0 || this.stopped) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, wait);

@@ -4,13 +4,13 @@ import type { Outbox } from '../../../platform/outbox/outbox.service';
 import { OverdueScheduler } from './overdue-scheduler.service';
 import type { TicketSnapshots } from './ticket-snapshots.service';
 
-/** A scheduler whose batches claim `sizes` in turn (batch size 2), with a budget of `rate` batches per second. */
+/** A scheduler whose batches claim `sizes` in turn (batch size 2), with a budget of `rate` tickets per second. */
 function scheduler(rate: number, sizes: number[]) {
   const config = {
     DUE_SCHEDULER: true,
     DUE_SCHEDULER_INTERVAL_MS: 60_000,
     DUE_SCHEDULER_BATCH: 2,
-    DUE_SCHEDULER_BATCH_RATE: rate,
+    DUE_SCHEDULER_RATE: rate,
   } as AppConfig;
   const s = new OverdueScheduler({} as EntityManager, config, {} as Outbox, {} as TicketSnapshots);
   const publishBatch = jest.spyOn(s, 'publishBatch').mockImplementation(() => Promise.resolve(sizes.shift() ?? 0));
@@ -28,7 +28,8 @@ describe('OverdueScheduler pacing', () => {
   afterEach(() => jest.useRealTimers());
 
   it('claims the next full batch only when the budget allows it', async () => {
-    const { s, publishBatch } = scheduler(2, [2, 2, 1]);
+    // 4 tickets a second: a batch of 2 has half a second.
+    const { s, publishBatch } = scheduler(4, [2, 2, 1]);
     const tick = s.tick();
     await settle();
     expect(publishBatch).toHaveBeenCalledTimes(1);
