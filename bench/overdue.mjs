@@ -14,7 +14,7 @@ import { stopProcess, waitHealthy } from './lib/processes.mjs';
 import { scenarios } from './lib/scenarios.mjs';
 import { cannon } from './lib/throughput.mjs';
 
-const COUNT = { small: 5_000, large: 100_000 }[args.scale];
+const COUNT = args.due ?? { small: 5_000, large: 100_000 }[args.scale];
 const WITHIN_MS = 30_000;
 const LEAD_MS = 5_000;
 
@@ -42,6 +42,42 @@ async function loads(label, urls, sc) {
   return rows;
 }
 
+/** Copies open tickets (same parties, new ids) until at least `n` are open: `--due` above the data set's. */
+async function ensureOpenTickets(n) {
+  await withClient(dbUrl, async (c) => {
+    const open = (await c.query(`select count(*)::int as n from tickets where status <> 'closed'`)).rows[0].n;
+    if (open >= n) return;
+    const copies = Math.ceil((n - open) / open);
+    await c.query(
+      `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at)
+       select gen_random_uuid(), creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, created_at, updated_at
+         from tickets cross join generate_series(1, $1::int) where status <> 'closed'`,
+      [copies],
+    );
+    await c.query('vacuum analyze tickets');
+    log(`copied open tickets: ${open} → ${open * (copies + 1)}`);
+  });
+}
+
+/** When the last of the due time's events was delivered (none pending), in ms after the due time. */
+async function delivered(dueAt, deadline) {
+  const q = (c) =>
+    c.query(
+      `select count(*) filter (where status = 'pending')::int as pending,
+              extract(epoch from max(processed_at) - $1::timestamptz)::float8 * 1000 as last_ms
+         from outbox_events where name = 'ticket.overdue' and payload->'ticket'->>'dueAt' = $2`,
+      [dueAt, dueAt.toISOString()],
+    );
+  return withClient(dbUrl, async (c) => {
+    let r = (await q(c)).rows[0];
+    while (r.pending > 0 && Date.now() < deadline + 60_000) {
+      await new Promise((res) => setTimeout(res, 250));
+      r = (await q(c)).rows[0];
+    }
+    return r.pending > 0 ? null : Math.round(r.last_ms);
+  });
+}
+
 async function main() {
   await prepareDatabase();
   const fx = await loadFixtures();
@@ -57,6 +93,7 @@ async function main() {
     await cannon(a.url, { requests: sc.ticket, connections: args.connections, duration: Math.min(args.warmup, 5) });
     result.loads.push(...(await loads('normal', urls, sc)));
 
+    await ensureOpenTickets(COUNT);
     // N open tickets due at one instant, LEAD_MS from now on the database's clock.
     const dueAt = await withClient(dbUrl, async (c) => {
       const { rows } = await c.query(
@@ -100,6 +137,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, 3_000));
     seen = await published();
     result.events = seen.events;
+    result.deliveredMs = await delivered(dueAt, deadline);
+    log(`every ticket.overdue delivered ${result.deliveredMs} ms after the due time`);
     result.tickets = seen.tickets;
     result.lastPublishedMs = Math.round(seen.last_ms);
     result.ok = seen.events === COUNT && seen.tickets === COUNT && seen.last_ms <= WITHIN_MS;
@@ -120,6 +159,7 @@ async function main() {
     '',
     `- ticket.overdue events: ${result.events} for ${result.tickets} tickets (each once: ${result.events === result.tickets})`,
     `- last published ${result.lastPublishedMs} ms after the due time (target ≤ ${WITHIN_MS} ms): ${result.ok ? 'met' : 'MISSED'}`,
+    `- last delivered to the handlers ${result.deliveredMs ?? 'never'} ms after the due time`,
     '',
     '| Request | req/s normal | req/s during | p50 / p99 ms normal | p50 / p99 ms during |',
     '| --- | --- | --- | --- | --- |',
@@ -127,7 +167,7 @@ async function main() {
     row('create'),
     '',
   ].join('\n');
-  const out = path.join(root, 'bench/results', `overdue-${args.scale}`);
+  const out = path.join(root, 'bench/results', `overdue-${args.scale}${args.due ? `-${COUNT}` : ''}`);
   writeFileSync(`${out}.json`, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(`${out}.md`, md);
   log(`wrote ${out}.md`);

@@ -21,6 +21,8 @@ Options:
                         bench user, 1000 at large (the issue's figure), 100 at small: each change goes
                         to the streams of its creator and assignee, so the fan-out per change is the same
   --change-rate <r/s>   rate of the changes (PATCH, comment, close) while the streams are open; default 200
+  --due <n>             tickets falling due at once in \`npm run bench:overdue\`; default 5,000 (small),
+                        100,000 (large); open tickets are copied when the data set has fewer
   --reseed              re-create the database even if it already holds this scale
   --keep-db             keep the database afterwards (default: small is dropped, large is kept)
   --strict              exit 1 when a target from the issue is missed (errors always exit 1)
@@ -43,6 +45,7 @@ export function parseArgs(argv) {
     warmup: 8,
     streams: undefined,
     changeRate: 200,
+    due: undefined,
     reseed: false,
     keepDb: undefined,
     strict: false,
@@ -61,6 +64,7 @@ export function parseArgs(argv) {
     else if (k === '--rounds') a.rounds = Number(val());
     else if (k === '--streams') a.streams = Number(val());
     else if (k === '--change-rate') a.changeRate = Number(val());
+    else if (k === '--due') a.due = Number(val());
     else if (k === '--reseed') a.reseed = true;
     else if (k === '--keep-db') a.keepDb = true;
     else if (k === '--strict') a.strict = true;
@@ -69,9 +73,17 @@ export function parseArgs(argv) {
   }
   if (!SCALES[a.scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   if (
-    ![a.duration, a.connections, a.rate, a.latencyRate, a.searchRate, a.countsRate, a.streams ?? 1, a.changeRate].every(
-      (x) => x > 0,
-    ) ||
+    ![
+      a.duration,
+      a.connections,
+      a.rate,
+      a.latencyRate,
+      a.searchRate,
+      a.countsRate,
+      a.streams ?? 1,
+      a.changeRate,
+      a.due ?? 1,
+    ].every((x) => x > 0) ||
     !(a.warmup >= 0) ||
     !(Number.isInteger(a.rounds) && a.rounds > 0)
   )

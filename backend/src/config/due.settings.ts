@@ -22,5 +22,15 @@ export class DueSettings extends WebhookSettings {
   @IsInt()
   @Min(1)
   @Max(5000)
-  DUE_SCHEDULER_BATCH = 500;
+  DUE_SCHEDULER_BATCH = 1000;
+
+  /**
+   * Most overdue tickets per second one instance publishes while a backlog drains (0: no limit,
+   * batch after batch): the drain's share of the database, so requests keep headroom.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  DUE_SCHEDULER_RATE = 2000;
 }

@@ -30,6 +30,17 @@ export class WritePathSettings extends IdentitySettings {
   @Max(200)
   OUTBOX_BATCH_SIZE = 8;
 
+  /**
+   * Most events one worker claims at once in a backlog: after a full batch a worker doubles its
+   * next claim, up to this, and goes back to OUTBOX_BATCH_SIZE after a short one (fewer claims
+   * and commits per event when thousands wait, the same small batches otherwise).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  OUTBOX_BACKLOG_BATCH_SIZE = 64;
+
   /** Deliveries of one event before it is marked failed. */
   @Transform(toInt)
   @IsInt()

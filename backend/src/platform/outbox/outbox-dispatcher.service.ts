@@ -30,7 +30,7 @@ interface ClaimedRow {
 
 /**
  * Delivers committed outbox events to `@OnEvents` handlers. Every API instance runs one, with up
- * to OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events through
+ * to OUTBOX_CONCURRENCY workers; each claims up to OUTBOX_BATCH_SIZE events (more in a backlog) through
  * `FOR UPDATE SKIP LOCKED`, so each event is delivered by one worker at a time, hands the claimed
  * events to the handlers as one EventBatch per event name, and records each event's outcome in
  * the claiming transaction. Events are not ordered relative to each other.
@@ -159,27 +159,33 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * Claims batches until one comes back short of OUTBOX_BATCH_SIZE (then nothing more was due when
-   * it claimed, unless a wake came meanwhile). A full batch means a backlog: another worker joins.
+   * Claims batches until one comes back short (then nothing more was due when it claimed, unless a
+   * wake came meanwhile). A full batch means a backlog: another worker joins, and this one's next
+   * claim doubles, up to OUTBOX_BACKLOG_BATCH_SIZE; a short one starts again at OUTBOX_BATCH_SIZE.
    */
   private async work(): Promise<void> {
+    const first = this.config.OUTBOX_BATCH_SIZE;
+    const most = Math.max(first, this.config.OUTBOX_BACKLOG_BATCH_SIZE);
+    let size = first;
     while (!this.stopped) {
-      const claimed = await this.deliverBatch();
-      if (claimed >= this.config.OUTBOX_BATCH_SIZE) {
+      const claimed = await this.deliverBatch(size);
+      if (claimed >= size) {
         if (this.workers.size < this.config.OUTBOX_CONCURRENCY) this.startWorker();
+        size = Math.min(size * 2, most);
         continue;
       }
+      size = first;
       if (!this.wakePending) return;
       this.wakePending = false;
     }
   }
 
   /**
-   * Claims up to OUTBOX_BATCH_SIZE of the oldest due events that no other worker holds, delivers
+   * Claims up to `limit` of the oldest due events that no other worker holds, delivers
    * them (their handlers run concurrently) and records each outcome, in one short transaction.
    * Returns how many events it claimed.
    */
-  private async deliverBatch(): Promise<number> {
+  private async deliverBatch(limit: number): Promise<number> {
     if (!this.pool) return 0;
     const db = await this.pool.connect();
     // A checked-out client has no pool listener: if the server goes away while a handler runs, the
@@ -190,7 +196,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const run = pgRunner(db);
     try {
       await run.query(BEGIN);
-      const rows = await run.query<ClaimedRow>(claimDueEvents(this.config.OUTBOX_BATCH_SIZE));
+      const rows = await run.query<ClaimedRow>(claimDueEvents(limit));
       if (rows.length > 0) {
         const outcomes = await this.deliver(rows);
         const done = rows.filter((_, i) => outcomes[i] === null).map((row) => row.id);

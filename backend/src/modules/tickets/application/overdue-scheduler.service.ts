@@ -17,7 +17,8 @@ import { TicketSnapshots } from './ticket-snapshots.service';
  * Outbox.writeWithEventsInTransaction), in one transaction: a ticket is claimed by one instance, and once
  * committed it no longer matches. A crash before the commit publishes nothing and the next tick
  * claims the ticket again. A full batch is followed by
- * another at once, so a backlog drains at the speed of the database, not of the interval.
+ * another without waiting for the interval, paced to DUE_SCHEDULER_RATE tickets a second: a backlog
+ * drains at that budget (or the database's speed, if lower), leaving the rest to the requests.
  */
 @Injectable()
 export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,6 +26,8 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
+  /** Ends the pause between two batches of a backlog early (shutdown). */
+  private wakeFromPause?: () => void;
 
   constructor(
     private readonly em: EntityManager,
@@ -44,14 +47,23 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.wakeFromPause?.();
     await this.running;
   }
 
-  /** One tick: claims batches until one comes back short. A tick still running when the next is due is not doubled. */
+  /**
+   * One tick: claims batches until one comes back short, each full one followed by a pause that
+   * keeps to the budget of tickets per second. A tick still running when the next is due is not doubled.
+   */
   tick(): Promise<void> {
     this.running ??= (async () => {
       try {
-        while (!this.stopped && (await this.publishBatch()) >= this.config.DUE_SCHEDULER_BATCH);
+        while (!this.stopped) {
+          const started = Date.now();
+          const claimed = await this.publishBatch();
+          if (claimed < this.config.DUE_SCHEDULER_BATCH) break;
+          await this.pause(started, claimed);
+        }
       } catch (error) {
         this.logger.warn(`overdue scheduler: ${(error as Error).message}`);
       } finally {
@@ -59,6 +71,21 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
       }
     })();
     return this.running;
+  }
+
+  /** Waits until a batch of `claimed` started at `started` has had its share of the budget (none without one, or once stopped). */
+  private async pause(started: number, claimed: number): Promise<void> {
+    const perSecond = this.config.DUE_SCHEDULER_RATE;
+    const wait = perSecond > 0 ? started + (claimed * 1000) / perSecond - Date.now() : 0;
+    if (wait <= 0 || this.stopped) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      this.wakeFromPause = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeFromPause = undefined;
   }
 
   /** Claims the due tickets, publishes their events and marks them, in one transaction; returns how many it claimed. */
