@@ -19,6 +19,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'media'));
   writeFileSync(path.join(dir, 'index.html'), INDEX);
   writeFileSync(path.join(dir, 'main-ABCD1234.js'), MAIN);
+  writeFileSync(path.join(dir, 'chunk-lL7q_z-5.js'), 'export const page = 1;');
   writeFileSync(path.join(dir, 'media', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   server = await startTestServer({ STATIC_DIR: dir });
 });
@@ -125,8 +126,13 @@ describe('the built app', () => {
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(js.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await js.text()).toBe(MAIN);
+    // The chunk optimizer's names (base64url hashes) are content-hashed too.
+    const chunk = await session().raw('/chunk-lL7q_z-5.js');
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const svg = await session().raw('/media/logo.svg');
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(svg.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('sends gzip or brotli to clients that take it, and 304 for a known ETag', async () => {

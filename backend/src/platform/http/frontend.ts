@@ -36,8 +36,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg\+xml)/;
-/** Angular's output file names carry a content hash: those never change. */
-const HASHED = /-[A-Z0-9]{8}\.(js|css)$/;
+/**
+ * Angular's output file names carry a content hash: those never change. esbuild names them
+ * `main-ABCD1234.js`; the chunk optimizer (rolldown) `chunk-lL7q_z-5.js` (base64url).
+ */
+const HASHED = /-[A-Za-z0-9_-]{8}\.(js|css)$/;
 
 /** Every file of the built app, read once: the folder is build output and does not change while the server runs. */
 function loadAssets(dir: string): Map<string, Asset> {
