@@ -1,4 +1,13 @@
-import { closeTicket, createApiToken, createMacro, createSavedView, createTrigger, revokeApiToken } from '@bw/sdk';
+import {
+  closeTicket,
+  createApiToken,
+  createMacro,
+  createSavedView,
+  createTrigger,
+  createWebhook,
+  revokeApiToken,
+  testWebhook,
+} from '@bw/sdk';
 import { ApiSession } from '@bw/testing/api-session';
 import { customerOf, person, Person, ticketBy } from '@bw/testing/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from '@bw/testing/isolated-database';
@@ -74,6 +83,19 @@ const savedViewOf = async (a: Actors) =>
       body: { name: `matrix ${Math.random()}`, filters: { status: 'open' } },
     })
   ).data!;
+/** An address literal on the public internet: no DNS lookup, and nothing is sent (dispatch is off). */
+const webhookOf = async (a: Actors) =>
+  (
+    await createWebhook({
+      client: a.owner.s.client,
+      body: { name: `matrix ${Math.random()}`, url: 'https://93.184.215.14/hooks/matrix' },
+    })
+  ).data!;
+const deliveryOf = async (a: Actors) => {
+  const webhook = await webhookOf(a);
+  const { deliveryId } = (await testWebhook({ client: a.owner.s.client, path: { id: webhook.id } })).data!;
+  return { path: { id: webhook.id, deliveryId } };
+};
 /** A message from the assignee (its trigger) to the owner: the owner is the receiver. */
 async function messageTo(a: Actors): Promise<string> {
   const trigger = (
@@ -282,6 +304,36 @@ export const MATRIX: Record<string, Row[]> = {
       setup: async (a) => ({ path: { id: (await savedViewOf(a)).id } }),
       expect: { owner: 204, stranger: 404 },
     },
+  ],
+  getWebhook: [
+    { variant: 'owner only', setup: async (a) => ({ path: { id: (await webhookOf(a)).id } }), expect: OWNED },
+  ],
+  updateWebhook: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await webhookOf(a)).id }, body: { name: 'Renamed', version: 1 } }),
+      expect: OWNED,
+    },
+  ],
+  deleteWebhook: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await webhookOf(a)).id } }),
+      expect: { owner: 204, stranger: 404 },
+    },
+  ],
+  listWebhookDeliveries: [
+    { variant: 'owner only', setup: async (a) => ({ path: { id: (await webhookOf(a)).id } }), expect: OWNED },
+  ],
+  testWebhook: [
+    {
+      variant: 'owner only',
+      setup: async (a) => ({ path: { id: (await webhookOf(a)).id } }),
+      expect: { owner: 202, stranger: 404 },
+    },
+  ],
+  redeliverWebhookDelivery: [
+    { variant: 'owner only, its own delivery', setup: deliveryOf, expect: { owner: 202, stranger: 404 } },
   ],
   markMessageRead: [
     {

@@ -1,4 +1,4 @@
-import { createApiToken, createMacro, createTrigger } from '@bw/sdk';
+import { createApiToken, createMacro, createSavedView, createTrigger, createWebhook } from '@bw/sdk';
 import { ApiSession } from '@bw/testing/api-session';
 import { customerOf, person, Person, ticketBy } from '@bw/testing/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from '@bw/testing/isolated-database';
@@ -110,7 +110,13 @@ describe('pathological input at maximum length, with a health probe beside it', 
       })
     ).data!;
     const token = (await createApiToken({ client: c, body: { name: 'base' } })).data!;
+    const view = (await createSavedView({ client: c, body: { name: 'base', filters: { status: 'open' } } })).data!;
+    const webhook = (
+      await createWebhook({ client: c, body: { name: 'base', url: 'https://93.184.215.14/hooks/base', active: false } })
+    ).data!;
     ids = {
+      views: view.id,
+      webhooks: webhook.id,
       users: owner.user.id,
       mate: mate.user.id,
       customers: customer.id,
@@ -172,6 +178,10 @@ describe('pathological input at maximum length, with a health probe beside it', 
       },
       updateTrigger: { message: 'Closed', version },
       testTrigger: { ticketId: ids.tickets },
+      createSavedView: { name: `View ${n}`, filters: { status: 'open' } },
+      updateSavedView: { name: `View ${n}`, version },
+      createWebhook: { name: 'Hook', url: 'https://93.184.215.14/hooks/patho' },
+      updateWebhook: { name: 'Hook', version },
     };
     const body = bodies[op.operationId];
     if (!body) throw new Error(`no base body for ${op.operationId}: add one`);

@@ -68,11 +68,20 @@ export function validQuery(op: Operation, world: World, pathKey: string): fc.Arb
     if (p.name === 'cursor') continue;
     if (p.name === 'limit') record['limit'] = fc.integer({ min: 1, max: 100 }).map(String);
     else if (p.schema.enum) record[p.name] = fc.constantFrom(...(p.schema.enum as string[]));
+    else if (p.schema.type === 'boolean') record[p.name] = fc.constantFrom('true', 'false');
+    // A date range (the stats' from/to): every `from` is before every `to`, and within a year of it.
+    else if (p.schema.format === 'date')
+      record[p.name] = fc.constantFrom(
+        ...(p.name === 'to' ? ['2026-03-29', '2026-06-30', '2026-12-31'] : ['2026-01-01', '2026-02-15', '2026-03-28']),
+      );
+    else if (p.name === 'tz')
+      record[p.name] = fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Chatham');
     else if (p.schema.pattern) record[p.name] = fc.stringMatching(new RegExp(p.schema.pattern));
     else if (p.schema.format === 'uuid') record[p.name] = fc.uuid();
     else record[p.name] = text(0, Math.min(p.schema.maxLength ?? 200, 200));
   }
-  const fresh = fc.record(record, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
+  const required = op.queryParams.filter((p) => p.required && p.name in record).map((p) => p.name);
+  const fresh = fc.record(record, { requiredKeys: required }) as fc.Arbitrary<Record<string, string>>;
   if (seen.length === 0) return fresh;
   // The next page of a list seen before: same filters, its cursor, any limit.
   const next = fc
@@ -85,6 +94,10 @@ export function invalidQuery(
   op: Operation,
 ): fc.Arbitrary<{ query: Record<string, string>; field: string; note: string }> {
   const options: fc.Arbitrary<{ query: Record<string, string>; field: string; note: string }>[] = [];
+  // The required date range, valid, so that the one bad parameter is the only thing wrong.
+  const base: Record<string, string> = {};
+  for (const p of op.queryParams)
+    if (p.required && p.schema.format === 'date') base[p.name] = p.name === 'to' ? '2026-03-29' : '2026-01-01';
   for (const p of op.queryParams) {
     if (p.name === 'limit')
       options.push(
@@ -117,6 +130,24 @@ export function invalidQuery(
           .string({ minLength: 1, maxLength: 10 })
           .filter((v) => !p.schema.enum!.includes(v))
           .map((v) => ({ query: { [p.name]: v }, field: p.name, note: `${p.name}=${v}` })),
+      );
+    if (p.schema.type === 'boolean')
+      options.push(
+        fc
+          .constantFrom('yes', '1', 'TRUE', 'no')
+          .map((v) => ({ query: { ...base, [p.name]: v }, field: p.name, note: `${p.name}=${v}` })),
+      );
+    if (p.schema.format === 'date')
+      options.push(
+        fc
+          .constantFrom('2026-02-30', '2026-1-01', 'tomorrow', '2026-13-01')
+          .map((v) => ({ query: { ...base, [p.name]: v }, field: p.name, note: `${p.name}=${v}` })),
+      );
+    if (p.name === 'tz')
+      options.push(
+        fc
+          .constantFrom('Mars/Olympus_Mons', 'europe/berlin', 'UTC+1')
+          .map((v) => ({ query: { ...base, [p.name]: v }, field: p.name, note: `${p.name}=${v}` })),
       );
     if (p.name === 'q' && p.schema.maxLength)
       options.push(fc.constant({ query: { q: 'q'.repeat(p.schema.maxLength + 1) }, field: 'q', note: 'q too long' }));

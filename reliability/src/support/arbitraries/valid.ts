@@ -42,6 +42,14 @@ export function validValue(schema: Schema, name: string, world: World, opId: str
       return opId === 'signup' ? text(8, 128) : text(1, 128);
     case 'photoUrl':
       return fc.oneof(url, fc.constant(null));
+    case 'dueAt':
+      return fc.oneof(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((ms) => new Date(ms).toISOString()),
+        fc.constant(null),
+      );
+    case 'url':
+      // A webhook's address: https on a public address literal (no DNS lookup in the check).
+      return fc.constantFrom('https://93.184.215.14/hooks/a', 'https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/b');
     case 'customerId':
       return pick(world.customers);
     case 'ticketId':
