@@ -10,6 +10,7 @@ import {
   getDuePolicy,
 } from '@bw/sdk';
 import { ApiSession } from './support/api-session';
+import { isolatedDatabase } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
 describe('the demo workspace', () => {
@@ -96,5 +97,22 @@ describe('the demo workspace', () => {
     const again = await startTestServer();
     await again.close();
     expect(await count()).toBe(before);
+  });
+
+  it('is seeded once when instances boot together on an empty database', async () => {
+    const db = await isolatedDatabase();
+    try {
+      const servers = await Promise.all([1, 2, 3].map(() => startTestServer({ DATABASE_URL: db.url })));
+      await Promise.all(servers.map((s) => s.close()));
+      const twice = await db.query<{ subject_id: string; name: string; occurred_at: Date; n: number }>(
+        `select subject_id, name, occurred_at, count(*)::int as n from outbox_events
+          group by subject_id, name, occurred_at having count(*) > 1`,
+      );
+      expect(twice).toEqual([]);
+      const [{ n }] = await db.query<{ n: number }>(`select count(distinct subject_id)::int as n from outbox_events`);
+      expect(n).toBeGreaterThanOrEqual(6);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -9,11 +9,20 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
  * the "Escalate to urgent" macro), the move to pending or the close by the assignee, and every
  * reply. They are entries of the event log like any change's (ADR 0012), already processed (a
  * trigger does not fire for them), in the order they happened. Only tickets without any entry
- * get them: running it again, or after the demo user changed a ticket, adds nothing.
+ * get them: running it again, or after the demo user changed a ticket, adds nothing. Instances
+ * booting together take turns on an advisory lock, so the second one sees the first one's rows
+ * instead of writing every history a second time.
  */
 export async function seedDemoHistory(em: EntityManager, ticketIds: string[], escalateMacroId: string): Promise<void> {
-  await em.getConnection().execute(
-    `with t as (
+  await em.fork().transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    await conn.execute(`select pg_advisory_xact_lock(hashtextextended('demo-history', 0))`, [], 'all', ctx);
+    await conn.execute(historyInsert, [ticketIds, escalateMacroId], 'run', ctx);
+  });
+}
+
+const historyInsert = `with t as (
        select t.*, cr.username as creator_name, asg.username as assignee_name,
               cu.name as customer_name, cu.email as customer_email
          from tickets t
@@ -72,7 +81,4 @@ export async function seedDemoHistory(em: EntityManager, ticketIds: string[], es
           order by s.id, s.at
      )
      insert into outbox_events (id, name, payload, actor_id, occurred_at, status, processed_at, audience, subject_id)
-     select gen_random_uuid(), name, payload, actor_id, at, 'done', at, audience, subject_id from ordered`,
-    [ticketIds, escalateMacroId],
-  );
-}
+     select gen_random_uuid(), name, payload, actor_id, at, 'done', at, audience, subject_id from ordered`;
