@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SeedRun } from './seed-run';
 
 /** An ISO 8601 time in UTC, as the API and the events write it. */
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -9,17 +9,10 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
  * the "Escalate to urgent" macro), the move to pending or the close by the assignee, and every
  * reply. They are entries of the event log like any change's (ADR 0012), already processed (a
  * trigger does not fire for them), in the order they happened. Only tickets without any entry
- * get them: running it again, or after the demo user changed a ticket, adds nothing. Instances
- * booting together take turns on an advisory lock, so the second one sees the first one's rows
- * instead of writing every history a second time.
+ * get them: running it again, or after the demo user changed a ticket, adds nothing.
  */
-export async function seedDemoHistory(em: EntityManager, ticketIds: string[], escalateMacroId: string): Promise<void> {
-  await em.fork().transactional(async (tx) => {
-    const conn = tx.getConnection();
-    const ctx = tx.getTransactionContext();
-    await conn.execute(`select pg_advisory_xact_lock(hashtextextended('demo-history', 0))`, [], 'all', ctx);
-    await conn.execute(historyInsert, [ticketIds, escalateMacroId], 'run', ctx);
-  });
+export async function seedDemoHistory(run: SeedRun, ticketIds: string[], escalateMacroId: string): Promise<void> {
+  await run(historyInsert, [ticketIds, escalateMacroId]);
 }
 
 const historyInsert = `with t as (

@@ -1,6 +1,6 @@
 // The demo user's saved views (seeded by demo-workspace.seeder.ts): the side list of /tickets.
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_IDS, demoId as id } from './demo-workspace.data';
+import type { SeedRun } from './seed-run';
 
 /** Saved views (ids 81x), in the order they were saved (the list shows the newest first). */
 export const DEMO_VIEWS = [
@@ -10,10 +10,9 @@ export const DEMO_VIEWS = [
 ] as const;
 
 /** Idempotent: fixed ids, `on conflict do nothing` (a view the demo user renamed or deleted stays so until the next reset). */
-export async function seedDemoViews(em: EntityManager): Promise<void> {
-  const conn = em.getConnection();
+export async function seedDemoViews(run: SeedRun): Promise<void> {
   for (const [index, v] of DEMO_VIEWS.entries()) {
-    await conn.execute(
+    await run(
       `insert into saved_views (id, owner_id, name, filters, sort, created_at, updated_at)
        values (?, ?, ?, ?::jsonb, ?, now() - make_interval(days => ?), now() - make_interval(days => ?)) on conflict do nothing`,
       [v.id, DEMO_IDS.demo, v.name, JSON.stringify(v.filters), v.sort, 10 - index, 10 - index],
