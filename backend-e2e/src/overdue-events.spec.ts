@@ -4,6 +4,7 @@ import {
   deleteTicket,
   listMessages,
   listTicketHistory,
+  reopenTicket,
   testTrigger,
   updateTicket,
   type CustomerDto,
@@ -145,6 +146,44 @@ describe('ticket.overdue', () => {
     await tickBoth();
     const events = await overdueEvents(t.id);
     expect(events.map((e) => e.payload.ticket.dueAt)).toEqual([t.dueAt, next]);
+  });
+
+  it('goes overdue at once when a ticket closed past its due time is reopened', async () => {
+    const t = await ticketBy(owner, customer, assignee.user, { dueAt: await dueIn(400) });
+    expect((await closeTicket({ client: owner.s.client, path: { id: t.id } })).response.status).toBe(200);
+    await eventually(
+      'the due time to pass',
+      async () => (await db.query(`select 1 from tickets where id = $1 and due_at < now()`, [t.id])).rowCount === 1,
+    );
+    await tickBoth();
+    expect(await overdueEvents(t.id)).toEqual([]);
+    expect((await reopenTicket({ client: owner.s.client, path: { id: t.id } })).response.status).toBe(200);
+    await eventually('the overdue event', async () => (await overdueEvents(t.id)).length === 1, 10_000);
+    await tickBoth();
+    expect((await overdueEvents(t.id)).map((e) => e.payload.ticket.status)).toEqual(['open']);
+  });
+
+  it("keeps the scheduler's state equal to a rebuild from the tickets", async () => {
+    // After this file's creates, closes, re-dates and deletes: the rows the triggers kept are the
+    // ones ticket_overdue_rebuild() would write, and none is left for a deleted ticket.
+    const kept = async () =>
+      (
+        await db.query(
+          `select o.ticket_id, o.due_at, o.open from ticket_overdue o
+             left join tickets t on t.id = o.ticket_id
+            where t.id is null or (t.creator_id = $1 and o.due_at is not null) order by o.ticket_id`,
+          [owner.user.id],
+        )
+      ).rows;
+    const fromTickets = (
+      await db.query(
+        `select id as ticket_id, due_at, status <> 'closed' as open from tickets
+          where creator_id = $1 and due_at is not null order by id`,
+        [owner.user.id],
+      )
+    ).rows;
+    expect(fromTickets.length).toBeGreaterThanOrEqual(5);
+    expect(await kept()).toEqual(fromTickets);
   });
 
   it('the trigger dry run works for ticket.overdue', async () => {

@@ -120,11 +120,11 @@ insert into due_policies (user_id, urgent, high, normal, low, updated_at) values
 -- values: ["00000000-0000-4000-8000-000000000002",240,1440,null,null]
 
 -- overdue.claimOverdue
-select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets where due_at is not null and status <> 'closed' and not (due_at = any(overdue_for)) and due_at <= now() order by due_at limit $1 for update of tickets skip locked;
+select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at, t.due_at from ticket_overdue o join tickets t on t.id = o.ticket_id where o.due_at is not null and o.open and not (o.due_at = any(o.published)) and o.due_at <= now() order by o.due_at limit $1 for update of o skip locked;
 -- values: [500]
 
 -- overdue.markOverdue
-update tickets set overdue_for = array_append(overdue_for, due_at) where id = any($1::uuid[]);
+update ticket_overdue set published = array_append(published, due_at) where ticket_id = any($1::uuid[]);
 -- values: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"]]
 
 -- customers.ownersCustomersPage

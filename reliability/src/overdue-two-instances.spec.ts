@@ -81,8 +81,8 @@ describe('ticket.overdue with two instances, one killed midway', () => {
         Number(
           (
             await db.query<{ n: number }>(
-              `select count(*)::int as n from tickets
-                where creator_id = $1 and due_at is not null and status <> 'closed' and not (due_at = any(overdue_for))`,
+              `select count(*)::int as n from ticket_overdue o join tickets t on t.id = o.ticket_id
+                where t.creator_id = $1 and o.due_at is not null and o.open and not (o.due_at = any(o.published))`,
               [p.user.id],
             )
           )[0].n,

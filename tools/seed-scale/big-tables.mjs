@@ -59,10 +59,11 @@ export async function seedTicketsAndComments(a, b, s, baseLit, lap) {
       lap(`rebuilt ${commentIndexes.length} comment indexes`);
     })(),
   ]);
-  // The loading sessions skip triggers (session_replication_role), so the dashboard's rollups,
-  // which triggers on tickets keep, are computed once from the loaded rows.
+  // The loading sessions skip triggers (session_replication_role), so the dashboard's rollups and
+  // the overdue scheduler's state, which triggers on tickets keep, are computed once from the loaded rows.
   await a.query('select ticket_stats_rebuild()');
-  lap('dashboard rollups');
+  await a.query('select ticket_overdue_rebuild()');
+  lap('dashboard rollups and overdue state');
   await Promise.all([a.query('vacuum (analyze) tickets'), b.query('vacuum (analyze) ticket_comments')]);
   await a.query('vacuum (analyze) ticket_stats_quarters, ticket_stats_open, ticket_stats_closes');
   await a.query('analyze users; analyze customers; analyze api_tokens; analyze macros; analyze triggers');
