@@ -15,6 +15,8 @@ Options:
   --search-rate <r/s>   rate of the open-loop latency run of search; default 100
   --counts-rate <r/s>   rate of the open-loop run of the saved view counts (10 views per user); default 20
                         (the UI asks once per user after a burst of ticket events or a navigation)
+  --stats-rate <r/s>    rate of the open-loop run of GET /api/stats in \`npm run bench:stats\`; default 20
+                        (one dashboard of a user with 100k tickets, opened or refreshed by its viewers)
   --warmup <s>          seconds of warm-up per server and endpoint before anything is measured; default 8
                         (the app's JIT takes tens of seconds to settle on a mixed load)
   --streams <n>         live streams held open on the API in the streams runs (issue 14); default 5 per
@@ -42,6 +44,7 @@ export function parseArgs(argv) {
     latencyRate: 200,
     searchRate: 100,
     countsRate: 20,
+    statsRate: 20,
     warmup: 8,
     streams: undefined,
     changeRate: 200,
@@ -60,6 +63,7 @@ export function parseArgs(argv) {
     else if (k === '--latency-rate') a.latencyRate = Number(val());
     else if (k === '--search-rate') a.searchRate = Number(val());
     else if (k === '--counts-rate') a.countsRate = Number(val());
+    else if (k === '--stats-rate') a.statsRate = Number(val());
     else if (k === '--warmup') a.warmup = Number(val());
     else if (k === '--rounds') a.rounds = Number(val());
     else if (k === '--streams') a.streams = Number(val());
@@ -80,6 +84,7 @@ export function parseArgs(argv) {
       a.latencyRate,
       a.searchRate,
       a.countsRate,
+      a.statsRate,
       a.streams ?? 1,
       a.changeRate,
       a.due ?? 1,

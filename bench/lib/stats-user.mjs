@@ -42,7 +42,9 @@ export async function addStatsUser(c) {
     [user, customer],
   );
   const seconds = (performance.now() - t0) / 1000;
-  await c.query('vacuum (analyze) ticket_stats_quarters, ticket_stats_open, ticket_stats_closes');
+  // tickets too: with the planner's figures from before these 100,000 rows, it can read the
+  // dashboard's overdue count through the other party's index (1.4 s instead of 3 ms at large).
+  await c.query('vacuum (analyze) tickets, ticket_stats_quarters, ticket_stats_open, ticket_stats_closes');
   return seconds;
 }
 
