@@ -117,7 +117,7 @@ async function main() {
         drainOutbox,
       )),
     );
-    rows.push(...(await rateLimitPairs(appUrl, sc)));
+    rows.push(...(await rateLimitPairs(sc)));
     rows.push(...(await writeRuns(appUrl, sc, rss)));
     await drainOutbox();
     bulk = await bulkCloseRuns(appUrl, bulkBatches);
