@@ -16,8 +16,8 @@ const WAITING = `"due_at" is not null and "open" and not ("due_at" = any("publis
  * evaluated without calling the function, so every other write costs nothing); deleting a ticket
  * deletes its row (the foreign key). The backfill moves `tickets.overdue_for` over, then the column
  * and its partial index go. The scale seeder, which loads and resets with triggers off, runs
- * `ticket_overdue_rebuild()` (rows for the tickets with a due time, none for deleted tickets; what
- * was published is kept).
+ * `ticket_overdue_rebuild()` (every row brought up to date with its ticket, a due time cleared
+ * included, rows for new tickets with a due time, none for deleted tickets; what was published is kept).
  */
 export class Migration20261231000000OverdueState extends Migration {
   override async up(): Promise<void> {
@@ -37,7 +37,8 @@ export class Migration20261231000000OverdueState extends Migration {
     this.addSql(`create function ticket_overdue_rebuild() returns void language sql as $$
       delete from ticket_overdue o where not exists (select 1 from tickets t where t.id = o.ticket_id);
       insert into ticket_overdue (ticket_id, due_at, open)
-      select id, due_at, status <> 'closed' from tickets where due_at is not null
+      select t.id, t.due_at, t.status <> 'closed' from tickets t
+       where t.due_at is not null or exists (select 1 from ticket_overdue o where o.ticket_id = t.id)
       on conflict (ticket_id) do update set due_at = excluded.due_at, open = excluded.open;
       $$;`);
     this.addSql(`insert into ticket_overdue (ticket_id, due_at, open, published)
