@@ -1,4 +1,11 @@
-import { listTickets, updateTicket, type CustomerDto, type ListTicketsData, type TicketDto } from '@bw/sdk';
+import {
+  listTickets,
+  updateCustomer,
+  updateTicket,
+  type CustomerDto,
+  type ListTicketsData,
+  type TicketDto,
+} from '@bw/sdk';
 import { createOrmConfig } from '@bw/backend/database/mikro-orm.config';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
@@ -86,6 +93,13 @@ describe('ticket numbers', () => {
       ]);
       const [next] = await db.query<{ n: number }>(`select nextval('tickets_number_seq')::int as n`);
       expect(next.n).toBe(4);
+      // The later migration's backfill gave the existing rows their customer's words.
+      const words = await db.query<{ ok: boolean }>(
+        `select t.customer_search = tickets_customer_words(c.name, c.email)
+            and t.customer_search @@ $$'c' & '@c@example.com' & '@c@exa'$$::tsquery as ok
+           from tickets t join customers c on c.id = t.customer_id`,
+      );
+      expect(words).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
       await expect(db.query(`update tickets set number = 1 where id = $1`, [rows[1][0]])).rejects.toThrow(
         /tickets_number_key/,
       );
@@ -187,6 +201,55 @@ describe('search', () => {
     }
     const stranger = await person(server.baseUrl, 'custs');
     expect(await ids(stranger, { q: 'grace' })).toEqual([]);
+  });
+
+  it("follows a customer's new name or email and a ticket's new customer at once, and keeps words and email apart", async () => {
+    const [creator, assignee] = await Promise.all([person(server.baseUrl, 'renc'), person(server.baseUrl, 'rena')]);
+    const marie = await customerOf(creator, { name: 'Marie Curie', email: "m.o'curie@radium.example" });
+    const pierre = await customerOf(creator, { name: 'Pierre Curie', email: 'pierre@radium.example' });
+    const first = await ticketBy(creator, marie, assignee.user, { title: 'Polonium' });
+    const second = await ticketBy(creator, pierre, assignee.user, { title: 'Radium' });
+    expect(await ids(creator, { q: "m.o'cu" })).toEqual([first.id]);
+    // A word of the email is not a word of the name; the email is matched from its start only.
+    expect(await ids(creator, { q: 'radium' })).toEqual([second.id]);
+    expect(new Set(await ids(creator, { q: 'curie' }))).toEqual(new Set([first.id, second.id]));
+    expect(await ids(creator, { q: 'o curie' })).toEqual([]);
+
+    const renamed = await updateCustomer({
+      client: creator.s.client,
+      path: { id: marie.id },
+      body: { name: 'Maria Skłodowskiewicz', email: 'maria.s@warsaw.example', version: marie.version },
+    });
+    expect(renamed.response.status).toBe(200);
+    for (const p of [creator, assignee]) {
+      // Up to 10 characters a prefix is a stored lexeme, beyond it a prefix query: both answer.
+      for (const q of ['skłod', 'skłodowski', 'skłodowskie', 'skłodowskiewicz', 'maria.s@wa', 'maria.s@warsaw.ex'])
+        expect(await ids(p, { q })).toEqual([first.id]);
+      for (const q of ['skłodowskix', 'skłodowskiewiczz', 'maria.s@wx', 'maria.s@warsaw.ey'])
+        expect(await ids(p, { q })).toEqual([]);
+      expect(await ids(p, { q: 'marie' })).toEqual([]);
+      expect(await ids(p, { q: "m.o'cu" })).toEqual([]);
+    }
+
+    const moved = await updateTicket({
+      client: creator.s.client,
+      path: { id: second.id },
+      body: { customerId: marie.id, version: second.version },
+    });
+    expect(moved.response.status).toBe(200);
+    expect(await ids(creator, { q: 'pierre' })).toEqual([]);
+    expect(new Set(await ids(creator, { q: 'maria skło' }))).toEqual(new Set([first.id, second.id]));
+
+    // Whatever wrote them, every ticket's copy equals its customer's words now.
+    const db = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+    await db.connect();
+    try {
+      const stale = await db.query(`select t.id from tickets t join customers c on c.id = t.customer_id
+        where t.customer_search <> tickets_customer_words(c.name, c.email)`);
+      expect(stale.rows).toEqual([]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('answers 400 naming q for a query over 200 characters, at once', async () => {

@@ -19,10 +19,11 @@ export async function seedTicketsAndComments(a, b, s, baseLit, lap) {
   const creator = `(i % ${U})`;
   const assignee = `((i % ${U}) + 1 + ${h('i', 5)} % ${U - 1}) % ${U}`;
   const created = `(${baseLit} - (${T} - i) * interval '${Math.floor(((365 * 86400) / T) * 1000)} milliseconds' - interval '1 hour')`;
+  const customer = sqlId('customer', `${creator} + ${U} * (${h('i', 6)} % ${perOwner})`);
+  // customer_search: what the tickets' insert trigger (off while loading) would have read.
   const ticketsSql = (lo, hi) =>
-    `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at)
-     select ${sqlId('ticket', 'i')}, ${sqlId('user', creator)}, ${sqlId('user', assignee)},
-            ${sqlId('customer', `${creator} + ${U} * (${h('i', 6)} % ${perOwner})`)},
+    `insert into tickets (id, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, customer_search)
+     select ${sqlId('ticket', 'i')}, ${sqlId('user', creator)}, ${sqlId('user', assignee)}, ${customer},
             ${pick(PROBLEMS, 'i', 7)} || ' ' || ${pick(THINGS, 'i', 8)} || ' ' || ${pick(CONTEXTS, 'i', 9)},
             ${pick(SENTENCES, 'i', 10)} || ' ' || ${pick(SENTENCES, 'i', 11)} || case when i % 3 = 0 then ' ' || ${pick(SENTENCES, 'i', 12)} else '' end,
             (array['question','incident','problem','task'])[1 + ${h('i', 13)} % 4],
@@ -30,7 +31,8 @@ export async function seedTicketsAndComments(a, b, s, baseLit, lap) {
             (array['general','billing','technical','account','office_supplies','facilities','hr','other'])[1 + ${h('i', 15)} % 8],
             st, case when i % 50 = 0 then 'https://files.example/photos/' || i || '.jpg' end,
             case when st = 'open' then 1 else 2 end, ca, ca + interval '10 minutes',
-            case when st = 'closed' then ca + interval '2 hours' end
+            case when st = 'closed' then ca + interval '2 hours' end,
+            (select tickets_customer_words(c.name, c.email) from customers c where c.id = ${customer})
      from generate_series(${lo}, ${hi}) i,
           lateral (select ${created} as ca, case when ${h('i', 16)} % 10 < 6 then 'open' when ${h('i', 16)} % 10 < 8 then 'pending' else 'closed' end as st) x`;
   const M = s.comments;

@@ -13,6 +13,7 @@ import { Migration20261224000000SavedViews } from './Migration20261224000000Save
 import { Migration20261228000000TicketStats } from './Migration20261228000000TicketStats';
 import { Migration20261230000000DueDates } from './Migration20261230000000DueDates';
 import { Migration20261231000000OverdueState } from './Migration20261231000000OverdueState';
+import { Migration20270102000000TicketCustomerWords } from './Migration20270102000000TicketCustomerWords';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261228000000TicketStats', class: Migration20261228000000TicketStats },
   { name: 'Migration20261230000000DueDates', class: Migration20261230000000DueDates },
   { name: 'Migration20261231000000OverdueState', class: Migration20261231000000OverdueState },
+  { name: 'Migration20270102000000TicketCustomerWords', class: Migration20270102000000TicketCustomerWords },
 ];

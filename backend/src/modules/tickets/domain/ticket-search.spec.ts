@@ -2,7 +2,12 @@ import { priorityRank, searchTerms } from './ticket-search';
 
 describe('searchTerms', () => {
   it('makes every word a prefix, lower-cased, anything else separating words', () => {
-    expect(searchTerms('Lapt  INV')).toEqual({ prefixes: 'lapt:* & inv:*', number: null, emailPrefix: 'lapt  inv%' });
+    expect(searchTerms('Lapt  INV')).toEqual({
+      prefixes: 'lapt:* & inv:*',
+      customerWords: 'lapt & inv',
+      number: null,
+      emailPrefix: "'@lapt  inv'",
+    });
     expect(searchTerms('"o\'brien" & | ! :* (x)')).toMatchObject({ prefixes: 'o:* & brien:* & x:*' });
     expect(searchTerms('café über')).toMatchObject({ prefixes: 'café:* & über:*' });
   });
@@ -15,10 +20,19 @@ describe('searchTerms', () => {
     expect(searchTerms('#12a')).toMatchObject({ number: null });
   });
 
-  it('escapes LIKE wildcards in the email prefix, and has no words for punctuation alone', () => {
-    expect(searchTerms('a_b%c\\')).toMatchObject({ emailPrefix: 'a\\_b\\%c\\\\%' });
-    expect(searchTerms('#')).toEqual({ prefixes: null, number: null, emailPrefix: '#%' });
+  it('quotes the email prefix as one tsquery lexeme, and has no words for punctuation alone', () => {
+    expect(searchTerms("O'b\\c:*&|")).toMatchObject({ emailPrefix: "'@o\\'b\\\\c:*&|'" });
+    expect(searchTerms('#')).toEqual({ prefixes: null, customerWords: null, number: null, emailPrefix: "'@#'" });
     expect(searchTerms('   ')).toBeNull();
+  });
+
+  it('asks customer_search for a stored prefix lexeme up to 10 characters, a prefix beyond', () => {
+    expect(searchTerms('skłodowska skłodowskac')).toMatchObject({
+      prefixes: 'skłodowska:* & skłodowskac:*',
+      customerWords: 'skłodowska & skłodowskac:*',
+    });
+    expect(searchTerms('g.hopper@n')).toMatchObject({ emailPrefix: "'@g.hopper@n'" });
+    expect(searchTerms('g.hopper@na')).toMatchObject({ emailPrefix: "'@g.hopper@na':*" });
   });
 
   it('keeps at most 16 words, in time linear in the length of q', () => {
