@@ -14,6 +14,7 @@ import { Migration20261228000000TicketStats } from './Migration20261228000000Tic
 import { Migration20261230000000DueDates } from './Migration20261230000000DueDates';
 import { Migration20261231000000OverdueState } from './Migration20261231000000OverdueState';
 import { Migration20270102000000TicketCustomerWords } from './Migration20270102000000TicketCustomerWords';
+import { Migration20270103000000BoxIndexesCoverFilters } from './Migration20270103000000BoxIndexesCoverFilters';
 
 /** Every migration, in order. The list is explicit so that tests, the CLI and the built app agree. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261230000000DueDates', class: Migration20261230000000DueDates },
   { name: 'Migration20261231000000OverdueState', class: Migration20261231000000OverdueState },
   { name: 'Migration20270102000000TicketCustomerWords', class: Migration20270102000000TicketCustomerWords },
+  { name: 'Migration20270103000000BoxIndexesCoverFilters', class: Migration20270103000000BoxIndexesCoverFilters },
 ];
