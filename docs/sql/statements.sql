@@ -44,11 +44,11 @@ select * from ((select id, number, creator_id, assignee_id, customer_id, title, 
 with w as materialized (select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at, search, customer_search from tickets where creator_id = $1 order by created_at desc, id desc limit $2)
   select s.scanned, m.* from (select count(*)::int as scanned from w) s
   left join lateral (select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at, t.due_at from w t where (t.search @@ to_tsquery('english', $3) or t.customer_search @@ to_tsquery('simple', $4) or t.customer_search @@ $5::tsquery) order by created_at desc, id desc limit $6) m on true;
--- values: ["00000000-0000-4000-8000-000000000002",400,"lapt:* & inv:*","lapt:* & inv:*","lapt inv%",11]
+-- values: ["00000000-0000-4000-8000-000000000002",400,"lapt:* & inv:*","lapt & inv","'@lapt inv'",11]
 
 -- tickets.searchBox
 select id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at from tickets t where creator_id = $1 and (t.search @@ to_tsquery('english', $2) or t.customer_search @@ to_tsquery('simple', $3) or t.number = $4::int or t.customer_search @@ $5::tsquery) order by created_at, id limit $6;
--- values: ["00000000-0000-4000-8000-000000000002","1042:*","1042:*",1042,"#1042%",11]
+-- values: ["00000000-0000-4000-8000-000000000002","1042:*","1042",1042,"'@#1042'",11]
 
 -- tickets.nextTicketNumbers
 select nextval('tickets_number_seq')::int as number from generate_series(1, $1::int) order by 1;
@@ -87,7 +87,7 @@ creator_id = $1 and status = $2 and (created_at, id) < ($3, $4) union assignee_i
 
 -- tickets.searchMatch
 (t.search @@ to_tsquery('english', $1) or t.customer_search @@ to_tsquery('simple', $2) or t.customer_search @@ $3::tsquery);
--- values: ["lapt:*","lapt:*","lapt%"]
+-- values: ["lapt:*","lapt","'@lapt'"]
 
 -- savedViews.savedViewsPage
 select id, owner_id, name, filters, sort, version, created_at, updated_at from saved_views where owner_id = $1 and (created_at, id) < ($2, $3) order by created_at desc, id desc limit $4;
@@ -107,7 +107,7 @@ select id, owner_id, name, filters, sort, version, created_at, updated_at from s
 
 -- savedViews.savedViewCounts
 select $1::uuid as id, count(*)::int as count from (select 1 from tickets t where assignee_id = $2 and status = $3 and priority = any($4::text[]) limit $5) c union all select $6::uuid as id, count(*)::int as count from (select 1 from ((select 1 from tickets t where creator_id = $7 and topic = any($8::text[]) and (t.search @@ to_tsquery('english', $9) or t.customer_search @@ to_tsquery('simple', $10) or t.customer_search @@ $11::tsquery) limit $12) union all (select 1 from tickets t where assignee_id = $13 and creator_id <> $14 and topic = any($15::text[]) and (t.search @@ to_tsquery('english', $16) or t.customer_search @@ to_tsquery('simple', $17) or t.customer_search @@ $18::tsquery) limit $19)) u limit $20) c;
--- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000002","open",["urgent"],1001,"00000000-0000-4000-8000-000000000011","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice:*","invoice%",1001,1001]
+-- values: ["00000000-0000-4000-8000-000000000010","00000000-0000-4000-8000-000000000002","open",["urgent"],1001,"00000000-0000-4000-8000-000000000011","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice","'@invoice'",1001,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000002",["billing"],"invoice:*","invoice","'@invoice'",1001,1001]
 
 -- duePolicies.selectDuePolicies
 select user_id, urgent, high, normal, low from due_policies where user_id = any($1::uuid[]);

@@ -158,8 +158,11 @@ export function searchMatch(terms: TicketSearchTerms): Sql {
   const words = terms.prefixes;
   return sql`(${sql.join(
     [
-      ...(words
-        ? [sql`t.search @@ to_tsquery('english', ${words})`, sql`t.customer_search @@ to_tsquery('simple', ${words})`]
+      ...(words && terms.customerWords
+        ? [
+            sql`t.search @@ to_tsquery('english', ${words})`,
+            sql`t.customer_search @@ to_tsquery('simple', ${terms.customerWords})`,
+          ]
         : []),
       ...(terms.number !== null ? [sql`t.number = ${terms.number}::int`] : []),
       sql`t.customer_search @@ ${terms.emailPrefix}::tsquery`,

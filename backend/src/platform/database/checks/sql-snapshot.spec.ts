@@ -10,6 +10,7 @@ import * as savedViews from '../../../modules/tickets/persistence/saved-views.st
 import * as duePolicies from '../../../modules/tickets/persistence/due-policy.statements';
 import * as overdue from '../../../modules/tickets/persistence/overdue.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
+import { searchTerms } from '../../../modules/tickets/domain/ticket-search';
 import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
 import * as live from '../../live/persistence/live.statements';
@@ -106,7 +107,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     searchWindow: () =>
       tickets.searchWindow(
         tickets.boxFilter('creator_id', id(2), {}, 'newest', null),
-        { prefixes: 'lapt:* & inv:*', number: null, emailPrefix: 'lapt inv%' },
+        searchTerms('lapt inv')!,
         'newest',
         400,
         11,
@@ -114,7 +115,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     searchBox: () =>
       tickets.searchBox(
         tickets.boxFilter('creator_id', id(2), {}, 'oldest', null),
-        { prefixes: '1042:*', number: 1042, emailPrefix: '#1042%' },
+        searchTerms('#1042')!,
         'oldest',
         11,
       ),
@@ -130,7 +131,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
       ),
     commentsPage: () => tickets.commentsPage(id(1), after, 11),
     boxBranches: () => sql.join(tickets.boxBranches(id(2), 'all', { status: 'open' }, 'newest', after), sql` union `),
-    searchMatch: () => tickets.searchMatch({ prefixes: 'lapt:*', number: null, emailPrefix: 'lapt%' }),
+    searchMatch: () => tickets.searchMatch(searchTerms('lapt')!),
   },
   savedViews: {
     savedViewsPage: () => savedViews.savedViewsPage(id(2), after, 11),
@@ -145,7 +146,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
           {
             id: id(11),
             filters: { topic: ['billing'], q: 'invoice' },
-            search: { prefixes: 'invoice:*', number: null, emailPrefix: 'invoice%' },
+            search: searchTerms('invoice'),
           },
         ],
         1001,
