@@ -15,21 +15,29 @@ export const WORDS = [
 ];
 
 /**
- * Issue 15: the list's filters and sorts, alone and with a box and a status (every page of them is
- * a keyset walk over one index per box), and the searches by word prefix and by customer name.
+ * Issue 15: every filter and sort of the list, alone and with a box and a status (every page of
+ * them is a keyset walk over one index per box). A function takes one load user's fixture
+ * (`fx.forCreate`: a customer of theirs, a colleague) and is sent as that user.
  */
 export const FILTERED = [
   'sort=oldest',
   'sort=updated',
   'sort=priority',
+  'sort=due',
   'priority=urgent',
   'priority=urgent,high&sort=updated',
   'type=incident,problem',
   'topic=billing&sort=priority',
+  'overdue=true',
+  'overdue=true&sort=due&priority=urgent,high',
   'box=incoming&status=open&sort=priority',
+  'box=incoming&status=open&sort=due',
   'box=outgoing&status=pending&priority=low&sort=updated',
   'box=incoming&status=open&topic=hr,facilities&type=task',
   'box=all&status=closed&sort=oldest&priority=high',
+  (f) => `customerId=${f.customerId}`,
+  (f) => `customerId=${f.customerId}&status=open&sort=updated`,
+  (f) => `box=outgoing&assigneeId=${f.assigneeId}&sort=priority`,
 ];
 export const PREFIXES = ['prin', 'inv', 'pass', 'proj', 'back tim', 'badg', 'payr', 'lic ren'];
 // First names and surnames of the seeded customers (tools/seed-scale/vocabulary.mjs), as prefixes.
@@ -97,7 +105,12 @@ export function scenarios(fx) {
       return { path: `/api/tickets/${v.ticket}`, user: v.user };
     }),
     search: get(() => ({ path: `/api/tickets?q=${encodeURIComponent(WORDS[i % WORDS.length])}`, user: next(users) })),
-    filtered: get(() => ({ path: `/api/tickets?${FILTERED[i % FILTERED.length]}`, user: next(users) })),
+    filtered: get(() => {
+      const entry = FILTERED[i % FILTERED.length];
+      if (typeof entry === 'string') return { path: `/api/tickets?${entry}`, user: next(users) };
+      const f = next(fx.forCreate);
+      return { path: `/api/tickets?${entry(f)}`, user: f.user };
+    }),
     prefix: get(() => ({
       path: `/api/tickets?q=${encodeURIComponent(PREFIXES[i % PREFIXES.length])}`,
       user: next(users),
