@@ -28,9 +28,8 @@ const WORDS = `create function tickets_customer_words(name text, email text) ret
  * own: a prefix of up to 10 characters is then an exact lexeme, which the GIN index intersects
  * with the box by skipping through both posting lists, where a prefix query (`grac:*`) must first
  * read every ticket of every matching word. Longer prefixes stay prefix queries; they match few
- * words. The party GIN
- * index carries the column beside `search`, so every arm of a search (title words, name words,
- * email prefix, number) is an index scan within the box, or-ed as bitmaps.
+ * words. The party GIN index carries the column beside `search`, so every arm of a search (title
+ * words, name words, email prefix, number) is an index scan within the box, or-ed as bitmaps.
  *
  * The database keeps the copy, as it keeps an index: a ticket's insert, and an update that changes
  * its customer, read the customer's words (one key lookup); a change of a customer's name or email
