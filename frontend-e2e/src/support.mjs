@@ -105,9 +105,10 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** A full-page artifact; a long page (the Swagger console with its operations open) renders slowly on loaded cores. */
 export async function screenshot(page, artifactsDir, name) {
   const file = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', timeout: 30_000 });
   console.log(`    screenshot: ${path.relative(process.cwd(), file)}`);
   return file;
 }
