@@ -142,7 +142,7 @@ describe('bulk close and reopen', () => {
     for (const t of changed)
       expect(await eventsFor(t.id)).toEqual(['ticket.created via user', 'ticket.closed via bulk']);
     const { rows } = await db.query<{ xid: string }>(
-      `select distinct xmin::text as xid from outbox_events where name = 'ticket.closed' and payload->'via'->>'kind' = 'bulk' and payload->'ticket'->>'id' = any($1)`,
+      `select distinct tx::text as xid from outbox_events where name = 'ticket.closed' and payload->'via'->>'kind' = 'bulk' and payload->'ticket'->>'id' = any($1)`,
       [changed.map((t) => t.id)],
     );
     expect(rows).toHaveLength(changed.length);
