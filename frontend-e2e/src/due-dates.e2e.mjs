@@ -20,17 +20,36 @@ async function customerFor(page) {
   return apiAs(page, 'POST', '/api/customers', { name: 'Grace Hopper', email: 'grace@example.com' }, 201);
 }
 
-/** Sets the policy on /settings: a refused value first (its message beside the field), then good ones. */
+/**
+ * Sets the policy on /settings: a refused value first (its message beside the field), then good
+ * ones. Opened by URL, the policy's load is held until that first value is typed: what the user
+ * typed meanwhile must survive the load's arrival.
+ */
 async function setPolicy(page, via) {
+  const form = page.getByRole('form', { name: 'Due policy' });
   if (via === 'nav') {
     await page.getByRole('banner').getByRole('link', { name: 'Settings' }).click();
+    await waitForPath(page, '/settings');
+    await expectHidden(page.getByRole('progressbar', { name: 'Loading your due policy' }));
+    await expectValue(form.getByLabel('Urgent (minutes)'), '', 'an unset urgent policy');
+    await form.getByLabel('Urgent (minutes)').fill('0');
   } else {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const hold = async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    };
+    await page.route('**/api/settings/due-policy', hold);
     await page.goto('/settings');
+    await waitForPath(page, '/settings');
+    await expectVisible(page.getByRole('progressbar', { name: 'Loading your due policy' }));
+    await form.getByLabel('Urgent (minutes)').fill('0');
+    release();
+    await expectHidden(page.getByRole('progressbar', { name: 'Loading your due policy' }));
+    await page.unroute('**/api/settings/due-policy', hold);
+    await expectValue(form.getByLabel('Urgent (minutes)'), '0', 'a value typed while the policy loaded');
   }
-  await waitForPath(page, '/settings');
-  const form = page.getByRole('form', { name: 'Due policy' });
-  await expectValue(form.getByLabel('Urgent (minutes)'), '', 'an unset urgent policy');
-  await form.getByLabel('Urgent (minutes)').fill('0');
   await form.getByRole('button', { name: 'Save' }).click();
   await expectText(form, 'Whole minutes from 1 to 525600, or empty');
   await form.getByLabel('Urgent (minutes)').fill('240');

@@ -124,9 +124,15 @@ export class SettingsPage implements OnInit {
   });
 
   constructor() {
+    // The policy (loaded, or as saved) fills the fields the user has not typed in: a value typed
+    // while the load was in flight is the user's work and stays.
     effect(() => {
       const policy = this.store.policy();
-      if (policy) this.form.reset(policy);
+      if (!policy) return;
+      for (const priority of DUE_PRIORITIES) {
+        const control = this.form.controls[priority];
+        if (control.pristine) control.reset(policy[priority]);
+      }
     });
   }
 
@@ -166,6 +172,7 @@ export class SettingsPage implements OnInit {
     });
     this.saving.set(false);
     if (result.ok) {
+      this.form.markAsPristine();
       this.snackBar.open('Due policy saved', undefined, { duration: 3000 });
     } else if (!applyServerErrors(this.form, flatten(result.problem.fieldErrors))) {
       this.snackBar.open(problemMessage(result.problem), 'Dismiss');
