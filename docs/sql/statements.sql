@@ -353,11 +353,15 @@ select pg_snapshot_xmin(pg_current_snapshot())::text as tx;
 -- values: []
 
 -- live.settledAfter
-select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit $3;
+select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id, true as wanted from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit $3;
 -- values: ["1001","42",500]
 
+-- live.settledAfterForReaders
+select tx::text, seq::text, name, case when audience && $1::uuid[] then payload end as payload, actor_id, occurred_at, audience, subject_id, audience && $2::uuid[] as wanted from outbox_events where (tx, seq) > ($3::xid8, $4::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit $5;
+-- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],"1001","42",500]
+
 -- live.heldBackAfter
-select exists (select 1 from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and not tx < pg_snapshot_xmin(pg_current_snapshot())) as held;
+select (select true from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and not tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit 1) is not null as held;
 -- values: ["1001","42"]
 
 -- live.entriesFor

@@ -12,6 +12,12 @@ import { LogPosition, parsePosition } from './log-position';
 import { entriesFor, entryTime, heldBackAfter, logHorizon, settledAfter } from './persistence/live.statements';
 
 const TAIL_BATCH = 500;
+/**
+ * Up to this many users with a stream open here, the tail asks the log only for their entries'
+ * payloads (the others' entries come as positions); above it, an overlap test per entry would cost
+ * more than the payloads it saves, and every entry is read whole.
+ */
+const TAIL_FILTER_MAX_READERS = 256;
 const REPLAY_PAGE = 500;
 /** A held-back entry (an older transaction still runs) is looked for again after this, doubling up to LIVE_POLL_MS. */
 const HELD_BACK_FIRST_RETRY_MS = 10;
@@ -155,9 +161,19 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async tail(): Promise<void> {
     for (;;) {
-      const rows = await this.log.query<EntryRow>(settledAfter(this.head, TAIL_BATCH));
-      for (const row of rows) this.deliver(toLogEntry(row));
-      if (rows.length < TAIL_BATCH) break;
+      const readers = this.streams.size <= TAIL_FILTER_MAX_READERS ? [...this.streams.keys()] : undefined;
+      const rows = await this.log.query<EntryRow & { wanted: boolean }>(settledAfter(this.head, TAIL_BATCH, readers));
+      let whole = true;
+      for (const row of rows) {
+        const entry = toLogEntry(row);
+        // A stream of its audience opened while the page was read without its payload: read again from here.
+        if (!row.wanted && entry.audience.some((id) => this.streams.has(id))) {
+          whole = false;
+          break;
+        }
+        this.deliver(entry);
+      }
+      if (whole && rows.length < TAIL_BATCH) break;
     }
     const [{ held }] = await this.log.query<{ held: boolean }>(heldBackAfter(this.head));
     clearTimeout(this.heldBackTimer);

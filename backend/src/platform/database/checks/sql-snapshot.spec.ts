@@ -218,6 +218,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
   live: {
     logHorizon: () => live.logHorizon(),
     settledAfter: () => live.settledAfter(position, 500),
+    settledAfterForReaders: () => live.settledAfter(position, 500, [id(2), id(3)]),
     heldBackAfter: () => live.heldBackAfter(position),
     entriesFor: () => live.entriesFor(id(2), position, { tx: 1002n, seq: 90n }, 500),
     entryTime: () => live.entryTime(position),
