@@ -23,17 +23,25 @@ export const LABEL = {
   inbox: 'GET inbox',
 };
 
-/** The API started as `npm start` starts it (tools/start.mjs): heap bounded at 192 MB. */
+/**
+ * The API started as `npm start` starts it (tools/start.mjs): heap bounded at 192 MB.
+ * BENCH_API_NODE_ARGS adds Node flags to every instance, for profiling (for example
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof`; a profile is written when the bench stops the instance).
+ */
 export async function startApi(name, env) {
   const port = await freePort();
-  const api = startProcess(name, ['--max-old-space-size=192', 'dist/backend/main.js'], {
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    ...env,
-  });
+  const api = startProcess(
+    name,
+    ['--max-old-space-size=192', ...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? []), 'dist/backend/main.js'],
+    {
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      ...env,
+    },
+  );
   return { ...api, url: `http://127.0.0.1:${port}` };
 }
 
