@@ -2,6 +2,17 @@ import type { ServerResponse } from 'node:http';
 import { comparePositions, formatPosition, LogPosition } from './log-position';
 import type { LogEntry } from './live-views';
 
+/** The JSON of an entry's data, written once however many streams of its reader send it. */
+const serialized = new WeakMap<object, string>();
+function jsonOf(data: Record<string, unknown>): string {
+  let text = serialized.get(data);
+  if (text === undefined) {
+    text = JSON.stringify(data);
+    serialized.set(data, text);
+  }
+  return text;
+}
+
 /**
  * One open `text/event-stream` answer and the place in the log it has reached. While it replays
  * (a resume), the live entries that arrive are held and sent after the replay, each only once:
@@ -87,8 +98,7 @@ export class EventStream {
 
   private send(entry: LogEntry, data: Record<string, unknown> | null): void {
     this.position = entry.position;
-    if (data)
-      this.write(`id: ${formatPosition(entry.position)}\nevent: ${entry.name}\ndata: ${JSON.stringify(data)}\n\n`);
+    if (data) this.write(`id: ${formatPosition(entry.position)}\nevent: ${entry.name}\ndata: ${jsonOf(data)}\n\n`);
   }
 
   private write(text: string): void {

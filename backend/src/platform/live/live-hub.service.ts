@@ -188,8 +188,13 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private deliver(entry: LogEntry): void {
     this.position = entry.position;
-    for (const userId of entry.audience)
-      for (const stream of this.streams.get(userId) ?? []) stream.offer(entry, this.views.view(entry, userId));
+    for (const userId of entry.audience) {
+      const own = this.streams.get(userId);
+      if (!own) continue;
+      // One view per reader, however many streams it has open: they share it, and its JSON (EventStream).
+      const data = this.views.view(entry, userId);
+      for (const stream of own) stream.offer(entry, data);
+    }
   }
 
   private async resumable(from: LogPosition): Promise<boolean> {
