@@ -21,6 +21,9 @@ let pool: Pool;
 let hub: LiveHub;
 /** The next tail read is held until `release` is called; `arrived` resolves with its rows once the database answered. */
 let hold: { arrived: (read: TailRead) => void; released: Promise<void> } | undefined;
+/** Lets a held read go; called again after the test so a failed assertion cannot leave the tail waiting. */
+let release: () => void = () => undefined;
+let emptyReads = 0;
 
 beforeAll(async () => {
   db = await isolatedDatabase();
@@ -29,7 +32,10 @@ beforeAll(async () => {
     query: async (text: string, values?: unknown[]) => {
       const result = await pool.query(text, values);
       const held = hold;
-      if (held && text.includes(' as wanted')) {
+      if (text.includes(' as wanted') && result.rows.length === 0) emptyReads += 1;
+      // A read can come back empty while another transaction of the cluster holds the entry back
+      // (ADR 0012); the tail retries it, and the first read that has the entry is the one held.
+      if (held && text.includes(' as wanted') && result.rows.length > 0) {
         hold = undefined;
         held.arrived({ rows: result.rows });
         await held.released;
@@ -53,6 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  release();
   await hub?.onApplicationShutdown();
   await pool?.end();
   await db?.drop();
@@ -67,17 +74,27 @@ function responseSink(): { raw: ServerResponse; text: () => string } {
 
 it('reads no payload for a user without a stream, and gives a stream that opened meanwhile its entry whole', async () => {
   const reader = randomUUID();
-  let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const arrived = new Promise<TailRead>((resolve) => (hold = { arrived: resolve, released }));
+  let read: TailRead | undefined;
+  void new Promise<TailRead>((resolve) => (hold = { arrived: resolve, released })).then((r) => (read = r));
+  // An older transaction still open holds the entry back, as any other transaction of the cluster may.
+  const blocker = await pool.connect();
+  await blocker.query('begin');
+  await blocker.query('select pg_current_xact_id()');
   await db.query(`insert into outbox_events (id, name, payload, audience) values ($1, 'test.event', $2, $3)`, [
     randomUUID(),
     JSON.stringify({ n: 1 }),
     [reader],
   ]);
-
+  const before = emptyReads;
   hub.wake();
-  const read = await arrived;
+  await eventually('a tail read that found the entry held back', () => Promise.resolve(emptyReads > before));
+  expect(read).toBeUndefined();
+  await blocker.query('commit');
+  blocker.release();
+
+  await eventually('the tail read that has the entry', () => (hub.wake(), Promise.resolve(read !== undefined)));
+  if (!read) throw new Error('unreachable: the read arrived');
   // Nobody had a stream open when the tail asked: the entry came as a position only.
   expect(read.rows).toEqual([expect.objectContaining({ wanted: false, payload: null })]);
 
