@@ -6,7 +6,9 @@ import type { LogPosition } from '../log-position';
 /** Only what no running transaction can still add to: below the oldest transaction id in flight. */
 const settled = sql`tx < pg_snapshot_xmin(pg_current_snapshot())`;
 const after = (p: LogPosition) => sql`(tx, seq) > (${p.tx.toString()}::xid8, ${p.seq.toString()}::bigint)`;
-const entryColumns = sql`tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id`;
+const entryColumnsWith = (payload: Sql) =>
+  sql`tx::text, seq::text, name, ${payload}, actor_id, occurred_at, audience, subject_id`;
+const entryColumns = entryColumnsWith(sql`payload`);
 /**
  * Log order. Qualified: a bare `order by tx, seq` would name the text columns above and sort
  * "1003" before "993".
@@ -25,7 +27,7 @@ export const logHorizon = (): Sql => sql`select pg_snapshot_xmin(pg_current_snap
 export const settledAfter = (p: LogPosition, limit: number, readers?: readonly string[]): Sql => {
   const wanted = readers ? sql`audience && ${readers}::uuid[]` : null;
   const columns = wanted
-    ? sql`tx::text, seq::text, name, case when ${wanted} then payload end as payload, actor_id, occurred_at, audience, subject_id, ${wanted} as wanted`
+    ? sql`${entryColumnsWith(sql`case when ${wanted} then payload end as payload`)}, ${wanted} as wanted`
     : sql`${entryColumns}, true as wanted`;
   return sql`select ${columns} from outbox_events where ${after(p)} and ${settled} ${logOrder} limit ${limit}`;
 };
