@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ApiSession } from './support/api-session';
 import { customerOf, fields, person, Person, ticketBy } from './support/fixtures';
-import { eventually } from './support/isolated-database';
+import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { plainStatement, startTestServer, TestServer } from './support/server';
 
 let server: TestServer;
@@ -30,17 +30,22 @@ let assignee: Person;
 let watcher: Person;
 let stranger: Person;
 let db: Client;
+let own: IsolatedDatabase;
 beforeAll(async () => {
-  server = await startTestServer({ OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' });
+  // A database of its own: this file's dispatcher must not deliver other files' events (its
+  // statement counts would see their work).
+  own = await isolatedDatabase();
+  server = await startTestServer({ DATABASE_URL: own.url, OUTBOX_DISPATCH: 'true', OUTBOX_POLL_MS: '200' });
   [creator, assignee, watcher, stranger] = await Promise.all(
     ['tcreator', 'tassignee', 'twatcher', 'tstranger'].map((p) => person(server.baseUrl, p)),
   );
-  db = new Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+  db = new Client({ connectionString: own.url });
   await db.connect();
 });
 afterAll(async () => {
   await db.end();
   await server.close();
+  await own.drop();
 });
 
 const trigger = (overrides: Partial<CreateTriggerDto> = {}): CreateTriggerDto => ({
