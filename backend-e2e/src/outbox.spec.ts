@@ -1,4 +1,4 @@
-import { closeTicket } from '@bw/sdk';
+import { closeTicket, createTrigger } from '@bw/sdk';
 import { startChildServer } from './support/child-server';
 import { customerOf, person, ticketBy } from './support/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
@@ -19,9 +19,25 @@ const closedEventsFor = async (db: IsolatedDatabase, ticketIds: string[]) =>
     [ticketIds],
   );
 
-/** Creates `n` tickets and closes them; returns their ids. */
-async function closeTickets(server: { baseUrl: string }, n: number, title = 'Close me'): Promise<string[]> {
+/**
+ * Creates `n` tickets and closes them; returns their ids. `listened`: the closer has a trigger for
+ * ticket.closed, so a server without the probe handler writes the events pending too (an event no
+ * handler of the writing server may want is written already delivered).
+ */
+async function closeTickets(
+  server: { baseUrl: string },
+  n: number,
+  title = 'Close me',
+  listened = false,
+): Promise<string[]> {
   const p = await person(server.baseUrl, 'closer');
+  if (listened) {
+    const trigger = await createTrigger({
+      client: p.s.client,
+      body: { name: 'closed', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'closed' },
+    });
+    expect(trigger.response.status).toBe(201);
+  }
   const c = await customerOf(p);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -126,7 +142,7 @@ describe('the outbox dispatcher', () => {
     const child = await startChildServer({ DATABASE_URL: db.url, OUTBOX_DISPATCH: 'false' });
     const baseUrl = child.baseUrl;
     try {
-      const ids = await closeTickets({ baseUrl }, 10);
+      const ids = await closeTickets({ baseUrl }, 10, 'Close me', true);
       await child.kill('SIGKILL');
       expect((await closedEventsFor(db, ids)).map((e) => e.status)).toEqual(Array(10).fill('pending'));
 

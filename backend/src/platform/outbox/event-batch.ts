@@ -1,5 +1,6 @@
 import { OnEvent } from '@nestjs/event-emitter';
 import { DomainEventType, EventEnvelope } from './event-envelope';
+import { InterestCondition, registerInterest } from './event-interest';
 
 /**
  * The events of one name that a dispatcher worker claimed together, oldest first: what reaches a
@@ -28,10 +29,14 @@ export type BatchHandler<P> = (batch: EventBatch<P>) => Promise<BatchAnswer>;
  * types the payload). It runs on `@nestjs/event-emitter` with
  * `suppressErrors: false` (by default the emitter would swallow an error, and the event would be
  * marked done without a retry). The handler must be idempotent per (event, reaction): see
- * IdempotentHandlers.
+ * IdempotentHandlers. `wantedWhen`: the condition, in SQL over the event row, without which the
+ * handler does nothing with an event; an event that no handler of its name may want is written
+ * already delivered when a statement writes it (see InterestCondition). Without it, the handler
+ * wants every event of the name.
  */
-export function OnEvents<P>(event: DomainEventType<P>) {
+export function OnEvents<P>(event: DomainEventType<P>, options: { wantedWhen?: InterestCondition } = {}) {
   const name = event.eventName;
+  registerInterest(name, options.wantedWhen);
   return <H extends BatchHandler<P>>(
     target: object,
     key: string | symbol,

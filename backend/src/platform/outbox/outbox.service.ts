@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainEventType, EventEnvelope } from './event-envelope';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { ormRunner, Sql } from '../database/sql';
-import { EventLogFacets, OutboxEvent } from './outbox-event.entity';
+import { EventLogFacets, newEvent, OutboxEvent } from './outbox-event.entity';
 import { changeAndEventIfMatched, changeWithEvents } from './persistence/outbox.statements';
 
 /** Units of work that published events and have not committed yet (see OutboxCommitListener). */
@@ -44,7 +44,7 @@ export class Outbox {
     type: DomainEventType<P>,
     events: ({ payload: P; actorId: string | null } & EventLogFacets)[],
   ): Promise<void> {
-    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId, e));
+    const rows = events.map((e) => newEvent(type.eventName, e.payload, e.actorId, e));
     await ormRunner(em).query(changeWithEvents(change, rows));
     if (rows.length > 0) this.dispatcher.signalCommitted();
   }
@@ -60,7 +60,7 @@ export class Outbox {
     type: DomainEventType<P>,
     events: ({ payload: P; actorId: string | null } & EventLogFacets)[],
   ): Promise<void> {
-    const rows = events.map((e) => new OutboxEvent(type.eventName, e.payload, e.actorId, e));
+    const rows = events.map((e) => newEvent(type.eventName, e.payload, e.actorId, e));
     await ormRunner(em).query(changeWithEvents(change, rows));
   }
 
@@ -82,7 +82,7 @@ export class Outbox {
     event: { payload: P; actorId: string | null } & EventLogFacets,
   ): Promise<R[]> {
     const written = await ormRunner(em).query<R>(
-      changeAndEventIfMatched(change, new OutboxEvent(type.eventName, event.payload, event.actorId, event)),
+      changeAndEventIfMatched(change, newEvent(type.eventName, event.payload, event.actorId, event)),
     );
     if (written.length > 0) this.dispatcher.signalCommitted();
     return written;

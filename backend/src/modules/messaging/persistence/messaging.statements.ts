@@ -1,5 +1,6 @@
 import { afterPosition, keysetOrder } from '../../../platform/database/keyset';
 import { defineTable, Sql, sql } from '../../../platform/database/sql';
+import type { InterestCondition } from '../../../platform/outbox/event-interest';
 import type { KeysetPosition } from '../../../platform/pagination/cursor';
 
 /** Every statement of the messaging module that is not the unit of work's. */
@@ -48,6 +49,15 @@ export const boxPage = (userId: string, box: 'inbox' | 'sent', after: KeysetPosi
   sql`select ${LISTED.columns()} from messages where ${sql.ident(box === 'inbox' ? 'receiver_id' : 'sender_id')} = ${userId}${afterPosition(after)} ${keysetOrder()} limit ${take}`;
 
 /** The active triggers of these users for these events, oldest first (`triggers_active_owner_event_idx`). */
+/**
+ * An outbox interest condition: some active trigger of the event's audience listens to `eventName`
+ * (the triggers activeTriggersOf reads for the event's parties, who are in its audience).
+ */
+export const triggersListen =
+  (eventName: string): InterestCondition =>
+  ({ audience }) =>
+    sql`exists (select 1 from triggers t where t.owner_id = any(${audience}) and t.event = ${eventName} and t.active)`;
+
 export const activeTriggersOf = (ownerIds: string[], eventNames: string[]): Sql =>
   sql`select ${TRIGGERS.columns()} from triggers
       where owner_id = any(${ownerIds}::uuid[]) and event = any(${eventNames}::text[]) and active order by created_at, id`;

@@ -15,6 +15,7 @@ import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statem
 import * as idempotency from '../../http/idempotency/persistence/idempotency.statements';
 import * as live from '../../live/persistence/live.statements';
 import * as outbox from '../../outbox/persistence/outbox.statements';
+import { registerInterest } from '../../outbox/event-interest';
 import { OutboxEvent } from '../../outbox/outbox-event.entity';
 import { Sql, sql } from '../sql';
 
@@ -50,6 +51,13 @@ const ticket = {
 const closed = { ...ticket, status: 'closed' as const, closedAt: at, updatedAt: new Date(at.getTime() + 1000) };
 const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(1) } }, id(2)), {
   id: id(5),
+  occurredAt: at,
+  nextAttemptAt: at,
+});
+// As the messaging module's handler declares it: an event of a name nobody handles is written delivered.
+registerInterest('ticket.closed', messaging.triggersListen('ticket.closed'));
+const updated = Object.assign(new OutboxEvent('ticket.updated', { ticket: { id: id(1) } }, id(2)), {
+  id: id(8),
   occurredAt: at,
   nextAttemptAt: at,
 });
@@ -189,12 +197,17 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
   messaging: {
     boxPage: () => messaging.boxPage(id(3), 'inbox', after, 11),
     activeTriggersOf: () => messaging.activeTriggersOf([id(2), id(3)], ['ticket.closed']),
+    triggersListen: () =>
+      messaging.triggersListen('ticket.closed')({
+        audience: sql.ident('v', 'audience'),
+        payload: sql.ident('v', 'payload'),
+      }),
     insertMessagesOfFreshKeys: () => messaging.insertMessagesOfFreshKeys([message], sql.ident('fresh')),
     messageCreatedEntries: () =>
       messaging.messageCreatedEntries(new Map([[id(2), { username: 'ada' }]]))(sql.ident('work')),
   },
   outbox: {
-    changeWithEvents: () => outbox.changeWithEvents(tickets.insertTickets([ticket]), [event]),
+    changeWithEvents: () => outbox.changeWithEvents(tickets.insertTickets([ticket]), [event, updated]),
     changeAndEventIfMatched: () => outbox.changeAndEventIfMatched(tickets.updateTicketAtVersion(ticket, closed), event),
     BEGIN: () => outbox.BEGIN,
     COMMIT: () => outbox.COMMIT,

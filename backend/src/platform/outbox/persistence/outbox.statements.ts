@@ -1,5 +1,6 @@
 import { defineTable, Sql, sql } from '../../database/sql';
-import type { OutboxEvent } from '../outbox-event.entity';
+import { EventRowColumns, wantedBy } from '../event-interest';
+import type { NewEvent } from '../outbox-event.entity';
 
 /** The statements of the outbox, its dispatcher and the handlers' idempotency keys. */
 
@@ -17,15 +18,50 @@ export const OUTBOX_EVENTS = defineTable('outbox_events', {
   subject_id: 'uuid',
 });
 
-const eventRow = (event: OutboxEvent) => OUTBOX_EVENTS.toRow({ ...event, payload: JSON.stringify(event.payload) });
+const eventRow = (event: NewEvent) => OUTBOX_EVENTS.toRow({ ...event, payload: JSON.stringify(event.payload) });
+
+/** The row being written, as the handlers' interest conditions see it. */
+const V: EventRowColumns = { audience: sql.ident('v', 'audience'), payload: sql.ident('v', 'payload') };
+
+/**
+ * Whether some handler may want each of these events (wantedBy): `true` or `false` when that holds
+ * for all of them, else a condition over the row `v` (by its name when the names differ).
+ */
+function wanted(events: NewEvent[]): Sql | boolean {
+  const byName = new Map([...new Set(events.map((e) => e.name))].map((name) => [name, wantedBy(name, V)]));
+  const answers = [...byName.values()];
+  if (answers.every((a) => a === true)) return true;
+  if (answers.every((a) => a === false)) return false;
+  if (byName.size === 1) return answers[0];
+  const condition = (a: Sql | boolean) => (typeof a === 'boolean' ? (a ? sql`true` : sql`false`) : a);
+  return sql`case v.name ${sql.join(
+    [...byName].map(([name, a]) => sql`when ${name} then ${condition(a)}`),
+    sql` `,
+  )} end`;
+}
+
+/**
+ * Inserts `events`, given as `rows` (a VALUES list or a SELECT of OUTBOX_EVENTS's columns),
+ * optionally `where`. An event no handler may want is written already delivered (status done,
+ * processed now), so no dispatcher claims it (ADR 0005, amended); the others are pending as written.
+ */
+function insertEvents(events: NewEvent[], rows: Sql, where: Sql = sql.empty): Sql {
+  const w = wanted(events);
+  if (w === true) return sql`insert into outbox_events (${OUTBOX_EVENTS.columns()}) ${rows}${where}`;
+  const status = w === false ? sql`'done'` : sql`case when w.wanted then v.status else 'done' end`;
+  const processed = w === false ? sql`now()` : sql`case when w.wanted then null else now() end`;
+  const picked = OUTBOX_EVENTS.columnNames.map((c) => (c === 'status' ? status : sql.ident('v', c)));
+  const lateral = w === false ? sql.empty : sql` cross join lateral (select ${w} as wanted) w`;
+  return sql`insert into outbox_events (${OUTBOX_EVENTS.columns()}, processed_at) select ${sql.join(picked)}, ${processed} from (${rows}) v (${OUTBOX_EVENTS.columns()})${lateral}${where}`;
+}
 
 /** A data-modifying statement and the events it publishes, in one statement (atomic on its own). */
-export const changeWithEvents = (change: Sql, events: OutboxEvent[]): Sql =>
-  sql`with change as (${change}), events as (insert into outbox_events (${OUTBOX_EVENTS.columns()}) values ${OUTBOX_EVENTS.values(events.map(eventRow))}) select 1`;
+export const changeWithEvents = (change: Sql, events: NewEvent[]): Sql =>
+  sql`with change as (${change}), events as (${insertEvents(events, sql`values ${OUTBOX_EVENTS.values(events.map(eventRow))}`)}) select 1`;
 
 /** A guarded data-modifying statement with a RETURNING list, and its event only if it matched; answers the change's rows. */
-export const changeAndEventIfMatched = (change: Sql, event: OutboxEvent): Sql =>
-  sql`with change as (${change}), event as (insert into outbox_events (${OUTBOX_EVENTS.columns()}) select ${OUTBOX_EVENTS.row(eventRow(event))} where exists (select 1 from change)) select * from change`;
+export const changeAndEventIfMatched = (change: Sql, event: NewEvent): Sql =>
+  sql`with change as (${change}), event as (${insertEvents([event], sql`select ${OUTBOX_EVENTS.row(eventRow(event))}`, sql` where exists (select 1 from change)`)}) select * from change`;
 
 export const BEGIN = sql`begin`;
 export const COMMIT = sql`commit`;
