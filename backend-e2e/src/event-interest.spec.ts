@@ -1,5 +1,5 @@
-import { closeTicket, createTicketComment, createTrigger, listTicketHistory } from '@bw/sdk';
-import { customerOf, person, Person, ticketBy } from './support/fixtures';
+import { closeTicket, createTicketComment, listTicketHistory } from '@bw/sdk';
+import { customerOf, listeningTrigger, person, Person, ticketBy } from './support/fixtures';
 import { IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { startTestServer, TestServer } from './support/server';
 
@@ -33,14 +33,6 @@ const eventsOf = (ticketId: string) =>
     [ticketId],
   );
 
-async function listen(p: Person, event: 'ticket.closed' | 'ticket.created', active = true) {
-  const res = await createTrigger({
-    client: p.s.client,
-    body: { name: event, event, recipient: { kind: 'ticket_creator' }, message: event, active },
-  });
-  expect(res.response.status).toBe(201);
-}
-
 it('writes the events of a user without triggers delivered, and keeps them in the history', async () => {
   const t = await ticketBy(quiet, await customerOf(quiet), quiet.user);
   const comment = await createTicketComment({
@@ -62,9 +54,9 @@ it('writes the events of a user without triggers delivered, and keeps them in th
 });
 
 it('keeps pending the events an active trigger of the creator listens to, and only those', async () => {
-  await listen(listener, 'ticket.closed');
+  await listeningTrigger(listener, 'ticket.closed');
   // An inactive trigger listens to nothing.
-  await listen(listener, 'ticket.created', false);
+  await listeningTrigger(listener, 'ticket.created', false);
   const t = await ticketBy(listener, await customerOf(listener), quiet.user);
   expect((await closeTicket({ client: listener.s.client, path: { id: t.id } })).response.status).toBe(200);
 

@@ -1,10 +1,10 @@
-import { closeTicket, createApiToken, createClient, createTrigger, getMe, getMetrics, getTicket } from '@bw/sdk';
+import { closeTicket, createApiToken, createClient, getMe, getMetrics, getTicket } from '@bw/sdk';
 import { poolSizes } from '@bw/backend/platform/database/pools';
 import { loadConfig } from '@bw/backend/config/app-config';
 import { Metrics } from '@bw/backend/platform/metrics/metrics.service';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { customerOf, person } from './support/fixtures';
+import { customerOf, listeningTrigger, person } from './support/fixtures';
 import { ticketBy } from './support/fixtures';
 import { IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { Exposition, parsePrometheusText, samplesOf, valueOf } from './support/prometheus-text';
@@ -112,13 +112,8 @@ describe('GET /api/metrics', () => {
   it('shows the outbox backlog and delivery lag as the database has them', async () => {
     const p = await person(server.baseUrl, 'outbox');
     // Triggers that listen, so the ticket's events wait for delivery (one nobody may want is written delivered).
-    for (const event of ['ticket.created', 'ticket.closed'] as const) {
-      const trigger = await createTrigger({
-        client: p.s.client,
-        body: { name: event, event, recipient: { kind: 'ticket_creator' }, message: event },
-      });
-      expect(trigger.response.status).toBe(201);
-    }
+    await listeningTrigger(p, 'ticket.created');
+    await listeningTrigger(p, 'ticket.closed');
     const ticket = await ticketBy(p, await customerOf(p), p.user);
     expect((await closeTicket({ client: p.s.client, path: { id: ticket.id } })).response.status).toBe(200);
     const pendingNow = async () =>

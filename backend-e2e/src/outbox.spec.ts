@@ -1,6 +1,6 @@
-import { closeTicket, createTrigger } from '@bw/sdk';
+import { closeTicket } from '@bw/sdk';
 import { startChildServer } from './support/child-server';
-import { customerOf, person, ticketBy } from './support/fixtures';
+import { customerOf, listeningTrigger, person, ticketBy } from './support/fixtures';
 import { eventually, IsolatedDatabase, isolatedDatabase } from './support/isolated-database';
 import { PROBE_TABLE_SQL, ProbeModule, ProbeHandler } from './support/probe.module';
 import { startTestServer, TestServer } from './support/server';
@@ -31,13 +31,7 @@ async function closeTickets(
   listened = false,
 ): Promise<string[]> {
   const p = await person(server.baseUrl, 'closer');
-  if (listened) {
-    const trigger = await createTrigger({
-      client: p.s.client,
-      body: { name: 'closed', event: 'ticket.closed', recipient: { kind: 'ticket_creator' }, message: 'closed' },
-    });
-    expect(trigger.response.status).toBe(201);
-  }
+  if (listened) await listeningTrigger(p, 'ticket.closed');
   const c = await customerOf(p);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -1,10 +1,12 @@
 import {
   createCustomer,
   createTicket,
+  createTrigger,
   signup,
   type CreateTicketDto,
   type CustomerDto,
   type TicketDto,
+  type TriggerEvent,
   type UserDto,
 } from '@bw/sdk';
 import { randomUUID } from 'node:crypto';
@@ -61,4 +63,17 @@ export async function ticketBy(
 /** The `errors[].field` names of a problem body. */
 export function fields(error: unknown): string[] {
   return ((error as { errors?: { field: string }[] })?.errors ?? []).map((e) => e.field);
+}
+
+/**
+ * A trigger of `p` that messages the ticket's creator on `event` (inactive unless `active`). An
+ * active one makes `p`'s events of that name wait for delivery: one nobody may want is written delivered.
+ */
+export async function listeningTrigger(p: Person, event: TriggerEvent, active = true): Promise<void> {
+  const res = await createTrigger({
+    client: p.s.client,
+    body: { name: event, event, recipient: { kind: 'ticket_creator' }, message: event, active },
+  });
+  if (res.response.status !== 201)
+    throw new Error(`trigger failed: ${res.response.status} ${JSON.stringify(res.error)}`);
 }

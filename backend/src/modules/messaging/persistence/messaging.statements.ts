@@ -48,7 +48,6 @@ export const LISTED = MESSAGES.pick(
 export const boxPage = (userId: string, box: 'inbox' | 'sent', after: KeysetPosition | null, take: number): Sql =>
   sql`select ${LISTED.columns()} from messages where ${sql.ident(box === 'inbox' ? 'receiver_id' : 'sender_id')} = ${userId}${afterPosition(after)} ${keysetOrder()} limit ${take}`;
 
-/** The active triggers of these users for these events, oldest first (`triggers_active_owner_event_idx`). */
 /**
  * An outbox interest condition: some active trigger of the event's audience listens to `eventName`
  * (the triggers activeTriggersOf reads for the event's parties, who are in its audience).
@@ -58,6 +57,7 @@ export const triggersListen =
   ({ audience }) =>
     sql`exists (select 1 from triggers t where t.owner_id = any(${audience}) and t.event = ${eventName} and t.active)`;
 
+/** The active triggers of these users for these events, oldest first (`triggers_active_owner_event_idx`). */
 export const activeTriggersOf = (ownerIds: string[], eventNames: string[]): Sql =>
   sql`select ${TRIGGERS.columns()} from triggers
       where owner_id = any(${ownerIds}::uuid[]) and event = any(${eventNames}::text[]) and active order by created_at, id`;
