@@ -13,6 +13,7 @@ import { applyServerErrors } from '../../core/forms/field-errors';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { confirmAction } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { SecretOnceComponent } from '../../shared/ui/secret-once.component';
 import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-access/api-tokens.store';
 
 /**
@@ -31,6 +32,7 @@ import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-acc
     MatProgressBarModule,
     AlertComponent,
     EmptyStateComponent,
+    SecretOnceComponent,
   ],
   providers: [ApiTokensStore],
   template: `
@@ -46,7 +48,7 @@ import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-acc
       </header>
 
       <form
-        class="create"
+        class="bw-inline-form create"
         [formGroup]="form"
         #createForm="ngForm"
         (ngSubmit)="create(createForm)"
@@ -73,15 +75,16 @@ import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-acc
       </form>
 
       @if (created(); as token) {
-        <div class="secret" role="status" aria-live="polite" data-testid="new-token">
-          <h2>Copy the secret of “{{ token.name }}” now</h2>
-          <p>It is shown only this once. If you lose it, revoke the token and create another.</p>
-          <div class="secret-row">
-            <code data-testid="token-secret">{{ token.token }}</code>
-            <button matButton="outlined" type="button" (click)="copy(token.token)">Copy</button>
-            <button matButton type="button" (click)="created.set(null)">Done</button>
-          </div>
-        </div>
+        <bw-secret-once
+          data-testid="new-token"
+          [heading]="'Copy the secret of “' + token.name + '” now'"
+          [secret]="token.token"
+          noun="token"
+          secretTestId="token-secret"
+          (done)="created.set(null)"
+        >
+          It is shown only this once. If you lose it, revoke the token and create another.
+        </bw-secret-once>
       }
 
       <div class="bw-progress">
@@ -135,48 +138,9 @@ import { type ApiToken, ApiTokensStore, type CreatedApiToken } from '../data-acc
     </section>
   `,
   styles: `
-    .create {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      align-items: flex-start;
-      margin: 8px 0 16px;
-    }
     .create mat-form-field {
       flex: 1 1 280px;
       max-width: 420px;
-    }
-    .create button {
-      margin-top: 8px;
-      min-height: 48px;
-    }
-    .secret {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-      padding: 16px;
-      margin-bottom: 16px;
-      background: var(--mat-sys-surface-container);
-    }
-    .secret h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 4px;
-    }
-    .secret p {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .secret-row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    .secret-row code {
-      flex: 1 1 260px;
-      overflow-wrap: anywhere;
-      padding: 8px;
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container-high);
     }
     .tokens {
       list-style: none;
@@ -237,22 +201,13 @@ export class ApiTokensPage implements OnInit {
     const result = await this.store.create(this.form.controls.name.value);
     this.creating.set(false);
     if (!result.ok) {
-      const fields = Object.fromEntries(Object.entries(result.problem.fieldErrors).map(([f, m]) => [f, m[0]]));
-      if (!applyServerErrors(this.form, fields)) this.snackBar.open(problemMessage(result.problem), 'Dismiss');
+      if (!applyServerErrors(this.form, result.problem.fieldErrors))
+        this.snackBar.open(problemMessage(result.problem), 'Dismiss');
       return;
     }
     this.created.set(result.token);
     // The directive's reset also clears its "submitted" state: the emptied field is not an error.
     formDirective.resetForm();
-  }
-
-  protected async copy(secret: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(secret);
-      this.snackBar.open('Token copied', undefined, { duration: 3000 });
-    } catch {
-      this.snackBar.open('Copying is blocked here: select the token and copy it yourself', 'Dismiss');
-    }
   }
 
   protected async revoke(token: ApiToken): Promise<void> {

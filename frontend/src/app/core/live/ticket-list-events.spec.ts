@@ -1,35 +1,13 @@
 import type { TicketDto } from '@bw/sdk';
 import type { LiveEvent, LiveEventName } from './live-event.types';
 import { applyTicketEvent, insertNewestFirst, type TicketListScope } from './ticket-list-events';
+import { ticketDto } from '../testing/ticket-dto';
 
 const ada = { id: 'u-ada', username: 'ada' };
 const bob = { id: 'u-bob', username: 'bob' };
 
-function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto {
-  return {
-    id,
-    number: day,
-    title: `Ticket ${id}`,
-    description: '',
-    type: 'task',
-    priority: 'normal',
-    topic: 'general',
-    status: 'open',
-    photoUrl: null,
-    customerId: 'c1',
-    assigneeId: bob.id,
-    version: 1,
-    createdAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
-    updatedAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
-    closedAt: null,
-    dueAt: null,
-    overdue: false,
-    creator: ada,
-    assignee: bob,
-    customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },
-    ...extra,
-  };
-}
+const ticket = (id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto =>
+  ticketDto(id, day, { assigneeId: bob.id, creator: ada, assignee: bob, ...extra });
 
 const event = (name: LiveEventName, data: Partial<LiveEvent['data']>): LiveEvent => ({
   id: '1',

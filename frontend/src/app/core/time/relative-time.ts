@@ -1,8 +1,8 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 
 /** Calendar days from `from` to `to`, in the user's time zone (0 = the same day). */
-function calendarDaysBetween(from: Date, to: Date): number {
+export function calendarDaysBetween(from: Date, to: Date): number {
   const start = new Date(from.getFullYear(), from.getMonth(), from.getDate()).getTime();
   const end = new Date(to.getFullYear(), to.getMonth(), to.getDate()).getTime();
   return Math.round((end - start) / (24 * HOUR));
@@ -24,6 +24,11 @@ export function relativeTime(iso: string, now: number, locale = 'en'): string {
   const days = calendarDaysBetween(at, new Date(now));
   if (days <= 0) return words.format(-Math.floor(ago / HOUR), 'hour');
   if (days < 7) return words.format(-days, 'day');
+  return shortDate(at, now, locale);
+}
+
+/** "Nov 24", with the year when it is not the year of `now`. */
+export function shortDate(at: Date, now: number, locale = 'en'): string {
   const sameYear = at.getFullYear() === new Date(now).getFullYear();
   return new Intl.DateTimeFormat(locale, {
     month: 'short',

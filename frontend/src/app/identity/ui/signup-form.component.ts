@@ -1,29 +1,18 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  ElementRef,
-  inject,
-  input,
-  output,
-  untracked,
-  viewChild,
-} from '@angular/core';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { CredentialForm } from './credential-form';
 import {
-  credentialErrorMessage,
   EMAIL_MAX_LENGTH,
-  type FormProblem,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
   USERNAME_PATTERN,
 } from './credential-rules';
-import { showServerErrors } from './server-errors';
+import { DemoChoiceComponent } from './demo-choice.component';
 
 export type SignupField = 'email' | 'username' | 'password';
 
@@ -36,21 +25,12 @@ export interface SignupFormValue {
 @Component({
   selector: 'bw-signup-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, DemoChoiceComponent],
   templateUrl: './signup-form.component.html',
   styleUrl: './auth-form.scss',
 })
-export class SignupFormComponent {
-  readonly pending = input(false);
-  readonly problem = input<FormProblem<SignupField> | null>(null);
-
-  readonly submitted = output<SignupFormValue>();
-  readonly demo = output<void>();
-
+export class SignupFormComponent extends CredentialForm<SignupField, SignupFormValue> {
   protected readonly rules = { USERNAME_MIN_LENGTH, USERNAME_MAX_LENGTH, PASSWORD_MIN_LENGTH };
-
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
@@ -69,44 +49,8 @@ export class SignupFormComponent {
     ],
   });
 
-  constructor() {
-    effect(() => {
-      const problem = this.problem();
-      if (problem) {
-        untracked(() => this.show(problem));
-      }
-    });
-  }
-
-  protected errorFor(field: SignupField): string | null {
-    return credentialErrorMessage(field, this.form.controls[field].errors);
-  }
-
-  protected submit(): void {
-    if (this.form.invalid || this.pending()) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
-      return;
-    }
+  protected value(): SignupFormValue {
     const { email, username, password } = this.form.getRawValue();
-    this.submitted.emit({ email: email.trim(), username: username.trim(), password });
-  }
-
-  private show(problem: FormProblem<SignupField>): void {
-    const focus = showServerErrors(this.formDirective(), this.form, problem, ['password']);
-    if (focus) {
-      this.focus(focus);
-    }
-  }
-
-  private focusFirstInvalid(): void {
-    const first = (Object.keys(this.form.controls) as SignupField[]).find((name) => this.form.controls[name].invalid);
-    if (first) {
-      this.focus(first);
-    }
-  }
-
-  private focus(field: string): void {
-    this.host.nativeElement.querySelector<HTMLInputElement>(`[formcontrolname="${field}"]`)?.focus();
+    return { email: email.trim(), username: username.trim(), password };
   }
 }

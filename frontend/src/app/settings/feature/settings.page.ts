@@ -174,11 +174,8 @@ export class SettingsPage implements OnInit {
     if (result.ok) {
       this.form.markAsPristine();
       this.snackBar.open('Due policy saved', undefined, { duration: 3000 });
-    } else if (!applyServerErrors(this.form, flatten(result.problem.fieldErrors))) {
+    } else if (!applyServerErrors(this.form, result.problem.fieldErrors)) {
       this.snackBar.open(problemMessage(result.problem), 'Dismiss');
     }
   }
 }
-
-const flatten = (errors: Readonly<Record<string, readonly string[]>>) =>
-  Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages[0]]));

@@ -2,34 +2,19 @@ import type { TicketDto } from '@bw/sdk';
 import type { LiveEvent, LiveEventName } from '../../core/live/live-event.types';
 import { applyTicketEvent } from '../../core/live/ticket-list-events';
 import { listQueryScope, parseTicketListQuery } from './ticket-list-query';
+import { ticketDto } from '../../core/testing/ticket-dto';
 
 const me = { id: 'u-me', username: 'me' };
 
-function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto {
-  return {
-    id,
-    number: day,
-    title: `Ticket ${id}`,
-    description: '',
-    type: 'task',
-    priority: 'normal',
-    topic: 'general',
-    status: 'open',
-    photoUrl: null,
-    customerId: 'c1',
+const ticket = (id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto =>
+  ticketDto(id, day, {
     assigneeId: me.id,
-    version: 1,
-    createdAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
-    updatedAt: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`,
-    closedAt: null,
-    dueAt: `2026-01-${String(day + 1).padStart(2, '0')}T00:00:00Z`,
-    overdue: true,
     creator: me,
     assignee: me,
-    customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },
+    dueAt: `2026-01-${String(day + 1).padStart(2, '0')}T00:00:00Z`,
+    overdue: true,
     ...extra,
-  };
-}
+  });
 
 const event = (name: LiveEventName, t: TicketDto): LiveEvent => ({
   id: '1',

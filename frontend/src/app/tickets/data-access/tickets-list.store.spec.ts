@@ -5,6 +5,7 @@ import { LiveEvents } from '../../core/live/live-events.service';
 import { FakeLiveEvents } from '../../core/live/live-events.testing';
 import { parseTicketListQuery } from './ticket-list-query';
 import { TicketsListStore } from './tickets-list.store';
+import { ticketDto } from '../../core/testing/ticket-dto';
 
 const listTickets = jest.fn();
 const bulkChangeTickets = jest.fn();
@@ -17,31 +18,8 @@ jest.mock('@bw/sdk', () => ({
 const me = { id: 'u-me', username: 'me', email: 'me@example.com', createdAt: '2026-01-01T00:00:00Z' };
 const alex = { id: 'u-alex', username: 'alex' };
 
-function ticket(id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto {
-  return {
-    id,
-    number: day,
-    title: `Ticket ${id}`,
-    description: '',
-    type: 'task',
-    priority: 'normal',
-    topic: 'general',
-    status: 'open',
-    photoUrl: null,
-    customerId: 'c1',
-    assigneeId: me.id,
-    version: 1,
-    createdAt: `2026-01-0${day}T00:00:00Z`,
-    updatedAt: `2026-01-0${day}T00:00:00Z`,
-    closedAt: null,
-    dueAt: null,
-    overdue: false,
-    creator: alex,
-    assignee: { id: me.id, username: me.username },
-    customer: { id: 'c1', name: 'Grace', email: 'grace@example.com', deleted: false },
-    ...extra,
-  };
-}
+const ticket = (id: string, day: number, extra: Partial<TicketDto> = {}): TicketDto =>
+  ticketDto(id, day, { assigneeId: me.id, creator: alex, assignee: { id: me.id, username: me.username }, ...extra });
 
 function setup(rows: TicketDto[]) {
   const live = new FakeLiveEvents();

@@ -1,14 +1,4 @@
-import { relativeTime } from '../../core/time/relative-time';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** Calendar days from `from` to `to`, in the user's time zone (0 = the same day). */
-function calendarDaysBetween(from: Date, to: Date): number {
-  const start = new Date(from.getFullYear(), from.getMonth(), from.getDate()).getTime();
-  const end = new Date(to.getFullYear(), to.getMonth(), to.getDate()).getTime();
-  return Math.round((end - start) / (24 * HOUR));
-}
+import { calendarDaysBetween, HOUR, MINUTE, relativeTime, shortDate } from '../../core/time/relative-time';
 
 /**
  * A due time as people say it, either side of now: "in 5 minutes", "in 3 hours", "tomorrow",
@@ -26,10 +16,5 @@ export function dueText(iso: string, now: number, locale = 'en'): string {
   const days = calendarDaysBetween(new Date(now), at);
   if (days <= 0) return words.format(Math.floor(ahead / HOUR), 'hour');
   if (days < 7) return words.format(days, 'day');
-  const sameYear = at.getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(at);
+  return shortDate(at, now, locale);
 }

@@ -30,11 +30,15 @@ export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
 ];
 const TICKET_EVENTS: readonly TriggerEvent[] = ['ticket.closed', 'ticket.created', 'ticket.overdue'];
 
-const EVENT_LABELS: Readonly<Record<TriggerEvent, string>> = {
-  'ticket.closed': 'Ticket closed',
-  'ticket.created': 'Ticket created',
-  'ticket.overdue': 'Ticket overdue',
-  'customer.deleted': 'Customer deleted',
+/** Each event's name in the UI and the hint under the event field saying when it fires. */
+const EVENTS: Readonly<Record<TriggerEvent, { readonly label: string; readonly hint: string }>> = {
+  'ticket.closed': { label: 'Ticket closed', hint: 'When a ticket you created or are assigned is closed' },
+  'ticket.created': { label: 'Ticket created', hint: 'When a ticket is created by you or assigned to you' },
+  'ticket.overdue': {
+    label: 'Ticket overdue',
+    hint: 'When a ticket you created or are assigned passes its due date while open or pending',
+  },
+  'customer.deleted': { label: 'Customer deleted', hint: 'When one of your customers is deleted' },
 };
 
 const RECIPIENT_LABELS: Readonly<Record<RecipientKind, string>> = {
@@ -46,7 +50,12 @@ const RECIPIENT_LABELS: Readonly<Record<RecipientKind, string>> = {
 
 /** "Ticket closed" for `ticket.closed`; unknown event names are shown as they are. */
 export function eventLabel(event: string): string {
-  return EVENT_LABELS[event as TriggerEvent] ?? event;
+  return EVENTS[event as TriggerEvent]?.label ?? event;
+}
+
+/** When a trigger of this event fires, for the hint under the event field. */
+export function eventHint(event: TriggerEvent): string {
+  return EVENTS[event].hint;
 }
 
 export function isTicketEvent(event: TriggerEvent): boolean {

@@ -33,6 +33,7 @@ import {
   type TicketType,
 } from '../../shared/ticket-fields/ticket-fields';
 import {
+  eventHint,
   eventLabel,
   isTicketEvent,
   placeholdersFor,
@@ -47,13 +48,6 @@ import {
   type TriggerFormValue,
 } from '../data-access/trigger.model';
 import { LIMITS } from '../../core/api/limits';
-
-const EVENT_HINTS: Readonly<Record<TriggerEvent, string>> = {
-  'ticket.closed': 'When a ticket you created or are assigned is closed',
-  'ticket.created': 'When a ticket is created by you or assigned to you',
-  'ticket.overdue': 'When a ticket you created or are assigned passes its due date while open or pending',
-  'customer.deleted': 'When one of your customers is deleted',
-};
 
 const NOUNS: Readonly<Record<TriggerFormControl, string>> = {
   name: 'name',
@@ -142,7 +136,7 @@ export class TriggerFormComponent extends UserPickingForm<
     recipient: recipientKindLabel,
   };
   protected readonly limits = LIMITS.trigger;
-  protected readonly eventHint = (event: TriggerEvent): string => EVENT_HINTS[event];
+  protected readonly eventHint = eventHint;
   protected readonly isTicketEvent = isTicketEvent;
   protected readonly recipientKindsFor = recipientKindsFor;
   protected readonly placeholdersFor = placeholdersFor;

@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../core/forms/field-errors';
 import { AlertComponent } from '../../shared/ui/alert.component';
 import { confirmAction } from '../../shared/ui/confirm-dialog.component';
 import { EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import { SecretOnceComponent } from '../../shared/ui/secret-once.component';
 import {
   type CreatedWebhook,
   DeliveryLog,
@@ -38,6 +39,7 @@ import { WebhookEditComponent } from '../ui/webhook-edit.component';
     MatProgressBarModule,
     AlertComponent,
     EmptyStateComponent,
+    SecretOnceComponent,
     DeliveryLogComponent,
     WebhookEditComponent,
   ],
@@ -76,21 +78,12 @@ export class WebhooksPage implements OnInit {
     const result = await this.store.create({ ...this.form.getRawValue(), active: true });
     this.creating.set(false);
     if (!result.ok) {
-      const fields = Object.fromEntries(Object.entries(result.problem.fieldErrors).map(([f, m]) => [f, m[0]]));
-      if (!applyServerErrors(this.form, fields)) this.snackBar.open(problemMessage(result.problem), 'Dismiss');
+      if (!applyServerErrors(this.form, result.problem.fieldErrors))
+        this.snackBar.open(problemMessage(result.problem), 'Dismiss');
       return;
     }
     this.created.set(result.value);
     formDirective.resetForm();
-  }
-
-  protected async copy(secret: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(secret);
-      this.snackBar.open('Secret copied', undefined, { duration: 3000 });
-    } catch {
-      this.snackBar.open('Copying is blocked here: select the secret and copy it yourself', 'Dismiss');
-    }
   }
 
   protected async save(webhook: Webhook, changes: { name: string; url: string }, edit: WebhookEditComponent) {

@@ -72,8 +72,7 @@ export class WebhookEditComponent implements OnInit {
 
   /** Shows the server's field errors on the fields; false when none of them is one of these fields. */
   showServerErrors(fieldErrors: Readonly<Record<string, readonly string[]>>): boolean {
-    const fields = Object.fromEntries(Object.entries(fieldErrors).map(([f, m]) => [f, m[0]]));
-    return applyServerErrors(this.form, fields) !== null;
+    return applyServerErrors(this.form, fieldErrors) !== null;
   }
 
   protected submit(): void {
