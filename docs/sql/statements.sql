@@ -120,12 +120,31 @@ insert into due_policies (user_id, urgent, high, normal, low, updated_at) values
 -- values: ["00000000-0000-4000-8000-000000000002",240,1440,null,null]
 
 -- overdue.claimOverdue
-select t.id, t.number, t.creator_id, t.assignee_id, t.customer_id, t.title, t.description, t.type, t.priority, t.topic, t.status, t.photo_url, t.version, t.created_at, t.updated_at, t.closed_at, t.due_at from ticket_overdue o join tickets t on t.id = o.ticket_id where o.due_at is not null and o.open and not (o.due_at = any(o.published)) and o.due_at <= now() order by o.due_at limit $1 for update of o skip locked;
+select t.id, t.creator_id, t.assignee_id, t.customer_id from ticket_overdue o join tickets t on t.id = o.ticket_id where o.due_at is not null and o.open and not (o.due_at = any(o.published)) and o.due_at <= now() order by o.due_at limit $1 for update of o skip locked;
 -- values: [500]
 
 -- overdue.markOverdue
 update ticket_overdue set published = array_append(published, due_at) where ticket_id = any($1::uuid[]);
 -- values: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"]]
+
+-- overdue.overdueEvents
+select jsonb_build_object(
+  'ticket', jsonb_build_object(
+  'id', t.id, 'number', t.number, 'title', t.title, 'description', t.description,
+  'status', t.status, 'priority', t.priority, 'type', t.type, 'topic', t.topic,
+  'photoUrl', t.photo_url, 'customerId', t.customer_id, 'assigneeId', t.assignee_id,
+  'version', t.version, 'createdAt', to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedAt', to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'closedAt', to_char(t.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'dueAt', to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'overdue', true),
+  'creator', jsonb_build_object('id', t.creator_id, 'username', coalesce(cu.username, '')),
+  'assignee', jsonb_build_object('id', t.assignee_id, 'username', coalesce(au.username, '')),
+  'customer', jsonb_build_object('id', t.customer_id, 'name', coalesce(c.name, ''), 'email', coalesce(c.email, ''), 'deleted', coalesce(c.deleted, false)),
+  'actor', null, 'changes', '[]'::jsonb, 'via', jsonb_build_object('kind', 'automation')), case when t.creator_id = t.assignee_id then array[t.creator_id] else array[t.creator_id, t.assignee_id] end, t.id from tickets t
+  left join unnest($1::uuid[], $2::text[]) cu (id, username) on cu.id = t.creator_id
+  left join unnest($3::uuid[], $4::text[]) au (id, username) on au.id = t.assignee_id
+  left join unnest($5::uuid[], $6::text[], $7::text[], $8::boolean[]) c (id, name, email, deleted) on c.id = t.customer_id
+  where t.id = any($9::uuid[])
+  order by t.due_at, t.id;
+-- values: [["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["ada","bob"],["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["ada","bob"],["00000000-0000-4000-8000-000000000004"],["Acme"],["ops@acme.example"],[false],["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"]]
 
 -- customers.ownersCustomersPage
 select id, name, email, phone, company, notes, version, created_at, updated_at from customers
@@ -271,6 +290,25 @@ select 'message.created' as name,
 -- outbox.changeWithEvents
 with change as (insert into tickets (id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at) values ($1::uuid, $2::int, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text, $12::text, $13::int, $14::timestamptz, $15::timestamptz, $16::timestamptz, $17::timestamptz)), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id, processed_at) select v.id, v.name, v.payload, v.actor_id, v.occurred_at, case when w.wanted then v.status else 'done' end, v.attempts, v.next_attempt_at, v.audience, v.subject_id, case when w.wanted then null else now() end from (values ($18::uuid, $19::text, $20::jsonb, $21::uuid, $22::timestamptz, $23::text, $24::int, $25::timestamptz, $26::uuid[], $27::uuid), ($28::uuid, $29::text, $30::jsonb, $31::uuid, $32::timestamptz, $33::text, $34::int, $35::timestamptz, $36::uuid[], $37::uuid)) v (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) cross join lateral (select case v.name when $38 then (exists (select 1 from triggers t where t.owner_id = any(v.audience) and t.event = $39 and t.active)) when $40 then false end as wanted) w) select 1;
 -- values: ["00000000-0000-4000-8000-000000000001",1042,"00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003","00000000-0000-4000-8000-000000000004","Printer","Jammed","task","normal","general","open",null,1,"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z",null,"2026-12-02T10:00:00.000Z","00000000-0000-4000-8000-000000000005","ticket.closed","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null,"00000000-0000-4000-8000-000000000008","ticket.updated","{\"ticket\":{\"id\":\"00000000-0000-4000-8000-000000000001\"}}","00000000-0000-4000-8000-000000000002","2026-12-01T10:00:00.000Z","pending",0,"2026-12-01T10:00:00.000Z",[],null,"ticket.closed","ticket.closed","ticket.updated"]
+
+-- outbox.changeWithDerivedEvents
+with change as (update ticket_overdue set published = array_append(published, due_at) where ticket_id = any($1::uuid[])), events as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id, processed_at) select v.id, v.name, v.payload, v.actor_id, v.occurred_at, case when w.wanted then v.status else 'done' end, v.attempts, v.next_attempt_at, v.audience, v.subject_id, case when w.wanted then null else now() end from (select gen_random_uuid(), $2::text, jsonb_build_object(
+  'ticket', jsonb_build_object(
+  'id', t.id, 'number', t.number, 'title', t.title, 'description', t.description,
+  'status', t.status, 'priority', t.priority, 'type', t.type, 'topic', t.topic,
+  'photoUrl', t.photo_url, 'customerId', t.customer_id, 'assigneeId', t.assignee_id,
+  'version', t.version, 'createdAt', to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedAt', to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'closedAt', to_char(t.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'dueAt', to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'overdue', true),
+  'creator', jsonb_build_object('id', t.creator_id, 'username', coalesce(cu.username, '')),
+  'assignee', jsonb_build_object('id', t.assignee_id, 'username', coalesce(au.username, '')),
+  'customer', jsonb_build_object('id', t.customer_id, 'name', coalesce(c.name, ''), 'email', coalesce(c.email, ''), 'deleted', coalesce(c.deleted, false)),
+  'actor', null, 'changes', '[]'::jsonb, 'via', jsonb_build_object('kind', 'automation')), null::uuid, now(), 'pending', 0, now(), case when t.creator_id = t.assignee_id then array[t.creator_id] else array[t.creator_id, t.assignee_id] end, t.id from tickets t
+  left join unnest($3::uuid[], $4::text[]) cu (id, username) on cu.id = t.creator_id
+  left join unnest($5::uuid[], $6::text[]) au (id, username) on au.id = t.assignee_id
+  left join unnest($7::uuid[], $8::text[], $9::text[], $10::boolean[]) c (id, name, email, deleted) on c.id = t.customer_id
+  where t.id = any($11::uuid[])
+  order by t.due_at, t.id) v (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) cross join lateral (select (exists (select 1 from triggers t where t.owner_id = any(v.audience) and t.event = $12 and t.active)) as wanted) w) select 1;
+-- values: [["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"],"ticket.overdue",["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["ada","bob"],["00000000-0000-4000-8000-000000000002","00000000-0000-4000-8000-000000000003"],["ada","bob"],["00000000-0000-4000-8000-000000000004"],["Acme"],["ops@acme.example"],[false],["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000008"],"ticket.overdue"]
 
 -- outbox.changeAndEventIfMatched
 with change as (update tickets set status = $1::text, updated_at = $2::timestamptz, closed_at = $3::timestamptz, version = version + 1 where id = $4 and version = $5 returning id, number, creator_id, assignee_id, customer_id, title, description, type, priority, topic, status, photo_url, version, created_at, updated_at, closed_at, due_at), event as (insert into outbox_events (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id, processed_at) select v.id, v.name, v.payload, v.actor_id, v.occurred_at, case when w.wanted then v.status else 'done' end, v.attempts, v.next_attempt_at, v.audience, v.subject_id, case when w.wanted then null else now() end from (select $6::uuid, $7::text, $8::jsonb, $9::uuid, $10::timestamptz, $11::text, $12::int, $13::timestamptz, $14::uuid[], $15::uuid) v (id, name, payload, actor_id, occurred_at, status, attempts, next_attempt_at, audience, subject_id) cross join lateral (select (exists (select 1 from triggers t where t.owner_id = any(v.audience) and t.event = $16 and t.active)) as wanted) w where exists (select 1 from change)) select * from change;

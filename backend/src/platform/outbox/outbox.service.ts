@@ -4,7 +4,14 @@ import { DomainEventType, EventEnvelope } from './event-envelope';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { ormRunner, Sql } from '../database/sql';
 import { EventLogFacets, newEvent, OutboxEvent } from './outbox-event.entity';
-import { changeAndEventIfMatched, changeWithEvents } from './persistence/outbox.statements';
+import {
+  changeAndEventIfMatched,
+  changeWithDerivedEvents,
+  changeWithEvents,
+  type DerivedEvents,
+} from './persistence/outbox.statements';
+
+export type { DerivedEvents } from './persistence/outbox.statements';
 
 /** Units of work that published events and have not committed yet (see OutboxCommitListener). */
 export const PUBLISHED_IN = new WeakSet<object>();
@@ -62,6 +69,19 @@ export class Outbox {
   ): Promise<void> {
     const rows = events.map((e) => newEvent(type.eventName, e.payload, e.actorId, e));
     await ormRunner(em).query(changeWithEvents(change, rows));
+  }
+
+  /**
+   * Like writeWithEventsInTransaction, with events the database derives from rows it reads
+   * (DerivedEvents): one statement, in `em`'s transaction, no payload built in this process.
+   */
+  async writeWithDerivedEventsInTransaction<P>(
+    em: EntityManager,
+    change: Sql,
+    type: DomainEventType<P>,
+    events: DerivedEvents,
+  ): Promise<void> {
+    await ormRunner(em).query(changeWithDerivedEvents(change, type.eventName, events));
   }
 
   /** Wakes the dispatchers after a commit that wrote events (writeWithEventsInTransaction's caller). */

@@ -5,16 +5,16 @@ import { ormRunner } from '../../../platform/database/sql';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { TicketOverdueEvent } from '../domain/events/ticket.events';
 import { claimOverdue, markOverdue } from '../persistence/overdue.statements';
-import { TicketsRepository } from '../persistence/tickets.repository';
-import { ticketFacets } from './ticket-events.publisher';
+import { overdueEvents } from '../persistence/overdue-snapshot.statements';
 import { TicketSnapshots } from './ticket-snapshots.service';
 
 /**
  * Publishes `ticket.overdue` once per due time that passes while a ticket is open or pending
  * (ADR 0018). Every DUE_SCHEDULER_INTERVAL_MS, each instance claims up to DUE_SCHEDULER_BATCH
  * due tickets with `FOR UPDATE SKIP LOCKED` (the database's clock decides what is due), writes
- * their events to the outbox and marks them published for their due time (one statement,
- * Outbox.writeWithEventsInTransaction), in one transaction: a ticket is claimed by one instance, and once
+ * their events to the outbox (payloads built by the database, overdueEvents) and marks them
+ * published for their due time (one statement, Outbox.writeWithDerivedEventsInTransaction), in
+ * one transaction: a ticket is claimed by one instance, and once
  * committed it no longer matches. A crash before the commit publishes nothing and the next tick
  * claims the ticket again. A full batch is followed by
  * another without waiting for the interval, paced to DUE_SCHEDULER_RATE tickets a second: a backlog
@@ -91,18 +91,18 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
   /** Claims the due tickets, publishes their events and marks them, in one transaction; returns how many it claimed. */
   async publishBatch(): Promise<number> {
     const claimed = await this.em.fork().transactional(async (em) => {
-      const db = ormRunner(em);
-      const tickets = TicketsRepository.toRecords(
-        await db.query<Record<string, unknown>>(claimOverdue(this.config.DUE_SCHEDULER_BATCH)),
+      const tickets = (await ormRunner(em).query<ClaimedRow>(claimOverdue(this.config.DUE_SCHEDULER_BATCH))).map(
+        (r) => ({ id: r.id, creatorId: r.creator_id, assigneeId: r.assignee_id, customerId: r.customer_id }),
       );
       if (tickets.length === 0) return 0;
-      const payloads = await this.snapshots.many(tickets, null, { via: { kind: 'automation' }, overdue: true });
-      // The marks and the events in one statement (a multi-row insert, not one entity per event), in the claim's transaction.
-      await this.outbox.writeWithEventsInTransaction(
+      const names = await this.snapshots.names(tickets);
+      const ids = tickets.map((t) => t.id);
+      // The marks and the events in one statement, the payloads built by the database from the rows.
+      await this.outbox.writeWithDerivedEventsInTransaction(
         em,
-        markOverdue(tickets.map((t) => t.id)),
+        markOverdue(ids),
         TicketOverdueEvent,
-        payloads.map((payload) => ({ payload, actorId: null, ...ticketFacets(payload) })),
+        overdueEvents(ids, names),
       );
       return tickets.length;
     });
@@ -110,4 +110,11 @@ export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicati
     if (claimed > 0) this.outbox.committed();
     return claimed;
   }
+}
+
+interface ClaimedRow {
+  id: string;
+  creator_id: string;
+  assignee_id: string;
+  customer_id: string;
 }

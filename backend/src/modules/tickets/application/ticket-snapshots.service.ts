@@ -3,6 +3,7 @@ import { CustomersService, CustomerSummary } from '../../customers';
 import { IdentityService } from '../../identity';
 import { ChangeVia, TicketChange, TicketEventPayload } from '../domain/events/ticket.events';
 import type { TicketRecord } from '../domain/ticket-record';
+import type { SnapshotNames } from '../persistence/overdue-snapshot.statements';
 import { Ticket } from '../domain/ticket.entity';
 
 /** What a change adds to the snapshot besides the ticket: its fields' changes, through what, the version it writes. */
@@ -28,13 +29,16 @@ export class TicketSnapshots {
     return (await this.withCustomer(ticket, actorId, extras)).payload;
   }
 
-  /** The snapshots of many tickets with one query for users and one for customers (the overdue scheduler's batch). */
-  async many(tickets: TicketRecord[], actorId: string | null, extras?: SnapshotExtras): Promise<TicketEventPayload[]> {
+  /**
+   * The names the snapshots of many tickets show, with one query for users and one for customers:
+   * the overdue scheduler's batch, whose snapshots the database builds from them (overdueEvents).
+   */
+  async names(tickets: Pick<TicketRecord, 'creatorId' | 'assigneeId' | 'customerId'>[]): Promise<SnapshotNames> {
     const [users, customers] = await Promise.all([
       this.identity.summaries(tickets.flatMap((t) => [t.creatorId, t.assigneeId])),
       this.customers.summaries(tickets.map((t) => t.customerId)),
     ]);
-    return tickets.map((t) => buildSnapshot(t, users, customers.get(t.customerId), actorId, extras));
+    return { users, customers };
   }
 
   /** The snapshot and the ticket's customer as it read it (a response may show it without reading it again). */
@@ -55,7 +59,7 @@ export class TicketSnapshots {
 /** The snapshot from names already read (ticket creation reads them for its checks). */
 export function buildSnapshot(
   ticket: TicketRecord,
-  users: Map<string, { username: string }>,
+  users: ReadonlyMap<string, { username: string }>,
   customer: { name: string; email: string; deleted?: boolean } | undefined,
   actorId: string | null,
   extras: SnapshotExtras = {},

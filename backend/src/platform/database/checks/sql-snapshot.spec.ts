@@ -9,6 +9,7 @@ import * as stats from '../../../modules/stats/persistence/stats.statements';
 import * as savedViews from '../../../modules/tickets/persistence/saved-views.statements';
 import * as duePolicies from '../../../modules/tickets/persistence/due-policy.statements';
 import * as overdue from '../../../modules/tickets/persistence/overdue.statements';
+import * as overdueSnapshot from '../../../modules/tickets/persistence/overdue-snapshot.statements';
 import * as tickets from '../../../modules/tickets/persistence/ticket.statements';
 import { searchTerms } from '../../../modules/tickets/domain/ticket-search';
 import * as webhooks from '../../../modules/webhooks/persistence/webhooks.statements';
@@ -49,6 +50,13 @@ const ticket = {
   dueAt: new Date('2026-12-02T10:00:00.000Z'),
 };
 const closed = { ...ticket, status: 'closed' as const, closedAt: at, updatedAt: new Date(at.getTime() + 1000) };
+const snapshotNames = {
+  users: new Map([
+    [id(2), { username: 'ada' }],
+    [id(3), { username: 'bob' }],
+  ]),
+  customers: new Map([[id(4), { name: 'Acme', email: 'ops@acme.example', deleted: false }]]),
+};
 const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(1) } }, id(2)), {
   id: id(5),
   occurredAt: at,
@@ -56,6 +64,7 @@ const event = Object.assign(new OutboxEvent('ticket.closed', { ticket: { id: id(
 });
 // As the messaging module's handler declares it: an event of a name nobody handles is written delivered.
 registerInterest('ticket.closed', messaging.triggersListen('ticket.closed'));
+registerInterest('ticket.overdue', messaging.triggersListen('ticket.overdue'));
 const updated = Object.assign(new OutboxEvent('ticket.updated', { ticket: { id: id(1) } }, id(2)), {
   id: id(8),
   occurredAt: at,
@@ -167,6 +176,10 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
   overdue: {
     claimOverdue: () => overdue.claimOverdue(500),
     markOverdue: () => overdue.markOverdue([id(1), id(8)]),
+    overdueEvents: () => {
+      const events = overdueSnapshot.overdueEvents([id(1), id(8)], snapshotNames);
+      return sql`select ${events.payload}, ${events.audience}, ${events.subjectId} ${events.from}`;
+    },
   },
   customers: {
     ownersCustomersPage: () => customers.ownersCustomersPage(id(2), 'acme_50%', after, 11),
@@ -208,6 +221,12 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
   },
   outbox: {
     changeWithEvents: () => outbox.changeWithEvents(tickets.insertTickets([ticket]), [event, updated]),
+    changeWithDerivedEvents: () =>
+      outbox.changeWithDerivedEvents(
+        overdue.markOverdue([id(1), id(8)]),
+        'ticket.overdue',
+        overdueSnapshot.overdueEvents([id(1), id(8)], snapshotNames),
+      ),
     changeAndEventIfMatched: () => outbox.changeAndEventIfMatched(tickets.updateTicketAtVersion(ticket, closed), event),
     BEGIN: () => outbox.BEGIN,
     COMMIT: () => outbox.COMMIT,

@@ -24,11 +24,11 @@ const eventRow = (event: NewEvent) => OUTBOX_EVENTS.toRow({ ...event, payload: J
 const V: EventRowColumns = { audience: sql.ident('v', 'audience'), payload: sql.ident('v', 'payload') };
 
 /**
- * Whether some handler may want each of these events (wantedBy): `true` or `false` when that holds
- * for all of them, else a condition over the row `v` (by its name when the names differ).
+ * Whether some handler may want each event of these names (wantedBy): `true` or `false` when that
+ * holds for all of them, else a condition over the row `v` (by its name when the names differ).
  */
-function wanted(events: NewEvent[]): Sql | boolean {
-  const byName = new Map([...new Set(events.map((e) => e.name))].map((name) => [name, wantedBy(name, V)]));
+function wanted(names: string[]): Sql | boolean {
+  const byName = new Map([...new Set(names)].map((name) => [name, wantedBy(name, V)]));
   const answers = [...byName.values()];
   if (answers.every((a) => a === true)) return true;
   if (answers.every((a) => a === false)) return false;
@@ -41,12 +41,13 @@ function wanted(events: NewEvent[]): Sql | boolean {
 }
 
 /**
- * Inserts `events`, given as `rows` (a VALUES list or a SELECT of OUTBOX_EVENTS's columns),
- * optionally `where`. An event no handler may want is written already delivered (status done,
- * processed now), so no dispatcher claims it (ADR 0005, amended); the others are pending as written.
+ * Inserts events of the given `names`, given as `rows` (a VALUES list or a SELECT of
+ * OUTBOX_EVENTS's columns), optionally `where`. An event no handler may want is written already
+ * delivered (status done, processed now), so no dispatcher claims it (ADR 0005, amended); the
+ * others are pending as written.
  */
-function insertEvents(events: NewEvent[], rows: Sql, where: Sql = sql.empty): Sql {
-  const w = wanted(events);
+function insertEvents(names: string[], rows: Sql, where: Sql = sql.empty): Sql {
+  const w = wanted(names);
   if (w === true) return sql`insert into outbox_events (${OUTBOX_EVENTS.columns()}) ${rows}${where}`;
   const status = w === false ? sql`'done'` : sql`case when w.wanted then v.status else 'done' end`;
   const processed = w === false ? sql`now()` : sql`case when w.wanted then null else now() end`;
@@ -57,11 +58,36 @@ function insertEvents(events: NewEvent[], rows: Sql, where: Sql = sql.empty): Sq
 
 /** A data-modifying statement and the events it publishes, in one statement (atomic on its own). */
 export const changeWithEvents = (change: Sql, events: NewEvent[]): Sql =>
-  sql`with change as (${change}), events as (${insertEvents(events, sql`values ${OUTBOX_EVENTS.values(events.map(eventRow))}`)}) select 1`;
+  sql`with change as (${change}), events as (${insertEvents(
+    events.map((e) => e.name),
+    sql`values ${OUTBOX_EVENTS.values(events.map(eventRow))}`,
+  )}) select 1`;
+
+/**
+ * Events the database builds from rows it reads, one per row of `from` (a FROM clause with its
+ * WHERE and ORDER BY): each part is an expression over `from`'s names. For a batch whose payloads
+ * the database can put together itself, so they never travel as JSON text (the overdue scheduler).
+ */
+export interface DerivedEvents {
+  from: Sql;
+  /** A jsonb expression: the event's payload. */
+  payload: Sql;
+  /** A uuid[] expression: who is told (EventLogFacets.audience), without repeats. */
+  audience: Sql;
+  /** A uuid expression: the record whose history the event is part of. */
+  subjectId: Sql;
+}
+
+/** A data-modifying statement and the events of `name` derived from rows, in one statement, with no actor. */
+export const changeWithDerivedEvents = (change: Sql, name: string, events: DerivedEvents): Sql =>
+  sql`with change as (${change}), events as (${insertEvents(
+    [name],
+    sql`select gen_random_uuid(), ${name}::text, ${events.payload}, null::uuid, now(), 'pending', 0, now(), ${events.audience}, ${events.subjectId} ${events.from}`,
+  )}) select 1`;
 
 /** A guarded data-modifying statement with a RETURNING list, and its event only if it matched; answers the change's rows. */
 export const changeAndEventIfMatched = (change: Sql, event: NewEvent): Sql =>
-  sql`with change as (${change}), event as (${insertEvents([event], sql`select ${OUTBOX_EVENTS.row(eventRow(event))}`, sql` where exists (select 1 from change)`)}) select * from change`;
+  sql`with change as (${change}), event as (${insertEvents([event.name], sql`select ${OUTBOX_EVENTS.row(eventRow(event))}`, sql` where exists (select 1 from change)`)}) select * from change`;
 
 export const BEGIN = sql`begin`;
 export const COMMIT = sql`commit`;
