@@ -14,11 +14,11 @@ import { TicketSnapshots } from './ticket-snapshots.service';
  * due tickets with `FOR UPDATE SKIP LOCKED` (the database's clock decides what is due), writes
  * their events to the outbox (payloads built by the database, overdueEvents) and marks them
  * published for their due time (one statement, Outbox.writeWithDerivedEventsInTransaction), in
- * one transaction: a ticket is claimed by one instance, and once
- * committed it no longer matches. A crash before the commit publishes nothing and the next tick
- * claims the ticket again. A full batch is followed by
- * another without waiting for the interval, paced to DUE_SCHEDULER_RATE tickets a second: a backlog
- * drains at that budget (or the database's speed, if lower), leaving the rest to the requests.
+ * one transaction: a ticket is claimed by one instance, and once committed it no longer matches.
+ * A crash before the commit publishes nothing and the next tick claims the ticket again. A full
+ * batch is followed by another without waiting for the interval, paced to DUE_SCHEDULER_RATE
+ * tickets a second: a backlog drains at that budget (or the database's speed, if lower), leaving
+ * the rest to the requests.
  */
 @Injectable()
 export class OverdueScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {

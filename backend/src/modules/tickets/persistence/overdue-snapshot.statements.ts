@@ -12,8 +12,8 @@ const iso = (column: Sql) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-
 
 /**
  * The `ticket.overdue` events of the tickets `ids`, their payloads built by the database: the
- * snapshot that TicketSnapshots.many builds for the scheduler (`buildSnapshot` with no actor, via
- * an automation, overdue), from the ticket's row and the names passed in. The two builders are
+ * snapshot `buildSnapshot` gives every other ticket event (here with no actor, via an automation,
+ * overdue), from the ticket's row and the names passed in. The two builders are
  * kept equal by `backend-e2e/src/overdue-snapshot.spec.ts`, which compares their output on tickets
  * of every shape. Events are in due order, as the scheduler claimed them.
  */

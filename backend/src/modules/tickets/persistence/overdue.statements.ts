@@ -11,8 +11,9 @@ const WAITING = sql`o.due_at is not null and o.open and not (o.due_at = any(o.pu
 
 /**
  * The tickets whose due time has passed on the database's clock and that still wait for their
- * event, soonest due first (their ids and the people and customer their snapshots name); their `ticket_overdue` rows stay locked until the claiming transaction
- * ends, and rows another instance holds are skipped (it publishes them). A close, re-date or delete
+ * event, soonest due first (their ids and the people and customer their snapshots name); their
+ * `ticket_overdue` rows stay locked until the claiming transaction ends, and rows another instance
+ * holds are skipped (it publishes them). A close, re-date or delete
  * of a claimed ticket waits for that commit, since its trigger (or foreign key) updates the same row.
  */
 export const claimOverdue = (limit: number): Sql =>
