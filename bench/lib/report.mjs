@@ -79,14 +79,14 @@ export function report(results) {
 }
 
 /** Issue 14's streams run, in one paragraph. */
-function liveParagraph(l) {
+export function liveParagraph(l) {
   const e = l.events;
   const c = l.changes;
   return `Live streams (issue 14): ${l.streams} \`GET /api/events\` streams of ${l.users} users (${fmt(l.streams / l.users, 1)} per user) open on the API (held by a child process; opened in ${fmt(l.openSeconds, 1)} s), changes (PATCH, comment, close by the streams' users) at ${l.changeRate}/s in an open loop: answered p50 ${fmt(c.p50, 1)} ms, p99 ${fmt(c.p99, 1)} ms, ${c.errors} errors. Commit → event received (the event's \`at\`, written in the change's transaction, to the moment the client's parser yields it), over ${e.samples} deliveries (${e.events} events): p50 ${fmt(e.p50, 1)} ms, p90 ${fmt(e.p90, 1)} ms, p99 ${fmt(e.p99, 1)} ms, max ${fmt(e.max, 1)} ms; ${e.resets} resets, ${e.ended} streams ended. API RSS ${l.rssBeforeMb} MB before the streams, ${l.rssMb} MB at most during the changes, ${l.rssWithStreamsMb} MB at most while they were open; ${l.streamErrors} stream errors (refused, or ended while they should be open).`;
 }
 
 /** Issue 14's targets: the history's latency, the streams' latency and memory, and the throughput with the streams open. */
-function liveTargets(by, lat, live) {
+export function liveTargets(by, lat, live) {
   const t = [];
   const h = lat.history;
   if (h)
