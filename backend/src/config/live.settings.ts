@@ -18,6 +18,16 @@ export class LiveSettings extends WritePathSettings {
   @Min(10)
   LIVE_POLL_MS = 1000;
 
+  /**
+   * Live event streams: the log is read at most once per this many milliseconds; NOTIFYs that
+   * arrive sooner are served by one read when it has passed (0: a read after every NOTIFY).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  LIVE_TAIL_INTERVAL_MS = 20;
+
   /** Live event streams: bytes a slow client may have waiting before its stream ends with `reset`. */
   @Transform(toInt)
   @IsInt()

@@ -27,8 +27,9 @@ const HELD_BACK_FIRST_RETRY_MS = 10;
  *
  * The tail reads the log in (tx, seq) order, only below the oldest running transaction (ADR 0012),
  * when a NOTIFY says events were committed (by any instance, over the instance's one LISTEN
- * connection), when an entry it saw waits for an older transaction, and every LIVE_POLL_MS. Each
- * entry goes to the open streams of its audience, in memory: a stream costs no connection.
+ * connection), when an entry it saw waits for an older transaction, and every LIVE_POLL_MS, at most
+ * once per LIVE_TAIL_INTERVAL_MS. Each entry goes to the open streams of its audience, in memory:
+ * a stream costs no connection.
  * A stream that resumes (`Last-Event-ID`) first replays its reader's entries from the log, up to
  * where the tail is, then takes the tail's entries after them.
  */
@@ -42,6 +43,8 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private started?: Promise<void>;
   private reading?: Promise<void>;
   private readAgain = false;
+  private lastReadAt = -Infinity;
+  private wakeTimer?: NodeJS.Timeout;
   private heldBackRetryMs = HELD_BACK_FIRST_RETRY_MS;
   private heldBackTimer?: NodeJS.Timeout;
   private timers: NodeJS.Timeout[] = [];
@@ -136,18 +139,35 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
     this.unlisten?.();
     for (const timer of this.timers) clearInterval(timer);
     clearTimeout(this.heldBackTimer);
+    clearTimeout(this.wakeTimer);
     this.endStreams();
     await this.reading?.catch(() => undefined);
     await this.pool?.end().catch(() => undefined);
   }
 
-  /** Reads the tail now (or once more after the read in progress). */
+  /**
+   * Reads the tail now, or once more after the read in progress, or (when the last read began less
+   * than LIVE_TAIL_INTERVAL_MS ago) once that interval has passed: under a burst of commits one
+   * read serves many NOTIFYs instead of one read each, back to back.
+   */
   wake(): void {
     if (this.stopped || !this.position) return;
     if (this.reading) {
       this.readAgain = true;
       return;
     }
+    const wait = this.lastReadAt + this.config.LIVE_TAIL_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      if (!this.wakeTimer) {
+        this.wakeTimer = setTimeout(() => {
+          this.wakeTimer = undefined;
+          this.wake();
+        }, wait);
+        this.wakeTimer.unref();
+      }
+      return;
+    }
+    this.lastReadAt = performance.now();
     this.reading = this.tail()
       .catch((error: Error) => this.logger.warn(`event log read failed (retried at the next wake): ${error.message}`))
       .finally(() => {
