@@ -52,7 +52,9 @@ function insertEvents(names: string[], rows: Sql, where: Sql = sql.empty): Sql {
   const status = w === false ? sql`'done'` : sql`case when w.wanted then v.status else 'done' end`;
   const processed = w === false ? sql`now()` : sql`case when w.wanted then null else now() end`;
   const picked = OUTBOX_EVENTS.columnNames.map((c) => (c === 'status' ? status : sql.ident('v', c)));
-  const lateral = w === false ? sql.empty : sql` cross join lateral (select ${w} as wanted) w`;
+  // `offset 0` keeps the subquery from being pulled up into the two CASEs that read it, which
+  // would evaluate the condition (an index probe per event) twice.
+  const lateral = w === false ? sql.empty : sql` cross join lateral (select ${w} as wanted offset 0) w`;
   return sql`insert into outbox_events (${OUTBOX_EVENTS.columns()}, processed_at) select ${sql.join(picked)}, ${processed} from (${rows}) v (${OUTBOX_EVENTS.columns()})${lateral}${where}`;
 }
 
