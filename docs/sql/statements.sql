@@ -406,6 +406,10 @@ select tx::text, seq::text, name, case when audience && $1::uuid[] then payload 
 select (select true from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and not tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx, outbox_events.seq limit 1) is not null as held;
 -- values: ["1001","42"]
 
+-- live.lastSettledAfter
+select tx::text, seq::text from outbox_events where (tx, seq) > ($1::xid8, $2::bigint) and tx < pg_snapshot_xmin(pg_current_snapshot()) order by outbox_events.tx desc, outbox_events.seq desc limit 1;
+-- values: ["1001","42"]
+
 -- live.entriesFor
 select tx::text, seq::text, name, payload, actor_id, occurred_at, audience, subject_id from outbox_events
   where (tx, seq) > ($1::xid8, $2::bigint) and (tx, seq) <= ($3::xid8, $4::bigint)

@@ -9,7 +9,14 @@ import { notify } from '../outbox/persistence/outbox.statements';
 import { EventStream } from './event-stream';
 import { EntryRow, LiveViews, LogEntry, toLogEntry } from './live-views';
 import { LogPosition, parsePosition } from './log-position';
-import { entriesFor, entryTime, heldBackAfter, logHorizon, settledAfter } from './persistence/live.statements';
+import {
+  entriesFor,
+  entryTime,
+  heldBackAfter,
+  lastSettledAfter,
+  logHorizon,
+  settledAfter,
+} from './persistence/live.statements';
 
 const TAIL_BATCH = 500;
 /**
@@ -29,7 +36,7 @@ const HELD_BACK_FIRST_RETRY_MS = 10;
  * when a NOTIFY says events were committed (by any instance, over the instance's one LISTEN
  * connection), when an entry it saw waits for an older transaction, and every LIVE_POLL_MS, at most
  * once per LIVE_TAIL_INTERVAL_MS. Each entry goes to the open streams of its audience, in memory:
- * a stream costs no connection.
+ * a stream costs no connection. With no stream open here, the tail only moves past the entries.
  * A stream that resumes (`Last-Event-ID`) first replays its reader's entries from the log, up to
  * where the tail is, then takes the tail's entries after them.
  */
@@ -180,6 +187,7 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private async tail(): Promise<void> {
+    if (this.streams.size === 0 && (await this.skipUnread())) return;
     for (;;) {
       const readers = this.streams.size <= TAIL_FILTER_MAX_READERS ? [...this.streams.keys()] : undefined;
       const rows = await this.log.query<EntryRow & { wanted: boolean }>(settledAfter(this.head, TAIL_BATCH, readers));
@@ -204,6 +212,19 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
     this.heldBackTimer = setTimeout(() => this.wake(), this.heldBackRetryMs);
     this.heldBackTimer.unref();
     this.heldBackRetryMs = Math.min(this.heldBackRetryMs * 2, this.config.LIVE_POLL_MS);
+  }
+
+  /**
+   * With no stream open here, moves the tail past the settled entries without reading them (nobody
+   * here would get one); a stream that opens later starts from there, as it would after a read.
+   * False when a stream opened while the log answered: its start is the old position, so the
+   * entries after it are read and delivered instead.
+   */
+  private async skipUnread(): Promise<boolean> {
+    const [last] = await this.log.query<{ tx: string; seq: string }>(lastSettledAfter(this.head));
+    if (this.streams.size > 0) return false;
+    if (last) this.position = { tx: BigInt(last.tx), seq: BigInt(last.seq) };
+    return true;
   }
 
   private deliver(entry: LogEntry): void {

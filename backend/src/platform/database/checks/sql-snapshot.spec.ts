@@ -252,6 +252,7 @@ const SAMPLES: Record<string, Record<string, () => Sql>> = {
     settledAfter: () => live.settledAfter(position, 500),
     settledAfterForReaders: () => live.settledAfter(position, 500, [id(2), id(3)]),
     heldBackAfter: () => live.heldBackAfter(position),
+    lastSettledAfter: () => live.lastSettledAfter(position),
     entriesFor: () => live.entriesFor(id(2), position, { tx: 1002n, seq: 90n }, 500),
     entryTime: () => live.entryTime(position),
     subjectEntries: () => live.subjectEntries(id(1), position, 51),

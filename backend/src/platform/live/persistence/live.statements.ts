@@ -33,6 +33,14 @@ export const settledAfter = (p: LogPosition, limit: number, readers?: readonly s
 };
 
 /**
+ * The last settled entry after a position (none: nothing settled since): where a tail with no
+ * stream to feed moves to without reading the entries before it. Log order backwards from the
+ * horizon, so it is one step into the log index.
+ */
+export const lastSettledAfter = (p: LogPosition): Sql =>
+  sql`select tx::text, seq::text from outbox_events where ${after(p)} and ${settled} order by outbox_events.tx desc, outbox_events.seq desc limit 1`;
+
+/**
  * Committed entries after a position that wait for an older transaction to end (the tail must look
  * again soon). In log order with a limit, so it is the log index's range from the position: as a
  * bare `exists`, the planner (which has no estimate for the row comparison) chose a scan of the
