@@ -8,8 +8,8 @@
 // that normal and during differ in the drain alone; "before" (before the UPDATE that sets them)
 // is kept beside it, to show what that UPDATE's new row versions cost the reads after it. "After"
 // runs once every event is delivered: "during" is judged against the mean of normal and after,
-// which bracket it, so a machine that speeds up or slows down over the run (this one swings by
-// up to two times) does not read as the drain's doing.
+// which bracket it, so a machine that speeds up or slows down over the run does not read as the
+// drain's doing.
 // Writes bench/results/overdue-<scale>.{md,json}.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
