@@ -8,7 +8,7 @@ import { OUTBOX_CHANNEL } from '../outbox/commit-notifier';
 import { notify } from '../outbox/persistence/outbox.statements';
 import { EventStream } from './event-stream';
 import { EntryRow, LiveViews, LogEntry, toLogEntry } from './live-views';
-import { LogPosition, parsePosition } from './log-position';
+import { LogPosition, parsePosition, positionOf } from './log-position';
 import {
   entriesFor,
   entryTime,
@@ -223,7 +223,7 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private async skipUnread(): Promise<boolean> {
     const [last] = await this.log.query<{ tx: string; seq: string }>(lastSettledAfter(this.head));
     if (this.streams.size > 0) return false;
-    if (last) this.position = { tx: BigInt(last.tx), seq: BigInt(last.seq) };
+    if (last) this.position = positionOf(last);
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LogPosition } from './log-position';
+import { LogPosition, positionOf } from './log-position';
 
 /** One entry of the event log as its readers get it. */
 export interface LogEntry {
@@ -51,7 +51,7 @@ interface EntryRow {
 
 export function toLogEntry(row: EntryRow): LogEntry {
   return {
-    position: { tx: BigInt(row.tx), seq: BigInt(row.seq) },
+    position: positionOf(row),
     name: row.name,
     payload: row.payload,
     actorId: row.actor_id,

@@ -11,6 +11,11 @@ export interface LogPosition {
 
 const ID = /^(\d{1,20})-(\d{1,20})$/;
 
+/** The position of a log row, whose `tx` and `seq` come as text (xid8 and bigint exceed a JS number). */
+export function positionOf(row: { tx: string; seq: string }): LogPosition {
+  return { tx: BigInt(row.tx), seq: BigInt(row.seq) };
+}
+
 export function formatPosition(p: LogPosition): string {
   return `${p.tx}-${p.seq}`;
 }
