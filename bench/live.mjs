@@ -5,8 +5,8 @@
 // create in --rounds pairs without and with the streams open. Writes bench/results/live-<scale>.{md,json}.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
-import { loadFixtures, prepareDatabase } from './lib/database.mjs';
+import { args, dbUrl, log, root, withClient } from './lib/context.mjs';
+import { dropOwnDatabase, loadFixtures, prepareDatabase } from './lib/database.mjs';
 import { liveStreams } from './lib/live.mjs';
 import { startApi } from './lib/phases.mjs';
 import { children, rssSampler, stopProcess, waitHealthy } from './lib/processes.mjs';
@@ -69,8 +69,7 @@ async function main() {
     `${JSON.stringify({ startedAt: new Date(started).toISOString(), ...result, targets }, null, 2)}\n`,
   );
   log(`wrote bench/results/live-${args.scale}.md and .json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  if (ownDb && !args.keepDb)
-    await withClient(adminUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`));
+  await dropOwnDatabase();
   const errors = result.live.streamErrors + result.live.changes.errors + result.rows.reduce((n, r) => n + r.errors, 0);
   return errors > 0 ? 1 : 0;
 }

@@ -184,13 +184,18 @@ async function main() {
     await stopProcess(b);
     await stopProcess(a);
   }
+  const phases = (k) =>
+    ['before', 'normal', 'during', 'after'].map((phase) => result.loads.find((l) => l.phase === phase && l.kind === k));
+  // During against the mean of the runs that bracket it.
+  result.shares = Object.fromEntries(
+    ['ticket', 'create'].map((k) => {
+      const [, n, d, a] = phases(k);
+      return [k, d.rps / ((n.rps + a.rps) / 2)];
+    }),
+  );
   const row = (k) => {
-    const [b, n, d, a] = ['before', 'normal', 'during', 'after'].map((phase) =>
-      result.loads.find((l) => l.phase === phase && l.kind === k),
-    );
-    const reference = (n.rps + a.rps) / 2;
-    result.shares = { ...result.shares, [k]: d.rps / reference };
-    const share = `${Math.round((100 * d.rps) / reference)} %`;
+    const [b, n, d, a] = phases(k);
+    const share = `${Math.round(100 * result.shares[k])} %`;
     return `| ${k === 'ticket' ? 'GET /api/tickets/:id' : 'POST /api/tickets'} | ${b.rps.toFixed(0)} | ${n.rps.toFixed(0)} | ${d.rps.toFixed(0)} | ${a.rps.toFixed(0)} | ${share} | ${n.p50} / ${n.p99} | ${d.p50} / ${d.p99} |`;
   };
   const md = [

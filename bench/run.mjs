@@ -15,8 +15,8 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bulkCloseRuns, takeBulkBatches } from './lib/bulk.mjs';
-import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
-import { loadFixtures, prepareDatabase } from './lib/database.mjs';
+import { args, dbUrl, log, root, withClient } from './lib/context.mjs';
+import { dropOwnDatabase, loadFixtures, prepareDatabase } from './lib/database.mjs';
 import { measureAppLatency, measureLatency } from './lib/latency.mjs';
 import { historyFixtures, measureHistory } from './lib/history.mjs';
 import { liveStreams } from './lib/live.mjs';
@@ -165,8 +165,7 @@ async function main() {
     totalSeconds: (Date.now() - started) / 1000,
   });
 
-  if (ownDb && !args.keepDb)
-    await withClient(adminUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`));
+  await dropOwnDatabase();
   const errors =
     rows.reduce((n, r) => n + r.errors, 0) +
     latency.reduce((n, r) => n + r.errors, 0) +

@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openLoopInChild } from './open-loop.mjs';
-import { adminUrl, args, dbName, dbUrl, log, ownDb, root, withClient } from './lib/context.mjs';
-import { loadFixtures, prepareDatabase } from './lib/database.mjs';
+import { args, dbUrl, log, root, withClient } from './lib/context.mjs';
+import { dropOwnDatabase, loadFixtures, prepareDatabase } from './lib/database.mjs';
 import { fmt } from './lib/format.mjs';
 import { drainOutbox, startApi } from './lib/phases.mjs';
 import { stopProcess, waitHealthy } from './lib/processes.mjs';
@@ -110,8 +110,7 @@ async function main() {
   writeFileSync(path.join(root, 'bench/results/stats-latest.md'), lines.join('\n'));
   writeFileSync(path.join(root, 'bench/results/stats-latest.json'), JSON.stringify(result, null, 2) + '\n');
   log(lines.join('\n'));
-  if (ownDb && !args.keepDb)
-    await withClient(adminUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`));
+  await dropOwnDatabase();
   const errors = result.stats.errors + result.writes.reduce((n, w) => n + w.errors, 0);
   return errors > 0 ? 1 : 0;
 }

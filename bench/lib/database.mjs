@@ -33,6 +33,12 @@ export async function prepareDatabase() {
   return result;
 }
 
+/** Drops the bench's own database after a run, unless --keep-db (a BENCH_DATABASE_URL is never dropped). */
+export async function dropOwnDatabase() {
+  if (ownDb && !args.keepDb)
+    await withClient(adminUrl, (c) => c.query(`drop database if exists "${dbName}" with (force)`));
+}
+
 export async function loadFixtures() {
   const U = SCALES[args.scale].users;
   const probe = { creator: U - 2, assignee: U - 1 };
